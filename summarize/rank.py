@@ -27,18 +27,25 @@ class ConsensusWeights:
     position_decay: float = 0.5
     support_floor: float = 0.1
     """Cosines below this are noise, not a second source reporting the fact."""
+    fragment_penalty: float = 0.1
+    """Cost of a piece of a multi-sentence quotation: it reads badly out of context."""
     min_words: int = 6
-    max_words: int = 60
+    max_words: int = 45
     candidates: int = 300
     """Only this many sentences (best by centroid and position) get the cross-source pass."""
 
 
-def eligible(corpus: Corpus, min_words: int = 6, max_words: int = 60) -> np.ndarray:
+def eligible(corpus: Corpus, min_words: int = 6, max_words: int = 45) -> np.ndarray:
     """Sentences fit for a briefing: not fragments, not walls of text, not questions."""
     ok = (corpus.length >= min_words) & (corpus.length <= max_words)
     questions = np.fromiter((s.text.rstrip("”\"' ").endswith("?") for s in corpus.sentences),
                             bool, len(corpus))
     return ok & ~questions
+
+
+def unbalanced_quotes(text: str) -> bool:
+    """A fragment of a multi-sentence quotation: it opens a quote it never closes, or vice versa."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
 def _dense(matrix: Any) -> np.ndarray:
@@ -102,6 +109,8 @@ def consensus(corpus: Corpus, vectors: Any = None, weights: ConsensusWeights | N
     c = cen[rows] / (cen[rows].max() or 1.0)
     r = corroboration / (corroboration.max() or 1.0)
     scores[rows] = w.centroid * c + w.corroboration * r + w.position * pos[rows]
+    fragments = np.fromiter((unbalanced_quotes(corpus.sentences[i].text) for i in rows), bool, k)
+    scores[rows[fragments]] -= w.fragment_penalty
     return scores
 
 

@@ -14,6 +14,7 @@ import numpy as np
 
 from .corpus import Corpus
 
+_QUOTES = ("\"", "“", "'", "‘", "«")
 POOL = 200
 """MMR looks at this many top-scored sentences; the rest never make a 250-word briefing."""
 
@@ -25,8 +26,8 @@ def select(
     *,
     diversify: bool = True,
     vectors: Any = None,
-    balance: float = 0.7,
-    max_similarity: float = 0.5,
+    balance: float = 0.6,
+    max_similarity: float = 0.35,
 ) -> list[int]:
     """Indices of the chosen sentences, most salient first."""
     finite = np.flatnonzero(np.isfinite(scores))
@@ -71,7 +72,10 @@ def _fill(order: np.ndarray, length: np.ndarray, words: int) -> list[int]:
 
 
 def story_order(corpus: Corpus, chosen: list[int]) -> list[int]:
-    """Lede (the most salient sentence) first, then the rest as a story: article date, position.
+    """Lede first, then the rest as a story: article date, then position in the article.
+
+    The lede is the most salient chosen sentence that opens an article (news leads state the
+    main event) and is not a bare quotation; failing that, the most salient one.
 
     Undated articles sit with the latest dated one: a cluster's undated reports are most often
     about its latest event.
@@ -85,5 +89,8 @@ def story_order(corpus: Corpus, chosen: list[int]) -> list[int]:
         article = corpus.articles[corpus.doc[i]]
         return (article.date or latest, int(corpus.doc[i]), int(corpus.position[i]))
 
-    lede, rest = chosen[0], chosen[1:]
+    leads = [i for i in chosen if corpus.position[i] <= 1
+             and not corpus.sentences[i].text.startswith(_QUOTES)]
+    lede = leads[0] if leads else chosen[0]
+    rest = [i for i in chosen if i != lede]
     return [lede, *sorted(rest, key=key)]
