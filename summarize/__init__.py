@@ -1,8 +1,8 @@
 """summarize: several news articles about one story in, one cited briefing out.
 
-    >>> from summarize import summarize, render
-    >>> briefing = summarize(["seeds/"], words=150)
-    >>> print(render(briefing, "markdown"))
+>>> from summarize import summarize, render
+>>> briefing = summarize(["seeds/"], words=150)
+>>> print(render(briefing, "markdown"))
 """
 
 from .api import DEFAULT_WORDS, resolve_toggle, summarize

@@ -38,9 +38,11 @@ def resolve_toggle(
             text = str(key).strip()
             if not text:
                 continue
-            matches = [a.id for a in articles
-                       if text == str(a.id) or text.lower() in {a.label.lower(),
-                                                                 (a.source or "").lower()}]
+            matches = [
+                a.id
+                for a in articles
+                if text == str(a.id) or text.lower() in {a.label.lower(), (a.source or "").lower()}
+            ]
             if not matches:
                 known = ", ".join(f"{a.id}={a.label}" for a in articles)
                 raise InputError(f"no source {text!r}", f"use a number or label: {known}")
@@ -48,8 +50,9 @@ def resolve_toggle(
         return found
 
     only_ids, exclude_ids = ids(only), ids(exclude)
-    included = [a.id for a in articles
-                if (not only_ids or a.id in only_ids) and a.id not in exclude_ids]
+    included = [
+        a.id for a in articles if (not only_ids or a.id in only_ids) and a.id not in exclude_ids
+    ]
     if not included:
         raise InputError("every source is toggled off", "turn at least one source on")
     return included
@@ -90,8 +93,9 @@ def summarize(
     timings: dict[str, float] = {}
     start = time.perf_counter()
     if not isinstance(words, int) or isinstance(words, bool) or words < 1:
-        raise InputError(f"word budget must be a positive whole number, not {words!r}",
-                         "pass e.g. --words 150")
+        raise InputError(
+            f"word budget must be a positive whole number, not {words!r}", "pass e.g. --words 150"
+        )
     if mode not in MODES:
         raise InputError(f"unknown mode {mode!r}", f"choose one of: {', '.join(MODES)}")
     chosen_method = registry.get(method)
@@ -127,25 +131,41 @@ def summarize(
     chosen = select(corpus, scores, words, diversify=chosen_method.diversify, vectors=vectors)
     if not chosen:
         shortest = int(corpus.length.min())
-        raise InputError(f"no sentence fits in {words} words (the shortest has {shortest})",
-                         f"raise --words to at least {shortest}")
+        raise InputError(
+            f"no sentence fits in {words} words (the shortest has {shortest})",
+            f"raise --words to at least {shortest}",
+        )
     chosen = story_order(corpus, chosen)
     timings["select"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
-    briefing = compose(corpus, chosen, scores, vectors=vectors, sources=sources_all,
-                       included=included, method=method, words=words, notices=notices)
+    briefing = compose(
+        corpus,
+        chosen,
+        scores,
+        vectors=vectors,
+        sources=sources_all,
+        included=included,
+        method=method,
+        words=words,
+        notices=notices,
+    )
     timings["compose"] = time.perf_counter() - mark
 
     if mode == "abstractive":
         mark = time.perf_counter()
         from .rewrite import rewrite
 
-        result = rewrite(briefing.points, articles, words=words, model=model,
-                         on_token=on_token, cancel=cancel)
-        briefing = replace(briefing, points=result.points, mode="abstractive",
-                           replaced=result.replaced,
-                           notices=(*briefing.notices, *result.notices))
+        result = rewrite(
+            briefing.points, articles, words=words, model=model, on_token=on_token, cancel=cancel
+        )
+        briefing = replace(
+            briefing,
+            points=result.points,
+            mode="abstractive",
+            replaced=result.replaced,
+            notices=(*briefing.notices, *result.notices),
+        )
         timings["rewrite"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - start
     return replace(briefing, timings=timings)

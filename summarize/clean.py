@@ -24,9 +24,15 @@ _DATELINES = (
         rf"\((?P<agency>{_AGENCY})\)\s*(?:{_DASH}{{1,2}}|:)?\s*"
     ),
     # BEIRUT (Reuters) -   /   Beirut, Lebanon (AP) —
-    re.compile(rf"^(?P<place>[A-Z][\w .,'’-]{{1,40}}?)\s*\((?P<agency>{_AGENCY})\)\s*(?:{_DASH}{{1,2}}|:)\s*"),
+    re.compile(
+        rf"^(?P<place>[A-Z][\w .,'’-]{{1,40}}?)\s*\((?P<agency>{_AGENCY})\)\s*"
+        rf"(?:{_DASH}{{1,2}}|:)\s*"
+    ),
     # BAGHDAD –   /   WASHINGTON, D.C. —
-    re.compile(rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,3}})\s+{_DASH}{{1,2}}\s+(?=[A-Z“\"])"),
+    re.compile(
+        rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,3}})\s+{_DASH}{{1,2}}"
+        r"\s+(?=[A-Z“\"])"
+    ),
 )
 
 _NOTICE_PARAGRAPHS = [
@@ -36,7 +42,6 @@ _NOTICE_PARAGRAPHS = [
         r"^\(?with (?:agency )?inputs?(?: from [^)]*)?\)?\.?$",
         r"^\(?(?:additional )?reporting by\b.*$",
         r"^\(?editing by\b.*$",
-        r"^.*\b(?:reported from|contributed to this report|contributed reporting)\b[^.]*\.?(?:\s+\S.*)?$",
         r"^(?:advertisement|story continues below advertisement|related:?.*|read more:?.*)$",
         r"^(?:click here|sign up|subscribe|follow us|share this|download the)\b.*$",
         r"^(?:copyright|©)\s.*$|^.*\ball rights reserved\.?$",
@@ -74,16 +79,42 @@ def _parse_date(value: str) -> _dt.date | None:
         return None
 
 
+_CREDIT = re.compile(r"\b(?:reported from|contributed to this report|contributed reporting)\b")
+
+
+def _is_credit(paragraph: str) -> bool:
+    """'Sly reported from Beirut. X and Y contributed to this report.' (not 'TV reported from').
+
+    A credit names people: every word before the verb is capitalised, or 'and'.
+    """
+    if len(paragraph.split()) > 60:
+        return False
+    found = False
+    for sentence in re.split(r"(?<=\.)\s+", paragraph):
+        match = _CREDIT.search(sentence)
+        if not match:
+            continue
+        names = sentence[: match.start()].replace(",", " ").split()
+        if not names or not all(w[0].isupper() or w == "and" for w in names):
+            return False
+        found = True
+    return found
+
+
 def _is_boilerplate(paragraph: str) -> bool:
     if _SEPARATOR.match(paragraph):
         return True
-    if _TWEET_SIGNATURE.search(paragraph):
+    if _TWEET_SIGNATURE.search(paragraph) or _is_credit(paragraph):
         return True
     return any(p.match(paragraph) for p in _NOTICE_PARAGRAPHS)
 
 
 def _is_heading(paragraph: str) -> bool:
-    return len(paragraph.split()) <= 12 and not _SENTENCE_END.search(paragraph)
+    return (
+        len(paragraph.split()) <= 12
+        and not _SENTENCE_END.search(paragraph)
+        and not re.search(r"[.!?][\"”’]?\s+[A-Z]", paragraph)
+    )
 
 
 def clean(raw: str, *, title: str | None = None) -> Cleaned:
@@ -114,10 +145,12 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
     kept: list[str] = []
     removed: list[str] = []
     for paragraph in paragraphs:
-        if _is_boilerplate(paragraph) or _is_heading(paragraph):
+        if _is_boilerplate(paragraph):
             removed.append(paragraph)
             continue
         stripped = _TRAILING_AGENCY.sub("", _URL.sub("", _PIC_LINK.sub("", paragraph))).strip()
-        if stripped:
+        if not stripped or _is_heading(stripped):
+            removed.append(paragraph)
+        else:
             kept.append(stripped)
     return Cleaned("\n\n".join(kept), title, date, dateline, tuple(removed))

@@ -50,29 +50,70 @@ def _parser() -> _Parser:
         epilog="Other commands: summarize tui [SOURCES], summarize models [fetch NAME], "
         "summarize methods, summarize bench {rouge,speed}.",
     )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE",
-                        help="article files (.txt .md .html .json .jsonl), folders, or - for stdin")
-    parser.add_argument("-w", "--words", type=_positive, default=DEFAULT_WORDS,
-                        help=f"word budget, never exceeded (default {DEFAULT_WORDS})")
-    parser.add_argument("-m", "--method", default=DEFAULT_METHOD, choices=list(AVAILABLE_METHODS),
-                        metavar="NAME", help=f"ranker: {', '.join(AVAILABLE_METHODS)} "
-                        f"(default {DEFAULT_METHOD})")
-    parser.add_argument("-f", "--format", default="markdown", choices=FORMATS,
-                        help="markdown (default), json, or text (one sentence per line)")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE atomically instead of standard output")
+    parser.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="article files (.txt .md .html .json .jsonl), folders, or - for stdin",
+    )
+    parser.add_argument(
+        "-w",
+        "--words",
+        type=_positive,
+        default=DEFAULT_WORDS,
+        help=f"word budget, never exceeded (default {DEFAULT_WORDS})",
+    )
+    parser.add_argument(
+        "-m",
+        "--method",
+        default=DEFAULT_METHOD,
+        choices=list(AVAILABLE_METHODS),
+        metavar="NAME",
+        help=f"ranker: {', '.join(AVAILABLE_METHODS)} (default {DEFAULT_METHOD})",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        default="markdown",
+        choices=FORMATS,
+        help="markdown (default), json, or text (one sentence per line)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE atomically instead of standard output"
+    )
     toggle = parser.add_mutually_exclusive_group()
-    toggle.add_argument("--exclude", type=_csv, default=[], metavar="2,4",
-                        help="turn sources off, by number or label")
-    toggle.add_argument("--only", type=_csv, default=[], metavar="1,3",
-                        help="use only these sources, by number or label")
-    parser.add_argument("--mode", default="extractive", choices=MODES,
-                        help="extractive (default) or abstractive (rewrites with a local model)")
-    parser.add_argument("--model", metavar="NAME",
-                        help="abstractive model: a catalogue name (summarize models), HF id or path")
+    toggle.add_argument(
+        "--exclude",
+        type=_csv,
+        default=[],
+        metavar="2,4",
+        help="turn sources off, by number or label",
+    )
+    toggle.add_argument(
+        "--only",
+        type=_csv,
+        default=[],
+        metavar="1,3",
+        help="use only these sources, by number or label",
+    )
+    parser.add_argument(
+        "--mode",
+        default="extractive",
+        choices=MODES,
+        help="extractive (default) or abstractive (rewrites with a local model)",
+    )
+    parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help="abstractive model: a catalogue name (summarize models), HF id or path",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed for the random baseline")
-    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB,
-                        help=f"largest article file read, in MB (default {DEFAULT_MAX_MB:g})")
+    parser.add_argument(
+        "--max-mb",
+        type=float,
+        default=DEFAULT_MAX_MB,
+        help=f"largest article file read, in MB (default {DEFAULT_MAX_MB:g})",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print notices")
     parser.add_argument("--version", action="version", version=f"summarize {__version__}")
     return parser
@@ -86,6 +127,7 @@ def _summarise(argv: Sequence[str]) -> int:
 
     on_token: Callable[[str], None] | None = None
     if args.mode == "abstractive" and not args.quiet and sys.stderr.isatty():
+
         def on_token(token: str) -> None:
             sys.stderr.write(token)
             sys.stderr.flush()
@@ -164,9 +206,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
+    except Exception as exc:
         if os.environ.get("SUMMARIZE_DEBUG"):
             raise
-        print(f"summarize: internal error: {type(exc).__name__}: {exc} "
-              "(rerun with SUMMARIZE_DEBUG=1 for details and report it)", file=sys.stderr)
+        print(
+            f"summarize: internal error: {type(exc).__name__}: {exc} "
+            "(rerun with SUMMARIZE_DEBUG=1 for details and report it)",
+            file=sys.stderr,
+        )
         return 1

@@ -21,8 +21,9 @@ SUPPORT_THRESHOLD = 0.3
 """TF-IDF cosine at which two sentences from different sources report the same fact."""
 
 
-def supports(corpus: Corpus, vectors: Any, rows: Sequence[int],
-             threshold: float = SUPPORT_THRESHOLD) -> list[tuple[Support, ...]]:
+def supports(
+    corpus: Corpus, vectors: Any, rows: Sequence[int], threshold: float = SUPPORT_THRESHOLD
+) -> list[tuple[Support, ...]]:
     """For each row sentence, the best-matching sentence of every other article that reports it."""
     if not rows:
         return []
@@ -39,8 +40,9 @@ def supports(corpus: Corpus, vectors: Any, rows: Sequence[int],
             members = np.flatnonzero(corpus.doc == d)
             j = members[int(np.argmax(sims[r, members]))]
             sentence = corpus.sentences[j]
-            found.append(Support(sentence.doc_id, sentence.index, sentence.text,
-                                 round(float(sims[r, j]), 4)))
+            found.append(
+                Support(sentence.doc_id, sentence.index, sentence.text, round(float(sims[r, j]), 4))
+            )
         result.append(tuple(sorted(found, key=lambda s: -s.similarity)))
     return result
 
@@ -94,7 +96,7 @@ def compose(
 ) -> Briefing:
     support = supports(corpus, vectors, list(chosen))
     points = []
-    for i, found in zip(chosen, support):
+    for i, found in zip(chosen, support, strict=True):
         sentence = corpus.sentences[i]
         points.append(
             Point(

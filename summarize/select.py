@@ -14,7 +14,7 @@ import numpy as np
 
 from .corpus import Corpus
 
-_QUOTES = ("\"", "“", "'", "‘", "«")
+_QUOTES = ('"', "“", "'", "‘", "«")
 POOL = 200
 """MMR looks at this many top-scored sentences; the rest never make a 250-word briefing."""
 
@@ -89,8 +89,11 @@ def story_order(corpus: Corpus, chosen: list[int]) -> list[int]:
         article = corpus.articles[corpus.doc[i]]
         return (article.date or latest, int(corpus.doc[i]), int(corpus.position[i]))
 
-    leads = [i for i in chosen if corpus.position[i] <= 1
-             and not corpus.sentences[i].text.startswith(_QUOTES)]
+    leads = [
+        i
+        for i in chosen
+        if corpus.position[i] <= 1 and not corpus.sentences[i].text.startswith(_QUOTES)
+    ]
     lede = leads[0] if leads else chosen[0]
     rest = [i for i in chosen if i != lede]
     return [lede, *sorted(rest, key=key)]

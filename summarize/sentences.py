@@ -23,7 +23,26 @@ MAX_SENTENCE_WORDS = 80
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _TITLES = frozenset(
-    "mr mrs ms dr gen lt col maj sgt capt cmdr adm gov sen rep rev prof st".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "prof",
+        "st",
+    ]
 )
 """Honorifics that never end a sentence; Punkt misses them after an opening quote (“Gen.)."""
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
@@ -79,7 +98,7 @@ def _stemmer() -> Any:
 
 @cache
 def stop_words() -> frozenset[str]:
-    """English stop words from the `stop-words` package (a maintained list, not a hand-typed one)."""
+    """English stop words from the `stop-words` package: a maintained list, not a typed one."""
     from stop_words import get_stop_words
 
     words = set(get_stop_words("en"))
@@ -92,7 +111,8 @@ def _wrap(sentence: str) -> list[str]:
     if len(words) <= MAX_SENTENCE_WORDS:
         return [sentence]
     return [
-        " ".join(words[i : i + MAX_SENTENCE_WORDS]) for i in range(0, len(words), MAX_SENTENCE_WORDS)
+        " ".join(words[i : i + MAX_SENTENCE_WORDS])
+        for i in range(0, len(words), MAX_SENTENCE_WORDS)
     ]
 
 

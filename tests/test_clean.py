@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from summarize.clean import clean
+
+
+def test_leading_date_line_becomes_metadata(seed_files):
+    cleaned = clean(seed_files[0].read_text(encoding="utf-8"))
+    assert cleaned.date == dt.date(2020, 1, 3)
+    assert cleaned.text.startswith("The U.S. Defense Department says")
+
+
+def test_agency_dateline_is_lifted(seed_files):
+    cleaned = clean(seed_files[2].read_text(encoding="utf-8"))
+    assert cleaned.dateline == "Washington, Jan 3 (AFP)"
+    assert cleaned.text.startswith("US President Donald Trump ordered")
+
+
+def test_capitals_dateline_is_lifted(seed_files):
+    cleaned = clean(seed_files[3].read_text(encoding="utf-8"))
+    assert cleaned.dateline == "BAGHDAD"
+    assert cleaned.text.startswith("A U.S. airstrike killed")
+
+
+def test_reuters_dateline():
+    cleaned = clean("BEIRUT (Reuters) - Lebanon's parliament met on Monday to elect a speaker.")
+    assert cleaned.dateline == "BEIRUT (Reuters)"
+    assert cleaned.text.startswith("Lebanon's parliament")
+
+
+def test_boilerplate_is_stripped_from_the_seeds(seed_files):
+    texts = [clean(f.read_text(encoding="utf-8")).text for f in seed_files]
+    joined = "\n".join(texts)
+    for junk in (
+        "unedited and auto-generated",
+        "With agency inputs",
+        "reported from Beirut",
+        "pic.twitter.com",
+        "(@realDonaldTrump)",
+        "– – –",
+        "(AFP)\n",
+        "Downturn in Iraq-US relations",
+    ):
+        assert junk not in joined, junk
+    assert "Esper told reporters" in joined
+
+
+def test_short_first_line_is_a_title():
+    cleaned = clean("Strike kills general\n\nA strike killed a general on Friday. It was late.")
+    assert cleaned.title == "Strike kills general"
+    assert cleaned.text == "A strike killed a general on Friday. It was late."
+
+
+def test_embedded_links_are_removed_but_prose_kept():
+    raw = "Troops arrived on Tuesday, officials said. pic.twitter.com/abc123 More follow https://x.co/1"
+    assert clean(raw).text == "Troops arrived on Tuesday, officials said. More follow"
+
+
+def test_a_story_that_mentions_reporting_is_not_a_credit_line():
+    text = (
+        "Iranian state television reported from Tehran that crowds gathered in the squares "
+        "on Friday, as officials across the country declared three days of mourning."
+    )
+    assert clean(text).text == text

@@ -1,0 +1,204 @@
+"""End to end through the real CLI entry point, including every bad input the user can give."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from summarize.cli import main
+
+STORY = (
+    "Floods hit the northern city of Mosul on Monday, officials said. "
+    "Rescue teams reached 300 families by the evening. The rain is expected to ease."
+)
+
+
+def run(args, capsys):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(code, err, *fragments):
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("summarize: error: ")
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_markdown_briefing_of_the_seeds(seeds, capsys):
+    code, out, err = run([seeds], capsys)
+    assert code == 0
+    assert out.startswith("# ")
+    assert "## Key points" in out and "## Sources" in out
+    assert "| 5 | 004\\_d6d4554a5080fdf6 | 2020-01-01 | 560 |" in out
+    assert "consensus" in out.splitlines()[-1]
+    assert "skipped seeds/README.md" in err.replace(str(seeds.parent) + "/", "")
+
+
+def test_text_format_is_one_sentence_per_line_within_budget(seeds, capsys):
+    code, out, _ = run([seeds, "-f", "text", "--words", "80", "-q"], capsys)
+    assert code == 0
+    assert len(out.split()) <= 80
+    assert "[" not in out
+
+
+def test_json_format_follows_the_schema(seeds, capsys):
+    _, out, _ = run([seeds, "-f", "json", "-q"], capsys)
+    data = json.loads(out)
+    assert data["schema"] == "summarize.briefing/1"
+    assert data["word_count"] <= data["words_budget"] == 150
+    for point in data["points"]:
+        assert point["source"]["id"] in point["citations"]
+        assert {s["id"] for s in point["support"]} <= set(point["citations"])
+    assert [s["id"] for s in data["sources"]] == [1, 2, 3, 4, 5]
+
+
+def test_exclude_and_only_toggle_sources(seeds, capsys):
+    _, out, _ = run([seeds, "-f", "json", "-q", "--exclude", "1,004_d6d4554a5080fdf6"], capsys)
+    data = json.loads(out)
+    cited = {c for p in data["points"] for c in p["citations"]}
+    assert cited <= {2, 3, 4}
+    assert [s["included"] for s in data["sources"]] == [False, True, True, True, False]
+    _, out, _ = run([seeds, "-f", "json", "-q", "--only", "3"], capsys)
+    assert {c for p in json.loads(out)["points"] for c in p["citations"]} == {3}
+
+
+def test_every_source_excluded(seeds, capsys):
+    code, _, err = run([seeds, "--exclude", "1,2,3,4,5"], capsys)
+    assert_one_line_error(code, err, "every source is toggled off")
+
+
+def test_unknown_source_toggle_lists_the_choices(seeds, capsys):
+    code, _, err = run([seeds, "--exclude", "9"], capsys)
+    assert_one_line_error(code, err, "no source '9'", "1=000_2fec9d02fdc00d31")
+
+
+def test_output_file_is_written_atomically_and_kept_on_failure(seeds, tmp_path, capsys):
+    target = tmp_path / "brief.md"
+    target.write_text("my notes\n", encoding="utf-8")
+    code, _, err = run([tmp_path / "missing.txt", "-o", target], capsys)
+    assert_one_line_error(code, err, "no such file")
+    assert target.read_text(encoding="utf-8") == "my notes\n"
+    code, out, _ = run([seeds, "-o", target, "-q"], capsys)
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").startswith("# ")
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_single_article_works_and_says_so(seed_files, capsys):
+    code, out, err = run([seed_files[0]], capsys)
+    assert code == 0
+    assert "only one article" in err
+    assert "[1]" in out
+
+
+def test_identical_duplicates_are_read_once_and_cited_together(seed_files, tmp_path, capsys):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(seed_files[1].read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(seed_files[3].read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run([tmp_path, "-f", "json"], capsys)
+    assert code == 0
+    assert "identical" in err
+    for point in json.loads(out)["points"]:
+        if point["source"]["id"] in (1, 2):
+            assert {1, 2} <= set(point["citations"])
+
+
+def _file(path, content: bytes):
+    path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("setup", "fragment"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: _file(d / "e.txt", b""), "is empty"),
+        (lambda d: _file(d / "b.txt", b"\x00\x9f\x92\x96" * 300), "binary"),
+        (lambda d: _file(d / "s.jpg", b"\xff\xd8\xff\xe0") and d, "holds no articles"),
+    ],
+)
+def test_bad_inputs_exit_2_with_one_line(tmp_path, capsys, setup, fragment):
+    code, out, err = run([setup(tmp_path)], capsys)
+    assert out == ""
+    assert_one_line_error(code, err, fragment)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--words", "0"], "--words"),
+        (["--words", "many"], "--words"),
+        (["--method", "nope"], "--method"),
+        (["--format", "pdf"], "--format"),
+        (["--exclude", "1", "--only", "2"], "not allowed with"),
+    ],
+)
+def test_bad_usage_exits_2_with_one_line(seeds, capsys, args, fragment):
+    code, _, err = run([seeds, *args], capsys)
+    assert_one_line_error(code, err, fragment)
+
+
+def test_latin1_and_utf16_articles_summarise(tmp_path, capsys):
+    (tmp_path / "a.txt").write_bytes(STORY.replace("Mosul", "Mosul café").encode("latin-1"))
+    (tmp_path / "b.txt").write_bytes(STORY.replace("300", "three hundred").encode("utf-16"))
+    code, out, err = run([tmp_path, "-f", "text"], capsys)
+    assert code == 0
+    assert "read as" in err
+    assert "Floods hit" in out
+
+
+def test_markup_inside_articles_comes_out_literally(tmp_path, capsys):
+    text = (
+        "The minister said **nothing** about [the plan](http://x.y) on Monday, aides said. "
+        "Critics called the [bold]budget[/bold] a <b>disaster</b> for the 12 regions."
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("Monday", "Tuesday"), encoding="utf-8")
+    code, out, _ = run([tmp_path, "-f", "text", "-q"], capsys)
+    assert code == 0
+    assert "**nothing**" in out and "[bold]budget[/bold]" in out and "<b>disaster</b>" in out
+    _, out, _ = run([tmp_path, "-q"], capsys)
+    assert r"\*\*nothing\*\*" in out and r"\[bold\]budget\[/bold\]" in out
+    assert r"\<b\>disaster\</b\>" in out
+
+
+def test_huge_unpunctuated_sentence_and_non_english_text(tmp_path, capsys):
+    (tmp_path / "wall.txt").write_text(" ".join(["lorem"] * 200_000), encoding="utf-8")
+    (tmp_path / "de.txt").write_text(
+        "Die Regierung hat am Montag neue Hilfen angekündigt. Rund 300 Familien sind betroffen. "
+        "Der Regen soll am Dienstag nachlassen, sagte ein Sprecher.",
+        encoding="utf-8",
+    )
+    code, out, _ = run([tmp_path, "-f", "text", "-q", "--words", "60"], capsys)
+    assert code == 0
+    assert 0 < len(out.split()) <= 60
+
+
+def test_budget_smaller_than_every_sentence_names_the_fix(seed_files, capsys):
+    code, _, err = run([seed_files[0], "--words", "2"], capsys)
+    assert_one_line_error(code, err, "raise --words")
+
+
+def test_python_dash_m_and_stdin(seed_files):
+    result = subprocess.run(
+        [sys.executable, "-m", "summarize", "-", "-f", "text", "--words", "60"],
+        input=seed_files[0].read_bytes(),
+        capture_output=True,
+        check=True,
+    )
+    assert 0 < len(result.stdout.split()) <= 60
+
+
+def test_methods_command_lists_the_registry(capsys):
+    code, out, _ = run(["methods"], capsys)
+    assert code == 0
+    for name in ("consensus", "lexrank", "lead", "random"):
+        assert name in out

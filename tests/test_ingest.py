@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from summarize.errors import InputError
+from summarize.ingest import deduplicate, load
+
+STORY = (
+    "Floods hit the northern city of Mosul on Monday, officials said. "
+    "Rescue teams reached 300 families by the evening. The rain is expected to ease."
+)
+
+
+def test_seed_folder_numbers_articles_in_name_order_and_skips_non_articles(seeds):
+    result = load([seeds])
+    assert [a.id for a in result.articles] == [1, 2, 3, 4, 5]
+    assert [a.label for a in result.articles] == sorted(a.label for a in result.articles)
+    assert any("README.md" in n for n in result.notices)
+    assert result.articles[0].date == dt.date(2020, 1, 3)
+    assert result.articles[2].dateline == "Washington, Jan 3 (AFP)"
+
+
+def test_html_drops_scripts_styles_and_furniture(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Site | Floods</title><style>p{color:red}</style>"
+        '<meta property="og:site_name" content="Daily Bugle">'
+        '<meta property="article:published_time" content="2024-05-06T10:00:00Z"></head>'
+        "<body><nav>Home News Sport</nav><h1>Floods hit Mosul</h1>"
+        f"<script>var x = 'Floods in the script';</script><p>{STORY}</p>"
+        "<footer>Copyright Daily Bugle</footer></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = load([page]).articles
+    assert article.title == "Floods hit Mosul"
+    assert article.source == "Daily Bugle"
+    assert article.label == "Daily Bugle"
+    assert article.date == dt.date(2024, 5, 6)
+    assert article.text == STORY
+
+
+def test_json_and_jsonl_records(tmp_path):
+    data = tmp_path / "cluster.json"
+    data.write_text(
+        json.dumps(
+            [
+                {
+                    "title": "Floods",
+                    "text": STORY,
+                    "date": "2024-05-06",
+                    "source": "Bugle",
+                    "url": "https://example.org/a",
+                },
+                {"text": STORY.replace("300", "310"), "source": "Sentinel"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    lines = tmp_path / "more.jsonl"
+    lines.write_text(
+        json.dumps({"text": STORY.replace("Monday", "Sunday")}) + "\n", encoding="utf-8"
+    )
+    articles = load([data, lines]).articles
+    assert [a.label for a in articles] == ["Bugle", "Sentinel", "more#1"]
+    assert articles[0].url == "https://example.org/a"
+    assert articles[0].date == dt.date(2024, 5, 6)
+
+
+def test_json_record_without_text_is_a_clear_error(tmp_path):
+    data = tmp_path / "bad.jsonl"
+    data.write_text('{"title": "x"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="no 'text' field"):
+        load([data])
+
+
+def test_stdin_is_read_with_dash():
+    (article,) = load(["-"], stdin=io.BytesIO(STORY.encode())).articles
+    assert article.label == "<stdin>"
+    assert article.text == STORY
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16", "utf-16-le", "cp1252"])
+def test_non_utf8_encodings_are_decoded_with_a_notice(tmp_path, encoding):
+    text = "Le président a visité Málaga lundi. Il a rencontré 300 familles déplacées."
+    path = tmp_path / "fr.txt"
+    path.write_bytes(text.encode(encoding))
+    result = load([path])
+    assert result.articles[0].text == text
+    assert result.notices and "read as" in result.notices[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"   \n\n  ", "is empty"),
+        (b"\x00\x01\x02\x03binary\x00\xff\xfe\x00" * 50, "binary"),
+        (b"%PDF-1.7 rest of a pdf", "PDF"),
+    ],
+)
+def test_unusable_named_files_are_errors(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        load([path])
+
+
+def test_unusable_files_in_a_folder_are_skipped_with_notices(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    result = load([tmp_path])
+    assert len(result.articles) == 1
+    assert any("empty.txt" in n for n in result.notices)
+    assert any("photo.jpg" in n for n in result.notices)
+
+
+def test_folder_without_articles_and_missing_path(tmp_path):
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(InputError, match="holds no articles"):
+        load([tmp_path])
+    with pytest.raises(InputError, match="no such file"):
+        load([tmp_path / "missing.txt"])
+
+
+def test_huge_file_is_refused_with_the_flag_that_allows_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.write((STORY + "\n\n").encode() * (50 * 1024 * 1024 // (len(STORY) + 2) + 1))
+    with pytest.raises(InputError) as info:
+        load([path])
+    assert "over the 10 MB limit" in info.value.message
+    assert "--max-mb 51" in (info.value.fix or "")
+
+
+def test_identical_articles_are_merged_and_remember_each_other(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(STORY.replace("300", "310"), encoding="utf-8")
+    articles = load([tmp_path]).articles
+    unique = deduplicate(articles)
+    assert [a.id for a in unique] == [1, 3]
+    assert unique[0].duplicates == (2,)
+    assert unique[0].cited_ids == (1, 2)
