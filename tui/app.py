@@ -1,0 +1,462 @@
+"""The `summarize tui` application: sources, briefing, evidence, recomputed live.
+
+Every briefing comes from `summarize.api.summarize`, run in a thread worker over articles read
+once at start-up. A generation counter makes sure a slow, stale run never overwrites a newer
+result; the UI thread only renders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, OptionList, SelectionList
+from textual.worker import get_current_worker
+
+from summarize import registry
+from summarize.api import DEFAULT_WORDS, summarize
+from summarize.errors import InputError, ModelUnavailable, SummarizeError
+from summarize.ingest import Ingested, load
+from summarize.output import write_atomic
+from summarize.render import to_markdown
+from summarize.schema import Briefing
+from tui.commands import BriefingCommands
+from tui.screens.article import ArticleScreen, sentence_span
+from tui.screens.export import ConfirmScreen, ExportScreen
+from tui.screens.help import HelpScreen
+from tui.screens.search import Match, SearchScreen
+from tui.widgets.briefing import BriefingView
+from tui.widgets.evidence import Evidence, EvidenceList
+from tui.widgets.sources import SourcesList
+from tui.widgets.status import StatusBar, StatusInfo
+
+ALL_OFF = "All sources are off"
+ALL_OFF_HINT = (
+    "All sources are off — press space on a source to turn it back on "
+    "(or a number key 1-9, or ctrl+p → All sources on)."
+)
+ABSTRACTIVE_FIX = "install one with `summarize models fetch NAME` (see `summarize models`)"
+
+
+class SummarizeApp(App[None]):
+    """Three panels (sources, briefing, evidence) over one in-memory set of articles."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "summarize"
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
+    WORD_STEP = 25
+    MIN_WORDS = 25
+    MAX_WORDS = 1000
+
+    BINDINGS = [  # noqa: RUF012 - Textual reads class-level lists
+        Binding("plus,equals_sign", "longer", "Longer"),
+        Binding("minus", "shorter", "Shorter"),
+        Binding("m", "cycle_method", "Method"),
+        Binding("a", "toggle_mode", "Abstractive"),
+        Binding("escape", "cancel", "Cancel rewrite", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("o", "open_article", "Open article"),
+        Binding("e", "export", "Export"),
+        Binding("c", "copy", "Copy"),
+        Binding("t", "toggle_theme", "Theme"),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        *(Binding(str(n), f"toggle_source({n})", f"Toggle source {n}", show=False)
+          for n in range(1, 10)),
+    ]
+
+    GLOBAL_ACTIONS = frozenset({"quit", "help", "toggle_theme", "command_palette"})
+    """App actions that make sense over any screen; the rest act on the main view only."""
+
+    def __init__(
+        self,
+        sources: Ingested,
+        *,
+        words: int = DEFAULT_WORDS,
+        method: str = registry.DEFAULT_METHOD,
+        model: str | None = None,
+        show_timing: bool = True,
+        sub_title: str = "",
+    ) -> None:
+        super().__init__()
+        self.ingested = sources
+        self.articles = sources.articles
+        self.methods = registry.AVAILABLE_METHODS
+        self.words = words
+        self.method = method
+        self.mode = "extractive"
+        self.model = model
+        """Abstractive model name or folder; None means the library's default."""
+        self.show_timing = show_timing
+        """False in snapshot tests: the elapsed milliseconds vary from run to run."""
+        self.sub_title = sub_title
+        self.briefing: Briefing | None = None
+        self.notice: str | None = None
+        """Why the app is not doing what was asked (no model, method unavailable, cancelled)."""
+        self.generation = 0
+        self.shown_generation = 0
+        self.elapsed_ms: float | None = None
+        self._busy = False
+        self._streaming = False
+        self._started = 0.0
+        self._cancel: threading.Event | None = None
+        self._failed_methods: set[str] = set()
+        self._export_text = ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide and disable briefing actions while an article or dialog is on top."""
+        if action in self.GLOBAL_ACTIONS or len(self.screen_stack) <= 1:
+            return True
+        return action not in {b.action.split("(")[0] for b in self._main_bindings()}
+
+    def _main_bindings(self) -> list[Binding]:
+        return [b for b in self.BINDINGS if isinstance(b, Binding)]
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield SourcesList(self.articles, id="sources")
+            with Vertical(id="right"):
+                yield BriefingView(id="briefing")
+                yield EvidenceList(id="evidence")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    @property
+    def busy(self) -> bool:
+        """True while a briefing is being computed (or rewritten) for the current settings."""
+        return self._busy
+
+    @property
+    def sources(self) -> SourcesList:
+        return self.query_one(SourcesList)
+
+    @property
+    def view(self) -> BriefingView:
+        return self.query_one(BriefingView)
+
+    @property
+    def evidence(self) -> EvidenceList:
+        return self.query_one(EvidenceList)
+
+    def on_mount(self) -> None:
+        self.view.focus()
+        self.recompute()
+
+    def update_status(self) -> None:
+        self.query_one(StatusBar).show(StatusInfo(
+            method=self.method,
+            mode=self.mode,
+            budget=self.words,
+            words=self.briefing.word_count if self.briefing else None,
+            on=len(self.sources.selected),
+            total=len(self.articles),
+            elapsed_ms=self.elapsed_ms,
+            busy=self._busy,
+            show_timing=self.show_timing,
+        ))
+
+    # -- recomputing --------------------------------------------------------------------------
+
+    def recompute(self) -> None:
+        """Start a fresh briefing for the current settings; any older run is abandoned."""
+        self.generation += 1
+        generation = self.generation
+        if self._cancel is not None:
+            self._cancel.set()
+        self._started = time.perf_counter()
+        self._streaming = False
+        on_ids = set(self.sources.selected)
+        if not on_ids:
+            self.workers.cancel_group(self, "briefing")
+            self._busy = False
+            self.call_later(self._deliver, generation, self.mode, self.method,
+                            InputError("every source is toggled off"))
+            return
+        exclude = tuple(a.id for a in self.articles if a.id not in on_ids)
+        cancel = threading.Event()
+        self._cancel = cancel
+        self._busy = True
+        self.update_status()
+        self._summarise(generation, exclude, self.words, self.method, self.mode, self.model,
+                        cancel)
+
+    @work(exclusive=True, thread=True, group="briefing", exit_on_error=False)
+    def _summarise(
+        self,
+        generation: int,
+        exclude: tuple[int, ...],
+        words: int,
+        method: str,
+        mode: str,
+        model: str | None,
+        cancel: threading.Event,
+    ) -> None:
+        worker = get_current_worker()
+
+        def on_token(token: str) -> None:
+            if not (worker.is_cancelled or cancel.is_set()):
+                self._from_thread(self._stream_token, generation, token)
+
+        outcome: Briefing | SummarizeError
+        try:
+            outcome = summarize(
+                self.ingested, words=words, method=method, exclude=exclude, mode=mode,
+                model=model, on_token=on_token if mode == "abstractive" else None, cancel=cancel,
+            )
+        except SummarizeError as exc:
+            outcome = exc
+        except ImportError as exc:  # summarize.rewrite or torch not installed
+            outcome = ModelUnavailable(f"{mode} {method} needs a missing module ({exc.name})",
+                                       ABSTRACTIVE_FIX)
+        except Exception as exc:  # a bug must not take the whole UI down
+            outcome = SummarizeError(f"internal error: {type(exc).__name__}: {exc}",
+                                     "please report it with the sources used")
+        if worker.is_cancelled or cancel.is_set():
+            return
+        self._from_thread(self._deliver, generation, mode, method, outcome)
+
+    def _from_thread(self, callback: Callable[..., Any], *args: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the app closed while the worker ran
+            self.call_from_thread(callback, *args)
+
+    async def _stream_token(self, generation: int, token: str) -> None:
+        if generation != self.generation:
+            return
+        if not self._streaming:
+            self._streaming = True
+            await self.view.start_stream("Rewriting with the local model… (escape cancels)")
+        self.view.append_token(token)
+
+    async def _deliver(
+        self, generation: int, mode: str, method: str, outcome: Briefing | SummarizeError
+    ) -> None:
+        """Show a worker's result, unless a newer request has been made since."""
+        if generation != self.generation:
+            return
+        self._busy = False
+        self._streaming = False
+        if isinstance(outcome, Briefing):
+            self.briefing = outcome
+            await self.view.show_briefing(outcome, self.notice)
+        elif isinstance(outcome, ModelUnavailable):
+            self._unavailable(mode, method, outcome)
+            return
+        elif outcome.message == "every source is toggled off":
+            self.briefing = None
+            await self.view.show_message(ALL_OFF, ALL_OFF_HINT, self.notice)
+        else:
+            self.briefing = None
+            text = outcome.message + (f"\nTo fix: {outcome.fix}." if outcome.fix else "")
+            await self.view.show_message("No briefing", text, self.notice)
+        self.elapsed_ms = (time.perf_counter() - self._started) * 1000
+        self.shown_generation = generation
+        self.update_status()
+
+    def _unavailable(self, mode: str, method: str, exc: ModelUnavailable) -> None:
+        """A model is missing: say how to get it, fall back, and recompute."""
+        fix = f" To get one: {exc.fix}." if exc.fix else ""
+        if mode == "abstractive":
+            self.mode = "extractive"
+            self.notice = f"Abstractive mode unavailable: {exc.message}.{fix} Staying extractive."
+        else:
+            self._failed_methods.add(method)
+            fallback = self.briefing.method if self.briefing else registry.DEFAULT_METHOD
+            self.method = fallback if fallback != method else registry.DEFAULT_METHOD
+            self.notice = f"Method {method} unavailable: {exc.message}.{fix} Using {self.method}."
+        self.notify(self.notice, title="Model unavailable", severity="warning", timeout=8)
+        self.recompute()
+
+    # -- panel events -------------------------------------------------------------------------
+
+    @on(SelectionList.SelectedChanged, "#sources")
+    def _sources_changed(self) -> None:
+        self.recompute()
+
+    @on(BriefingView.PointHighlighted)
+    def _point_highlighted(self, event: BriefingView.PointHighlighted) -> None:
+        point = event.point
+        self.sources.mark_cited(point.citations if point else ())
+        self.evidence.show(self.view.briefing, point)
+
+    @on(OptionList.OptionSelected, "#evidence")
+    def _evidence_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.open_evidence(self.evidence.current)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def set_method(self, name: str) -> None:
+        self.method = registry.get(name).name
+        self._failed_methods.discard(name)
+        self.notice = None
+        self.recompute()
+
+    def action_cycle_method(self) -> None:
+        names = [n for n in self.methods if n not in self._failed_methods or n == self.method]
+        index = names.index(self.method) if self.method in names else -1
+        self.set_method(names[(index + 1) % len(names)])
+
+    def action_longer(self) -> None:
+        words = min(self.MAX_WORDS, self.words + self.WORD_STEP)
+        if words != self.words:
+            self.words = words
+            self.recompute()
+
+    def action_shorter(self) -> None:
+        words = max(self.MIN_WORDS, self.words - self.WORD_STEP)
+        if words != self.words:
+            self.words = words
+            self.recompute()
+
+    def action_toggle_mode(self) -> None:
+        self.mode = "extractive" if self.mode == "abstractive" else "abstractive"
+        self.notice = None
+        self.recompute()
+
+    def action_cancel(self) -> None:
+        """Stop an abstractive rewrite in flight and go back to the extractive briefing."""
+        if self.mode != "abstractive" or not self._busy:
+            return
+        if self._cancel is not None:
+            self._cancel.set()
+        self.workers.cancel_group(self, "briefing")
+        self.mode = "extractive"
+        self.notice = "Rewrite cancelled: showing the extractive briefing."
+        self.recompute()
+
+    def action_toggle_source(self, doc_id: int) -> None:
+        if any(a.id == doc_id for a in self.articles):
+            self.sources.toggle(doc_id)
+
+    def action_all_sources_on(self) -> None:
+        self.sources.select_all()
+
+    def action_open_article(self) -> None:
+        """The highlighted evidence sentence if that panel has focus, else the origin sentence."""
+        if self.focused is self.evidence and self.evidence.current is not None:
+            self.open_evidence(self.evidence.current)
+            return
+        point = self.view.point
+        if point is not None:
+            self.open_evidence(Evidence(point.origin.doc_id, point.origin.index,
+                                        point.origin.text))
+
+    def open_evidence(self, evidence: Evidence | None) -> None:
+        if evidence is None:
+            return
+        article = next(a for a in self.articles if a.id == evidence.doc_id)
+        self.push_screen(ArticleScreen(article, sentence_span(article, evidence.index,
+                                                              evidence.text)))
+
+    def action_search(self) -> None:
+        self.push_screen(SearchScreen(self.articles), self._open_match)
+
+    def _open_match(self, match: Match | None) -> None:
+        if match is not None:
+            article = next(a for a in self.articles if a.id == match.doc_id)
+            self.push_screen(ArticleScreen(article, (match.start, match.end)))
+
+    def action_export(self) -> None:
+        if self.briefing is None:
+            self.notify("Nothing to export: no briefing is shown.", severity="warning")
+            return
+        self._export_text = to_markdown(self.briefing)
+        self.push_screen(ExportScreen(), self._export_to)
+
+    def _export_to(self, path: str | None) -> None:
+        if path is None:
+            return
+        target = Path(path).expanduser()
+        if target.exists() and not target.is_dir():
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._write(target)
+                else:
+                    self.notify(f"Not written: {target} already exists.")
+
+            self.push_screen(ConfirmScreen(f"{target} already exists. Overwrite it?"), answered)
+        else:
+            self._write(target)
+
+    def _write(self, target: Path) -> None:
+        try:
+            write_atomic(target, self._export_text)
+        except SummarizeError as exc:
+            self.notify(str(exc), title="Export failed", severity="error")
+        except OSError as exc:
+            self.notify(f"cannot write {target}: {exc.strerror}", title="Export failed",
+                        severity="error")
+        else:
+            self.notify(f"Wrote {target}", title="Exported")
+
+    def action_copy(self) -> None:
+        if self.briefing is None:
+            self.notify("Nothing to copy: no briefing is shown.", severity="warning")
+            return
+        self.copy_to_clipboard(to_markdown(self.briefing))
+        self.notify("Copied the briefing as Markdown.")
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self._main_bindings()))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing usage, so bad input is one line."""
+
+    def error(self, message: str) -> NoReturn:
+        raise InputError(message, "see summarize tui --help")
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = _Parser(
+        prog="summarize tui",
+        description="Interactive briefing: toggle sources, walk the sentences, check evidence.",
+    )
+    parser.add_argument("sources", nargs="*", default=["seeds"],
+                        help="article files or folders (default: seeds)")
+    parser.add_argument("--words", type=int, default=DEFAULT_WORDS,
+                        help=f"word budget (default {DEFAULT_WORDS}; +/- change it live)")
+    parser.add_argument("--method", default=registry.DEFAULT_METHOD,
+                        help=f"ranking method: {', '.join(registry.AVAILABLE_METHODS)}")
+    parser.add_argument("--model", default=None,
+                        help="abstractive model name or folder (see `summarize models`)")
+    args = parser.parse_args(list(argv))
+    if args.words < 1:
+        raise InputError(f"word budget must be positive, not {args.words}", "pass e.g. --words 150")
+    registry.get(args.method)
+    return args
+
+
+def run(argv: Sequence[str]) -> int:
+    """Entry point for `summarize tui` and `python -m tui`; returns the exit code."""
+    try:
+        args = parse_args(argv)
+        ingested = load(args.sources)
+    except SummarizeError as exc:
+        print(f"summarize tui: error: {exc}", file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help
+        return exc.code if isinstance(exc.code, int) else 0
+    label = ", ".join(str(s) for s in args.sources)
+    app = SummarizeApp(ingested, words=args.words, method=args.method, model=args.model,
+                       sub_title=f"{len(ingested.articles)} sources · {label}")
+    app.run()
+    return 0

@@ -1,0 +1,1 @@
+"""Screens pushed over the main view: article, search, export, confirm and help."""

@@ -1,0 +1,1 @@
+"""The panels of the main screen: sources, briefing, evidence and the status line."""

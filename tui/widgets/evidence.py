@@ -1,0 +1,70 @@
+"""Evidence panel: the source sentence behind the current briefing sentence, and its support."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from summarize.schema import Article, Briefing, Point
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of one article: what `enter` opens in the article screen."""
+
+    doc_id: int
+    index: int
+    text: str
+
+
+def evidence_for(point: Point) -> list[tuple[Evidence, float | None]]:
+    """The origin sentence first (no similarity), then each supporting sentence."""
+    items: list[tuple[Evidence, float | None]] = [
+        (Evidence(point.origin.doc_id, point.origin.index, point.origin.text), None)
+    ]
+    items += [(Evidence(s.doc_id, s.index, s.text), s.similarity) for s in point.support]
+    return items
+
+
+def evidence_prompt(article: Article, evidence: Evidence, similarity: float | None) -> Content:
+    how = "source sentence" if similarity is None else f"supports it · similarity {similarity:.2f}"
+    return Content.assemble(
+        (f"[{article.id}] ", "$text-accent bold"),
+        (article.label, "bold"),
+        (f"  {how}\n", "$text-muted"),
+        (evidence.text, ""),
+    )
+
+
+class EvidenceList(OptionList):
+    """One option per supporting sentence; selecting one opens its article there."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[Evidence] = []
+        self.border_title = "Evidence"
+
+    def show(self, briefing: Briefing | None, point: Point | None) -> None:
+        self.clear_options()
+        self.items = []
+        if briefing is None or point is None:
+            self.add_option(Option(Content("No sentence selected."), disabled=True))
+            return
+        options = []
+        for evidence, similarity in evidence_for(point):
+            self.items.append(evidence)
+            article = briefing.source(evidence.doc_id)
+            options.append(Option(evidence_prompt(article, evidence, similarity)))
+            options.append(None)
+        self.add_options(options[:-1])
+        self.highlighted = 0
+
+    @property
+    def current(self) -> Evidence | None:
+        """The highlighted evidence sentence (separators are not options, so indexes match)."""
+        if self.highlighted is None or not self.items:
+            return None
+        return self.items[min(self.highlighted, len(self.items) - 1)]

@@ -1,0 +1,90 @@
+"""Sources panel: one checkbox row per article; rows citing the current sentence are marked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from textual.content import Content
+from textual.widgets import SelectionList
+from textual.widgets.selection_list import Selection
+
+from summarize.schema import Article
+
+GUTTER = 5
+"""Cells the checkbox gutter and a scrollbar take from each row."""
+
+
+def shorten(label: str, room: int) -> str:
+    """Cut the middle out of a long label: file names differ at both ends."""
+    if len(label) <= room:
+        return label
+    if room < 8:
+        return label[: room - 1] + "…"
+    head = (room - 1) // 2
+    return label[:head] + "…" + label[len(label) - (room - 1 - head):]
+
+
+def source_prompt(
+    article: Article, cited: bool, width: int = 60, longest: int | None = None
+) -> Content:
+    """One line as plain `Content` (markup in a label is never interpreted).
+
+    `SelectionList` draws one checkbox per line, so a row must fit one line: number, date and
+    length always show, and the label is shortened to what is left of `width`.
+    """
+    date = article.date.isoformat() if article.date else "–"
+    head = f"{article.id:>2} "
+    tail = f" {date:<10} {article.words:>4}w"
+    room = max(4, width - 2 - len(head) - len(tail))
+    room = min(room, longest or len(article.label))
+    marker = ("● ", "$accent bold") if cited else ("  ", "")
+    weight = "bold" if cited else ""
+    return Content.assemble(
+        marker,
+        (head, weight),
+        (shorten(article.label, room).ljust(room), weight),
+        (tail, "$text-muted"),
+    )
+
+
+class SourcesList(SelectionList[int]):
+    """A `SelectionList` of article ids; `mark_cited` highlights the sources of a sentence."""
+
+    DEFAULT_CSS = """
+    SourcesList { height: 1fr; }
+    """
+
+    def __init__(self, articles: Sequence[Article], *, id: str | None = None) -> None:
+        self.articles = tuple(articles)
+        self._cited: frozenset[int] = frozenset()
+        self._width = 60
+        self._longest = max((len(a.label) for a in self.articles), default=0)
+        super().__init__(
+            *(Selection(source_prompt(a, False), a.id, True) for a in self.articles), id=id
+        )
+        self.border_title = "Sources"
+
+    def mark_cited(self, cited: Iterable[int]) -> None:
+        """Re-draw only the rows whose cited state changed."""
+        cited = frozenset(cited)
+        changed = cited ^ self._cited
+        self._cited = cited
+        self._redraw(changed)
+
+    def on_resize(self) -> None:
+        width = max(20, self.scrollable_content_region.width - GUTTER)
+        if width != self._width:
+            self._width = width
+            self._redraw({a.id for a in self.articles})
+
+    def _redraw(self, ids: Iterable[int]) -> None:
+        ids = set(ids)
+        for index, article in enumerate(self.articles):
+            if article.id in ids:
+                prompt = source_prompt(article, article.id in self._cited, self._width,
+                                       self._longest)
+                self.replace_option_prompt_at_index(index, prompt)
+
+    @property
+    def cited(self) -> frozenset[int]:
+        return self._cited
