@@ -6,7 +6,7 @@
 """
 
 from .api import DEFAULT_WORDS, resolve_toggle, summarize
-from .errors import InputError, ModelUnavailable, SummarizeError
+from .errors import InputError, ModelUnavailable, NoSourcesOn, SummarizeError
 from .ingest import load
 from .registry import AVAILABLE_METHODS, DEFAULT_METHOD
 from .render import render
@@ -22,6 +22,7 @@ __all__ = [
     "Briefing",
     "InputError",
     "ModelUnavailable",
+    "NoSourcesOn",
     "Point",
     "Sentence",
     "SummarizeError",

@@ -16,7 +16,7 @@ from typing import Any
 from . import corpus as corpus_module
 from . import registry
 from .compose import compose
-from .errors import InputError
+from .errors import InputError, NoSourcesOn
 from .ingest import DEFAULT_MAX_MB, Ingested, deduplicate, load
 from .schema import Article, Briefing
 from .select import select, story_order
@@ -54,7 +54,7 @@ def resolve_toggle(
         a.id for a in articles if (not only_ids or a.id in only_ids) and a.id not in exclude_ids
     ]
     if not included:
-        raise InputError("every source is toggled off", "turn at least one source on")
+        raise NoSourcesOn("every source is toggled off", "turn at least one source on")
     return included
 
 

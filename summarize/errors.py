@@ -19,5 +19,9 @@ class InputError(SummarizeError):
     """The articles given cannot be read or summarised."""
 
 
+class NoSourcesOn(InputError):
+    """Every source is toggled off: an empty state for the TUI, an error for the CLI."""
+
+
 class ModelUnavailable(SummarizeError):
     """An abstractive or embedding model is not installed or cannot be loaded offline."""

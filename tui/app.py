@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 
 from summarize import registry
 from summarize.api import DEFAULT_WORDS, summarize
-from summarize.errors import InputError, ModelUnavailable, SummarizeError
+from summarize.errors import InputError, ModelUnavailable, NoSourcesOn, SummarizeError
 from summarize.ingest import Ingested, load
 from summarize.output import write_atomic
 from summarize.render import to_markdown
@@ -185,7 +185,7 @@ class SummarizeApp(App[None]):
             self.workers.cancel_group(self, "briefing")
             self._busy = False
             self.call_later(self._deliver, generation, self.mode, self.method,
-                            InputError("every source is toggled off"))
+                            NoSourcesOn("every source is toggled off"))
             return
         exclude = tuple(a.id for a in self.articles if a.id not in on_ids)
         cancel = threading.Event()
@@ -256,7 +256,7 @@ class SummarizeApp(App[None]):
         elif isinstance(outcome, ModelUnavailable):
             self._unavailable(mode, method, outcome)
             return
-        elif outcome.message == "every source is toggled off":
+        elif isinstance(outcome, NoSourcesOn):
             self.briefing = None
             await self.view.show_message(ALL_OFF, ALL_OFF_HINT, self.notice)
         else:
