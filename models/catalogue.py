@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,10 +113,8 @@ def entry_for(name_or_path: str) -> ModelEntry:
     path = Path(name_or_path).expanduser()
     if path.is_dir():
         config: dict[str, object] = {}
-        try:
+        with contextlib.suppress(OSError, ValueError):
             config = json.loads((path / "config.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
         context = config.get("max_position_embeddings")
         return ModelEntry(
             name_or_path, _kind_from_config(config), Source(path=str(path)), "unknown",

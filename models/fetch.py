@@ -44,7 +44,7 @@ def _say(progress: Progress | None, message: str) -> None:
 
 
 @contextmanager
-def _quiet_transformers() -> Any:
+def quiet_transformers() -> Any:
     """Silence transformers' own bars and warnings; we show one bar for the whole conversion."""
     from transformers.utils import logging as hf_logging
 
@@ -85,7 +85,7 @@ def convert_gguf(gguf: Path, dest: Path, *, progress: Progress | None = None,
             from transformers import AutoModelForCausalLM, AutoTokenizer
 
             progress_bar.update()
-            with _quiet_transformers():
+            with quiet_transformers():
                 stage(1)
                 tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
                 progress_bar.update()

@@ -85,9 +85,12 @@ def summarize(
     max_mb: float = DEFAULT_MAX_MB,
     on_token: Callable[[str], None] | None = None,
     cancel: threading.Event | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Briefing:
     """Summarise articles (paths, folders, "-", `Article`s or an `Ingested`) into a briefing.
 
+    `on_token` receives abstractive text as it is generated, `cancel` stops a rewrite (the
+    extractive briefing is returned), `progress` receives model-loading messages.
     Raises `SummarizeError` (with a `fix`) for anything the caller can correct.
     """
     timings: dict[str, float] = {}
@@ -128,7 +131,9 @@ def summarize(
     timings["rank"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
-    chosen = select(corpus, scores, words, diversify=chosen_method.diversify, vectors=vectors)
+    # Redundancy and citations stay lexical (TF-IDF) whatever space ranked the sentences: "says
+    # the same thing" must mean shared content words, not the same topic.
+    chosen = select(corpus, scores, words, diversify=chosen_method.diversify)
     if not chosen:
         shortest = int(corpus.length.min())
         raise InputError(
@@ -143,7 +148,7 @@ def summarize(
         corpus,
         chosen,
         scores,
-        vectors=vectors,
+        vectors=corpus.matrix,
         sources=sources_all,
         included=included,
         method=method,
@@ -157,7 +162,13 @@ def summarize(
         from .rewrite import rewrite
 
         result = rewrite(
-            briefing.points, articles, words=words, model=model, on_token=on_token, cancel=cancel
+            briefing.points,
+            articles,
+            words=words,
+            model=model,
+            on_token=on_token,
+            cancel=cancel,
+            progress=progress,
         )
         briefing = replace(
             briefing,

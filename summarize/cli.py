@@ -126,11 +126,17 @@ def _summarise(argv: Sequence[str]) -> int:
     from .render import render
 
     on_token: Callable[[str], None] | None = None
-    if args.mode == "abstractive" and not args.quiet and sys.stderr.isatty():
+    progress: Callable[[str], None] | None = None
+    if args.mode == "abstractive" and not args.quiet:
 
-        def on_token(token: str) -> None:
-            sys.stderr.write(token)
-            sys.stderr.flush()
+        def progress(message: str) -> None:
+            print(f"summarize: {message}", file=sys.stderr, flush=True)
+
+        if sys.stderr.isatty():
+
+            def on_token(token: str) -> None:
+                sys.stderr.write(token)
+                sys.stderr.flush()
 
     briefing = summarize(
         args.sources,
@@ -143,6 +149,7 @@ def _summarise(argv: Sequence[str]) -> int:
         seed=args.seed,
         max_mb=args.max_mb,
         on_token=on_token,
+        progress=progress,
     )
     if on_token is not None:
         sys.stderr.write("\n")

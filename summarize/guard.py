@@ -308,6 +308,11 @@ def _numbers(text: str, *, lone_one: bool = False) -> list[tuple[str, Decimal]]:
                     total += max(current, 1) * _SCALES[w]
                     current = 0
             written = text[run[0].start() : run[-1].end()]
+            if re.search(r"\d\s*$", text[: run[0].start()]) and not (
+                run[0].group().lower() in _UNITS or run[0].group().lower() in _TENS
+            ):
+                i = j + 1
+                continue  # "1.5 million": the digits already carried the scale
             if lone_one or written.lower() not in ("one", "zero"):
                 found.append((written, Decimal(total + current)))
             i = j + 1
@@ -348,6 +353,7 @@ def _canonical_keep_spans(text: str) -> str:
 class _Index:
     words: frozenset[str]
     acronyms: frozenset[str]
+    capitalised: frozenset[str]
     numbers: frozenset[str]
     dates: frozenset[str]
 
@@ -375,7 +381,9 @@ def _index(sources: str) -> _Index:
         if bare:  # "1.2 million" also supports a rewrite that says "1.2m"
             numbers.add(_decimal_key(Decimal(bare.group().replace(",", ""))))
     dates = {key for _, key in _dates(folded)}
-    return _Index(frozenset(words), frozenset(acronyms), frozenset(numbers), frozenset(dates))
+    capitalised = frozenset(t.lower() for t in tokens if t[:1].isupper())
+    return _Index(frozenset(words), frozenset(acronyms), capitalised, frozenset(numbers),
+                  frozenset(dates))
 
 
 def _name_supported(name: str, index: _Index) -> bool:
@@ -384,7 +392,8 @@ def _name_supported(name: str, index: _Index) -> bool:
             if not part or part.lower() in _HONORIFICS or part.lower() in _CONNECTORS:
                 continue
             if _is_acronym(part):
-                if part.replace(".", "") not in index.acronyms:
+                letters = part.replace(".", "")
+                if letters not in index.acronyms and letters.lower() not in index.capitalised:
                     return False
             elif part.lower() not in index.words:
                 return False

@@ -35,6 +35,10 @@ class ConsensusWeights:
     """Only this many sentences (best by centroid and position) get the cross-source pass."""
 
 
+EMBEDDING_WEIGHTS = ConsensusWeights(centroid=0.5, support_floor=0.5)
+"""Embedding cosines run high (same topic is ~0.4), so only close matches count as support."""
+
+
 def eligible(corpus: Corpus, min_words: int = 6, max_words: int = 45) -> np.ndarray:
     """Sentences fit for a briefing: not fragments, not walls of text, not questions."""
     ok = (corpus.length >= min_words) & (corpus.length <= max_words)

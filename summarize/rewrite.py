@@ -196,15 +196,19 @@ def clean_draft(text: str) -> list[str]:
     """Model output as sentences: markers, bullets, prefaces and tokenizer spacing removed."""
     text = _MARKER.sub("", text)
     text = re.sub(r"(?m)^\s*(?:[-*•]|\d+[.)])\s+", "", text)
+    text = re.sub(r"(?m)^[\w.,'’ ]{1,50}:\s+(?=[A-Z\"“])", "", text)  # "Pentagon: The ..."
     text = re.sub(r"\s+([,.;:!?%)])", r"\1", text)
     text = re.sub(r"\s+", " ", text).strip()
-    sentences = []
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    if sentences and not re.search(r"[.!?][\"'”’)]*$", sentences[-1]):
+        sentences.pop()  # cut off by max_new_tokens
+    kept = []
+    for sentence in sentences:
         sentence = sentence.strip()
         if sentence.endswith(":") or len(sentence.split()) < MIN_WORDS:
             continue  # "Here is the briefing:" and fragments
-        sentences.append(sentence)
-    return sentences
+        kept.append(sentence)
+    return kept
 
 
 class Aligner:
