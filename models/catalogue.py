@@ -122,6 +122,13 @@ def entry_for(name_or_path: str) -> ModelEntry:
             "chat" if not config.get("is_encoder_decoder") else "plain",
             "local model folder",
         )
+    if name_or_path.startswith(("/", "./", "../", "~")) or path.exists():
+        from summarize.errors import ModelUnavailable
+
+        raise ModelUnavailable(
+            f"no model folder at {name_or_path}",
+            "give a catalogue name (summarize models), an HF id, or a folder with config.json",
+        )
     return ModelEntry(
         name_or_path, "causal", Source(hf_id=name_or_path), "unknown", None, None, None,
         "chat", "Hugging Face hub id (kind decided from its config at load time)",

@@ -122,8 +122,11 @@ def _parser() -> _Parser:
 def _summarise(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
     from .api import summarize
-    from .output import write_atomic
+    from .output import check_target, write_atomic
     from .render import render
+
+    if args.output:
+        check_target(args.output)
 
     on_token: Callable[[str], None] | None = None
     progress: Callable[[str], None] | None = None

@@ -9,8 +9,8 @@ from pathlib import Path
 from .errors import InputError
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write to a temporary file beside `path`, fsync, then rename over it in one step."""
+def check_target(path: str | os.PathLike[str]) -> Path:
+    """Refuse an output path that cannot be written, before any work is done for it."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -20,6 +20,13 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
         )
     if target.is_dir():
         raise InputError(f"cannot write {target}: it is a folder", "give a file name")
+    return target
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
+    """Write to a temporary file beside `path`, fsync, then rename over it in one step."""
+    target = check_target(path)
+    folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
