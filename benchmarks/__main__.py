@@ -1,4 +1,4 @@
-"""`python -m benchmarks {rouge,speed}`; also `summarize bench ...` (summarize/cli.py calls main).
+"""`python -m benchmarks {rouge,speed,model}`; also `summarize bench ...` (summarize/cli.py).
 
 Exit status follows the main CLI: 0 on success, 2 on a usage or data problem (one line naming
 the fix), 1 on an unexpected error.
@@ -75,6 +75,21 @@ def parser() -> _Parser:
     speed.add_argument("--method", default="consensus", help="ranker for scaling")
     speed.add_argument("--out", type=Path, default=RESULTS, help="results folder")
     speed.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    model = sub.add_parser("model", help="abstractive model: load time, tokens/s per dtype, "
+                           "faithfulness of the final briefing")
+    model.add_argument("--model", default="smollm2", help="catalogue name or folder (smollm2)")
+    model.add_argument("--limit", type=_positive, default=5,
+                       help="first N Multi-News dev clusters for faithfulness (default 5)")
+    model.add_argument("--new-tokens", type=_positive, default=64,
+                       help="tokens generated per speed run (default 64)")
+    model.add_argument("--runs", type=_positive, default=3, help="timed runs per dtype (3)")
+    model.add_argument("--load-runs", type=_positive, default=3,
+                       help="fresh processes timing the cached load (3)")
+    model.add_argument("--first-load", action="store_true",
+                       help="also time the GGUF conversion, in a temporary cache folder")
+    model.add_argument("--out", type=Path, default=RESULTS, help="results folder")
+    model.add_argument("--no-progress", action="store_true", help="no progress messages")
     return p
 
 
@@ -94,6 +109,12 @@ def _run(argv: Sequence[str]) -> int:
             dataset = replace(dataset, name=f"{dataset.name}-first{args.limit}")
         paths = run(dataset, patterns, args.words, args.seed, args.jobs, args.out, env,
                     abstractive=abstractive, progress=not args.no_progress)
+    elif args.command == "model":
+        from .model import run as run_model
+
+        paths = run_model(args.out, env, args.model, args.limit, args.new_tokens, args.runs,
+                          args.load_runs, first_load=args.first_load,
+                          progress=not args.no_progress)
     else:
         from .speed import DEFAULT_SIZES
         from .speed import run as run_speed
