@@ -405,7 +405,7 @@ def render(results: dict[str, Any], env: dict[str, Any]) -> str:
 def run(out: Path, env: dict[str, Any], model: str = DEFAULT_MODEL, limit: int = 5,
         new_tokens: int = NEW_TOKENS, runs: int = 3, load_runs: int = 3,
         first_load: bool = False, progress: bool = True) -> dict[str, Path]:
-    from models.load import load
+    from models.load import clear_cache, load
 
     say = _stderr if progress else _quiet
     out.mkdir(parents=True, exist_ok=True)
@@ -415,8 +415,16 @@ def run(out: Path, env: dict[str, Any], model: str = DEFAULT_MODEL, limit: int =
     loads = load_times(model, load_runs, first_load=first_load, say=say)
     average["before_speed"] = load_average()
     say("speed: loading the model in this process")
-    loaded = load(model)
-    speed = generation_speed(loaded, seeds_prompt(loaded), new_tokens, runs, say=say)
+    # The dtype variants are built from the stored weights, whatever SUMMARIZE_DTYPE asks for;
+    # the faithfulness runs below then use the dtype the user chose.
+    chosen_dtype = os.environ.pop("SUMMARIZE_DTYPE", None)
+    try:
+        loaded = load(model)
+        speed = generation_speed(loaded, seeds_prompt(loaded), new_tokens, runs, say=say)
+    finally:
+        if chosen_dtype is not None:
+            os.environ["SUMMARIZE_DTYPE"] = chosen_dtype
+            clear_cache()
     average["before_faithfulness"] = load_average()
     scorer = Rouge()
     sets: dict[str, dict[str, Any]] = {}

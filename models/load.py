@@ -6,6 +6,7 @@ import json
 import os
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -155,11 +156,16 @@ def _load(entry: ModelEntry, where: str, remote: bool, progress: Progress | None
             elif entry.source.path:
                 encoder_decoder = _read_config(Path(where)).get("is_encoder_decoder")
                 kind = "seq2seq" if encoder_decoder else "causal"
-            tokenizer = transformers.AutoTokenizer.from_pretrained(where, local_files_only=offline)
-            auto = {"seq2seq": transformers.AutoModelForSeq2SeqLM,
-                    "causal": transformers.AutoModelForCausalLM,
-                    "embedding": transformers.AutoModel}[kind]
-            model = auto.from_pretrained(where, dtype="auto", local_files_only=offline)
+            fast = None if remote or kind != "causal" else _load_direct(Path(where))
+            if fast is not None:
+                model, tokenizer = fast
+            else:
+                tokenizer = transformers.AutoTokenizer.from_pretrained(
+                    where, local_files_only=offline)
+                auto = {"seq2seq": transformers.AutoModelForSeq2SeqLM,
+                        "causal": transformers.AutoModelForCausalLM,
+                        "embedding": transformers.AutoModel}[kind]
+                model = auto.from_pretrained(where, dtype="auto", local_files_only=offline)
     except (OSError, ValueError) as error:
         if remote:
             fix = (f"SUMMARIZE_ALLOW_DOWNLOAD=1 summarize models fetch {entry.name}"
@@ -168,7 +174,9 @@ def _load(entry: ModelEntry, where: str, remote: bool, progress: Progress | None
         raise ModelUnavailable(f"could not load {entry.name} from {where}: {error}",
                                f"summarize models fetch {entry.name}") from error
     dtype = os.environ.get("SUMMARIZE_DTYPE")  # e.g. float32 on CPUs without AVX512-BF16
-    if dtype and isinstance(getattr(torch, dtype, None), torch.dtype):
+    if dtype == "int8":
+        model = _quantize_int8(model)
+    elif dtype and isinstance(getattr(torch, dtype, None), torch.dtype):
         model = model.to(getattr(torch, dtype))
     model.eval()
     if kind != "embedding" and tokenizer.pad_token_id is None:
@@ -178,3 +186,72 @@ def _load(entry: ModelEntry, where: str, remote: bool, progress: Progress | None
     if entry.kind != kind:
         entry = replace(entry, kind=kind)
     return LoadedModel(model, tokenizer, entry, kind, Path(where), seconds)
+
+
+def _quantize_int8(model: Any) -> Any:
+    """Dynamic int8 Linear layers on the float32 model: ~2.5x float32 tokens/s for SmolLM2 on
+    a 2-core CPU (benchmarks/results/model.md), at some cost in agreement with float32."""
+    import torch
+    from torch.ao.quantization import quantize_dynamic
+
+    with warnings.catch_warnings():  # torch.ao.quantization is deprecated but still the way
+        warnings.simplefilter("ignore")
+        return quantize_dynamic(model.float().eval(), {torch.nn.Linear}, dtype=torch.qint8)
+
+
+def _load_direct(folder: Path) -> tuple[Any, Any] | None:
+    """A single-file safetensors causal model without the Auto classes and from_pretrained.
+
+    from_pretrained spends most of a cached load importing loading machinery (sharding,
+    conversion mappings, hub kernels) and initialising weights it then overwrites; here the
+    architecture named in config.json is built on the meta device and the state dict assigned
+    straight in. Returns None (use from_pretrained) for anything this does not cover.
+    """
+    weights, vocabulary = folder / "model.safetensors", folder / "tokenizer.json"
+    config_data = _read_config(folder)
+    architectures = config_data.get("architectures") or []
+    if not (weights.is_file() and vocabulary.is_file() and len(architectures) == 1):
+        return None
+    import torch
+    import transformers
+    from safetensors.torch import load_file
+
+    cls = getattr(transformers, str(architectures[0]), None)
+    if cls is None or not str(architectures[0]).endswith("ForCausalLM"):
+        return None
+    config = cls.config_class.from_dict(config_data)
+    state = load_file(str(weights))  # kept in the file's dtype, as dtype="auto" does
+    with torch.device("meta"):
+        model = cls(config)
+    result = model.load_state_dict(state, strict=False, assign=True)
+    tied = bool(getattr(config, "tie_word_embeddings", False))
+    if result.unexpected_keys or any(k != "lm_head.weight" or not tied
+                                     for k in result.missing_keys):
+        return None
+    model.tie_weights()
+    for name, module in list(model.named_modules()):
+        if any(b.is_meta for b in module.buffers(recurse=False)):
+            if not type(module).__name__.endswith("RotaryEmbedding"):
+                return None  # a non-persistent buffer this cannot rebuild
+            parent, _, attribute = name.rpartition(".")
+            setattr(model.get_submodule(parent), attribute, type(module)(config=config))
+    if any(t.is_meta for t in (*model.parameters(), *model.buffers())):
+        return None
+    tokenizer_config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8")) \
+        if (folder / "tokenizer_config.json").is_file() else {}
+    special = {k: v for k, v in tokenizer_config.items()
+               if k in ("bos_token", "eos_token", "unk_token", "pad_token") and isinstance(v, str)}
+    tokenizer = transformers.PreTrainedTokenizerFast(tokenizer_file=str(vocabulary), **special)
+    template = folder / "chat_template.jinja"
+    if template.is_file():
+        tokenizer.chat_template = template.read_text(encoding="utf-8")
+    elif isinstance(tokenizer_config.get("chat_template"), str):
+        tokenizer.chat_template = tokenizer_config["chat_template"]
+    limit = tokenizer_config.get("model_max_length")
+    if isinstance(limit, int):
+        tokenizer.model_max_length = limit
+    model.generation_config = transformers.GenerationConfig.from_model_config(config)
+    generation = folder / "generation_config.json"
+    if generation.is_file():
+        model.generation_config = transformers.GenerationConfig.from_pretrained(str(folder))
+    return model, tokenizer

@@ -315,13 +315,9 @@ def finalise(drafts: Sequence[str], points: Sequence[Point], articles: Sequence[
         if not missing:
             point = _to_point(sentence, aligned, aligner)
         else:
-            replaced += 1
             fixed = guard.repair(sentence, sources)
             if fixed is not None:
-                rescored = aligner.scores(fixed)
-                if rescored and rescored[0][0] >= MIN_SIMILARITY:
-                    point = _to_point(fixed, [r for r in aligned if r[1] == rescored[0][1]]
-                                      or rescored[:1], aligner)
+                point = _repaired_point(fixed, aligner, by_id)
             if point is None:
                 original = aligned[0][1]
                 if original in used_originals:
@@ -336,7 +332,58 @@ def finalise(drafts: Sequence[str], points: Sequence[Point], articles: Sequence[
         seen_terms.append(vocabulary)
         out.append(point)
         total += point.words
+        replaced += bool(missing)  # counted only once it is in the briefing
     return out, replaced, dropped
+
+
+def _repaired_point(text: str, aligner: Aligner, articles: dict[int, Article]) -> Point | None:
+    """The repaired sentence aligned and checked afresh, so it cites exactly the points (and
+    articles) whose text supports its facts; None if its own alignment cannot support them."""
+    ranked = aligner.scores(text)
+    if not ranked or ranked[0][0] < MIN_SIMILARITY:
+        return None
+    aligned = [r for r in ranked if r[0] >= max(MIN_SIMILARITY, ALIGN_RATIO * ranked[0][0])]
+    missing, _ = _check(text, aligned, ranked, aligner, articles)
+    return None if missing else _to_point(text, aligned, aligner)
+
+
+def fill(out: Sequence[Point], points: Sequence[Point], words: int) -> tuple[list[Point], int]:
+    """The briefing topped up to `words` with extractive points the rewrite did not cover.
+
+    SmolLM2-135M stops well short of the budget (about 80 of 150 words), which costs recall;
+    extracted sentences are already cited and faithful, so the highest-scored uncovered ones are
+    added unchanged (`rewritten=False`), each placed before the first rewritten sentence drawn
+    from a later point, keeping the model's own order. Returns the briefing and the count added.
+    """
+    aligner = Aligner(points)
+    anchors: list[int] = []
+    covered: set[int] = set()
+    seen = [set(terms(p.text)) for p in out]
+    for point in out:
+        ranked = aligner.scores(point.text)
+        top = ranked[0][0] if ranked else 0.0
+        covered.update(i for sim, i, _ in ranked if sim > 0 and sim >= ALIGN_RATIO * top)
+        anchors.append(ranked[0][1] if ranked else len(points))
+    total = sum(p.words for p in out)
+    added: list[tuple[int, Point]] = []
+    for i in sorted(range(len(points)), key=lambda i: (-points[i].score, i)):
+        point = points[i]
+        if i in covered or total + point.words > words:
+            continue
+        vocabulary = set(terms(point.text))
+        if any(len(vocabulary & s) >= 0.8 * max(1, len(vocabulary | s)) for s in seen):
+            continue
+        seen.append(vocabulary)
+        added.append((i, point))
+        total += point.words
+    added.sort(key=lambda pair: pair[0])
+    merged: list[Point] = []
+    pending = list(added)
+    for anchor, point in zip(anchors, out, strict=True):
+        while pending and pending[0][0] < anchor:
+            merged.append(pending.pop(0)[1])
+        merged.append(point)
+    return merged + [p for _, p in pending], len(added)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,6 +426,9 @@ def rewrite(points: Sequence[Point], articles: Sequence[Article], *, words: int,
         if cancel is not None and cancel.is_set():
             return _fallback(points, words, "Rewrite cancelled; showing the extractive briefing.")
     out, replaced, dropped = finalise(drafts, points, articles, words)
+    filled = 0
+    if out:
+        out, filled = fill(out, points, words)
     if not out:
         result = _fallback(points, words, "The rewrite matched no source sentence; showing the "
                                           "extractive briefing.")
@@ -388,4 +438,7 @@ def rewrite(points: Sequence[Point], articles: Sequence[Article], *, words: int,
                        "the sources and were repaired or replaced by the extracted sentence.")
     if dropped:
         notices.append(f"Dropped {dropped} rewritten sentence(s) that matched no source.")
+    if filled:
+        notices.append(f"Added {filled} extracted sentence(s), not rewritten, to fill the "
+                       f"{words}-word budget.")
     return RewriteResult(tuple(out), replaced, tuple(notices), tuple(drafts))

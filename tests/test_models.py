@@ -164,3 +164,50 @@ def test_smollm2_rewrite_is_cited_guarded_and_within_budget(
         assert point.citations
         cited = "\n".join(articles[c - 1].text for c in point.citations)
         assert guard.unsupported(point.text, cited) == []
+
+
+def _tiny_llama(folder: Path) -> Path:
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+
+    tok = Tokenizer(models.WordLevel(unk_token="<unk>"))
+    tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    tok.train_from_iterator(["the strike killed him on friday"],
+                            trainer=trainers.WordLevelTrainer(special_tokens=["<unk>", "</s>"]))
+    fast = transformers.PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="<unk>",
+                                                eos_token="</s>")
+    torch.manual_seed(0)
+    config = transformers.LlamaConfig(
+        vocab_size=len(fast), hidden_size=32, intermediate_size=64, num_hidden_layers=1,
+        num_attention_heads=2, num_key_value_heads=1, max_position_embeddings=64,
+        tie_word_embeddings=True, eos_token_id=fast.eos_token_id, pad_token_id=fast.eos_token_id)
+    transformers.LlamaForCausalLM(config).save_pretrained(folder)
+    fast.save_pretrained(folder)
+    return folder
+
+
+def test_direct_load_matches_from_pretrained(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import torch
+    import transformers
+
+    from models.load import _load_direct, clear_cache, load
+
+    folder = _tiny_llama(tmp_path / "tiny")
+    direct = _load_direct(folder)
+    assert direct is not None
+    model, tokenizer = direct
+    reference = transformers.AutoModelForCausalLM.from_pretrained(folder, dtype="auto")
+    ours, theirs = model.state_dict(), reference.state_dict()
+    assert set(ours) == set(theirs) and all(torch.equal(ours[k], theirs[k]) for k in ours)
+    for name, buffer in reference.named_buffers():
+        assert torch.equal(dict(model.named_buffers())[name], buffer)
+    ids = tokenizer("the strike killed", return_tensors="pt")
+    assert torch.equal(model.generate(**ids, max_new_tokens=5, do_sample=False),
+                       reference.generate(**ids, max_new_tokens=5, do_sample=False))
+    clear_cache()
+    monkeypatch.setenv("SUMMARIZE_DTYPE", "int8")
+    quantized = load(str(folder)).model
+    clear_cache()
+    assert any("quantized" in type(m).__module__ for m in quantized.modules())

@@ -22,7 +22,7 @@ transformers = pytest.importorskip("transformers")
 
 from models.load import LoadedModel, load  # noqa: E402
 from summarize import guard  # noqa: E402
-from summarize.rewrite import INSTRUCTION, finalise, plan_chunks, rewrite  # noqa: E402
+from summarize.rewrite import INSTRUCTION, fill, finalise, plan_chunks, rewrite  # noqa: E402
 from summarize.schema import Article, Point, Sentence, Support  # noqa: E402
 from summarize.sentences import split_sentences  # noqa: E402
 
@@ -163,10 +163,13 @@ def test_rewrite_streams_cites_and_guards(llama: LoadedModel) -> None:
     first = result.points[0]
     assert first.rewritten and first.text == GOOD
     assert first.citations == (1, 2) and first.origin == POINTS[0].origin
-    # The hallucinated sentence (5,000 troops, General Mark Milley) was replaced.
-    assert result.replaced == 1
+    # The hallucinated sentence (5,000 troops, General Mark Milley) cannot be repaired and its
+    # extracted sentence is already in the briefing, so nothing is counted as replaced; the
+    # budget is topped up with the uncovered extracted point instead.
+    assert result.replaced == 0
     assert all("Milley" not in p.text and "5,000" not in p.text for p in result.points)
-    assert any("replaced" in n for n in result.notices)
+    assert result.points[1:] == (POINTS[2],)
+    assert any("Added 1 extracted" in n for n in result.notices)
     for point in result.points:
         assert point.citations
         assert _unsupported_by_citations(point) == []
@@ -280,3 +283,34 @@ def test_missing_model_raises_model_unavailable(tmp_path: Path) -> None:
     assert caught.value.fix
 
 
+
+
+def test_repaired_sentence_cites_every_article_behind_its_facts() -> None:
+    points = (*POINTS, _point(3, 0))
+    draft = ("Oil prices jumped four percent after the strike ordered by President Donald Trump, "
+             "and 9,000 troops will be sent.")
+    out, replaced, _ = finalise([draft], points, ARTICLES, 100)
+    assert [p.text for p in out] == [
+        "Oil prices jumped four percent, after the strike ordered by President Donald Trump."]
+    assert replaced == 1
+    assert 1 in out[0].citations and 3 in out[0].citations  # Trump is only in article 1
+    assert _unsupported_by_citations(out[0]) == []
+
+
+def test_replaced_counts_only_what_reaches_the_briefing() -> None:
+    # Over the budget: the repaired sentence never reaches the briefing.
+    assert finalise([HALLUCINATED], POINTS, ARTICLES, 5)[:2] == ([], 0)
+    # Its fallback (the extracted sentence) is already in the briefing.
+    out, replaced, _ = finalise([DRAFT], POINTS, ARTICLES, 100)
+    assert [p.text for p in out] == [GOOD] and replaced == 0
+
+
+def test_fill_tops_up_the_budget_with_uncovered_points_in_order() -> None:
+    points = (*POINTS, _point(3, 0))
+    rewritten = Point("Oil prices rose four percent after the Baghdad strike.", points[3].origin,
+                      1.0, (), (3,), rewritten=True)
+    out, added = fill([rewritten], points, 40)
+    assert added == 2 and sum(p.words for p in out) <= 40
+    assert out == [points[0], points[1], rewritten]  # story order; points[2] does not fit
+    assert not any(p.rewritten for p in out[:2]) and all(p.citations for p in out)
+    assert fill([rewritten], points, 9) == ([rewritten], 0)
