@@ -139,7 +139,7 @@ def load_dataset(spec: str, limit: int | None = None) -> Dataset:
         if not MULTINEWS.is_file():
             raise SummarizeError(f"the Multi-News dev set is not at {MULTINEWS}",
                                  "use --data PATH to a JSONL of clusters")
-        return load_jsonl(MULTINEWS, "multinews", limit)
+        return load_jsonl(MULTINEWS, "multi-news", limit)
     if spec.startswith("hf:"):
         return load_hf(spec[3:], limit)
     path = Path(spec)
