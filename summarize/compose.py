@@ -13,7 +13,6 @@ from typing import Any
 import numpy as np
 
 from .corpus import Corpus
-from .rank import best_match_per_doc
 from .schema import Article, Briefing, Point, Support
 from .sentences import stop_words, words
 
@@ -24,21 +23,27 @@ SUPPORT_THRESHOLD = 0.3
 def supports(
     corpus: Corpus, vectors: Any, rows: Sequence[int], threshold: float = SUPPORT_THRESHOLD
 ) -> list[tuple[Support, ...]]:
-    """For each row sentence, the best-matching sentence of every other article that reports it."""
+    """For each row sentence, the best-matching sentence of every other article that reports it.
+
+    One rows-by-all product; an article's sentences are contiguous in the corpus, so its best
+    match is an argmax over a slice.
+    """
     if not rows:
         return []
-    rows_array = np.asarray(rows)
-    best = best_match_per_doc(corpus, vectors, rows_array)
-    sims = vectors[rows_array] @ vectors.T
+    sims = vectors[np.asarray(rows)] @ vectors.T
     sims = sims.toarray() if hasattr(sims, "toarray") else np.asarray(sims)
+    bounds = np.flatnonzero(np.diff(corpus.doc)) + 1
+    starts = np.concatenate(([0], bounds))
+    ends = np.concatenate((bounds, [len(corpus)]))
     result = []
-    for r, i in enumerate(rows_array):
+    for r, i in enumerate(rows):
         found = []
-        for d in np.flatnonzero(best[r] >= threshold):
-            if d == corpus.doc[i]:
+        for start, end in zip(starts, ends, strict=True):
+            if corpus.doc[start] == corpus.doc[i]:
                 continue
-            members = np.flatnonzero(corpus.doc == d)
-            j = members[int(np.argmax(sims[r, members]))]
+            j = start + int(np.argmax(sims[r, start:end]))
+            if sims[r, j] < threshold:
+                continue
             sentence = corpus.sentences[j]
             found.append(
                 Support(sentence.doc_id, sentence.index, sentence.text, round(float(sims[r, j]), 4))
