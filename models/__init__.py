@@ -2,21 +2,26 @@
 
 Importing this package must stay cheap (no torch, no transformers): `summarize models` lists
 availability in well under a second, and the extractive path never pays for a model it won't use.
+This package never imports `summarize` (an import-linter contract in pyproject.toml).
 """
 
 from __future__ import annotations
 
-from .catalogue import CATALOGUE, DEFAULT_ABSTRACTIVE, ModelEntry, Source, entry_for
-from .locate import Status, availability, cache_dir, cache_root
+from .catalogue import CATALOGUE, DEFAULT_ABSTRACTIVE, ModelEntry, Source, entry_for, writers
+from .errors import ModelError
+from .locate import Located, availability, cache_dir, cache_root, resolve
 
 __all__ = [
     "CATALOGUE",
     "DEFAULT_ABSTRACTIVE",
+    "Located",
     "ModelEntry",
+    "ModelError",
     "Source",
-    "Status",
     "availability",
     "cache_dir",
     "cache_root",
     "entry_for",
+    "resolve",
+    "writers",
 ]

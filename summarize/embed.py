@@ -19,11 +19,11 @@ def encode(texts: list[str], batch_size: int = 64, model: str | None = None) -> 
 
     `model` (or $SUMMARIZE_EMBEDDING_MODEL) may be a catalogue name, an HF id or a folder.
     """
+    from .modeling import load_encoder
+
+    loaded = load_encoder(model or os.environ.get(ENV_VAR) or DEFAULT_MODEL)
     import torch
 
-    from models.load import load
-
-    loaded = load(model or os.environ.get(ENV_VAR) or DEFAULT_MODEL)
     encoder = loaded.model.base_model  # the bare encoder, whatever head a non-catalogue id has
     rows = []
     with torch.inference_mode():

