@@ -1,7 +1,7 @@
 """Assemble the chosen sentences into a cited `Briefing`.
 
 A point cites its own article, every identical duplicate of it, and every other article whose
-closest sentence says the same thing (cosine at or above SUPPORT_THRESHOLD).
+closest sentence says the same thing.
 """
 
 from __future__ import annotations
@@ -12,17 +12,14 @@ from typing import Any
 
 import numpy as np
 
+from . import tuning
 from .corpus import Corpus
 from .schema import Article, Briefing, Point, Support
 from .sentences import stop_words, words
-
-SUPPORT_THRESHOLD = 0.3
-"""TF-IDF cosine at which two sentences from different sources report the same fact."""
+from .similarity import cosines, doc_bounds
 
 
-def supports(
-    corpus: Corpus, vectors: Any, rows: Sequence[int], threshold: float = SUPPORT_THRESHOLD
-) -> list[tuple[Support, ...]]:
+def supports(corpus: Corpus, vectors: Any, rows: Sequence[int]) -> list[tuple[Support, ...]]:
     """For each row sentence, the best-matching sentence of every other article that reports it.
 
     One rows-by-all product; an article's sentences are contiguous in the corpus, so its best
@@ -30,24 +27,19 @@ def supports(
     """
     if not rows:
         return []
-    sims = vectors[np.asarray(rows)] @ vectors.T
-    sims = sims.toarray() if hasattr(sims, "toarray") else np.asarray(sims)
-    bounds = np.flatnonzero(np.diff(corpus.doc)) + 1
-    starts = np.concatenate(([0], bounds))
-    ends = np.concatenate((bounds, [len(corpus)]))
+    threshold = tuning.CITATION.candidate_similarity
+    sims = cosines(vectors, rows)
+    bounds = doc_bounds(corpus.doc)
     result = []
     for r, i in enumerate(rows):
         found = []
-        for start, end in zip(starts, ends, strict=True):
+        for start, end in bounds:
             if corpus.doc[start] == corpus.doc[i]:
                 continue
             j = start + int(np.argmax(sims[r, start:end]))
             if sims[r, j] < threshold:
                 continue
-            sentence = corpus.sentences[j]
-            found.append(
-                Support(sentence.doc_id, sentence.index, sentence.text, round(float(sims[r, j]), 4))
-            )
+            found.append(Support(corpus.sentences[j], round(float(sims[r, j]), 4)))
         result.append(tuple(sorted(found, key=lambda s: -s.similarity)))
     return result
 
@@ -56,7 +48,7 @@ def citations(corpus: Corpus, doc_id: int, support: Sequence[Support]) -> tuple[
     by_id = {a.id: a for a in corpus.articles}
     cited: set[int] = set(by_id[doc_id].cited_ids)
     for s in support:
-        cited.update(by_id[s.doc_id].cited_ids)
+        cited.update(by_id[s.sentence.doc_id].cited_ids)
     return tuple(sorted(cited))
 
 

@@ -63,7 +63,8 @@ _DATES = {**{w: w for w in WEEKDAYS + MONTHS}, **_MONTH_ABBREVIATIONS}
 _RELATIVE_DATE = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|overnight"
     r"|(?:this|last|next)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|"
-    + "|".join(WEEKDAYS + MONTHS) + r")"
+    + "|".join(WEEKDAYS + MONTHS)
+    + r")"
     r"|(?:earlier|later)\s+this\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
@@ -122,14 +123,64 @@ _ALIASES = (
 """Spellings of one name that must match each other; the acronym is the canonical form."""
 
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "dr"])
-_TITLES = frozenset([
-    *_HONORIFICS, "president", "vice", "prime", "minister", "secretary", "general", "gen",
-    "lt", "col", "colonel", "maj", "major", "sgt", "capt", "captain", "adm", "admiral", "cmdr",
-    "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "judge", "justice",
-    "chief", "king", "queen", "prince", "princess", "pope", "sheikh", "ayatollah", "chancellor",
-    "speaker", "ambassador", "commander", "director", "deputy", "foreign", "defense", "defence",
-    "supreme", "leader", "prof", "professor", "sir", "lord", "lady", "st", "saint",
-])
+_TITLES = frozenset(
+    [
+        *_HONORIFICS,
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "general",
+        "gen",
+        "lt",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "sgt",
+        "capt",
+        "captain",
+        "adm",
+        "admiral",
+        "cmdr",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "chief",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sheikh",
+        "ayatollah",
+        "chancellor",
+        "speaker",
+        "ambassador",
+        "commander",
+        "director",
+        "deputy",
+        "foreign",
+        "defense",
+        "defence",
+        "supreme",
+        "leader",
+        "prof",
+        "professor",
+        "sir",
+        "lord",
+        "lady",
+        "st",
+        "saint",
+    ]
+)
 """Words before a name that the guard does not hold to the sources' exact wording: "General
 Soleimani" is supported by "Gen. Soleimani" or "Qassem Soleimani". They also split a span, so
 "US President Donald Trump" needs "US" and "Donald Trump" in the sources, not the whole run."""
@@ -396,8 +447,9 @@ def _numbers(text: str, *, lone_one: bool = False) -> list[tuple[str, Decimal]]:
 
 
 def _dates(text: str) -> list[tuple[str, str]]:
-    found = [(m.group(), " ".join(m.group().lower().split()))
-             for m in _RELATIVE_DATE.finditer(text)]
+    found = [
+        (m.group(), " ".join(m.group().lower().split())) for m in _RELATIVE_DATE.finditer(text)
+    ]
     for match in re.finditer(r"\b[A-Z][a-z]+\b\.?", text):
         word = match.group().rstrip(".")
         key = _DATES.get(word.lower())
@@ -470,8 +522,15 @@ def _index(sources: str) -> _Index:
             pieces.append("|")
         pieces.append(match.group().lower())
         previous_end = match.end()
-    return _Index(frozenset(words), ordinary, " " + " ".join(pieces) + " ", frozenset(acronyms),
-                  capitalised, frozenset(numbers), frozenset(dates))
+    return _Index(
+        frozenset(words),
+        ordinary,
+        " " + " ".join(pieces) + " ",
+        frozenset(acronyms),
+        capitalised,
+        frozenset(numbers),
+        frozenset(dates),
+    )
 
 
 def _name_supported(name: str, index: _Index) -> bool:

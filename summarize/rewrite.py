@@ -12,22 +12,20 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from . import guard
+from . import guard, tuning
 from .schema import Article, Point, Sentence, Support
 from .sentences import split_sentences, terms
+from .similarity import dense, tfidf
 
-TOKENS_PER_WORD = 1.6
-TOKEN_MARGIN = 16
-MIN_SIMILARITY = 0.15
-"""Below this TF-IDF cosine a rewritten sentence matches no source and cannot be cited."""
-ALIGN_RATIO = 0.6
-"""Points within this fraction of the best match also count as sources of a sentence."""
-MIN_WORDS = 4
+TOKENS_PER_WORD = tuning.REWRITE.tokens_per_word
+TOKEN_MARGIN = tuning.REWRITE.token_margin
+MIN_SIMILARITY = tuning.REWRITE.min_similarity
+ALIGN_RATIO = tuning.REWRITE.align_ratio
+MIN_WORDS = tuning.REWRITE.min_words
 
 INSTRUCTION = (
     "Rewrite these news sentences as one concise briefing of at most {words} words. "
@@ -81,8 +79,11 @@ def build_prompt(loaded: Any, lines: Sequence[str], words: int) -> str:
     instruction = INSTRUCTION.format(words=words)
     if getattr(loaded.tokenizer, "chat_template", None):
         messages = [{"role": "user", "content": f"{instruction}\n\n{text}"}]
-        return str(loaded.tokenizer.apply_chat_template(
-            messages, tokenize=False, add_generation_prompt=True))
+        return str(
+            loaded.tokenizer.apply_chat_template(
+                messages, tokenize=False, add_generation_prompt=True
+            )
+        )
     return f"{instruction}\n\n{text}\n\nBriefing:"
 
 
@@ -140,13 +141,17 @@ def plan_chunks(loaded: Any, points: Sequence[Point], words: int) -> list[Chunk]
 # Generation
 
 
-def _generate(loaded: Any, chunk: Chunk, on_token: Callable[[str], None] | None,
-              cancel: threading.Event | None) -> str:
+def _generate(
+    loaded: Any,
+    chunk: Chunk,
+    on_token: Callable[[str], None] | None,
+    cancel: threading.Event | None,
+) -> str:
     """Greedy generation in a worker thread, streamed through TextIteratorStreamer."""
     import torch
     from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
-    from models.fetch import quiet_transformers
+    from models.runtime import quiet_transformers
 
     class Cancelled(StoppingCriteria):
         def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
@@ -154,8 +159,9 @@ def _generate(loaded: Any, chunk: Chunk, on_token: Callable[[str], None] | None,
             return torch.full((input_ids.shape[0],), stop, dtype=torch.bool)
 
     tokenizer = loaded.tokenizer
-    inputs = tokenizer(chunk.prompt, return_tensors="pt",
-                       add_special_tokens=loaded.kind == "seq2seq")
+    inputs = tokenizer(
+        chunk.prompt, return_tensors="pt", add_special_tokens=loaded.kind == "seq2seq"
+    )
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)
     failure: list[BaseException] = []
 
@@ -164,10 +170,14 @@ def _generate(loaded: Any, chunk: Chunk, on_token: Callable[[str], None] | None,
             torch.manual_seed(0)
             with torch.inference_mode(), quiet_transformers():
                 loaded.model.generate(
-                    **inputs, max_new_tokens=chunk.max_new_tokens, do_sample=False,
-                    num_beams=1, streamer=streamer,
+                    **inputs,
+                    max_new_tokens=chunk.max_new_tokens,
+                    do_sample=False,
+                    num_beams=1,
+                    streamer=streamer,
                     stopping_criteria=StoppingCriteriaList([Cancelled()]),
-                    pad_token_id=tokenizer.pad_token_id)
+                    pad_token_id=tokenizer.pad_token_id,
+                )
         except BaseException as error:  # re-raised in the caller's thread
             failure.append(error)
             streamer.end()
@@ -216,44 +226,33 @@ class Aligner:
 
     def __init__(self, points: Sequence[Point]) -> None:
         self.points = list(points)
-        self.units: list[list[tuple[Sentence, Counter[str]]]] = []
-        documents: list[Counter[str]] = []
-        for point in self.points:
-            units = [(point.origin, Counter(terms(point.text)))]
-            units += [(Sentence(s.doc_id, s.index, s.text), Counter(terms(s.text)))
-                      for s in point.support]
-            self.units.append(units)
-            documents += [c for _, c in units]
-        df: Counter[str] = Counter()
-        for counts in documents:
-            df.update(counts.keys())
-        n = len(documents)
-        self.idf = {t: math.log((n + 1) / (d + 1)) + 1 for t, d in df.items()}
-        self.unseen = math.log(n + 1) + 1
-        self.vectors = [[self._vector(c) for _, c in units] for units in self.units]
-
-    def _vector(self, counts: Counter[str]) -> dict[str, float]:
-        vector = {t: c * self.idf.get(t, self.unseen) for t, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        return {t: v / norm for t, v in vector.items()}
+        self.units: list[list[Sentence]] = [
+            [point.origin, *(s.sentence for s in point.support)] for point in self.points
+        ]
+        self._owner = [i for i, units in enumerate(self.units) for _ in units]
+        self._position = [j for units in self.units for j in range(len(units))]
+        self._terms = [terms(u.text) for units in self.units for u in units]
 
     def scores(self, text: str) -> list[tuple[float, int, int]]:
         """(similarity, point index, unit index) of the best unit of each point, best first."""
-        vector = self._vector(Counter(terms(text)))
-        best = []
-        for i, units in enumerate(self.vectors):
-            sims = [sum(w * u.get(t, 0.0) for t, w in vector.items()) for u in units]
-            j = max(range(len(sims)), key=sims.__getitem__)
-            best.append((sims[j], i, j))
-        return sorted(best, key=lambda s: (-s[0], s[1]))
+        if not self._terms:
+            return []
+        matrix = tfidf([*self._terms, terms(text)])
+        sims = dense(matrix[:-1] @ matrix[-1].T).ravel()
+        best: dict[int, tuple[float, int, int]] = {}
+        for k, sim in enumerate(sims):
+            i = self._owner[k]
+            if i not in best or sim > best[i][0]:
+                best[i] = (float(sim), i, self._position[k])
+        return sorted(best.values(), key=lambda s: (-s[0], s[1]))
 
     def unit_texts(self, i: int) -> list[str]:
-        return [s.text for s, _ in self.units[i]]
+        return [s.text for s in self.units[i]]
 
 
 def _to_point(text: str, aligned: list[tuple[float, int, int]], aligner: Aligner) -> Point:
     _, i, j = aligned[0]
-    origin = aligner.units[i][j][0]
+    origin = aligner.units[i][j]
     seen = {(origin.doc_id, origin.index)}
     support: list[Support] = []
     citations: set[int] = set()
@@ -261,18 +260,29 @@ def _to_point(text: str, aligned: list[tuple[float, int, int]], aligner: Aligner
         point = aligner.points[k]
         citations.update(_citations(point))
         for sentence, sentence_sim in [(point.origin, sim)] + [
-                (Sentence(s.doc_id, s.index, s.text), s.similarity) for s in point.support]:
+            (s.sentence, s.similarity) for s in point.support
+        ]:
             key = (sentence.doc_id, sentence.index)
             if key not in seen:
                 seen.add(key)
-                support.append(Support(sentence.doc_id, sentence.index, sentence.text,
-                                       round(float(sentence_sim), 4)))
-    return Point(text, origin, aligner.points[i].score, tuple(support),
-                 tuple(sorted(citations)), rewritten=True)
+                support.append(Support(sentence, round(float(sentence_sim), 4)))
+    return Point(
+        text,
+        origin,
+        aligner.points[i].score,
+        tuple(support),
+        tuple(sorted(citations)),
+        rewritten=True,
+    )
 
 
-def _check(text: str, aligned: list[tuple[float, int, int]], ranked: list[tuple[float, int, int]],
-           aligner: Aligner, articles: dict[int, Article]) -> tuple[list[str], list[str]]:
+def _check(
+    text: str,
+    aligned: list[tuple[float, int, int]],
+    ranked: list[tuple[float, int, int]],
+    aligner: Aligner,
+    articles: dict[int, Article],
+) -> tuple[list[str], list[str]]:
     """Unsupported facts of `text` and the source texts used, widening the alignment to any
     input point (or cited article) that states a fact the best-aligned ones lack."""
     sources = [t for _, i, _ in aligned for t in aligner.unit_texts(i)]
@@ -293,8 +303,9 @@ def _check(text: str, aligned: list[tuple[float, int, int]], ranked: list[tuple[
     return [f.text for f in missing], sources + ([article_text] if article_text else [])
 
 
-def finalise(drafts: Sequence[str], points: Sequence[Point], articles: Sequence[Article],
-             words: int) -> tuple[list[Point], int, int]:
+def finalise(
+    drafts: Sequence[str], points: Sequence[Point], articles: Sequence[Article], words: int
+) -> tuple[list[Point], int, int]:
     """Aligned, guarded, de-duplicated points within `words`; also (replaced, dropped)."""
     aligner = Aligner(points)
     by_id = {a.id: a for a in articles}
@@ -390,10 +401,16 @@ def fill(out: Sequence[Point], points: Sequence[Point], words: int) -> tuple[lis
 # Entry point
 
 
-def rewrite(points: Sequence[Point], articles: Sequence[Article], *, words: int,
-            model: str | None = None, on_token: Callable[[str], None] | None = None,
-            cancel: threading.Event | None = None,
-            progress: Callable[[str], None] | None = None) -> RewriteResult:
+def rewrite(
+    points: Sequence[Point],
+    articles: Sequence[Article],
+    *,
+    words: int,
+    model: str | None = None,
+    on_token: Callable[[str], None] | None = None,
+    cancel: threading.Event | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> RewriteResult:
     """Rewrite the extractive points into at most `words` words of cited, guarded prose.
 
     Raises ModelUnavailable when the model is missing (the caller decides whether to fall back);
@@ -401,17 +418,19 @@ def rewrite(points: Sequence[Point], articles: Sequence[Article], *, words: int,
     """
     if not points or words <= 0:
         return RewriteResult(tuple(points), 0, ())
-    from models.load import load
+    from .modeling import load_writer
 
-    loaded = load(model, progress=progress)
+    loaded = load_writer(model, progress=progress)
     if cancel is not None and cancel.is_set():
         return _fallback(points, words, "Rewrite cancelled; showing the extractive briefing.")
     chunks = plan_chunks(loaded, points, words)
     notices: list[str] = []
     rewritten = [c for c in chunks if not c.verbatim]
     if len(rewritten) > 1:
-        notices.append(f"The sentences exceed {loaded.entry.name}'s {loaded.context_length}-"
-                       f"token window: rewrote them in {len(rewritten)} parts and merged them.")
+        notices.append(
+            f"The sentences exceed {loaded.entry.name}'s {loaded.context_length}-"
+            f"token window: rewrote them in {len(rewritten)} parts and merged them."
+        )
     verbatim = sum(len(c.points) for c in chunks if c.verbatim)
     if verbatim:
         notices.append(f"Kept {verbatim} sentence(s) as extracted: longer than the window.")
@@ -430,15 +449,21 @@ def rewrite(points: Sequence[Point], articles: Sequence[Article], *, words: int,
     if out:
         out, filled = fill(out, points, words)
     if not out:
-        result = _fallback(points, words, "The rewrite matched no source sentence; showing the "
-                                          "extractive briefing.")
+        result = _fallback(
+            points,
+            words,
+            "The rewrite matched no source sentence; showing the extractive briefing.",
+        )
         return RewriteResult(result.points, replaced, (*notices, *result.notices), tuple(drafts))
     if replaced:
-        notices.append(f"{replaced} rewritten sentence(s) stated names, numbers or dates not in "
-                       "the sources and were repaired or replaced by the extracted sentence.")
+        notices.append(
+            f"{replaced} rewritten sentence(s) stated names, numbers or dates not in "
+            "the sources and were repaired or replaced by the extracted sentence."
+        )
     if dropped:
         notices.append(f"Dropped {dropped} rewritten sentence(s) that matched no source.")
     if filled:
-        notices.append(f"Added {filled} extracted sentence(s), not rewritten, to fill the "
-                       f"{words}-word budget.")
+        notices.append(
+            f"Added {filled} extracted sentence(s), not rewritten, to fill the {words}-word budget."
+        )
     return RewriteResult(tuple(out), replaced, tuple(notices), tuple(drafts))

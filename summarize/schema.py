@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+from .sentences import count_words
+
 
 @dataclass(frozen=True)
 class Article:
@@ -28,7 +30,7 @@ class Article:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
     @property
     def cited_ids(self) -> tuple[int, ...]:
@@ -37,7 +39,11 @@ class Article:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of one article; `index` is its 0-based position in that article."""
+    """A sentence of one article; `index` is its 0-based position in that article.
+
+    The one record for "this sentence of that source": briefing origins, support, evidence in
+    the TUI and the checker's verdicts all point at sources with it.
+    """
 
     doc_id: int
     index: int
@@ -45,16 +51,14 @@ class Sentence:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
 
 @dataclass(frozen=True)
 class Support:
-    """The sentence in another source that reports the same fact, and how close it is."""
+    """A sentence of another source that states the point, and how close its wording is."""
 
-    doc_id: int
-    index: int
-    text: str
+    sentence: Sentence
     similarity: float
 
 
@@ -75,7 +79,7 @@ class Point:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
 
 @dataclass(frozen=True)

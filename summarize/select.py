@@ -8,38 +8,26 @@ word count never exceeds the budget.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
 
 import numpy as np
 
+from . import tuning
 from .corpus import Corpus
+from .similarity import dense
 
 _QUOTES = ('"', "“", "'", "‘", "«")
-POOL = 200
-"""MMR looks at this many top-scored sentences; the rest never make a 250-word briefing."""
 
 
-def select(
-    corpus: Corpus,
-    scores: np.ndarray,
-    words: int,
-    *,
-    diversify: bool = True,
-    vectors: Any = None,
-    balance: float = 0.6,
-    max_similarity: float = 0.35,
-) -> list[int]:
-    """Indices of the chosen sentences, most salient first."""
+def mmr(corpus: Corpus, scores: np.ndarray, words: int) -> list[int]:
+    """Indices of the chosen sentences, most salient first: MMR with a hard similarity cap."""
+    settings = tuning.SELECTION
     finite = np.flatnonzero(np.isfinite(scores))
     order = finite[np.argsort(-scores[finite], kind="stable")]
-    if not diversify:
-        return _fill(order, corpus.length, words)
-
-    pool = order[:POOL]
-    vectors = corpus.matrix if vectors is None else vectors
-    rows = vectors[pool]
-    sims = rows @ rows.T
-    sims = sims.toarray() if hasattr(sims, "toarray") else np.asarray(sims)
+    pool = order[: settings.pool]
+    if not len(pool):
+        return []
+    rows = corpus.matrix[pool]
+    sims = dense(rows @ rows.T)
     s = scores[pool]
     span = s.max() - s.min()
     relevance = (s - s.min()) / span if span > 0 else np.ones_like(s)
@@ -48,24 +36,28 @@ def select(
     left = words
     redundancy = np.zeros(len(pool))
     available = corpus.length[pool] <= left
+    balance = settings.balance
     while available.any():
-        mmr = np.where(available, balance * relevance - (1 - balance) * redundancy, -np.inf)
-        best = int(np.argmax(mmr))
+        gain = np.where(available, balance * relevance - (1 - balance) * redundancy, -np.inf)
+        best = int(np.argmax(gain))
         chosen.append(best)
         left -= int(corpus.length[pool[best]])
         redundancy = np.maximum(redundancy, sims[best])
-        available &= (corpus.length[pool] <= left) & (redundancy < max_similarity)
+        available &= (corpus.length[pool] <= left) & (redundancy < settings.max_similarity)
         available[chosen] = False
     return [int(pool[i]) for i in chosen]
 
 
-def _fill(order: np.ndarray, length: np.ndarray, words: int) -> list[int]:
+def fill(corpus: Corpus, scores: np.ndarray, words: int) -> list[int]:
+    """The best-scored sentences in order, each added if it still fits: the baselines' way."""
+    finite = np.flatnonzero(np.isfinite(scores))
+    order = finite[np.argsort(-scores[finite], kind="stable")]
     chosen: list[int] = []
     left = words
     for i in order:
-        if length[i] <= left:
+        if corpus.length[i] <= left:
             chosen.append(int(i))
-            left -= int(length[i])
+            left -= int(corpus.length[i])
         if left < 3:
             break
     return chosen

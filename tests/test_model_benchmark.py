@@ -34,7 +34,8 @@ tokenizer_dir = tiny.tokenizer_dir  # the module-scoped fixture, shared rather t
 
 
 def test_speed_and_faithfulness_counts_on_a_tiny_llama(
-        tokenizer_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tokenizer_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     loaded = tiny._build(tokenizer_dir, tmp_path / "llama", "causal", 512)
     speed = generation_speed(loaded, seeds_prompt(loaded), new_tokens=6, runs=2)
     assert speed["prompt_tokens"] > 20  # a real rewrite prompt, not an empty one
@@ -49,8 +50,12 @@ def test_speed_and_faithfulness_counts_on_a_tiny_llama(
 
     # The guard must catch what the draft invents: 5,000 troops and General Mark Milley.
     invented = Point(tiny.HALLUCINATED, Sentence(2, 0, tiny.REVENGE), 1.0, (), (2,))
-    assert count_final(SimpleNamespace(points=(invented,), replaced=0),
-                       tiny.ARTICLES)["unsupported_final"] >= 2
+    assert (
+        count_final(SimpleNamespace(points=(invented,), replaced=0), tiny.ARTICLES)[
+            "unsupported_final"
+        ]
+        >= 2
+    )
 
     def scripted(loaded: object, chunk: object, on_token: object, cancel: object) -> str:
         return f"{tiny.GOOD} {tiny.HALLUCINATED}"
@@ -66,13 +71,27 @@ def test_speed_and_faithfulness_counts_on_a_tiny_llama(
     assert row["words_abstractive"] <= 60
     total = totals([row])
     assert (total["clusters"], total["replaced"], total["unsupported_final"]) == (
-        1, row["replaced"], 0)
+        1,
+        row["replaced"],
+        0,
+    )
 
-    results = {"model": "tiny", "seconds": 1.0, "load_average": {"start": [0.1], "end": [0.2]},
-               "load": {"ok": False, "error": "not measured here"}, "speed": speed,
-               "faithfulness": {"tiny": {"words": 60, "rows": [row], "totals": total}}}
+    results = {
+        "model": "tiny",
+        "seconds": 1.0,
+        "load_average": {"start": [0.1], "end": [0.2]},
+        "load": {"ok": False, "error": "not measured here"},
+        "speed": speed,
+        "faithfulness": {"tiny": {"words": 60, "rows": [row], "totals": total}},
+    }
     text = render(results, environment(["model"]))
-    for heading in ("# Abstractive model: tiny", "Load average", "## 1. Load time",
-                    "## 2. Generation speed", "## 3. Faithfulness", "| tiny:tiny-1 |"):
+    for heading in (
+        "# Abstractive model: tiny",
+        "Load average",
+        "## 1. Load time",
+        "## 2. Generation speed",
+        "## 3. Faithfulness",
+        "| tiny:tiny-1 |",
+    ):
         assert heading in text
     assert tiny.A2 not in text  # counts and ids only, never source text

@@ -47,9 +47,9 @@ def test_budget_ordering_and_citation_invariants(seed_articles, words, method, o
         assert point.text in " ".join(by_id[point.origin.doc_id].text.split())
         # Citations: its own source first among them, every supporting source, only sources on.
         assert point.origin.doc_id in point.citations
-        assert {s.doc_id for s in point.support} <= set(point.citations) <= on
+        assert {s.sentence.doc_id for s in point.support} <= set(point.citations) <= on
         assert list(point.citations) == sorted(set(point.citations))
-        assert all(s.doc_id != point.origin.doc_id for s in point.support)
+        assert all(s.sentence.doc_id != point.origin.doc_id for s in point.support)
         key = (point.origin.doc_id, point.origin.index)
         assert key not in seen
         seen.add(key)

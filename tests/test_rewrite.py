@@ -28,31 +28,40 @@ from summarize.sentences import split_sentences  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
-A1 = ("A U.S. drone strike killed General Qassem Soleimani at Baghdad International Airport "
-      "on Friday. The Pentagon said the strike was ordered by President Donald Trump.")
-A2 = ("Iran vowed severe revenge for the killing of Soleimani. About 3,000 more U.S. troops "
-      "will be sent to the region, officials said.")
-A3 = ("Oil prices jumped four percent after the strike in Baghdad. Markets in Asia fell "
-      "sharply on Friday as traders feared a wider war.")
+A1 = (
+    "A U.S. drone strike killed General Qassem Soleimani at Baghdad International Airport "
+    "on Friday. The Pentagon said the strike was ordered by President Donald Trump."
+)
+A2 = (
+    "Iran vowed severe revenge for the killing of Soleimani. About 3,000 more U.S. troops "
+    "will be sent to the region, officials said."
+)
+A3 = (
+    "Oil prices jumped four percent after the strike in Baghdad. Markets in Asia fell "
+    "sharply on Friday as traders feared a wider war."
+)
 ARTICLES = (Article(1, "a1", A1), Article(2, "a2", A2), Article(3, "a3", A3))
 
 
 def _point(doc: int, index: int, support: Sequence[Support] = ()) -> Point:
     text = split_sentences(ARTICLES[doc - 1].text)[index]
-    cites = tuple(sorted({doc, *(s.doc_id for s in support)}))
+    cites = tuple(sorted({doc, *(s.sentence.doc_id for s in support)}))
     return Point(text, Sentence(doc, index, text), 1.0 - index / 10, tuple(support), cites)
 
 
 REVENGE = split_sentences(A2)[0]
 POINTS = (
-    _point(1, 0, (Support(2, 0, REVENGE, 0.4),)),
+    _point(1, 0, (Support(Sentence(2, 0, REVENGE), 0.4),)),
     _point(1, 1),
     _point(2, 1),
 )
-GOOD = ("A U.S. drone strike killed Soleimani at Baghdad airport on Friday on orders from "
-        "President Donald Trump.")
-HALLUCINATED = ("Iran vowed severe revenge and the U.S. will send 5,000 more troops, said "
-                "General Mark Milley.")
+GOOD = (
+    "A U.S. drone strike killed Soleimani at Baghdad airport on Friday on orders from "
+    "President Donald Trump."
+)
+HALLUCINATED = (
+    "Iran vowed severe revenge and the U.S. will send 5,000 more troops, said General Mark Milley."
+)
 DRAFT = f"{GOOD} {HALLUCINATED}"
 CHUNK_DRAFTS = (
     "The U.S. killed Soleimani in a drone strike at Baghdad airport on Friday.",
@@ -77,10 +86,16 @@ def tokenizer_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     trainer = trainers.WordLevelTrainer(special_tokens=["<pad>", "<unk>", "<s>", "</s>"])
     tok.train_from_iterator(_corpus(), trainer=trainer)
     fast = transformers.PreTrainedTokenizerFast(
-        tokenizer_object=tok, pad_token="<pad>", unk_token="<unk>", bos_token="<s>",
-        eos_token="</s>")
-    fast.chat_template = ("{% for m in messages %}{{ m['content'] }}{% endfor %}"
-                          "{% if add_generation_prompt %} Briefing:{% endif %}")
+        tokenizer_object=tok,
+        pad_token="<pad>",
+        unk_token="<unk>",
+        bos_token="<s>",
+        eos_token="</s>",
+    )
+    fast.chat_template = (
+        "{% for m in messages %}{{ m['content'] }}{% endfor %}"
+        "{% if add_generation_prompt %} Briefing:{% endif %}"
+    )
     folder = tmp_path_factory.mktemp("tokenizer")
     fast.save_pretrained(folder)
     return folder
@@ -89,19 +104,39 @@ def tokenizer_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _build(tokenizer_dir: Path, folder: Path, kind: str, window: int) -> LoadedModel:
     tok = transformers.AutoTokenizer.from_pretrained(tokenizer_dir)
     torch.manual_seed(0)
-    ids = {"vocab_size": len(tok), "pad_token_id": tok.pad_token_id,
-           "bos_token_id": tok.bos_token_id, "eos_token_id": tok.eos_token_id}
+    ids = {
+        "vocab_size": len(tok),
+        "pad_token_id": tok.pad_token_id,
+        "bos_token_id": tok.bos_token_id,
+        "eos_token_id": tok.eos_token_id,
+    }
     if kind == "causal":
         config = transformers.LlamaConfig(
-            hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=4,
-            num_key_value_heads=2, max_position_embeddings=window, **ids)
+            hidden_size=64,
+            intermediate_size=128,
+            num_hidden_layers=2,
+            num_attention_heads=4,
+            num_key_value_heads=2,
+            max_position_embeddings=window,
+            **ids,
+        )
         model = transformers.LlamaForCausalLM(config)
     else:
         config = transformers.BartConfig(
-            d_model=64, encoder_layers=1, decoder_layers=1, encoder_attention_heads=4,
-            decoder_attention_heads=4, encoder_ffn_dim=128, decoder_ffn_dim=128,
-            max_position_embeddings=window, dropout=0.0, attention_dropout=0.0,
-            decoder_start_token_id=tok.bos_token_id, forced_eos_token_id=None, **ids)
+            d_model=64,
+            encoder_layers=1,
+            decoder_layers=1,
+            encoder_attention_heads=4,
+            decoder_attention_heads=4,
+            encoder_ffn_dim=128,
+            decoder_ffn_dim=128,
+            max_position_embeddings=window,
+            dropout=0.0,
+            attention_dropout=0.0,
+            decoder_start_token_id=tok.bos_token_id,
+            forced_eos_token_id=None,
+            **ids,
+        )
         model = transformers.BartForConditionalGeneration(config)
     model.save_pretrained(folder)
     tok.save_pretrained(folder)
@@ -121,11 +156,19 @@ def _teach(loaded: LoadedModel, pairs: Sequence[tuple[str, str]], steps: int = 3
         target_ids = tok(target, add_special_tokens=False)["input_ids"] + [tok.eos_token_id]
         if loaded.kind == "causal":
             prompt_ids = tok(prompt, add_special_tokens=False)["input_ids"]
-            batches.append({"input_ids": torch.tensor([prompt_ids + target_ids]),
-                            "labels": torch.tensor([[-100] * len(prompt_ids) + target_ids])})
+            batches.append(
+                {
+                    "input_ids": torch.tensor([prompt_ids + target_ids]),
+                    "labels": torch.tensor([[-100] * len(prompt_ids) + target_ids]),
+                }
+            )
         else:
-            batches.append({"input_ids": torch.tensor([tok(prompt)["input_ids"]]),
-                            "labels": torch.tensor([target_ids])})
+            batches.append(
+                {
+                    "input_ids": torch.tensor([tok(prompt)["input_ids"]]),
+                    "labels": torch.tensor([target_ids]),
+                }
+            )
     for _ in range(steps):
         optimiser.zero_grad()
         loss = sum(model(**batch).loss for batch in batches)
@@ -197,8 +240,9 @@ def test_cancel_mid_stream_falls_back_to_extractive(llama: LoadedModel) -> None:
         pieces.append(piece)
         cancel.set()
 
-    result = rewrite(POINTS, ARTICLES, words=60, model=str(llama.path), on_token=on_token,
-                     cancel=cancel)
+    result = rewrite(
+        POINTS, ARTICLES, words=60, model=str(llama.path), on_token=on_token, cancel=cancel
+    )
     assert result.points == POINTS
     assert not any(p.rewritten for p in result.points)
     assert any("cancelled" in n for n in result.notices)
@@ -209,23 +253,26 @@ def test_cancel_before_start_generates_nothing(llama: LoadedModel) -> None:
     cancel = threading.Event()
     cancel.set()
     pieces: list[str] = []
-    result = rewrite(POINTS, ARTICLES, words=30, model=str(llama.path), on_token=pieces.append,
-                     cancel=cancel)
+    result = rewrite(
+        POINTS, ARTICLES, words=30, model=str(llama.path), on_token=pieces.append, cancel=cancel
+    )
     assert pieces == []
     assert result.points == POINTS[:2]  # extractive, trimmed to the 30-word budget
     assert sum(p.words for p in result.points) <= 30
 
 
 def test_long_input_is_chunked_and_every_chunk_contributes(
-        tokenizer_dir: Path, tmp_path: Path) -> None:
+    tokenizer_dir: Path, tmp_path: Path
+) -> None:
     points = (POINTS[0], POINTS[2], _point(3, 0))
     loaded = _build(tokenizer_dir, tmp_path / "small", "causal", 88)
     prompts = _prompts(loaded, points, 60)
     assert len(prompts) == 3  # the window holds one sentence (and its output) at a time
     _teach(loaded, list(zip(prompts, CHUNK_DRAFTS, strict=True)))
     pieces: list[str] = []
-    result = rewrite(points, ARTICLES, words=60, model=str(tmp_path / "small"),
-                     on_token=pieces.append)
+    result = rewrite(
+        points, ARTICLES, words=60, model=str(tmp_path / "small"), on_token=pieces.append
+    )
     assert result.drafts == CHUNK_DRAFTS
     assert [p.text for p in result.points] == list(CHUNK_DRAFTS)
     assert [p.citations for p in result.points] == [(1, 2), (2,), (3,)]
@@ -234,8 +281,7 @@ def test_long_input_is_chunked_and_every_chunk_contributes(
     assert result.replaced == 0
 
 
-def test_sentence_longer_than_window_is_kept_verbatim(
-        tokenizer_dir: Path, tmp_path: Path) -> None:
+def test_sentence_longer_than_window_is_kept_verbatim(tokenizer_dir: Path, tmp_path: Path) -> None:
     long_text = " ".join([A1, A2, A3])
     long_point = Point(long_text, Sentence(1, 0, long_text), 1.0, (), (1, 2, 3))
     _build(tokenizer_dir, tmp_path / "m", "causal", 48)
@@ -252,23 +298,27 @@ def test_seq2seq_model(tokenizer_dir: Path, tmp_path: Path) -> None:
     assert "Rewrite" not in prompt  # seq2seq models get the plain sentences
     _teach(loaded, [(prompt, GOOD)])
     pieces: list[str] = []
-    result = rewrite(POINTS[:2], ARTICLES, words=40, model=str(tmp_path / "bart"),
-                     on_token=pieces.append)
+    result = rewrite(
+        POINTS[:2], ARTICLES, words=40, model=str(tmp_path / "bart"), on_token=pieces.append
+    )
     assert "".join(pieces).strip() == GOOD
     assert [(p.text, p.citations, p.rewritten) for p in result.points] == [(GOOD, (1, 2), True)]
 
 
 def test_finalise_drops_unattributable_and_repeated_sentences() -> None:
-    drafts = ["Here is the briefing: " + GOOD + " The weather in Paris was lovely and mild. "
-              + GOOD]
+    drafts = [
+        "Here is the briefing: " + GOOD + " The weather in Paris was lovely and mild. " + GOOD
+    ]
     points, replaced, dropped = finalise(drafts, POINTS, ARTICLES, 100)
     assert [p.text for p in points] == [GOOD]
     assert (replaced, dropped) == (0, 1)
 
 
 def test_finalise_repairs_a_clause_with_a_wrong_number() -> None:
-    draft = ("Iran vowed severe revenge for the killing of Soleimani, and about 4,000 troops "
-             "will be sent.")
+    draft = (
+        "Iran vowed severe revenge for the killing of Soleimani, and about 4,000 troops "
+        "will be sent."
+    )
     points, replaced, _ = finalise([draft], POINTS, ARTICLES, 100)
     assert replaced == 1
     assert [p.text for p in points] == ["Iran vowed severe revenge for the killing of Soleimani."]
@@ -283,15 +333,16 @@ def test_missing_model_raises_model_unavailable(tmp_path: Path) -> None:
     assert caught.value.fix
 
 
-
-
 def test_repaired_sentence_cites_every_article_behind_its_facts() -> None:
     points = (*POINTS, _point(3, 0))
-    draft = ("Oil prices jumped four percent after the strike ordered by President Donald Trump, "
-             "and 9,000 troops will be sent.")
+    draft = (
+        "Oil prices jumped four percent after the strike ordered by President Donald Trump, "
+        "and 9,000 troops will be sent."
+    )
     out, replaced, _ = finalise([draft], points, ARTICLES, 100)
     assert [p.text for p in out] == [
-        "Oil prices jumped four percent, after the strike ordered by President Donald Trump."]
+        "Oil prices jumped four percent, after the strike ordered by President Donald Trump."
+    ]
     assert replaced == 1
     assert 1 in out[0].citations and 3 in out[0].citations  # Trump is only in article 1
     assert _unsupported_by_citations(out[0]) == []
@@ -307,8 +358,14 @@ def test_replaced_counts_only_what_reaches_the_briefing() -> None:
 
 def test_fill_tops_up_the_budget_with_uncovered_points_in_order() -> None:
     points = (*POINTS, _point(3, 0))
-    rewritten = Point("Oil prices rose four percent after the Baghdad strike.", points[3].origin,
-                      1.0, (), (3,), rewritten=True)
+    rewritten = Point(
+        "Oil prices rose four percent after the Baghdad strike.",
+        points[3].origin,
+        1.0,
+        (),
+        (3,),
+        rewritten=True,
+    )
     out, added = fill([rewritten], points, 40)
     assert added == 2 and sum(p.words for p in out) <= 40
     assert out == [points[0], points[1], rewritten]  # story order; points[2] does not fit

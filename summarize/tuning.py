@@ -1,0 +1,98 @@
+"""Every tuned number of the pipeline, in one place, with what it was tuned on.
+
+Modules read their settings from here rather than keeping defaults of their own, so a retune is
+one diff in one file and the benchmarks report exactly the values that produced them. Numbers
+marked "Multi-News dev" were chosen on the even half of the 246 dev clusters and checked on the
+odd half (benchmarks/results/rouge-multi-news.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """Which sentences any ranker may choose (Multi-News dev: 45 beat 35, 40 and 60)."""
+
+    min_words: int = 6
+    max_words: int = 45
+
+
+ELIGIBLE = Eligibility()
+
+
+@dataclass(frozen=True)
+class ConsensusWeights:
+    """The consensus ranker (Multi-News dev; README "How it ranks")."""
+
+    centroid: float = 1.0
+    corroboration: float = 1.0
+    position: float = 0.5
+    position_decay: float = 0.5
+    support_floor: float = 0.1
+    """Cosines below this are noise, not a second source reporting the fact."""
+    fragment_penalty: float = 0.1
+    """Cost of a piece of a multi-sentence quotation: it reads badly out of context."""
+    candidates: int = 300
+    """Only this many sentences (best by centroid and position) get the cross-source pass."""
+
+
+CONSENSUS = ConsensusWeights()
+CONSENSUS_EMBEDDING = ConsensusWeights(centroid=0.5, support_floor=0.5)
+"""Embedding cosines run high (same topic is ~0.4), so only close matches count as support."""
+
+
+@dataclass(frozen=True)
+class LexRankSettings:
+    """Erkan & Radev's published settings, not tuned here."""
+
+    threshold: float = 0.1
+    damping: float = 0.85
+    iterations: int = 200
+    tolerance: float = 1e-9
+
+
+LEXRANK = LexRankSettings()
+
+
+@dataclass(frozen=True)
+class SelectionSettings:
+    """MMR under the word budget (Multi-News dev)."""
+
+    balance: float = 0.6
+    """Weight of salience against redundancy."""
+    max_similarity: float = 0.35
+    """A candidate this close (TF-IDF cosine) to a chosen sentence is never added."""
+    pool: int = 200
+    """MMR looks at this many top-scored sentences; the rest never make a 250-word briefing."""
+
+
+SELECTION = SelectionSettings()
+
+
+@dataclass(frozen=True)
+class CitationSettings:
+    """When another source's sentence counts as stating a point (see `summarize.cite`)."""
+
+    candidate_similarity: float = 0.3
+    """TF-IDF cosine at which a sentence of another source is considered at all."""
+
+
+CITATION = CitationSettings()
+
+
+@dataclass(frozen=True)
+class RewriteSettings:
+    """The abstractive stage (SmolLM2-135M on the seeds and 5 dev clusters)."""
+
+    tokens_per_word: float = 1.6
+    token_margin: int = 16
+    min_similarity: float = 0.15
+    """Below this TF-IDF cosine a rewritten sentence matches no source and cannot be cited."""
+    align_ratio: float = 0.6
+    """Points within this fraction of the best match also count as sources of a sentence."""
+    min_words: int = 4
+
+
+REWRITE = RewriteSettings()
