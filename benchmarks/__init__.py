@@ -1,6 +1,78 @@
 """Benchmarks: ROUGE against human references and speed/scale, every peer side by side.
 
-`python -m benchmarks rouge` and `python -m benchmarks speed` (or `summarize bench ...`) write
+`summarize bench rouge|speed|model` (or `python -m benchmarks ...`, the same parser) writes
 Markdown, JSON and PNG reports into `benchmarks/results/`. Kept out of the `summarize` package so
 the product never imports rouge-score, sumy or matplotlib.
 """
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def run(args: argparse.Namespace) -> list[Path]:
+    """Run the benchmark `args.kind` with the options `summarize bench` parsed; returns the
+    report files written."""
+    from .report import environment
+
+    typed = sys.argv[1:]
+    env = environment(typed[1:] if typed[:1] == ["bench"] else typed)
+    out = args.out or RESULTS
+    progress = not args.no_progress
+    if args.kind == "rouge":
+        from .data import load_dataset
+        from .evaluate import run as run_rouge
+
+        patterns = args.systems
+        abstractive = args.abstractive or bool(patterns and "abstractive" in patterns)
+        dataset = load_dataset(args.data, args.limit)
+        if args.limit:  # never overwrite a full run's report with a subset's
+            dataset = replace(dataset, name=f"{dataset.name}-first{args.limit}")
+        jobs = args.jobs or min(2, os.cpu_count() or 1)
+        paths = run_rouge(
+            dataset,
+            patterns,
+            args.words,
+            args.seed,
+            jobs,
+            out,
+            env,
+            abstractive=abstractive,
+            progress=progress,
+        )
+    elif args.kind == "model":
+        from .model import run as run_model
+
+        paths = run_model(
+            out,
+            env,
+            args.model,
+            args.limit,
+            args.new_tokens,
+            args.runs,
+            args.load_runs,
+            first_load=args.first_load,
+            progress=progress,
+        )
+    else:
+        from .speed import DEFAULT_SIZES
+        from .speed import run as run_speed
+
+        sizes = DEFAULT_SIZES if args.sizes is None else [s for s in args.sizes if s > 0]
+        paths = run_speed(
+            out,
+            env,
+            args.repeats,
+            args.stage_repeats,
+            sizes,
+            args.method,
+            scale_repeats=args.scale_repeats,
+            progress=progress,
+        )
+    return list(paths.values())

@@ -55,8 +55,16 @@ def articles_from_raw(documents: Iterable[str]) -> tuple[Article, ...]:
         if not cleaned.text.strip():
             continue
         n = len(articles) + 1
-        articles.append(Article(id=n, label=f"doc{n}", text=cleaned.text, title=cleaned.title,
-                                date=cleaned.date, dateline=cleaned.dateline))
+        articles.append(
+            Article(
+                id=n,
+                label=f"doc{n}",
+                text=cleaned.text,
+                title=cleaned.title,
+                date=cleaned.date,
+                dateline=cleaned.dateline,
+            )
+        )
     return tuple(articles)
 
 
@@ -65,13 +73,17 @@ def load_seeds(root: Path = SEEDS) -> Dataset:
     from summarize.ingest import load
 
     articles = load([str(root)]).articles
-    references = tuple(p.read_text(encoding="utf-8").strip()
-                       for p in sorted((root / "references").glob("*.txt")))
+    references = tuple(
+        p.read_text(encoding="utf-8").strip() for p in sorted((root / "references").glob("*.txt"))
+    )
     if not references:
         raise SummarizeError(f"no references in {root / 'references'}", "add reference_*.txt")
-    return Dataset("seeds", f"{root.name}/ (1 cluster, {len(articles)} articles, "
-                   f"{len(references)} references)", (Cluster("seeds", articles, references),),
-                   SEED_WORDS)
+    return Dataset(
+        "seeds",
+        f"{root.name}/ (1 cluster, {len(articles)} articles, {len(references)} references)",
+        (Cluster("seeds", articles, references),),
+        SEED_WORDS,
+    )
 
 
 def _records(path: Path) -> Iterator[dict]:
@@ -81,8 +93,10 @@ def _records(path: Path) -> Iterator[dict]:
                 try:
                     yield json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise SummarizeError(f"{path}:{number}: not JSON ({exc.msg})",
-                                         "one {id, documents, references} object per line") from exc
+                    raise SummarizeError(
+                        f"{path}:{number}: not JSON ({exc.msg})",
+                        "one {id, documents, references} object per line",
+                    ) from exc
 
 
 def clusters_from_records(records: Iterable[dict], limit: int | None = None) -> tuple[Cluster, ...]:
@@ -97,18 +111,25 @@ def clusters_from_records(records: Iterable[dict], limit: int | None = None) -> 
     return tuple(clusters[:limit] if limit else clusters)
 
 
-def load_jsonl(path: Path, name: str | None = None, limit: int | None = None,
-               words: int = MULTINEWS_WORDS) -> Dataset:
+def load_jsonl(
+    path: Path, name: str | None = None, limit: int | None = None, words: int = MULTINEWS_WORDS
+) -> Dataset:
     if not path.is_file():
         raise SummarizeError(f"no such file: {path}", "give a JSONL of {id, documents, references}")
     records = list(_records(path))
     licence = next((str(r["licence"]) for r in records if r.get("licence")), "")
     clusters = clusters_from_records(records, limit)
     if not clusters:
-        raise SummarizeError(f"{path} holds no usable clusters",
-                             "each needs documents and references")
-    return Dataset(name or path.stem, f"{path.name} ({len(clusters)} of {len(records)} clusters)",
-                   clusters, words, licence)
+        raise SummarizeError(
+            f"{path} holds no usable clusters", "each needs documents and references"
+        )
+    return Dataset(
+        name or path.stem,
+        f"{path.name} ({len(clusters)} of {len(records)} clusters)",
+        clusters,
+        words,
+        licence,
+    )
 
 
 def load_hf(name: str, limit: int | None = None) -> Dataset:
@@ -116,19 +137,32 @@ def load_hf(name: str, limit: int | None = None) -> Dataset:
     try:
         import datasets
     except ImportError as exc:
-        raise SummarizeError("--data hf:... needs the `datasets` package",
-                             "pip install datasets, or use --data multinews (the local dev set)"
-                             ) from exc
+        raise SummarizeError(
+            "--data hf:... needs the `datasets` package",
+            "pip install datasets, or use --data multinews (the local dev set)",
+        ) from exc
     try:
         rows = datasets.load_dataset(name, split="validation")
     except Exception as exc:  # the hub raises many types when offline
-        raise SummarizeError(f"cannot load {name} from the Hugging Face hub: {exc}",
-                             "go online, or use --data multinews") from exc
-    records = ({"id": f"{name}-{i:05d}", "documents": row["document"].split("|||||"),
-                "references": [row["summary"].lstrip("–- ")]} for i, row in enumerate(rows))
+        raise SummarizeError(
+            f"cannot load {name} from the Hugging Face hub: {exc}",
+            "go online, or use --data multinews",
+        ) from exc
+    records = (
+        {
+            "id": f"{name}-{i:05d}",
+            "documents": row["document"].split("|||||"),
+            "references": [row["summary"].lstrip("–- ")],
+        }
+        for i, row in enumerate(rows)
+    )
     clusters = clusters_from_records(records, limit)
-    return Dataset(f"hf-{name}", f"Hugging Face {name} validation ({len(clusters)} clusters)",
-                   clusters, MULTINEWS_WORDS)
+    return Dataset(
+        f"hf-{name}",
+        f"Hugging Face {name} validation ({len(clusters)} clusters)",
+        clusters,
+        MULTINEWS_WORDS,
+    )
 
 
 def load_dataset(spec: str, limit: int | None = None) -> Dataset:
@@ -137,8 +171,10 @@ def load_dataset(spec: str, limit: int | None = None) -> Dataset:
         return load_seeds()
     if spec == "multinews":
         if not MULTINEWS.is_file():
-            raise SummarizeError(f"the Multi-News dev set is not at {MULTINEWS}",
-                                 "use --data PATH to a JSONL of clusters")
+            raise SummarizeError(
+                f"the Multi-News dev set is not at {MULTINEWS}",
+                "use --data PATH to a JSONL of clusters",
+            )
         return load_jsonl(MULTINEWS, "multi-news", limit)
     if spec.startswith("hf:"):
         return load_hf(spec[3:], limit)

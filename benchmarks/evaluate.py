@@ -60,10 +60,14 @@ class Scored:
 _STATE: dict[str, Any] = {}
 
 
-def _init(names: Sequence[str], abstractive: bool, words: int, seed: int, threads: int = 0
-          ) -> None:
-    _STATE.update(systems=choose(list(names), abstractive), words=words, seed=seed,
-                  rouge=Rouge(stemming=True), threads=threads)
+def _init(names: Sequence[str], abstractive: bool, words: int, seed: int, threads: int = 0) -> None:
+    _STATE.update(
+        systems=choose(list(names), abstractive),
+        words=words,
+        seed=seed,
+        rouge=Rouge(stemming=True),
+        threads=threads,
+    )
 
 
 def _share_cores() -> None:
@@ -86,24 +90,38 @@ def score_cluster(cluster: Cluster) -> tuple[str, dict[str, Scored]]:
         try:
             output = system.run(cluster, words, seed)
         except ModelUnavailable as exc:
-            scored[system.name] = Scored(np.zeros((len(cluster.references), 4, 3)), 0, 0.0,
-                                         str(exc), unavailable=True)
+            scored[system.name] = Scored(
+                np.zeros((len(cluster.references), 4, 3)), 0, 0.0, str(exc), unavailable=True
+            )
             continue
         except Exception as exc:
-            scored[system.name] = Scored(np.zeros((len(cluster.references), 4, 3)), 0,
-                                         time.perf_counter() - start,
-                                         f"{type(exc).__name__}: {exc}")
+            scored[system.name] = Scored(
+                np.zeros((len(cluster.references), 4, 3)),
+                0,
+                time.perf_counter() - start,
+                f"{type(exc).__name__}: {exc}",
+            )
             continue
         seconds = time.perf_counter() - start
         text = truncate_words(output.text, words)
-        scored[system.name] = Scored(rouge.score(text, cluster.references), count_words(text),
-                                     seconds, unsupported=output.unsupported,
-                                     replaced=output.replaced)
+        scored[system.name] = Scored(
+            rouge.score(text, cluster.references),
+            count_words(text),
+            seconds,
+            unsupported=output.unsupported,
+            replaced=output.replaced,
+        )
     return cluster.id, scored
 
 
-def run_all(clusters: Sequence[Cluster], systems: Sequence[System], words: int, seed: int,
-            jobs: int, progress: bool = True) -> dict[str, dict[str, Scored]]:
+def run_all(
+    clusters: Sequence[Cluster],
+    systems: Sequence[System],
+    words: int,
+    seed: int,
+    jobs: int,
+    progress: bool = True,
+) -> dict[str, dict[str, Scored]]:
     """{cluster id: {system: Scored}}, with a tqdm bar on stderr."""
     from tqdm import tqdm
 
@@ -111,8 +129,14 @@ def run_all(clusters: Sequence[Cluster], systems: Sequence[System], words: int, 
 
     names = [s.name for s in systems]
     abstractive = "abstractive" in names
-    bar = tqdm(total=len(clusters), desc="rouge", unit="cluster", file=sys.stderr,
-               disable=not progress, dynamic_ncols=True)
+    bar = tqdm(
+        total=len(clusters),
+        desc="rouge",
+        unit="cluster",
+        file=sys.stderr,
+        disable=not progress,
+        dynamic_ncols=True,
+    )
     results: dict[str, dict[str, Scored]] = {}
     jobs = max(1, min(jobs, len(clusters)))
     try:
@@ -140,8 +164,9 @@ def run_all(clusters: Sequence[Cluster], systems: Sequence[System], words: int, 
 # --- summarising --------------------------------------------------------------------------------
 
 
-def summarise(results: dict[str, dict[str, Scored]], systems: Sequence[System], seed: int
-              ) -> dict[str, Any]:
+def summarise(
+    results: dict[str, dict[str, Scored]], systems: Sequence[System], seed: int
+) -> dict[str, Any]:
     """Means, bootstrap CIs and paired differences per system and aggregation."""
     ids = list(results)
     n = len(ids)
@@ -151,8 +176,11 @@ def summarise(results: dict[str, dict[str, Scored]], systems: Sequence[System], 
         cells = [results[c][system.name] for c in ids]
         failed = [c for c, s in zip(ids, cells, strict=True) if s.error]
         if all(s.unavailable for s in cells):
-            out[system.name] = {"family": system.family, "description": system.description,
-                                "unavailable": cells[0].error}
+            out[system.name] = {
+                "family": system.family,
+                "description": system.description,
+                "unavailable": cells[0].error,
+            }
             continue
         entry: dict[str, Any] = {
             "family": system.family,
@@ -196,7 +224,7 @@ def summarise(results: dict[str, dict[str, Scored]], systems: Sequence[System], 
         for name, entry in out.items():
             if name == "consensus" or "_per_cluster" not in entry:
                 continue
-            diff = (entry["_per_cluster"]["avg"][:, R2, F] - base["_per_cluster"]["avg"][:, R2, F])
+            diff = entry["_per_cluster"]["avg"][:, R2, F] - base["_per_cluster"]["avg"][:, R2, F]
             entry["rouge2_f_minus_consensus"] = {
                 "mean": round(float(diff.mean()), 6),
                 "ci95": [round(v, 6) for v in percentile_ci(diff[plan].mean(axis=1))],
@@ -205,8 +233,9 @@ def summarise(results: dict[str, dict[str, Scored]], systems: Sequence[System], 
     return out
 
 
-def per_cluster_json(results: dict[str, dict[str, Scored]], systems: Sequence[System]
-                     ) -> dict[str, Any]:
+def per_cluster_json(
+    results: dict[str, dict[str, Scored]], systems: Sequence[System]
+) -> dict[str, Any]:
     """Ids and scores only: no text, so a research-only dataset never leaks into the repo.
 
     With one reference `max` equals `avg` and is left out.
@@ -221,9 +250,10 @@ def per_cluster_json(results: dict[str, dict[str, Scored]], systems: Sequence[Sy
             cell: dict[str, Any] = {"words": s.words, "seconds": round(s.seconds, 4)}
             for how in AGGREGATIONS if s.per_reference.shape[0] > 1 else ("avg",):
                 agg = aggregate(s.per_reference, how)
-                cell[how] = {SHORT[k]: {"f": round(float(agg[t, F]), 5),
-                                        "r": round(float(agg[t, REC]), 5)}
-                             for t, k in enumerate(ROUGE_TYPES)}
+                cell[how] = {
+                    SHORT[k]: {"f": round(float(agg[t, F]), 5), "r": round(float(agg[t, REC]), 5)}
+                    for t, k in enumerate(ROUGE_TYPES)
+                }
             if s.error:
                 cell["error"] = s.error
             if s.unsupported is not None:
@@ -248,20 +278,33 @@ def _ci(ci: list[float] | None) -> str:
 
 def _ci_note(n_clusters: int, n_refs: int, seed: int) -> str:
     if n_clusters > 1:
-        return (f"95% percentile bootstrap over the {n_clusters} clusters ({BOOTSTRAP_SAMPLES} "
-                f"resamples, one resampling plan shared by every system, seed {seed}): the "
-                "uncertainty of the mean from which news stories happen to be in the set.")
+        return (
+            f"95% percentile bootstrap over the {n_clusters} clusters ({BOOTSTRAP_SAMPLES} "
+            f"resamples, one resampling plan shared by every system, seed {seed}): the "
+            "uncertainty of the mean from which news stories happen to be in the set."
+        )
     if n_refs > 1:
-        return (f"only one cluster, so clusters cannot be resampled: the CI resamples its "
-                f"{n_refs} references ({BOOTSTRAP_SAMPLES} resamples, seed {seed}). It shows "
-                "how much the score depends on which human wrote the reference, not how it "
-                "would generalise to other stories; with so few references it is coarse.")
+        return (
+            f"only one cluster, so clusters cannot be resampled: the CI resamples its "
+            f"{n_refs} references ({BOOTSTRAP_SAMPLES} resamples, seed {seed}). It shows "
+            "how much the score depends on which human wrote the reference, not how it "
+            "would generalise to other stories; with so few references it is coarse."
+        )
     return "n/a: one cluster with one reference leaves nothing to resample."
 
 
-def write_report(out: Path, dataset: Dataset, systems: Sequence[System], words: int, seed: int,
-                 jobs: int, results: dict[str, dict[str, Scored]], summary: dict[str, Any],
-                 env: dict[str, Any], elapsed: float) -> dict[str, Path]:
+def write_report(
+    out: Path,
+    dataset: Dataset,
+    systems: Sequence[System],
+    words: int,
+    seed: int,
+    jobs: int,
+    results: dict[str, dict[str, Scored]],
+    summary: dict[str, Any],
+    env: dict[str, Any],
+    elapsed: float,
+) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     name = dataset.name
     n_refs = sorted({len(c.references) for c in dataset.clusters})
@@ -271,9 +314,12 @@ def write_report(out: Path, dataset: Dataset, systems: Sequence[System], words: 
     lines = header(f"ROUGE benchmark: {name}", env)
     lines += [
         f"- **Data:** {dataset.description}; references per cluster: "
-        f"{', '.join(map(str, n_refs))}" + (f". Licence: {dataset.licence}; read in place, only "
-                                            "ids and scores are stored here" if dataset.licence
-                                            else ""),
+        f"{', '.join(map(str, n_refs))}"
+        + (
+            f". Licence: {dataset.licence}; read in place, only ids and scores are stored here"
+            if dataset.licence
+            else ""
+        ),
         f"- **Budget:** {words} words. Every system's output is cut to its first {words} "
         "whitespace words before scoring (our rankers never exceed it; sumy picks whole "
         "sentences, best-rated first, until the budget is filled, then is cut).",
@@ -293,8 +339,10 @@ def write_report(out: Path, dataset: Dataset, systems: Sequence[System], words: 
         f"run {elapsed:.1f} s.",
     ]
     if len(results) == 1 and max(n_refs) > 1:
-        lines.append("- **Note:** for a single cluster's *max* CI, resampling references can only "
-                     "lower the best one, so its upper end is the observed value.")
+        lines.append(
+            "- **Note:** for a single cluster's *max* CI, resampling references can only "
+            "lower the best one, so its upper end is the observed value."
+        )
     lines.append("")
     for how, title in (("avg", "average over references"), ("max", "best reference")):
         rows = []
@@ -303,91 +351,154 @@ def write_report(out: Path, dataset: Dataset, systems: Sequence[System], words: 
             cells = [f"**{s.name}**" if s.family == "ours" else s.name]
             for kind in ROUGE_TYPES:
                 f = agg[kind]["fmeasure"]
-                cells.append(f"{_pct(f['mean'])} {_ci(f['ci95'])}" if kind == "rouge2"
-                             else _pct(f["mean"]))
+                cells.append(
+                    f"{_pct(f['mean'])} {_ci(f['ci95'])}" if kind == "rouge2" else _pct(f["mean"])
+                )
                 cells.append(_pct(agg[kind]["recall"]["mean"]))
             e = summary[s.name]
-            cells += [f"{e['mean_words']:.0f}", f"{e['seconds_per_cluster']:.3f}",
-                      str(len(e["failed_clusters"]))]
+            cells += [
+                f"{e['mean_words']:.0f}",
+                f"{e['seconds_per_cluster']:.3f}",
+                str(len(e["failed_clusters"])),
+            ]
             rows.append(cells)
         heads = ["system"]
         for kind in ROUGE_TYPES:
-            heads += [f"{SHORT[kind]} F1" + (" [95% CI]" if kind == "rouge2" else ""),
-                      f"{SHORT[kind]} R"]
+            heads += [
+                f"{SHORT[kind]} F1" + (" [95% CI]" if kind == "rouge2" else ""),
+                f"{SHORT[kind]} R",
+            ]
         heads += ["words", "s/cluster", "failed"]
         lines += [f"## ROUGE x100, {title}", "", *table(heads, rows), ""]
         if n_refs == [1]:
-            lines += ["(one reference per cluster: the best-reference table equals this one)",
-                      ""]
+            lines += ["(one reference per cluster: the best-reference table equals this one)", ""]
             break
 
     diffs = [(s, summary[s.name].get("rouge2_f_minus_consensus")) for s in order]
     diffs = [(s, d) for s, d in diffs if d]
     if diffs:
-        lines += ["## ROUGE-2 F1 minus consensus, paired by cluster (x100, avg over references)",
-                  ""]
-        lines += table(["system", "difference [95% CI]", "clusters where it beats consensus"],
-                       [[s.name, f"{_pct(d['mean'])} {_ci(d['ci95'])}",
-                         f"{100 * d['share_of_clusters_better']:.0f}%"] for s, d in diffs])
+        lines += [
+            "## ROUGE-2 F1 minus consensus, paired by cluster (x100, avg over references)",
+            "",
+        ]
+        lines += table(
+            ["system", "difference [95% CI]", "clusters where it beats consensus"],
+            [
+                [
+                    s.name,
+                    f"{_pct(d['mean'])} {_ci(d['ci95'])}",
+                    f"{100 * d['share_of_clusters_better']:.0f}%",
+                ]
+                for s, d in diffs
+            ],
+        )
         lines += [""]
-    rates = [(s, summary[s.name]["unsupported_fact_rate"]) for s in order
-             if "unsupported_fact_rate" in summary[s.name]]
+    rates = [
+        (s, summary[s.name]["unsupported_fact_rate"])
+        for s in order
+        if "unsupported_fact_rate" in summary[s.name]
+    ]
     if rates:
-        lines += ["## Faithfulness", "",
-                  *table(["system", "sentences with an unsupported fact (summarize.guard)",
-                          "sentences the guard repaired/replaced per cluster"],
-                         [[s.name, f"{100 * r:.1f}%",
-                           f"{summary[s.name].get('guard_replaced_per_cluster', 0):.2f}"]
-                          for s, r in rates]),
-                  "", "The rate is measured on the final output, after the guard: it checks "
-                  "the guard, while the repaired/replaced count shows how often the model "
-                  "invented a name, number or date.", ""]
+        lines += [
+            "## Faithfulness",
+            "",
+            *table(
+                [
+                    "system",
+                    "sentences with an unsupported fact (summarize.guard)",
+                    "sentences the guard repaired/replaced per cluster",
+                ],
+                [
+                    [
+                        s.name,
+                        f"{100 * r:.1f}%",
+                        f"{summary[s.name].get('guard_replaced_per_cluster', 0):.2f}",
+                    ]
+                    for s, r in rates
+                ],
+            ),
+            "",
+            "The rate is measured on the final output, after the guard: it checks "
+            "the guard, while the repaired/replaced count shows how often the model "
+            "invented a name, number or date.",
+            "",
+        ]
     lines += ["## Systems", ""] + [f"- `{s.name}` ({s.family}): {s.description}" for s in systems]
     missing = [s for s in systems if "unavailable" in summary[s.name]]
     if missing:
         lines += ["", "Not run (unavailable here):"]
         lines += [f"- `{s.name}`: {summary[s.name]['unavailable']}" for s in missing]
-    failures = [(s, summary[s.name]["failed_clusters"]) for s in order
-                if summary[s.name]["failed_clusters"]]
+    failures = [
+        (s, summary[s.name]["failed_clusters"]) for s in order if summary[s.name]["failed_clusters"]
+    ]
     if failures:
         lines += ["", "Failures (scored 0 on those clusters; errors in the JSON):"]
         lines += [f"- `{s.name}`: {len(f)} cluster(s)" for s, f in failures]
 
     png = out / f"rouge-{name}.png"
     r2 = [summary[s.name]["avg"]["rouge2"]["fmeasure"] for s in order]
-    plots.rouge_bars(png, [s.name for s in order], [v["mean"] for v in r2],
-                     [tuple(v["ci95"]) if v["ci95"] else None for v in r2],
-                     f"ROUGE-2 F1, {name}, {words} words ({len(results)} cluster"
-                     f"{'s' if len(results) != 1 else ''})", [s.family for s in order])
+    plots.rouge_bars(
+        png,
+        [s.name for s in order],
+        [v["mean"] for v in r2],
+        [tuple(v["ci95"]) if v["ci95"] else None for v in r2],
+        f"ROUGE-2 F1, {name}, {words} words ({len(results)} cluster"
+        f"{'s' if len(results) != 1 else ''})",
+        [s.family for s in order],
+    )
     lines += ["", f"![ROUGE-2 F1 by system]({png.name})", ""]
 
     md = out / f"rouge-{name}.md"
     md.write_text("\n".join(lines), encoding="utf-8")
-    public = {k: {kk: vv for kk, vv in v.items() if not kk.startswith("_")}
-              for k, v in summary.items()}
+    public = {
+        k: {kk: vv for kk, vv in v.items() if not kk.startswith("_")} for k, v in summary.items()
+    }
     js = out / f"rouge-{name}.json"
-    write_json_rows(js, "per_cluster", {
-        "environment": env,
-        "dataset": {"name": name, "description": dataset.description,
-                    "clusters": len(results), "licence": dataset.licence},
-        "settings": {"words": words, "seed": seed, "jobs": jobs, "stemming": True,
-                     "bootstrap_samples": BOOTSTRAP_SAMPLES, "aggregations": list(AGGREGATIONS),
-                     "ci": _ci_note(len(results), max(n_refs), seed)},
-        "elapsed_seconds": round(elapsed, 2),
-        "systems": public,
-        "per_cluster": per_cluster_json(results, systems),
-    })
+    write_json_rows(
+        js,
+        "per_cluster",
+        {
+            "environment": env,
+            "dataset": {
+                "name": name,
+                "description": dataset.description,
+                "clusters": len(results),
+                "licence": dataset.licence,
+            },
+            "settings": {
+                "words": words,
+                "seed": seed,
+                "jobs": jobs,
+                "stemming": True,
+                "bootstrap_samples": BOOTSTRAP_SAMPLES,
+                "aggregations": list(AGGREGATIONS),
+                "ci": _ci_note(len(results), max(n_refs), seed),
+            },
+            "elapsed_seconds": round(elapsed, 2),
+            "systems": public,
+            "per_cluster": per_cluster_json(results, systems),
+        },
+    )
     return {"markdown": md, "json": js, "png": png}
 
 
-def run(dataset: Dataset, patterns: Sequence[str] | None, words: int | None, seed: int, jobs: int,
-        out: Path, env: dict[str, Any], abstractive: bool = False, progress: bool = True
-        ) -> dict[str, Path]:
+def run(
+    dataset: Dataset,
+    patterns: Sequence[str] | None,
+    words: int | None,
+    seed: int,
+    jobs: int,
+    out: Path,
+    env: dict[str, Any],
+    abstractive: bool = False,
+    progress: bool = True,
+) -> dict[str, Path]:
     systems = choose(patterns, abstractive)
     budget = words or dataset.words
     start = time.perf_counter()
     results = run_all(dataset.clusters, systems, budget, seed, jobs, progress)
     summary = summarise(results, systems, seed)
     elapsed = time.perf_counter() - start
-    return write_report(out, dataset, systems, budget, seed, min(jobs, len(results)), results,
-                        summary, env, elapsed)
+    return write_report(
+        out, dataset, systems, budget, seed, min(jobs, len(results)), results, summary, env, elapsed
+    )

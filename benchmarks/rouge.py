@@ -104,8 +104,9 @@ def percentile_ci(statistics: np.ndarray, level: float = 0.95) -> tuple[float, f
     return float(low), float(high)
 
 
-def bootstrap_ci(values: Sequence[float] | np.ndarray, samples: int = 1000, seed: int = 0,
-                 level: float = 0.95) -> tuple[float, float]:
+def bootstrap_ci(
+    values: Sequence[float] | np.ndarray, samples: int = 1000, seed: int = 0, level: float = 0.95
+) -> tuple[float, float]:
     """Percentile bootstrap CI of the mean of `values` (e.g. one score per cluster)."""
     data = np.asarray(values, dtype=float)
     if data.size == 0:
@@ -114,8 +115,9 @@ def bootstrap_ci(values: Sequence[float] | np.ndarray, samples: int = 1000, seed
     return percentile_ci(means, level)
 
 
-def reference_bootstrap_ci(per_reference: np.ndarray, how: str, samples: int = 1000,
-                           seed: int = 0, level: float = 0.95) -> np.ndarray:
+def reference_bootstrap_ci(
+    per_reference: np.ndarray, how: str, samples: int = 1000, seed: int = 0, level: float = 0.95
+) -> np.ndarray:
     """CI for a single cluster: resample its references. Returns (types, measures, 2).
 
     With one cluster there are no clusters to resample; this measures how much the score

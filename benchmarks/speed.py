@@ -30,8 +30,9 @@ DEFAULT_SIZES = (5, 50, 500, 1000, 2000)
 # --- whole process ----------------------------------------------------------------------------
 
 
-def _time(cmd: Sequence[str], repeats: int, env: dict[str, str] | None = None,
-          cwd: Path = ROOT) -> dict[str, Any]:
+def _time(
+    cmd: Sequence[str], repeats: int, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> dict[str, Any]:
     """Wall time of `repeats` runs; the first is discarded (cold disk cache, .pyc writing)."""
     times: list[float] = []
     out = ""
@@ -43,10 +44,16 @@ def _time(cmd: Sequence[str], repeats: int, env: dict[str, str] | None = None,
             return {"ok": False, "error": (done.stderr.strip().splitlines() or ["?"])[-1]}
         out = done.stdout
     kept = times[1:] if len(times) > 1 else times
-    return {"ok": True, "median_s": statistics.median(kept), "min_s": min(kept),
-            "max_s": max(kept), "runs": len(kept), "discarded": len(times) - len(kept),
-            "output_lines": len([line for line in out.splitlines() if line.strip()]),
-            "output_words": len(out.split())}
+    return {
+        "ok": True,
+        "median_s": statistics.median(kept),
+        "min_s": min(kept),
+        "max_s": max(kept),
+        "runs": len(kept),
+        "discarded": len(times) - len(kept),
+        "output_lines": len([line for line in out.splitlines() if line.strip()]),
+        "output_words": len(out.split()),
+    }
 
 
 def _ours_command() -> list[str]:
@@ -94,32 +101,48 @@ for sentence in summarizer(parser.document, int(sys.argv[2])):
 def whole_process(repeats: int, seeds: Path = SEEDS) -> dict[str, Any]:
     """`summarize seeds/ -q -f text` against sumy's LexRank CLI on the same articles."""
     ours = _time([*_ours_command(), str(seeds), "-q", "-f", "text"], repeats)
-    ours_lexrank = _time([*_ours_command(), str(seeds), "-q", "-f", "text", "-m", "lexrank"],
-                         repeats)
+    ours_lexrank = _time(
+        [*_ours_command(), str(seeds), "-q", "-f", "text", "-m", "lexrank"], repeats
+    )
     count = ours.get("output_lines", 6) or 6
     with tempfile.TemporaryDirectory(prefix="bench-sumy-") as tmp:
         text = Path(tmp) / "seeds.txt"
-        text.write_text("\n\n".join(p.read_text(encoding="utf-8")
-                                    for p in sorted(seeds.glob("*.txt"))), encoding="utf-8")
+        text.write_text(
+            "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))),
+            encoding="utf-8",
+        )
         env = dict(os.environ, NLTK_DATA=str(write_punkt_tab(Path(tmp) / "nltk_data")))
         sumy_exe = Path(sys.executable).with_name("sumy")
         cli = [str(sumy_exe)] if sumy_exe.exists() else [sys.executable, "-m", "sumy"]
         sumy = _time([*cli, "lex-rank", f"--length={count}", f"--file={text}"], repeats, env)
-        how = (f"sumy's own CLI (`sumy lex-rank --length={count} --file=<the 5 seed files "
-               "concatenated>`), NLTK_DATA pointing at our Punkt parameters written in "
-               "punkt_tab format to a temp folder (nltk.download is impossible offline)")
+        how = (
+            f"sumy's own CLI (`sumy lex-rank --length={count} --file=<the 5 seed files "
+            "concatenated>`), NLTK_DATA pointing at our Punkt parameters written in "
+            "punkt_tab format to a temp folder (nltk.download is impossible offline)"
+        )
         if not sumy["ok"]:
             failed = sumy["error"]
-            sumy = _time([sys.executable, "-c", _SUMY_SCRIPT, str(text), str(count)], repeats,
-                         dict(os.environ, PYTHONPATH=str(ROOT)))
-            how = (f"sumy's CLI failed ({failed}); ran the equivalent minimal LexRank script "
-                   "via `python -c`, importing sumy as its CLI does, with our Punkt splitter")
-    result = {"ours": ours, "ours_lexrank": ours_lexrank, "sumy_lexrank": sumy,
-              "sumy_how": how, "sentences": count}
+            sumy = _time(
+                [sys.executable, "-c", _SUMY_SCRIPT, str(text), str(count)],
+                repeats,
+                dict(os.environ, PYTHONPATH=str(ROOT)),
+            )
+            how = (
+                f"sumy's CLI failed ({failed}); ran the equivalent minimal LexRank script "
+                "via `python -c`, importing sumy as its CLI does, with our Punkt splitter"
+            )
+    result = {
+        "ours": ours,
+        "ours_lexrank": ours_lexrank,
+        "sumy_lexrank": sumy,
+        "sumy_how": how,
+        "sentences": count,
+    }
     if ours["ok"] and sumy["ok"]:
         result["ratio"] = ours["median_s"] / sumy["median_s"]
-        result["ratio_lexrank"] = (ours_lexrank["median_s"] / sumy["median_s"]
-                                   if ours_lexrank["ok"] else None)
+        result["ratio_lexrank"] = (
+            ours_lexrank["median_s"] / sumy["median_s"] if ours_lexrank["ok"] else None
+        )
     return result
 
 
@@ -142,7 +165,8 @@ def stages(repeats: int, seeds: Path = SEEDS, words: int = SEED_WORDS) -> dict[s
     runs = runs[1:]
     names = ["ingest", "sentences", "rank", "select", "compose", "render", "total"]
     return {name: statistics.median(r.get(name, 0.0) for r in runs) for name in names} | {
-        "runs": len(runs)}
+        "runs": len(runs)
+    }
 
 
 # --- scaling (the child runs in a fresh process per size) ---------------------------------------
@@ -159,8 +183,9 @@ def article_pool(n: int, path: Path = MULTINEWS) -> tuple[list[Any], int]:
     from .data import articles_from_raw
 
     with path.open(encoding="utf-8") as handle:
-        records = sorted((json.loads(line) for line in handle if line.strip()),
-                         key=lambda r: str(r["id"]))
+        records = sorted(
+            (json.loads(line) for line in handle if line.strip()), key=lambda r: str(r["id"])
+        )
     pool = list(articles_from_raw(d for r in records for d in r["documents"]))
     del records
     chosen = []
@@ -172,8 +197,9 @@ def article_pool(n: int, path: Path = MULTINEWS) -> tuple[list[Any], int]:
             paragraphs = text.split("\n\n")
             k = turn % len(paragraphs) or 1
             text = "\n\n".join(paragraphs[k:] + paragraphs[:k]) + f"\n\n(copy {turn + 1})"
-        chosen.append(Article(id=i + 1, label=f"a{i + 1}", text=text, title=base.title,
-                              date=base.date))
+        chosen.append(
+            Article(id=i + 1, label=f"a{i + 1}", text=text, title=base.title, date=base.date)
+        )
     return chosen, min(n, len(pool))
 
 
@@ -222,12 +248,17 @@ def child(n: int, method: str, words: int, repeats: int) -> dict[str, Any]:
     _, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return {
-        "articles": n, "distinct_articles": distinct,
+        "articles": n,
+        "distinct_articles": distinct,
         "words": sum(a.words for a in articles),
-        "first_s": times[0], "median_s": statistics.median(times), "runs": len(times),
+        "first_s": times[0],
+        "median_s": statistics.median(times),
+        "runs": len(times),
         "stages_first": stage_times[0],
-        "rss_import_kb": rss_import, "rss_before_kb": rss_before,
-        "peak_rss_run_kb": peak_run, "ru_maxrss_kb": rss_max,
+        "rss_import_kb": rss_import,
+        "rss_before_kb": rss_before,
+        "peak_rss_run_kb": peak_run,
+        "ru_maxrss_kb": rss_max,
         "delta_kb": (peak_run or rss_max) - rss_before,
         "tracemalloc_peak_kb": traced_peak // 1024,
     }
@@ -236,19 +267,37 @@ def child(n: int, method: str, words: int, repeats: int) -> dict[str, Any]:
 def _warm(i: int) -> Any:
     from summarize.schema import Article
 
-    return Article(id=i, label=f"w{i}", text="The council approved the new budget on Monday "
-                   "after a long debate. The mayor said the plan would fund schools.")
+    return Article(
+        id=i,
+        label=f"w{i}",
+        text="The council approved the new budget on Monday "
+        "after a long debate. The mayor said the plan would fund schools.",
+    )
 
 
-def scaling(sizes: Sequence[int], method: str, words: int, repeats: int,
-            progress: bool = True) -> list[dict[str, Any]]:
+def scaling(
+    sizes: Sequence[int], method: str, words: int, repeats: int, progress: bool = True
+) -> list[dict[str, Any]]:
     from tqdm import tqdm
 
     rows = []
     for n in tqdm(sizes, desc="scale", unit="size", file=sys.stderr, disable=not progress):
         done = subprocess.run(
-            [sys.executable, "-m", "benchmarks.speed", "child", str(n), method, str(words),
-             str(repeats)], cwd=ROOT, capture_output=True, text=True, timeout=1800)
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.speed",
+                "child",
+                str(n),
+                method,
+                str(words),
+                str(repeats),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
         if done.returncode != 0:
             rows.append({"articles": n, "error": (done.stderr.strip().splitlines() or ["?"])[-1]})
             continue
@@ -258,8 +307,9 @@ def scaling(sizes: Sequence[int], method: str, words: int, repeats: int,
 
 def growth_exponent(sizes: Sequence[float], seconds: Sequence[float]) -> float | None:
     """Least-squares slope of log(time) on log(articles): 1 = linear, 2 = quadratic."""
-    points = [(math.log(n), math.log(t)) for n, t in zip(sizes, seconds, strict=True)
-              if n > 0 and t > 0]
+    points = [
+        (math.log(n), math.log(t)) for n, t in zip(sizes, seconds, strict=True) if n > 0 and t > 0
+    ]
     if len(points) < 2:
         return None
     mx = sum(x for x, _ in points) / len(points)
@@ -279,10 +329,17 @@ def _mb(kb: float | None) -> str:
     return "n/a" if kb is None else f"{kb / 1024:.0f}"
 
 
-def run(out: Path, env: dict[str, Any], repeats: int = 7, stage_repeats: int = 20,
-        sizes: Sequence[int] = DEFAULT_SIZES, method: str = "consensus",
-        words: int = MULTINEWS_WORDS, scale_repeats: int = 3, progress: bool = True
-        ) -> dict[str, Path]:
+def run(
+    out: Path,
+    env: dict[str, Any],
+    repeats: int = 7,
+    stage_repeats: int = 20,
+    sizes: Sequence[int] = DEFAULT_SIZES,
+    method: str = "consensus",
+    words: int = MULTINEWS_WORDS,
+    scale_repeats: int = 3,
+    progress: bool = True,
+) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     whole = whole_process(repeats)
@@ -300,29 +357,51 @@ def run(out: Path, env: dict[str, Any], repeats: int = 7, stage_repeats: int = 2
     def cell(r: dict[str, Any]) -> list[str]:
         if not r["ok"]:
             return ["failed", "", "", r["error"]]
-        return [f"{r['median_s']:.3f}", f"{r['min_s']:.3f}", f"{r['max_s']:.3f}",
-                f"{r['output_lines']} lines, {r['output_words']} words"]
+        return [
+            f"{r['median_s']:.3f}",
+            f"{r['min_s']:.3f}",
+            f"{r['max_s']:.3f}",
+            f"{r['output_lines']} lines, {r['output_words']} words",
+        ]
 
-    lines += table(["command", "median s", "min s", "max s", "output"], [
-        ["`summarize seeds/ -q -f text` (consensus)", *cell(ours)],
-        ["`summarize seeds/ -q -f text -m lexrank`", *cell(lex)],
-        ["sumy LexRank", *cell(sumy)],
-    ])
-    lines += ["", f"Each command run {repeats} times, the first discarded; wall time of the whole "
-              f"process (interpreter start, imports, reading the 5 seed files, output). sumy: "
-              f"{whole['sumy_how']}; it is asked for {whole['sentences']} sentences, as many as "
-              "our briefing has.", ""]
+    lines += table(
+        ["command", "median s", "min s", "max s", "output"],
+        [
+            ["`summarize seeds/ -q -f text` (consensus)", *cell(ours)],
+            ["`summarize seeds/ -q -f text -m lexrank`", *cell(lex)],
+            ["sumy LexRank", *cell(sumy)],
+        ],
+    )
+    lines += [
+        "",
+        f"Each command run {repeats} times, the first discarded; wall time of the whole "
+        f"process (interpreter start, imports, reading the 5 seed files, output). sumy: "
+        f"{whole['sumy_how']}; it is asked for {whole['sentences']} sentences, as many as "
+        "our briefing has.",
+        "",
+    ]
     if "ratio" in whole:
         verdict = "meets" if whole["ratio"] < 0.5 else "misses"
-        lines += [f"**Ratio ours/sumy: {whole['ratio']:.2f}x** (consensus; target < 0.5x: "
-                  f"{verdict}); with our LexRank {whole['ratio_lexrank']:.2f}x.", ""]
+        lines += [
+            f"**Ratio ours/sumy: {whole['ratio']:.2f}x** (consensus; target < 0.5x: "
+            f"{verdict}); with our LexRank {whole['ratio_lexrank']:.2f}x.",
+            "",
+        ]
     lines += ["## In-process time per stage (seeds, 150 words)", ""]
-    lines += table(["stage", "median ms"],
-                   [[k, _ms(stage[k])] for k in ("ingest", "sentences", "rank", "select",
-                                                 "compose", "render", "total")])
-    lines += ["", f"Median of {stage['runs']} runs of `summarize.api.summarize('seeds')` after one "
-              "warm-up run, from `briefing.timings`; render = `to_text`. `total` excludes "
-              "render. `sentences` includes splitting, stemming and the TF-IDF matrix.", ""]
+    lines += table(
+        ["stage", "median ms"],
+        [
+            [k, _ms(stage[k])]
+            for k in ("ingest", "sentences", "rank", "select", "compose", "render", "total")
+        ],
+    )
+    lines += [
+        "",
+        f"Median of {stage['runs']} runs of `summarize.api.summarize('seeds')` after one "
+        "warm-up run, from `briefing.timings`; render = `to_text`. `total` excludes "
+        "render. `sentences` includes splitting, stemming and the TF-IDF matrix.",
+        "",
+    ]
     if rows:
         lines += [f"## Scaling ({method}, {words} words)", ""]
         srows = []
@@ -331,13 +410,33 @@ def run(out: Path, env: dict[str, Any], repeats: int = 7, stage_repeats: int = 2
                 srows.append([r["articles"], "failed", r["error"], "", "", "", "", ""])
                 continue
             st = r["stages_first"]
-            srows.append([r["articles"], f"{r['distinct_articles']}", f"{r['words']:,}",
-                          f"{r['first_s']:.2f}", f"{r['median_s']:.2f}", f"{st['rank']:.2f}",
-                          _mb(r["ru_maxrss_kb"]), _mb(r["delta_kb"]),
-                          _mb(r["tracemalloc_peak_kb"])])
-        lines += table(["articles", "distinct", "words", "first run s", f"median of "
-                        f"{scale_repeats} s", "rank stage s", "peak RSS MB", "delta MB",
-                        "Python peak MB"], srows)
+            srows.append(
+                [
+                    r["articles"],
+                    f"{r['distinct_articles']}",
+                    f"{r['words']:,}",
+                    f"{r['first_s']:.2f}",
+                    f"{r['median_s']:.2f}",
+                    f"{st['rank']:.2f}",
+                    _mb(r["ru_maxrss_kb"]),
+                    _mb(r["delta_kb"]),
+                    _mb(r["tracemalloc_peak_kb"]),
+                ]
+            )
+        lines += table(
+            [
+                "articles",
+                "distinct",
+                "words",
+                "first run s",
+                f"median of {scale_repeats} s",
+                "rank stage s",
+                "peak RSS MB",
+                "delta MB",
+                "Python peak MB",
+            ],
+            srows,
+        )
         big = [r for r in good if r["articles"] >= 1000]
         pool = max((r["distinct_articles"] for r in good), default=0)
         lines += [
@@ -354,38 +453,67 @@ def run(out: Path, env: dict[str, Any], repeats: int = 7, stage_repeats: int = 2
             "deduplication does not merge them): more text of the same kind, not new stories.",
         ]
         if exponent is not None:
-            lines += ["", f"**Growth exponent** (log-log least squares of first-run time vs "
-                      f"articles, sizes {', '.join(str(r['articles']) for r in fit_rows)}): "
-                      f"**{exponent:.2f}** (1 = linear)."]
+            lines += [
+                "",
+                f"**Growth exponent** (log-log least squares of first-run time vs "
+                f"articles, sizes {', '.join(str(r['articles']) for r in fit_rows)}): "
+                f"**{exponent:.2f}** (1 = linear).",
+            ]
         for r in big:
             ok_t, ok_m = r["first_s"] < 10, r["ru_maxrss_kb"] < 1024 * 1024
-            lines += [f"- {r['articles']} articles: {r['first_s']:.2f} s "
-                      f"({'meets' if ok_t else 'misses'} < 10 s), peak RSS "
-                      f"{_mb(r['ru_maxrss_kb'])} MB ({'meets' if ok_m else 'misses'} < 1 GB)."]
+            lines += [
+                f"- {r['articles']} articles: {r['first_s']:.2f} s "
+                f"({'meets' if ok_t else 'misses'} < 10 s), peak RSS "
+                f"{_mb(r['ru_maxrss_kb'])} MB ({'meets' if ok_m else 'misses'} < 1 GB)."
+            ]
         from . import plots
 
         x = [r["articles"] for r in good]
-        plots.loglog(out / "speed-time.png", x, {
-            "total (first run)": [r["first_s"] for r in good],
-            "rank stage": [max(r["stages_first"]["rank"], 1e-4) for r in good],
-            "sentences stage": [max(r["stages_first"]["sentences"], 1e-4) for r in good]},
-            "seconds", f"Time vs articles ({method})")
-        plots.loglog(out / "speed-memory.png", x, {
-            "peak RSS": [r["ru_maxrss_kb"] / 1024 for r in good],
-            "delta over baseline": [max(r["delta_kb"], 1) / 1024 for r in good],
-            "Python peak (tracemalloc)": [max(r["tracemalloc_peak_kb"], 1) / 1024 for r in good]},
-            "MB", f"Memory vs articles ({method})")
+        plots.loglog(
+            out / "speed-time.png",
+            x,
+            {
+                "total (first run)": [r["first_s"] for r in good],
+                "rank stage": [max(r["stages_first"]["rank"], 1e-4) for r in good],
+                "sentences stage": [max(r["stages_first"]["sentences"], 1e-4) for r in good],
+            },
+            "seconds",
+            f"Time vs articles ({method})",
+        )
+        plots.loglog(
+            out / "speed-memory.png",
+            x,
+            {
+                "peak RSS": [r["ru_maxrss_kb"] / 1024 for r in good],
+                "delta over baseline": [max(r["delta_kb"], 1) / 1024 for r in good],
+                "Python peak (tracemalloc)": [
+                    max(r["tracemalloc_peak_kb"], 1) / 1024 for r in good
+                ],
+            },
+            "MB",
+            f"Memory vs articles ({method})",
+        )
         lines += ["", "![time](speed-time.png) ![memory](speed-memory.png)"]
     lines += [""]
     md = out / "speed.md"
     md.write_text("\n".join(lines), encoding="utf-8")
     js = out / "speed.json"
-    write_json(js, {"environment": env, "elapsed_seconds": round(elapsed, 2),
-                    "whole_process": whole, "stages_ms": {k: v * 1000 if k != "runs" else v
-                                                          for k, v in stage.items()},
-                    "scaling": {"method": method, "words": words, "rows": rows,
-                                "growth_exponent": exponent,
-                                "fit_sizes": [r["articles"] for r in fit_rows]}})
+    write_json(
+        js,
+        {
+            "environment": env,
+            "elapsed_seconds": round(elapsed, 2),
+            "whole_process": whole,
+            "stages_ms": {k: v * 1000 if k != "runs" else v for k, v in stage.items()},
+            "scaling": {
+                "method": method,
+                "words": words,
+                "rows": rows,
+                "growth_exponent": exponent,
+                "fit_sizes": [r["articles"] for r in fit_rows],
+            },
+        },
+    )
     paths = {"markdown": md, "json": js}
     if rows:
         paths |= {"time_png": out / "speed-time.png", "memory_png": out / "speed-memory.png"}
@@ -394,8 +522,9 @@ def run(out: Path, env: dict[str, Any], repeats: int = 7, stage_repeats: int = 2
 
 if __name__ == "__main__":
     if len(sys.argv) == 6 and sys.argv[1] == "child":
-        print(json.dumps(child(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]),
-                               int(sys.argv[5]))))
+        print(json.dumps(child(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))))
     else:
-        sys.exit("usage: python -m benchmarks.speed child N METHOD WORDS REPEATS "
-                 "(internal; use python -m benchmarks speed)")
+        sys.exit(
+            "usage: python -m benchmarks.speed child N METHOD WORDS REPEATS "
+            "(internal; use python -m benchmarks speed)"
+        )

@@ -45,8 +45,9 @@ def _ours(method: str) -> Callable[[Cluster, int, int], Output]:
         from summarize.api import summarize
         from summarize.render import to_text
 
-        return Output(to_text(summarize(list(cluster.articles), words=words, method=method,
-                                        seed=seed)))
+        return Output(
+            to_text(summarize(list(cluster.articles), words=words, method=method, seed=seed))
+        )
 
     return run
 
@@ -132,7 +133,8 @@ def _sumy_summarizer(name: str) -> Any:
 
     module, cls, _ = SUMY[name]
     summarizer = getattr(importlib.import_module(f"sumy.summarizers.{module}"), cls)(
-        Stemmer("english"))
+        Stemmer("english")
+    )
     summarizer.stop_words = get_stop_words("english")
     return summarizer
 
@@ -178,7 +180,7 @@ def _rouge_tokenizer() -> Any:
 
 
 def _ngrams(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:
-    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
 
 
 def _f1(overlap: int, candidate: int, reference: int) -> float:
@@ -213,14 +215,22 @@ def greedy_oracle(sentences: Sequence[str], references: Sequence[str], words: in
                 continue
             new_overlaps = []
             for (ref_uni, ref_bi), (o1, o2) in zip(refs, overlaps, strict=True):
-                d1 = sum(min(current[0][g] + c, ref_uni[g]) - min(current[0][g], ref_uni[g])
-                         for g, c in uni.items() if g in ref_uni)
-                d2 = sum(min(current[1][g] + c, ref_bi[g]) - min(current[1][g], ref_bi[g])
-                         for g, c in bi.items() if g in ref_bi)
+                d1 = sum(
+                    min(current[0][g] + c, ref_uni[g]) - min(current[0][g], ref_uni[g])
+                    for g, c in uni.items()
+                    if g in ref_uni
+                )
+                d2 = sum(
+                    min(current[1][g] + c, ref_bi[g]) - min(current[1][g], ref_bi[g])
+                    for g, c in bi.items()
+                    if g in ref_bi
+                )
                 new_overlaps.append([o1 + d1, o2 + d2])
             n1, n2 = sizes[0] + sum(uni.values()), sizes[1] + sum(bi.values())
-            score = sum(_f1(o1, n1, r1) + _f1(o2, max(1, n2), r2)
-                        for (o1, o2), (r1, r2) in zip(new_overlaps, ref_sizes, strict=True))
+            score = sum(
+                _f1(o1, n1, r1) + _f1(o2, max(1, n2), r2)
+                for (o1, o2), (r1, r2) in zip(new_overlaps, ref_sizes, strict=True)
+            )
             score /= len(refs)
             if score > best_gain + 1e-12:
                 best, best_gain, best_overlaps = i, score, new_overlaps
@@ -248,18 +258,32 @@ def catalogue(abstractive: bool = False) -> list[System]:
     from summarize.registry import AVAILABLE_METHODS
 
     families = {"consensus": "ours", "consensus-minilm": "ours"}
-    systems = [System(name, families.get(name, "baseline"), method.summary, _ours(name))
-               for name, method in AVAILABLE_METHODS.items()]
+    systems = [
+        System(name, families.get(name, "baseline"), method.summary, _ours(name))
+        for name, method in AVAILABLE_METHODS.items()
+    ]
     if abstractive:
-        systems.insert(1, System("abstractive", "ours",
-                                 "consensus extract rewritten by a local model (--mode abstractive)"
-                                 ,
-                                 _abstractive))
-    systems += [System(name, "sumy", f"{label}, our Punkt splitter", _sumy(name))
-                for name, (_, _, label) in SUMY.items()]
-    systems.append(System("oracle", "oracle",
-                          "greedy extractive oracle: max R1+R2 F1 vs the references (ceiling)",
-                          _oracle))
+        systems.insert(
+            1,
+            System(
+                "abstractive",
+                "ours",
+                "consensus extract rewritten by a local model (--mode abstractive)",
+                _abstractive,
+            ),
+        )
+    systems += [
+        System(name, "sumy", f"{label}, our Punkt splitter", _sumy(name))
+        for name, (_, _, label) in SUMY.items()
+    ]
+    systems.append(
+        System(
+            "oracle",
+            "oracle",
+            "greedy extractive oracle: max R1+R2 F1 vs the references (ceiling)",
+            _oracle,
+        )
+    )
     return systems
 
 
@@ -272,6 +296,8 @@ def choose(patterns: Sequence[str] | None, abstractive: bool = False) -> list[Sy
     if unknown:
         from summarize.errors import SummarizeError
 
-        raise SummarizeError(f"no system matches {', '.join(unknown)}",
-                             f"choose from: {', '.join(s.name for s in systems)}")
+        raise SummarizeError(
+            f"no system matches {', '.join(unknown)}",
+            f"choose from: {', '.join(s.name for s in systems)}",
+        )
     return [s for s in systems if any(fnmatch.fnmatch(s.name, p) for p in patterns)]

@@ -7,11 +7,14 @@ CLI, the TUI and the benchmarks get identical briefings for identical inputs.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
+
+import numpy as np
 
 from . import corpus as corpus_module
 from . import registry
@@ -19,7 +22,7 @@ from .compose import compose
 from .errors import InputError, NoSourcesOn
 from .ingest import DEFAULT_MAX_MB, Ingested, deduplicate, load
 from .schema import Article, Briefing
-from .select import select, story_order
+from .select import story_order
 
 DEFAULT_WORDS = 150
 MODES = ("extractive", "abstractive")
@@ -30,32 +33,57 @@ def resolve_toggle(
     exclude: Iterable[str | int] = (),
     only: Iterable[str | int] = (),
 ) -> list[int]:
-    """Ids of the articles left on, given numbers or labels to exclude or to keep only."""
+    """Ids of the articles left on, given numbers or labels to exclude or to keep only.
 
-    def ids(keys: Iterable[str | int]) -> set[int]:
+    A label names one source; an outlet name (`source`) names all of its articles. A name that
+    two files share (two `x.txt` in different folders become "x" and "x (2)") is ambiguous, and
+    the error says which numbers to use instead.
+    """
+    known = ", ".join(f"{a.id}={a.label}" for a in articles)
+
+    def ids(keys: Iterable[str | int], option: str) -> set[int]:
         found = set()
         for key in keys:
             text = str(key).strip()
             if not text:
                 continue
-            matches = [
-                a.id
-                for a in articles
-                if text == str(a.id) or text.lower() in {a.label.lower(), (a.source or "").lower()}
-            ]
+            lowered = text.lower()
+            if text.isdigit():
+                matches = [a.id for a in articles if a.id == int(text)]
+            else:
+                matches = [
+                    a.id
+                    for a in articles
+                    if lowered in {a.label.lower(), (a.source or "").lower()}
+                    or _base_label(a.label) == lowered
+                ]
             if not matches:
-                known = ", ".join(f"{a.id}={a.label}" for a in articles)
                 raise InputError(f"no source {text!r}", f"use a number or label: {known}")
+            by_label = [
+                a for a in articles if a.id in matches and (a.source or "").lower() != lowered
+            ]
+            if len(by_label) > 1:
+                numbers = ",".join(str(a.id) for a in by_label)
+                listed = ", ".join(f"{a.id}={a.label}" for a in by_label)
+                raise InputError(
+                    f"{text!r} names {len(by_label)} sources ({listed})",
+                    f"use their numbers, e.g. {option} {numbers}",
+                )
             found.update(matches)
         return found
 
-    only_ids, exclude_ids = ids(only), ids(exclude)
+    only_ids, exclude_ids = ids(only, "--only"), ids(exclude, "--exclude")
     included = [
         a.id for a in articles if (not only_ids or a.id in only_ids) and a.id not in exclude_ids
     ]
     if not included:
         raise NoSourcesOn("every source is toggled off", "turn at least one source on")
     return included
+
+
+def _base_label(label: str) -> str:
+    """ "x (2)" -> "x": the name a file had before ingest made labels unique."""
+    return re.sub(r" \(\d+\)$", "", label).lower()
 
 
 def _articles(sources: Any, max_mb: float) -> tuple[tuple[Article, ...], tuple[str, ...]]:
@@ -101,7 +129,7 @@ def summarize(
         )
     if mode not in MODES:
         raise InputError(f"unknown mode {mode!r}", f"choose one of: {', '.join(MODES)}")
-    chosen_method = registry.get(method)
+    ranker = registry.get(method)(seed=seed)
     sources_all, notices_in = _articles(sources, max_mb)
     notices = list(notices_in)
     timings["ingest"] = time.perf_counter() - start
@@ -120,24 +148,26 @@ def summarize(
     if not len(corpus):
         raise InputError("the articles hold no sentences", "give files with news prose in them")
     vectors: Any = corpus.matrix
-    if chosen_method.embedding:
+    if ranker.embedding:
         from .embed import encode
 
         vectors = encode([s.text for s in corpus.sentences])
     timings["sentences"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
-    scores = chosen_method.rank(corpus, vectors, seed)
+    scores = ranker.scores(corpus, vectors)
     timings["rank"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
     # Redundancy and citations stay lexical (TF-IDF) whatever space ranked the sentences: "says
     # the same thing" must mean shared content words, not the same topic.
-    chosen = select(corpus, scores, words, diversify=chosen_method.diversify)
+    chosen = ranker.choose(corpus, scores, words)
     if not chosen:
-        shortest = int(corpus.length.min())
+        choosable = corpus.length[np.isfinite(scores)]
+        shortest = int(choosable.min()) if len(choosable) else int(corpus.length.min())
         raise InputError(
-            f"no sentence fits in {words} words (the shortest has {shortest})",
+            f"no sentence fits in {words} words (the shortest one {method} would choose has "
+            f"{shortest})",
             f"raise --words to at least {shortest}",
         )
     chosen = story_order(corpus, chosen)

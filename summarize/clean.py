@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .sentences import count_words
+
 _DASH = r"[-–—]"
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _AGENCY = r"(?:AFP|AP|Reuters|IANS|PTI|ANI|UPI|dpa|Xinhua|TASS|Bloomberg|CNN)"
@@ -53,7 +55,7 @@ _PIC_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\S+")
 _URL = re.compile(r"\s*https?://\S+")
 _TRAILING_AGENCY = re.compile(rf"\s*\((?:{_AGENCY})\)\s*$")
 _SEPARATOR = re.compile(r"^[\s\-–—*•_=~#]+$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def _is_boilerplate(paragraph: str) -> bool:
 
 def _is_heading(paragraph: str) -> bool:
     return (
-        len(paragraph.split()) <= 12
+        count_words(paragraph) <= 12
         and not _SENTENCE_END.search(paragraph)
         and not re.search(r"[.!?][\"”’]?\s+[A-Z]", paragraph)
     )

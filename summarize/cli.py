@@ -1,33 +1,49 @@
-"""`summarize` command line: briefings, plus the `tui`, `models`, `methods` and `bench` commands.
+"""The `summarize` command line: one parser, one error path, every verb.
 
-Exit status: 0 on success, 2 on bad input or usage (one line on stderr naming the fix), 1 on an
-internal error (one line; SUMMARIZE_DEBUG=1 shows the traceback), 130 on Ctrl-C.
+    summarize [brief] SOURCE...      a briefing (the default verb)
+    summarize tui [SOURCE...]        the terminal UI
+    summarize models [fetch NAME]    the model catalogue
+    summarize methods                the rankers
+    summarize bench KIND             the benchmarks
+
+Every verb that reads articles takes the same source options (`--exclude/--only/--max-mb`) and
+every verb that makes a briefing the same budget options (`--words/--method/--mode/--model/
+--seed`), from shared option groups. `python -m tui` and `python -m benchmarks` come through
+here too. Every error ends in `errors.report`: one line, exit 2 when the user can fix it.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import contextlib
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
 
-from .errors import SummarizeError
+from .errors import InputError, SummarizeError, report
 
-SUBCOMMANDS = ("tui", "models", "methods", "bench")
+DEFAULT_VERB = "brief"
+VERBS = ("brief", "tui", "models", "methods", "bench")
+PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+"""What `summarize tui` shows when no source is named (a checkout's seed articles)."""
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors as one line with exit status 2."""
+    """argparse that raises one-line usage errors instead of printing usage and exiting."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise SummarizeError(message, f"see {self.prog} --help")
 
 
-def _csv(value: str) -> list[str]:
+# -- value types shared by every verb ---------------------------------------------------------
+
+
+def csv(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def _positive(value: str) -> int:
+def positive_int(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
@@ -37,33 +53,75 @@ def _positive(value: str) -> int:
     return number
 
 
-def _parser() -> _Parser:
-    from . import __version__
-    from .api import DEFAULT_WORDS, MODES
-    from .ingest import DEFAULT_MAX_MB
-    from .registry import AVAILABLE_METHODS, DEFAULT_METHOD
-    from .render import FORMATS
+def positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"{value} must be above 0")
+    return number
 
-    parser = _Parser(
-        prog="summarize",
-        description="Summarise several news articles about one story into one cited briefing.",
-        epilog="Other commands: summarize tui [SOURCES], summarize models [fetch NAME], "
-        "summarize methods, summarize bench {rouge,speed}.",
-    )
+
+def sizes(value: str) -> list[int]:
+    try:
+        found = [int(v) for v in csv(value)]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a list of whole numbers") from None
+    if any(s < 0 for s in found):
+        raise argparse.ArgumentTypeError("sizes must be >= 0")
+    return found
+
+
+# -- option groups ------------------------------------------------------------------------------
+
+
+def add_sources(parser: argparse.ArgumentParser, *, optional: bool = False) -> None:
+    """SOURCE... and the toggles: the same on every verb that reads articles."""
+    from .ingest import DEFAULT_MAX_MB
+
     parser.add_argument(
         "sources",
-        nargs="+",
+        nargs="*" if optional else "+",
         metavar="SOURCE",
         help="article files (.txt .md .html .json .jsonl), folders, or - for stdin",
     )
-    parser.add_argument(
+    group = parser.add_argument_group("sources")
+    toggle = group.add_mutually_exclusive_group()
+    toggle.add_argument(
+        "--exclude",
+        type=csv,
+        default=[],
+        metavar="2,4",
+        help="turn sources off, by number or label",
+    )
+    toggle.add_argument(
+        "--only", type=csv, default=[], metavar="1,3", help="use only these sources"
+    )
+    group.add_argument(
+        "--max-mb",
+        type=positive_float,
+        default=DEFAULT_MAX_MB,
+        metavar="N",
+        help=f"largest article file read, in MB (default {DEFAULT_MAX_MB:g})",
+    )
+
+
+def add_budget(parser: argparse.ArgumentParser) -> None:
+    """How a briefing is made: the same on every verb that makes one."""
+    from .api import DEFAULT_WORDS, MODES
+    from .registry import AVAILABLE_METHODS, DEFAULT_METHOD
+
+    group = parser.add_argument_group("briefing")
+    group.add_argument(
         "-w",
         "--words",
-        type=_positive,
+        type=positive_int,
         default=DEFAULT_WORDS,
+        metavar="N",
         help=f"word budget, never exceeded (default {DEFAULT_WORDS})",
     )
-    parser.add_argument(
+    group.add_argument(
         "-m",
         "--method",
         default=DEFAULT_METHOD,
@@ -71,70 +129,195 @@ def _parser() -> _Parser:
         metavar="NAME",
         help=f"ranker: {', '.join(AVAILABLE_METHODS)} (default {DEFAULT_METHOD})",
     )
-    parser.add_argument(
-        "-f",
-        "--format",
-        default="markdown",
-        choices=FORMATS,
-        help="markdown (default), json, or text (one sentence per line)",
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE atomically instead of standard output"
-    )
-    toggle = parser.add_mutually_exclusive_group()
-    toggle.add_argument(
-        "--exclude",
-        type=_csv,
-        default=[],
-        metavar="2,4",
-        help="turn sources off, by number or label",
-    )
-    toggle.add_argument(
-        "--only",
-        type=_csv,
-        default=[],
-        metavar="1,3",
-        help="use only these sources, by number or label",
-    )
-    parser.add_argument(
+    group.add_argument(
         "--mode",
         default="extractive",
         choices=MODES,
         help="extractive (default) or abstractive (rewrites with a local model)",
     )
-    parser.add_argument(
+    group.add_argument(
         "--model",
         metavar="NAME",
-        help="abstractive model: a catalogue name (summarize models), HF id or path",
+        help="abstractive model: a catalogue name (summarize models), HF id or folder",
     )
-    parser.add_argument("--seed", type=int, default=0, help="seed for the random baseline")
-    parser.add_argument(
-        "--max-mb",
-        type=float,
-        default=DEFAULT_MAX_MB,
-        help=f"largest article file read, in MB (default {DEFAULT_MAX_MB:g})",
+    group.add_argument("--seed", type=int, default=0, help="seed of the random baseline")
+
+
+def add_output(parser: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
+    group = parser.add_argument_group("output")
+    group.add_argument(
+        "-f", "--format", default=default, choices=formats, help=f"{', '.join(formats)}"
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="do not print notices")
+    group.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE atomically (- for standard output)",
+    )
+
+
+def add_quiet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-q", "--quiet", action="store_true", help="no notices or progress")
+
+
+# -- the parser ----------------------------------------------------------------------------------
+
+
+def build_parser() -> _Parser:
+    from . import __version__
+    from .render import FORMATS
+
+    parser = _Parser(
+        prog="summarize",
+        description="Summarise several news articles about one story into one cited briefing.",
+        epilog="With no command, `brief` is assumed: summarize seeds/ == summarize brief seeds/.",
+    )
     parser.add_argument("--version", action="version", version=f"summarize {__version__}")
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_Parser)
+
+    brief = verbs.add_parser(
+        "brief",
+        help="a cited briefing of the articles (the default command)",
+        description="Summarise several news articles about one story into one cited briefing.",
+    )
+    add_sources(brief)
+    add_budget(brief)
+    add_output(brief, FORMATS, "markdown")
+    add_quiet(brief)
+    brief.set_defaults(run=_brief)
+
+    tui = verbs.add_parser(
+        "tui",
+        help="the terminal UI: toggle sources, walk the briefing, read the evidence",
+        description="Interactive briefing: toggle sources, walk the sentences, check evidence.",
+    )
+    add_sources(tui, optional=True)
+    add_budget(tui)
+    tui.set_defaults(run=_tui)
+
+    models = verbs.add_parser(
+        "models",
+        help="abstractive and embedding models, and whether they are usable here",
+        description="List the model catalogue, or fetch a model for offline use.",
+    )
+    model_verbs = models.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    fetch = model_verbs.add_parser(
+        "fetch", help="download/convert a model so it loads offline", description=None
+    )
+    fetch.add_argument("name", metavar="NAME", help="catalogue name, HF id or folder")
+    add_quiet(fetch)
+    models.set_defaults(run=_models)
+
+    methods = verbs.add_parser(
+        "methods", help="the ranking methods", description="List the ranking methods."
+    )
+    methods.set_defaults(run=_methods)
+
+    _add_bench(verbs)
     return parser
 
 
-def _summarise(argv: Sequence[str]) -> int:
-    args = _parser().parse_args(argv)
+def _add_bench(verbs: Any) -> None:
+    bench = verbs.add_parser(
+        "bench",
+        help="benchmarks: ROUGE, speed, the abstractive model",
+        description="ROUGE against human references, speed and scale, and the abstractive "
+        "model. Results go to benchmarks/results/.",
+    )
+    kinds = bench.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
+
+    rouge = kinds.add_parser("rouge", help="ROUGE-1/2/L/Lsum of every system, side by side")
+    rouge.add_argument(
+        "--data",
+        default="seeds",
+        help="seeds (default), multinews (../shared/data/multinews-dev.jsonl), hf:multi_news, "
+        "a JSONL of {id, documents, references}, or a seeds-like folder",
+    )
+    rouge.add_argument(
+        "--words", type=positive_int, help="word budget (default: 150 for seeds, 250 otherwise)"
+    )
+    rouge.add_argument("--limit", type=positive_int, help="only the first N clusters (by id)")
+    rouge.add_argument(
+        "--systems",
+        type=csv,
+        help="comma-separated names or patterns, e.g. consensus,sumy-*,oracle (default: all)",
+    )
+    rouge.add_argument(
+        "--abstractive",
+        action="store_true",
+        help="also run --mode abstractive (slow on CPU; skipped if no model)",
+    )
+    rouge.add_argument("--jobs", type=positive_int, help="worker processes (default 2)")
+    rouge.add_argument("--seed", type=int, default=0, help="seed for random and the bootstrap")
+
+    speed = kinds.add_parser("speed", help="whole-process time vs sumy, stages, and scaling")
+    speed.add_argument(
+        "--repeats",
+        type=positive_int,
+        default=7,
+        help="whole-process runs per command, first discarded (default 7)",
+    )
+    speed.add_argument("--stage-repeats", type=positive_int, default=20)
+    speed.add_argument(
+        "--sizes", type=sizes, help="article counts for scaling, e.g. 5,50,500 (0 to skip)"
+    )
+    speed.add_argument("--scale-repeats", type=positive_int, default=3)
+    speed.add_argument("--method", default="consensus", help="ranker for scaling")
+
+    model = kinds.add_parser(
+        "model",
+        help="abstractive model: load time, tokens/s per dtype, faithfulness of the briefing",
+    )
+    model.add_argument("--model", default="smollm2", help="catalogue name or folder (smollm2)")
+    model.add_argument(
+        "--limit",
+        type=positive_int,
+        default=5,
+        help="first N Multi-News dev clusters for faithfulness (default 5)",
+    )
+    model.add_argument(
+        "--new-tokens", type=positive_int, default=64, help="tokens per speed run (default 64)"
+    )
+    model.add_argument("--runs", type=positive_int, default=3, help="timed runs per dtype (3)")
+    model.add_argument(
+        "--load-runs", type=positive_int, default=3, help="fresh processes timing the load (3)"
+    )
+    model.add_argument(
+        "--first-load",
+        action="store_true",
+        help="also time the GGUF conversion, in a temporary cache folder",
+    )
+
+    for kind in (rouge, speed, model):
+        kind.add_argument("--out", type=Path, help="results folder (default benchmarks/results)")
+        kind.add_argument("--no-progress", action="store_true", help="no progress output")
+    bench.set_defaults(run=_bench)
+
+
+# -- verbs ---------------------------------------------------------------------------------------
+
+
+def _stderr(message: str) -> None:
+    print(f"summarize: {message}", file=sys.stderr, flush=True)
+
+
+def _brief(args: argparse.Namespace) -> int:
     from .api import summarize
-    from .output import check_target, write_atomic
+    from .ingest import load
+    from .output import check_target, refuse_inputs, write_atomic
     from .render import render
 
-    if args.output:
+    to_file = args.output not in (None, "-")
+    if to_file:
         check_target(args.output)
+    ingested = load(args.sources, max_mb=args.max_mb)
+    if to_file:
+        refuse_inputs(args.output, ingested.articles, args.sources)
 
     on_token: Callable[[str], None] | None = None
     progress: Callable[[str], None] | None = None
     if args.mode == "abstractive" and not args.quiet:
-
-        def progress(message: str) -> None:
-            print(f"summarize: {message}", file=sys.stderr, flush=True)
-
+        progress = _stderr
         if sys.stderr.isatty():
 
             def on_token(token: str) -> None:
@@ -142,7 +325,7 @@ def _summarise(argv: Sequence[str]) -> int:
                 sys.stderr.flush()
 
     briefing = summarize(
-        args.sources,
+        ingested,
         words=args.words,
         method=args.method,
         exclude=args.exclude,
@@ -150,7 +333,6 @@ def _summarise(argv: Sequence[str]) -> int:
         mode=args.mode,
         model=args.model,
         seed=args.seed,
-        max_mb=args.max_mb,
         on_token=on_token,
         progress=progress,
     )
@@ -158,70 +340,109 @@ def _summarise(argv: Sequence[str]) -> int:
         sys.stderr.write("\n")
     if not args.quiet:
         for notice in briefing.notices:
-            print(f"summarize: {notice}", file=sys.stderr)
+            _stderr(notice)
     text = render(briefing, args.format)
-    if args.output:
+    if to_file:
         target = write_atomic(args.output, text)
         if not args.quiet:
-            print(f"summarize: wrote {target} ({briefing.word_count} words)", file=sys.stderr)
+            _stderr(f"wrote {target} ({briefing.word_count} words)")
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
     return 0
 
 
-def _methods(argv: Sequence[str]) -> int:
+def _tui(args: argparse.Namespace) -> int:
+    from .ingest import load
+
+    sources = args.sources
+    if not sources:
+        if not PROJECT_SEEDS.is_dir():
+            raise InputError("no articles given", "name files or a folder: summarize tui FOLDER")
+        sources = [str(PROJECT_SEEDS)]
+    ingested = load(sources, max_mb=args.max_mb)
+    from .api import resolve_toggle
+
+    included = resolve_toggle(ingested.articles, args.exclude, args.only)
+    from tui.app import run as run_tui
+
+    run_tui(
+        ingested,
+        words=args.words,
+        method=args.method,
+        mode=args.mode,
+        model=args.model,
+        seed=args.seed,
+        included=included,
+        label=", ".join(str(s) for s in sources),
+    )
+    return 0
+
+
+def _models(args: argparse.Namespace) -> int:
+    if args.action == "fetch":
+        from models.fetch import fetch
+
+        where = fetch(args.name, progress=None if args.quiet else _stderr)
+        print(f"{args.name}: ready at {where}")
+        return 0
+    from models.listing import table
+
+    table(sys.stdout)
+    return 0
+
+
+def _methods(args: argparse.Namespace) -> int:
     from .registry import AVAILABLE_METHODS, DEFAULT_METHOD
 
     width = max(map(len, AVAILABLE_METHODS))
     for name, method in AVAILABLE_METHODS.items():
         marker = "*" if name == DEFAULT_METHOD else " "
         print(f"{marker} {name:<{width}}  {method.summary}")
+    print("\n* default. Use one with: summarize SOURCE... --method NAME")
     return 0
 
 
-def _dispatch(argv: list[str]) -> int:
-    if argv and argv[0] in SUBCOMMANDS:
-        command, rest = argv[0], argv[1:]
-        if command == "methods":
-            return _methods(rest)
-        if command == "models":
-            from models.cli import run
+def _bench(args: argparse.Namespace) -> int:
+    from benchmarks import run
 
-            return run(rest)
-        if command == "tui":
-            from tui.app import run as run_tui
+    for path in run(args):
+        print(path)
+    return 0
 
-            return run_tui(rest)
-        if command == "bench":
-            from benchmarks.__main__ import main as bench
 
-            return bench(rest)
-    return _summarise(argv)
+# -- entry ---------------------------------------------------------------------------------------
+
+
+def _with_verb(argv: list[str], verbs: Sequence[str]) -> list[str]:
+    """`summarize seeds/` means `summarize brief seeds/`: prepend the default verb unless the
+    first word is a verb or a top-level option."""
+    if not argv or argv[0] in verbs or argv[0] in ("-h", "--help", "--version"):
+        return argv
+    return [DEFAULT_VERB, *argv]
+
+
+def _safe_streams() -> None:
+    """A terminal that cannot show a character gets '?' instead of a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    """Run one command; returns its exit status (0 ok, 2 fixable error, 1 bug, 130 Ctrl-C)."""
+    _safe_streams()
+    args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _dispatch(args)
-    except SummarizeError as exc:
-        print(f"summarize: error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("summarize: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    except SystemExit as exc:
+        if not args_list:
+            raise SummarizeError(
+                "no articles given", "summarize FOLDER or FILE...; summarize --help lists commands"
+            )
+        args = build_parser().parse_args(_with_verb(args_list, VERBS))
+        return int(args.run(args))
+    except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else 0
-    except Exception as exc:
-        if os.environ.get("SUMMARIZE_DEBUG"):
-            raise
-        print(
-            f"summarize: internal error: {type(exc).__name__}: {exc} "
-            "(rerun with SUMMARIZE_DEBUG=1 for details and report it)",
-            file=sys.stderr,
-        )
-        return 1
+    except BaseException as exc:
+        return report(exc)

@@ -1,6 +1,26 @@
-"""One exception type for every problem the user can fix; the CLI turns it into one line."""
+"""One exception family for every problem the user can fix, and one presenter for all of them.
+
+Every entry point (`summarize` and its verbs, `python -m tui`, `python -m benchmarks`) ends in
+`report`, so a problem looks the same wherever it happens: one line, `summarize: error: what is
+wrong (what to do)`, exit status 2 for anything the user can correct, 1 only for our own bugs.
+"""
 
 from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import TextIO
+
+from models.errors import ModelError
+
+USAGE = 2
+"""Bad input, bad usage, a missing model: the user can correct it."""
+INTERNAL = 1
+"""A bug of ours."""
+INTERRUPTED = 130
+
+DEBUG_ENV = "SUMMARIZE_DEBUG"
 
 
 class SummarizeError(Exception):
@@ -24,4 +44,43 @@ class NoSourcesOn(InputError):
 
 
 class ModelUnavailable(SummarizeError):
-    """An abstractive or embedding model is not installed or cannot be loaded offline."""
+    """An abstractive or embedding model is not installed, cannot write, or cannot load."""
+
+    @classmethod
+    def from_model_error(cls, error: ModelError) -> ModelUnavailable:
+        return cls(error.message, error.fix)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def report(exc: BaseException, *, stream: TextIO | None = None, prog: str = "summarize") -> int:
+    """Print one line about `exc` and return the exit status it deserves."""
+    out = stream or sys.stderr
+    if isinstance(exc, (SummarizeError, ModelError)):
+        print(f"{prog}: error: {_one_line(str(exc))}", file=out)
+        return USAGE
+    if isinstance(exc, KeyboardInterrupt):
+        print(f"{prog}: interrupted", file=out)
+        return INTERRUPTED
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (`summarize seeds | head -1`): nothing left to say to it.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return INTERNAL
+    if isinstance(exc, MemoryError):
+        print(f"{prog}: error: out of memory (give fewer or smaller articles)", file=out)
+        return USAGE
+    if os.environ.get(DEBUG_ENV):
+        traceback.print_exception(exc, file=out)
+    else:
+        print(
+            f"{prog}: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
+            f"(rerun with {DEBUG_ENV}=1 for details and report it)",
+            file=out,
+        )
+    return INTERNAL

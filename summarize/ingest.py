@@ -10,8 +10,10 @@ import codecs
 import datetime as _dt
 import json
 import os
+import stat
 import sys
-from collections.abc import Iterable, Iterator
+import urllib.parse
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -27,6 +29,8 @@ JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 NOT_ARTICLES = {"readme", "license", "licence", "changelog", "notice", "copying", "authors"}
 DEFAULT_MAX_MB = 10.0
+STRAY_NUL_SHARE = 0.01
+"""More NUL bytes than this share of the first 4 KB means binary; fewer are stray and dropped."""
 
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -58,7 +62,7 @@ class _Raw:
 
 
 def decode(data: bytes, name: str) -> tuple[str, str | None]:
-    """Text of `data` and a notice when it was not UTF-8. Raises InputError for binary data."""
+    """Text of `data` and a notice when it was not clean UTF-8. Raises InputError for binary."""
     for bom, encoding in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -75,6 +79,7 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"{name} is {kind}, not text", "convert it to .txt, .html or .json")
+    notice: str | None = None
     head = data[:4096]
     if b"\x00" in head:
         even, odd = head[0::2], head[1::2]
@@ -82,11 +87,23 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
             return _decode_as(data, "utf-16-le", name)
         if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
             return _decode_as(data, "utf-16-be", name)
-        raise InputError(f"{name} is a binary file, not text", "give .txt, .html or .json articles")
+        if head.count(0) > STRAY_NUL_SHARE * len(head):
+            raise InputError(
+                f"{name} is a binary file, not text", "give .txt, .html or .json articles"
+            )
+        nuls = data.count(0)
+        data = data.replace(b"\x00", b"")
+        notice = f"{name}: removed {nuls} stray NUL byte(s)"
     try:
-        return data.decode("utf-8"), None
+        return data.decode("utf-8"), notice
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 0x7F) - bad
+    if good >= bad or (good and bad <= 3):
+        # UTF-8 with a few broken bytes: keep the rest as written rather than as mojibake.
+        return text, _join_notices(notice, f"{name}: {bad} invalid UTF-8 byte(s) replaced with �")
     try:
         text = data.decode("cp1252")
         encoding = "Windows-1252"
@@ -95,7 +112,11 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
         encoding = "Latin-1"
     if _control_ratio(text) > 0.02:
         raise InputError(f"{name} is a binary file, not text", "give .txt, .html or .json articles")
-    return text, f"{name}: not UTF-8, read as {encoding}"
+    return text, _join_notices(notice, f"{name}: not UTF-8, read as {encoding}")
+
+
+def _join_notices(*notices: str | None) -> str | None:
+    return "; ".join(n for n in notices if n) or None
 
 
 def _decode_as(data: bytes, encoding: str, name: str) -> tuple[str, str]:
@@ -111,30 +132,55 @@ def _control_ratio(text: str) -> float:
     return bad / max(1, len(sample))
 
 
+def _limit(max_mb: float) -> int:
+    if not max_mb > 0:
+        raise InputError(f"--max-mb must be above 0, not {max_mb:g}", "pass e.g. --max-mb 10")
+    return int(max_mb * 1024 * 1024)
+
+
+def _too_big(what: str, max_mb: float, size: int | None = None) -> InputError:
+    needed = f"--max-mb {int(size / 1024 / 1024) + 1}" if size else "a higher --max-mb"
+    shown = f"{size / 1024 / 1024:.1f} MB, " if size else ""
+    return InputError(
+        f"{what} is {shown}over the {max_mb:g} MB limit for one article",
+        f"split it, or pass {needed} to read it anyway",
+    )
+
+
 def _read_bytes(path: Path, max_mb: float) -> bytes:
+    """The bytes of a regular file, never more than the size cap.
+
+    FIFOs, devices and sockets are refused before they are opened (a FIFO blocks, /dev/zero
+    never ends), and the cap is enforced on what is read, not on what stat claims.
+    """
+    limit = _limit(max_mb)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}", "check the path") from exc
-    if size > max_mb * 1024 * 1024:
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
         raise InputError(
-            f"{path} is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit for one article",
-            f"split it, or pass --max-mb {int(size / 1024 / 1024) + 1} to read it anyway",
+            f"{path} is {kind}, not a regular file",
+            "save the articles to files, or pipe one article through '-'",
         )
+    if info.st_size > limit:
+        raise _too_big(str(path), max_mb, info.st_size)
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}", "check its permissions") from exc
+    if len(data) > limit:
+        raise _too_big(str(path), max_mb)
+    return data
 
 
 def _read_stream(stream: BinaryIO, max_mb: float) -> bytes:
-    limit = int(max_mb * 1024 * 1024)
+    limit = _limit(max_mb)
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputError(
-            f"standard input is over the {max_mb:g} MB limit for one article",
-            "split it, or raise --max-mb",
-        )
+        raise _too_big("standard input", max_mb)
     return data
 
 
@@ -154,17 +200,27 @@ def _kind(name: str, text: str) -> str:
     return "text"
 
 
+def _json_value(text: str, name: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise InputError(
+            f"{name}: JSON nested too deeply to be an article",
+            "give flat objects {title, text, date, source, url}",
+        ) from None
+
+
 def _json_records(text: str, name: str) -> list[Any]:
     stripped = text.strip()
     try:
-        value = json.loads(stripped)
+        value = _json_value(stripped, name)
     except json.JSONDecodeError:
         records = []
         for number, line in enumerate(stripped.splitlines(), 1):
             if not line.strip():
                 continue
             try:
-                records.append(json.loads(line))
+                records.append(_json_value(line, name))
             except json.JSONDecodeError as exc:
                 raise InputError(
                     f"{name}, line {number}: not valid JSON ({exc.msg})",
@@ -181,7 +237,16 @@ def _json_records(text: str, name: str) -> list[Any]:
     raise InputError(f"{name}: JSON holds no article", "give objects with a 'text' field")
 
 
-def _from_json(text: str, name: str, path: str) -> list[_Raw]:
+_JSON_TYPES = {
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    list: "a list",
+    dict: "an object",
+}
+
+
+def _from_json(text: str, name: str, path: str, notices: list[str]) -> list[_Raw]:
     raws = []
     for number, record in enumerate(_json_records(text, name), 1):
         label = f"{Path(name).stem}#{number}"
@@ -190,12 +255,20 @@ def _from_json(text: str, name: str, path: str) -> list[_Raw]:
             continue
         if not isinstance(record, dict):
             raise InputError(f"{name}, record {number}: not an object", 'use {"text": ...}')
-        body = record.get("text") or record.get("body") or record.get("content")
+        key = next((k for k in ("text", "body", "content") if record.get(k) is not None), None)
+        body = record.get(key) if key else None
         if not isinstance(body, str):
+            if key is None:
+                raise InputError(
+                    f"{name}, record {number}: no 'text' field",
+                    "each record needs {title, text, date, source, url} with at least 'text'",
+                )
+            kind = _JSON_TYPES.get(type(body), type(body).__name__)
             raise InputError(
-                f"{name}, record {number}: no 'text' field",
-                "each record needs {title, text, date, source, url} with at least 'text'",
+                f"{name}, record {number}: '{key}' is {kind}, not a string",
+                f'put the article text in quotes: "{key}": "..."',
             )
+        url = _web_url(_str_or_none(record.get("url")), f"{name}, record {number}", notices)
         raws.append(
             _Raw(
                 body,
@@ -204,10 +277,22 @@ def _from_json(text: str, name: str, path: str) -> list[_Raw]:
                 _str_or_none(record.get("title")),
                 _str_or_none(record.get("date")),
                 _str_or_none(record.get("source")),
-                _str_or_none(record.get("url")),
+                url,
             )
         )
     return raws
+
+
+def _web_url(url: str | None, where: str, notices: list[str]) -> str | None:
+    """Only http(s) addresses are kept: anything else (javascript:, file:) must never become
+    a link in a briefing."""
+    if url is None:
+        return None
+    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    if scheme in ("http", "https"):
+        return url
+    notices.append(f"{where}: ignored url {url[:40]!r} (only http and https links are kept)")
+    return None
 
 
 def _str_or_none(value: Any) -> str | None:
@@ -224,30 +309,62 @@ def _parse(data: bytes, name: str, path: str) -> tuple[list[_Raw], list[str]]:
     kind = _kind(name, text)
     label = Path(name).stem
     if kind == "json":
-        return _from_json(text, name, path), notices
+        return _from_json(text, name, path, notices), notices
     if kind == "html":
         page = extract(text)
+        url = _web_url(page.url, name, notices)
         return [
-            _Raw(
-                page.text, page.source or label, path, page.title, page.date, page.source, page.url
-            )
+            _Raw(page.text, page.source or label, path, page.title, page.date, page.source, url)
         ], notices
     return [_Raw(text, label, path)], notices
 
 
-def _files(path: Path, notices: list[str]) -> Iterator[Path]:
-    entries = sorted(path.iterdir(), key=lambda p: p.name)
-    for entry in entries:
+def _folder(path: Path, max_mb: float, notices: list[str]) -> list[_Raw]:
+    """Every article file directly in `path`; what cannot be used is skipped with a notice, and
+    a folder that yields nothing is an error that says why."""
+    raws: list[_Raw] = []
+    subfolders: list[Path] = []
+    failures: list[InputError] = []
+    others = 0
+    for entry in sorted(path.iterdir(), key=lambda p: p.name):
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
+            subfolders.append(entry)
             notices.append(f"skipped folder {entry} (folders are not read recursively)")
         elif entry.suffix.lower() not in ARTICLE_SUFFIXES:
+            others += 1
             notices.append(f"skipped {entry} (not .txt, .md, .html or .json)")
         elif entry.stem.lower() in NOT_ARTICLES:
+            others += 1
             notices.append(f"skipped {entry} (not an article)")
         else:
-            yield entry
+            try:
+                found, more = _parse(_read_bytes(entry, max_mb), str(entry), str(entry))
+            except InputError as exc:
+                failures.append(exc)
+                notices.append(f"skipped {exc}")
+                continue
+            raws += found
+            notices += more
+    if raws:
+        return raws
+    if failures:
+        first = failures[0]
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        raise InputError(f"{path} holds no readable article: {first.message}{more}", first.fix)
+    if subfolders and not others:
+        names = " ".join(str(f) for f in subfolders[:3])
+        raise InputError(
+            f"{path} holds only {len(subfolders)} subfolder(s), and folders are not read "
+            "recursively",
+            f"name them instead: summarize {names}",
+        )
+    if others:
+        raise InputError(
+            f"{path} holds no article files", "put .txt, .md, .html or .json files in it"
+        )
+    raise InputError(f"{path} is empty", "put .txt, .md, .html or .json files in it")
 
 
 def _parse_date(value: str | None) -> _dt.date | None:
@@ -273,6 +390,7 @@ def load(
     raws: list[_Raw] = []
     notices: list[str] = []
     sources = list(sources)
+    _limit(max_mb)
     if not sources:
         raise InputError("no articles given", "name files or a folder, e.g. summarize seeds/")
     for source in sources:
@@ -286,19 +404,7 @@ def load(
         if not path.exists():
             raise InputError(f"no such file or folder: {path}", "check the path")
         if path.is_dir():
-            before = len(raws)
-            for file in _files(path, notices):
-                try:
-                    found, more = _parse(_read_bytes(file, max_mb), str(file), str(file))
-                except InputError as exc:
-                    notices.append(f"skipped {exc}")
-                    continue
-                raws += found
-                notices += more
-            if len(raws) == before:
-                raise InputError(
-                    f"{path} holds no articles", "put .txt, .md, .html or .json files in it"
-                )
+            raws += _folder(path, max_mb, notices)
             continue
         found, more = _parse(_read_bytes(path, max_mb), str(path), str(path))
         raws += found

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
+from .schema import Article
 
 
 def check_target(path: str | os.PathLike[str]) -> Path:
@@ -47,3 +49,17 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def refuse_inputs(
+    path: str | os.PathLike[str], articles: Iterable[Article], sources: Iterable[str]
+) -> None:
+    """Never write over an article that is being read: the user would lose it."""
+    target = Path(path).resolve()
+    read = {Path(a.path).resolve() for a in articles if a.path and a.path != "-"}
+    read |= {Path(s).resolve() for s in sources if s != "-" and Path(s).is_file()}
+    if target in read:
+        raise InputError(
+            f"refusing to write {path}: it is one of the articles being summarised",
+            "choose another -o path",
+        )

@@ -21,6 +21,11 @@ MAX_SENTENCE_WORDS = 80
 """Longer runs (an unpunctuated wall of text) are cut into pieces of this many words."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""Kana and Han ideographs: scripts written without spaces, where a character counts as a word."""
+_CJK = re.compile(f"[{_CJK_CHARS}]")
+_CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
+_CJK_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[」』”’)）]*|[^。！？!?]+$")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _TITLES = frozenset(
     [
@@ -106,10 +111,30 @@ def stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def count_words(text: str) -> int:
+    """Words of `text` for every budget and count: whitespace tokens, and each Han or kana
+    character as one word (Chinese and Japanese are written without spaces)."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(text.split())
+    return cjk + len(_CJK_RUN.sub(" ", text).split())
+
+
+def is_cjk(text: str) -> bool:
+    """Mostly Han/kana: split on 。！？ and index by characters, not by spaces and Punkt."""
+    letters = sum(1 for c in text if c.isalpha())
+    return bool(letters) and len(_CJK.findall(text)) >= 0.3 * letters
+
+
 def _wrap(sentence: str) -> list[str]:
-    words = sentence.split()
-    if len(words) <= MAX_SENTENCE_WORDS:
+    if count_words(sentence) <= MAX_SENTENCE_WORDS:
         return [sentence]
+    if is_cjk(sentence):
+        return [
+            sentence[i : i + MAX_SENTENCE_WORDS]
+            for i in range(0, len(sentence), MAX_SENTENCE_WORDS)
+        ]
+    words = sentence.split()
     return [
         " ".join(words[i : i + MAX_SENTENCE_WORDS])
         for i in range(0, len(words), MAX_SENTENCE_WORDS)
@@ -123,6 +148,11 @@ def split_sentences(text: str) -> list[str]:
     for paragraph in _PARAGRAPHS.split(text):
         paragraph = " ".join(paragraph.split())
         if not paragraph:
+            continue
+        if is_cjk(paragraph):
+            for piece in _CJK_SENTENCE.findall(paragraph):
+                if piece.strip():
+                    sentences.extend(_wrap(piece.strip()))
             continue
         pieces: list[str] = []
         for sentence in tokenizer.tokenize(paragraph):
@@ -147,6 +177,17 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    """Index terms: lower-cased, stop words removed, Porter-stemmed."""
+    """Index terms: lower-cased, stop words removed, Porter-stemmed; Han/kana runs become
+    character bigrams (the usual index unit for Chinese and Japanese)."""
     stops = stop_words()
-    return [stem(w) for w in words(text) if w not in stops and (len(w) > 1 or w.isdigit())]
+    found: list[str] = []
+    for word in words(text):
+        if _CJK.search(word):
+            for run in _CJK_RUN.findall(word):
+                found += [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+            rest = _CJK_RUN.sub("", word)
+            if len(rest) > 1:
+                found.append(stem(rest))
+        elif word not in stops and (len(word) > 1 or word.isdigit()):
+            found.append(stem(word))
+    return found

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.__main__ import main
 from benchmarks.data import Cluster
 from benchmarks.rouge import (
     MEASURES,
@@ -25,8 +24,14 @@ from benchmarks.rouge import (
     sentence_lines,
     truncate_words,
 )
+from summarize.cli import main as summarize_main
 
 pytest.importorskip("rouge_score")
+
+
+def main(argv: list[str]) -> int:
+    """`summarize bench ...`, the way a user runs the benchmarks."""
+    return summarize_main(["bench", *argv])
 
 
 def _f1(p: Fr, r: Fr) -> float:
@@ -51,8 +56,7 @@ def rouge() -> Rouge:
 def test_rouge_by_hand_precision_and_recall_differ(rouge: Rouge) -> None:
     # candidate: police arrested two men (4 tokens, 3 bigrams)
     # reference: police arrested the two men on friday (7 tokens, 6 bigrams)
-    scores = rouge.score("Police arrested two men.",
-                         ["Police arrested the two men on Friday."])[0]
+    scores = rouge.score("Police arrested two men.", ["Police arrested the two men on Friday."])[0]
     _expect(scores, "rouge1", Fr(4, 4), Fr(4, 7))  # all 4 unigrams match
     _expect(scores, "rouge2", Fr(2, 3), Fr(2, 6))  # "police arrested", "two men"
     _expect(scores, "rougeL", Fr(4, 4), Fr(4, 7))  # LCS = the whole candidate
@@ -87,8 +91,10 @@ def test_rouge_lsum_two_lines_by_hand(rouge: Rouge) -> None:
 
 
 def test_several_references_avg_and_max(rouge: Rouge) -> None:
-    per_ref = rouge.score("Police arrested two men.",
-                          ["Police arrested the two men on Friday.", "Two men were arrested."])
+    per_ref = rouge.score(
+        "Police arrested two men.",
+        ["Police arrested the two men on Friday.", "Two men were arrested."],
+    )
     assert per_ref.shape == (2, len(ROUGE_TYPES), len(MEASURES))
     np.testing.assert_allclose(aggregate(per_ref, "avg"), per_ref.mean(axis=0))
     best = aggregate(per_ref, "max")
@@ -100,8 +106,10 @@ def test_several_references_avg_and_max(rouge: Rouge) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.text("abc ,.", min_size=1, max_size=12), max_size=8), max_size=6),
-       st.integers(0, 40))
+@given(
+    st.lists(st.lists(st.text("abc ,.", min_size=1, max_size=12), max_size=8), max_size=6),
+    st.integers(0, 40),
+)
 def test_truncate_never_exceeds_budget(lines: list[list[str]], budget: int) -> None:
     text = "\n".join(" ".join(line) for line in lines)
     cut = truncate_words(text, budget)
@@ -126,9 +134,14 @@ def test_bootstrap_ci_is_deterministic_and_contains_the_mean() -> None:
 
 
 def test_reference_bootstrap_for_one_cluster(rouge: Rouge) -> None:
-    per_ref = rouge.score("Police arrested two men.",
-                          ["Police arrested the two men on Friday.", "Two men were arrested.",
-                           "Officers detained two suspects."])
+    per_ref = rouge.score(
+        "Police arrested two men.",
+        [
+            "Police arrested the two men on Friday.",
+            "Two men were arrested.",
+            "Officers detained two suspects.",
+        ],
+    )
     ci = reference_bootstrap_ci(per_ref, "avg", seed=0)
     assert ci.shape == (len(ROUGE_TYPES), len(MEASURES), 2)
     np.testing.assert_array_equal(ci, reference_bootstrap_ci(per_ref, "avg", seed=0))
@@ -187,8 +200,18 @@ def test_oracle_beats_every_system_on_seeds(seed_cluster: Cluster, rouge: Rouge)
 
 def test_rouge_end_to_end_on_seeds(tmp_path: Path) -> None:
     pytest.importorskip("sumy")
-    code = main(["rouge", "--systems", "consensus,lead,random,sumy-lexrank,oracle",
-                 "--out", str(tmp_path), "--jobs", "1", "--no-progress"])
+    code = main(
+        [
+            "rouge",
+            "--systems",
+            "consensus,lead,random,sumy-lexrank,oracle",
+            "--out",
+            str(tmp_path),
+            "--jobs",
+            "1",
+            "--no-progress",
+        ]
+    )
     assert code == 0
     md = (tmp_path / "rouge-seeds.md").read_text()
     data = json.loads((tmp_path / "rouge-seeds.json").read_text())
@@ -203,28 +226,54 @@ def test_rouge_end_to_end_on_seeds(tmp_path: Path) -> None:
         assert r2["ci95"][0] <= r2["mean"] <= r2["ci95"][1]
     for cell in data["per_cluster"]["seeds"].values():
         assert cell["words"] <= 150
-    assert (systems["oracle"]["avg"]["rouge2"]["fmeasure"]["mean"]
-            >= systems["random"]["avg"]["rouge2"]["fmeasure"]["mean"])
+    assert (
+        systems["oracle"]["avg"]["rouge2"]["fmeasure"]["mean"]
+        >= systems["random"]["avg"]["rouge2"]["fmeasure"]["mean"]
+    )
 
 
 def test_rouge_end_to_end_on_jsonl_clusters(tmp_path: Path) -> None:
     stories = [
-        ("The city council approved a new budget on Monday. The budget adds money for schools.",
-         "Council members voted seven to two for the plan. The mayor praised the vote.",
-         "The council passed a budget that gives schools more money."),
-        ("A storm knocked out power to thousands of homes. Crews worked through the night.",
-         "Power was restored to most homes by Tuesday. The utility apologised for delays.",
-         "A storm cut power to thousands; most had it back by Tuesday."),
-        ("The team won the championship after a late goal. Fans filled the streets.",
-         "The coach said the players never gave up. It is the club's first title in years.",
-         "A late goal won the team its first title in years."),
+        (
+            "The city council approved a new budget on Monday. The budget adds money for schools.",
+            "Council members voted seven to two for the plan. The mayor praised the vote.",
+            "The council passed a budget that gives schools more money.",
+        ),
+        (
+            "A storm knocked out power to thousands of homes. Crews worked through the night.",
+            "Power was restored to most homes by Tuesday. The utility apologised for delays.",
+            "A storm cut power to thousands; most had it back by Tuesday.",
+        ),
+        (
+            "The team won the championship after a late goal. Fans filled the streets.",
+            "The coach said the players never gave up. It is the club's first title in years.",
+            "A late goal won the team its first title in years.",
+        ),
     ]
     path = tmp_path / "clusters.jsonl"
-    path.write_text("".join(json.dumps({"id": f"c{i}", "documents": [a, b], "references": [r]})
-                            + "\n" for i, (a, b, r) in enumerate(stories)))
+    path.write_text(
+        "".join(
+            json.dumps({"id": f"c{i}", "documents": [a, b], "references": [r]}) + "\n"
+            for i, (a, b, r) in enumerate(stories)
+        )
+    )
     out = tmp_path / "out"
-    code = main(["rouge", "--data", str(path), "--systems", "consensus,lead,oracle",
-                 "--words", "20", "--out", str(out), "--jobs", "2", "--no-progress"])
+    code = main(
+        [
+            "rouge",
+            "--data",
+            str(path),
+            "--systems",
+            "consensus,lead,oracle",
+            "--words",
+            "20",
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+            "--no-progress",
+        ]
+    )
     assert code == 0
     data = json.loads((out / "rouge-clusters.json").read_text())
     assert sorted(data["per_cluster"]) == ["c0", "c1", "c2"]
@@ -248,8 +297,20 @@ def test_speed_growth_exponent() -> None:
 
 def test_speed_end_to_end_without_scaling(tmp_path: Path) -> None:
     pytest.importorskip("sumy")
-    code = main(["speed", "--repeats", "2", "--stage-repeats", "2", "--sizes", "0",
-                 "--out", str(tmp_path), "--no-progress"])
+    code = main(
+        [
+            "speed",
+            "--repeats",
+            "2",
+            "--stage-repeats",
+            "2",
+            "--sizes",
+            "0",
+            "--out",
+            str(tmp_path),
+            "--no-progress",
+        ]
+    )
     assert code == 0
     data = json.loads((tmp_path / "speed.json").read_text())
     whole = data["whole_process"]

@@ -122,7 +122,7 @@ def _file(path, content: bytes):
         (lambda d: d / "missing.txt", "no such file"),
         (lambda d: _file(d / "e.txt", b""), "is empty"),
         (lambda d: _file(d / "b.txt", b"\x00\x9f\x92\x96" * 300), "binary"),
-        (lambda d: _file(d / "s.jpg", b"\xff\xd8\xff\xe0") and d, "holds no articles"),
+        (lambda d: _file(d / "s.jpg", b"\xff\xd8\xff\xe0") and d, "holds no article files"),
     ],
 )
 def test_bad_inputs_exit_2_with_one_line(tmp_path, capsys, setup, fragment):

@@ -121,7 +121,7 @@ def test_unusable_files_in_a_folder_are_skipped_with_notices(tmp_path):
 
 def test_folder_without_articles_and_missing_path(tmp_path):
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
-    with pytest.raises(InputError, match="holds no articles"):
+    with pytest.raises(InputError, match="holds no article files"):
         load([tmp_path])
     with pytest.raises(InputError, match="no such file"):
         load([tmp_path / "missing.txt"])
