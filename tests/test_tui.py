@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import statistics
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -19,10 +18,11 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from summarize.cli import main
 from summarize.ingest import load
 from summarize.render import to_markdown
 from summarize.schema import Article
-from tui.app import ALL_OFF, SummarizeApp, run
+from tui.app import ALL_OFF, SummarizeApp
 from tui.screens.article import WINDOW, ArticleScreen
 from tui.screens.export import ConfirmScreen, ExportScreen
 from tui.screens.help import HelpScreen
@@ -63,8 +63,10 @@ def rendered(widget: Widget) -> str:
     children = [child for child in widget.children if child.display]
     if children:
         return "\n".join(rendered(child) for child in children)
-    lines = ("".join(segment.text for segment in widget.render_line(y))
-             for y in range(widget.size.height))
+    lines = (
+        "".join(segment.text for segment in widget.render_line(y))
+        for y in range(widget.size.height)
+    )
     return "\n".join(line.rstrip() for line in lines)
 
 
@@ -76,7 +78,7 @@ def all_text(app: SummarizeApp) -> str:
     return " ".join(p.text for p in app.briefing.points) if app.briefing else ""
 
 
-def test_toggle_changes_briefing_citations_and_is_fast() -> None:
+def test_toggle_changes_briefing_and_citations() -> None:
     app = seeds_app()
 
     async def scenario(pilot: Pilot[None]) -> None:
@@ -93,18 +95,13 @@ def test_toggle_changes_briefing_citations_and_is_fast() -> None:
         assert after.points != before.points
         assert "4/5" in status_text(app)
 
-        # Toggle-to-displayed latency, measured end to end through the Pilot.
-        timings = []
-        for key in "2233":
-            wanted = app.generation + 1
-            start = time.perf_counter()
-            await pilot.press(key)
-            while app.shown_generation < wanted:
-                await pilot.pause(0.001)
-            timings.append((time.perf_counter() - start) * 1000)
-        print(f"toggle-to-display ms: {[round(t) for t in timings]}; last in-app "
-              f"{app.elapsed_ms:.0f} ms")
-        assert statistics.median(timings) < 300
+        # Off and on again: the same briefing comes back (latency lives in benchmarks/).
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.briefing is not None and app.briefing.included == (3, 4, 5)
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.briefing is not None and app.briefing.points == after.points
 
     drive(app, scenario)
 
@@ -120,7 +117,7 @@ def test_sentence_cursor_marks_sources_and_evidence() -> None:
             assert app.sources.cited == frozenset(point.citations)
             shown = [(e.doc_id, e.index) for e in app.evidence.items]
             expected = [(point.origin.doc_id, point.origin.index)]
-            expected += [(s.doc_id, s.index) for s in point.support]
+            expected += [(s.sentence.doc_id, s.sentence.index) for s in point.support]
             assert shown == expected
             assert point.origin.text.split()[0] in rendered(app.evidence)
             await pilot.press("j")
@@ -149,7 +146,7 @@ def test_sentence_cursor_marks_sources_and_evidence() -> None:
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, ArticleScreen)
-            assert app.screen.selected_text == point.support[0].text
+            assert app.screen.selected_text == point.support[0].sentence.text
 
     drive(app, scenario)
 
@@ -270,10 +267,14 @@ def test_markup_in_articles_is_shown_literally(tmp_path: Path) -> None:
     markup = "Officials said [bold]not bold[/bold] and **stars** appear in the statement."
     (tmp_path / "a.txt").write_text(
         f"{markup} The river flooded the town on Monday after heavy rain.\n\n"
-        "Rescue teams reached the town by boat on Tuesday morning.\n", encoding="utf-8")
+        "Rescue teams reached the town by boat on Tuesday morning.\n",
+        encoding="utf-8",
+    )
     (tmp_path / "b.txt").write_text(
         f"The river flooded the town on Monday after heavy rain. {markup}\n\n"
-        "Residents were moved to a school on the hill.\n", encoding="utf-8")
+        "Residents were moved to a school on the hill.\n",
+        encoding="utf-8",
+    )
     app = SummarizeApp(load([tmp_path]))
 
     async def scenario(pilot: Pilot[None]) -> None:
@@ -312,9 +313,11 @@ def test_abstractive_without_model_says_how_and_stays_extractive(tmp_path: Path)
     drive(app, scenario)
 
 
-@pytest.mark.skipif(os.environ.get("SUMMARIZE_TUI_MODEL_TESTS") != "1",
-                    reason="loads the real abstractive model (~20 s to the first token on 2 "
-                           "CPUs); set SUMMARIZE_TUI_MODEL_TESTS=1")
+@pytest.mark.skipif(
+    os.environ.get("SUMMARIZE_TUI_MODEL_TESTS") != "1",
+    reason="loads the real abstractive model (~20 s to the first token on 2 "
+    "CPUs); set SUMMARIZE_TUI_MODEL_TESTS=1",
+)
 def test_abstractive_streams_and_escape_cancels() -> None:
     from models.catalogue import DEFAULT_ABSTRACTIVE
     from models.locate import availability
@@ -389,11 +392,9 @@ def test_huge_article_opens_windowed() -> None:
     app = seeds_app()
 
     async def scenario(pilot: Pilot[None]) -> None:
-        start = time.perf_counter()
         await app.push_screen(ArticleScreen(article, (len(text) - 41, len(text))))
         await pilot.pause()
         await pilot.pause()
-        assert time.perf_counter() - start < 3
         screen = app.screen
         assert isinstance(screen, ArticleScreen) and screen.windowed
         assert len(screen.query_one(TextArea).text) <= WINDOW
@@ -404,19 +405,79 @@ def test_huge_article_opens_windowed() -> None:
     drive(app, scenario)
 
 
+def test_space_toggles_the_highlighted_source_from_any_panel() -> None:
+    app = seeds_app()
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert app.focused is app.view
+        app.sources.highlighted = 2
+        await pilot.press("space")
+        await settle(pilot)
+        assert app.briefing is not None and app.briefing.included == (1, 2, 4, 5)
+        app.evidence.focus()
+        await pilot.press("space")
+        await settle(pilot)
+        assert app.briefing is not None and app.briefing.included == (1, 2, 3, 4, 5)
+
+    drive(app, scenario)
+
+
+def test_an_off_source_is_dimmed_as_a_whole_row() -> None:
+    from tui.widgets.sources import OFF_STYLE
+
+    app = seeds_app()
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("2")
+        await settle(pilot)
+        prompts = [app.sources.get_option_at_index(i).prompt for i in range(5)]
+        off_spans = [{str(span.style) for span in p.spans} for p in prompts]
+        assert off_spans[1] == {OFF_STYLE}
+        assert all(OFF_STYLE not in spans for i, spans in enumerate(off_spans) if i != 1)
+
+    drive(app, scenario)
+
+
+def test_at_80_by_24_the_briefing_keeps_half_the_height() -> None:
+    app = seeds_app()
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert app.view.outer_size.height >= 12
+        assert "sources 5/5" in status_text(app)
+
+    drive(app, scenario, size=(80, 24))
+
+
+def test_initial_toggles_and_the_source_count_subtitle() -> None:
+    from tui.app import describe_sources
+
+    assert describe_sources(1, "a.txt") == "1 source · a.txt"
+    assert describe_sources(5, "seeds") == "5 sources · seeds"
+    app = SummarizeApp(load([SEEDS]), included=(2, 3))
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert app.briefing is not None and app.briefing.included == (2, 3)
+        assert set(app.sources.selected) == {2, 3}
+
+    drive(app, scenario)
+
+
 def test_run_rejects_bad_input_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    for argv in (["/no/such/folder"], ["--words", "0"], ["--method", "nope"], ["--bogus"],
-                 ["--words", "many"]):
-        assert run(argv) == 2
+    for argv in (
+        ["/no/such/folder"],
+        ["--words", "0"],
+        ["--method", "nope"],
+        ["--bogus"],
+        ["--words", "many"],
+    ):
+        assert main(["tui", *argv]) == 2
         err = capsys.readouterr().err
-        assert err.startswith("summarize tui: error:") and err.count("\n") == 1, err
+        assert err.startswith("summarize: error:") and err.count("\n") == 1, err
 
 
 def test_snapshot_wide(snap_compare: Callable[..., bool]) -> None:
-    assert snap_compare(seeds_app(show_timing=False), terminal_size=(120, 40),
-                        run_before=settle)
+    assert snap_compare(seeds_app(show_timing=False), terminal_size=(120, 40), run_before=settle)
 
 
 def test_snapshot_narrow(snap_compare: Callable[..., bool]) -> None:
-    assert snap_compare(seeds_app(show_timing=False), terminal_size=(80, 24),
-                        run_before=settle)
+    assert snap_compare(seeds_app(show_timing=False), terminal_size=(80, 24), run_before=settle)

@@ -1,10 +1,10 @@
-"""`python -m tui [SOURCES...]`: the same entry point as `summarize tui`."""
+"""`python -m tui [SOURCES...]`: the same command as `summarize tui`, through the same parser."""
 
 from __future__ import annotations
 
 import sys
 
-from tui.app import run
+from summarize.cli import main
 
 if __name__ == "__main__":
-    raise SystemExit(run(sys.argv[1:]))
+    raise SystemExit(main(["tui", *sys.argv[1:]]))

@@ -7,14 +7,12 @@ result; the UI thread only renders.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -25,18 +23,18 @@ from textual.worker import get_current_worker
 
 from summarize import registry
 from summarize.api import DEFAULT_WORDS, summarize
-from summarize.errors import InputError, ModelUnavailable, NoSourcesOn, SummarizeError
-from summarize.ingest import Ingested, load
+from summarize.errors import ModelUnavailable, NoSourcesOn, SummarizeError
+from summarize.ingest import Ingested
 from summarize.output import write_atomic
 from summarize.render import to_markdown
-from summarize.schema import Briefing
+from summarize.schema import Briefing, Sentence
 from tui.commands import BriefingCommands
 from tui.screens.article import ArticleScreen, sentence_span
 from tui.screens.export import ConfirmScreen, ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.search import Match, SearchScreen
 from tui.widgets.briefing import BriefingView
-from tui.widgets.evidence import Evidence, EvidenceList
+from tui.widgets.evidence import EvidenceList
 from tui.widgets.sources import SourcesList
 from tui.widgets.status import StatusBar, StatusInfo
 
@@ -73,8 +71,11 @@ class SummarizeApp(App[None]):
         Binding("t", "toggle_theme", "Theme"),
         Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
-        *(Binding(str(n), f"toggle_source({n})", f"Toggle source {n}", show=False)
-          for n in range(1, 10)),
+        Binding("space", "toggle_highlighted", "Toggle source", show=False),
+        *(
+            Binding(str(n), f"toggle_source({n})", f"Toggle source {n}", show=False)
+            for n in range(1, 10)
+        ),
     ]
 
     GLOBAL_ACTIONS = frozenset({"quit", "help", "toggle_theme", "command_palette"})
@@ -86,7 +87,10 @@ class SummarizeApp(App[None]):
         *,
         words: int = DEFAULT_WORDS,
         method: str = registry.DEFAULT_METHOD,
+        mode: str = "extractive",
         model: str | None = None,
+        seed: int = 0,
+        included: Sequence[int] | None = None,
         show_timing: bool = True,
         sub_title: str = "",
     ) -> None:
@@ -96,8 +100,12 @@ class SummarizeApp(App[None]):
         self.methods = registry.AVAILABLE_METHODS
         self.words = words
         self.method = method
-        self.mode = "extractive"
+        self.mode = mode
         self.model = model
+        self.seed = seed
+        self.initially_on = (
+            frozenset(a.id for a in self.articles) if included is None else (frozenset(included))
+        )
         """Abstractive model name or folder; None means the library's default."""
         self.show_timing = show_timing
         """False in snapshot tests: the elapsed milliseconds vary from run to run."""
@@ -129,7 +137,7 @@ class SummarizeApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            yield SourcesList(self.articles, id="sources")
+            yield SourcesList(self.articles, on=self.initially_on, id="sources")
             with Vertical(id="right"):
                 yield BriefingView(id="briefing")
                 yield EvidenceList(id="evidence")
@@ -158,17 +166,19 @@ class SummarizeApp(App[None]):
         self.recompute()
 
     def update_status(self) -> None:
-        self.query_one(StatusBar).show(StatusInfo(
-            method=self.method,
-            mode=self.mode,
-            budget=self.words,
-            words=self.briefing.word_count if self.briefing else None,
-            on=len(self.sources.selected),
-            total=len(self.articles),
-            elapsed_ms=self.elapsed_ms,
-            busy=self._busy,
-            show_timing=self.show_timing,
-        ))
+        self.query_one(StatusBar).show(
+            StatusInfo(
+                method=self.method,
+                mode=self.mode,
+                budget=self.words,
+                words=self.briefing.word_count if self.briefing else None,
+                on=len(self.sources.selected),
+                total=len(self.articles),
+                elapsed_ms=self.elapsed_ms,
+                busy=self._busy,
+                show_timing=self.show_timing,
+            )
+        )
 
     # -- recomputing --------------------------------------------------------------------------
 
@@ -184,16 +194,22 @@ class SummarizeApp(App[None]):
         if not on_ids:
             self.workers.cancel_group(self, "briefing")
             self._busy = False
-            self.call_later(self._deliver, generation, self.mode, self.method,
-                            NoSourcesOn("every source is toggled off"))
+            self.call_later(
+                self._deliver,
+                generation,
+                self.mode,
+                self.method,
+                NoSourcesOn("every source is toggled off"),
+            )
             return
         exclude = tuple(a.id for a in self.articles if a.id not in on_ids)
         cancel = threading.Event()
         self._cancel = cancel
         self._busy = True
         self.update_status()
-        self._summarise(generation, exclude, self.words, self.method, self.mode, self.model,
-                        cancel)
+        self._summarise(
+            generation, exclude, self.words, self.method, self.mode, self.model, self.seed, cancel
+        )
 
     @work(exclusive=True, thread=True, group="briefing", exit_on_error=False)
     def _summarise(
@@ -204,6 +220,7 @@ class SummarizeApp(App[None]):
         method: str,
         mode: str,
         model: str | None,
+        seed: int,
         cancel: threading.Event,
     ) -> None:
         worker = get_current_worker()
@@ -215,17 +232,27 @@ class SummarizeApp(App[None]):
         outcome: Briefing | SummarizeError
         try:
             outcome = summarize(
-                self.ingested, words=words, method=method, exclude=exclude, mode=mode,
-                model=model, on_token=on_token if mode == "abstractive" else None, cancel=cancel,
+                self.ingested,
+                words=words,
+                method=method,
+                exclude=exclude,
+                mode=mode,
+                model=model,
+                seed=seed,
+                on_token=on_token if mode == "abstractive" else None,
+                cancel=cancel,
             )
         except SummarizeError as exc:
             outcome = exc
         except ImportError as exc:  # summarize.rewrite or torch not installed
-            outcome = ModelUnavailable(f"{mode} {method} needs a missing module ({exc.name})",
-                                       ABSTRACTIVE_FIX)
+            outcome = ModelUnavailable(
+                f"{mode} {method} needs a missing module ({exc.name})", ABSTRACTIVE_FIX
+            )
         except Exception as exc:  # a bug must not take the whole UI down
-            outcome = SummarizeError(f"internal error: {type(exc).__name__}: {exc}",
-                                     "please report it with the sources used")
+            outcome = SummarizeError(
+                f"internal error: {type(exc).__name__}: {exc}",
+                "please report it with the sources used",
+            )
         if worker.is_cancelled or cancel.is_set():
             return
         self._from_thread(self._deliver, generation, mode, method, outcome)
@@ -285,6 +312,7 @@ class SummarizeApp(App[None]):
 
     @on(SelectionList.SelectedChanged, "#sources")
     def _sources_changed(self) -> None:
+        self.sources.show_on_state()
         self.recompute()
 
     @on(BriefingView.PointHighlighted)
@@ -343,6 +371,12 @@ class SummarizeApp(App[None]):
         if any(a.id == doc_id for a in self.articles):
             self.sources.toggle(doc_id)
 
+    def action_toggle_highlighted(self) -> None:
+        """Space toggles the source highlighted in the Sources panel, whatever has focus."""
+        highlighted = self.sources.highlighted
+        if highlighted is not None and 0 <= highlighted < len(self.articles):
+            self.sources.toggle(self.articles[highlighted].id)
+
     def action_all_sources_on(self) -> None:
         self.sources.select_all()
 
@@ -353,15 +387,15 @@ class SummarizeApp(App[None]):
             return
         point = self.view.point
         if point is not None:
-            self.open_evidence(Evidence(point.origin.doc_id, point.origin.index,
-                                        point.origin.text))
+            self.open_evidence(point.origin)
 
-    def open_evidence(self, evidence: Evidence | None) -> None:
+    def open_evidence(self, evidence: Sentence | None) -> None:
         if evidence is None:
             return
         article = next(a for a in self.articles if a.id == evidence.doc_id)
-        self.push_screen(ArticleScreen(article, sentence_span(article, evidence.index,
-                                                              evidence.text)))
+        self.push_screen(
+            ArticleScreen(article, sentence_span(article, evidence.index, evidence.text))
+        )
 
     def action_search(self) -> None:
         self.push_screen(SearchScreen(self.articles), self._open_match)
@@ -383,6 +417,7 @@ class SummarizeApp(App[None]):
             return
         target = Path(path).expanduser()
         if target.exists() and not target.is_dir():
+
             def answered(yes: bool | None) -> None:
                 if yes:
                     self._write(target)
@@ -399,8 +434,9 @@ class SummarizeApp(App[None]):
         except SummarizeError as exc:
             self.notify(str(exc), title="Export failed", severity="error")
         except OSError as exc:
-            self.notify(f"cannot write {target}: {exc.strerror}", title="Export failed",
-                        severity="error")
+            self.notify(
+                f"cannot write {target}: {exc.strerror}", title="Export failed", severity="error"
+            )
         else:
             self.notify(f"Wrote {target}", title="Exported")
 
@@ -418,45 +454,31 @@ class SummarizeApp(App[None]):
         self.push_screen(HelpScreen(self._main_bindings()))
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of printing usage, so bad input is one line."""
-
-    def error(self, message: str) -> NoReturn:
-        raise InputError(message, "see summarize tui --help")
-
-
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = _Parser(
-        prog="summarize tui",
-        description="Interactive briefing: toggle sources, walk the sentences, check evidence.",
+def run(
+    ingested: Ingested,
+    *,
+    words: int = DEFAULT_WORDS,
+    method: str = registry.DEFAULT_METHOD,
+    mode: str = "extractive",
+    model: str | None = None,
+    seed: int = 0,
+    included: Sequence[int] | None = None,
+    label: str = "",
+) -> None:
+    """Run the app over articles already read; `summarize tui` parses and reads them."""
+    app = SummarizeApp(
+        ingested,
+        words=words,
+        method=method,
+        mode=mode,
+        model=model,
+        seed=seed,
+        included=included,
+        sub_title=describe_sources(len(ingested.articles), label),
     )
-    parser.add_argument("sources", nargs="*", default=["seeds"],
-                        help="article files or folders (default: seeds)")
-    parser.add_argument("--words", type=int, default=DEFAULT_WORDS,
-                        help=f"word budget (default {DEFAULT_WORDS}; +/- change it live)")
-    parser.add_argument("--method", default=registry.DEFAULT_METHOD,
-                        help=f"ranking method: {', '.join(registry.AVAILABLE_METHODS)}")
-    parser.add_argument("--model", default=None,
-                        help="abstractive model name or folder (see `summarize models`)")
-    args = parser.parse_args(list(argv))
-    if args.words < 1:
-        raise InputError(f"word budget must be positive, not {args.words}", "pass e.g. --words 150")
-    registry.get(args.method)
-    return args
-
-
-def run(argv: Sequence[str]) -> int:
-    """Entry point for `summarize tui` and `python -m tui`; returns the exit code."""
-    try:
-        args = parse_args(argv)
-        ingested = load(args.sources)
-    except SummarizeError as exc:
-        print(f"summarize tui: error: {exc}", file=sys.stderr)
-        return 2
-    except SystemExit as exc:  # --help
-        return exc.code if isinstance(exc.code, int) else 0
-    label = ", ".join(str(s) for s in args.sources)
-    app = SummarizeApp(ingested, words=args.words, method=args.method, model=args.model,
-                       sub_title=f"{len(ingested.articles)} sources · {label}")
     app.run()
-    return 0
+
+
+def describe_sources(count: int, label: str = "") -> str:
+    """The header's subtitle: "1 source · a.txt", "5 sources · seeds"."""
+    return f"{count} source{'' if count == 1 else 's'}" + (f" · {label}" if label else "")

@@ -20,14 +20,20 @@ def briefing_commands(app: SummarizeApp) -> list[Command]:
         ("Longer briefing", f"raise the word budget by {app.WORD_STEP}", app.action_longer),
         ("Shorter briefing", f"lower the word budget by {app.WORD_STEP}", app.action_shorter),
         ("Next method", "cycle through the ranking methods", app.action_cycle_method),
-        ("Toggle abstractive / extractive", "rewrite the briefing with a local model, or not",
-         app.action_toggle_mode),
+        (
+            "Toggle abstractive / extractive",
+            "rewrite the briefing with a local model, or not",
+            app.action_toggle_mode,
+        ),
         ("Search sources", "find words in every article and open a match", app.action_search),
         ("Export briefing to Markdown", "write the briefing to a .md file", app.action_export),
         ("Copy briefing", "copy the briefing as Markdown to the clipboard", app.action_copy),
         ("Open article", "the current sentence in its source article", app.action_open_article),
-        ("Toggle dark / light theme", "switch between textual-dark and textual-light",
-         app.action_toggle_theme),
+        (
+            "Toggle dark / light theme",
+            "switch between textual-dark and textual-light",
+            app.action_toggle_theme,
+        ),
         ("Help", "keys and what they do", app.action_help),
         ("All sources on", "turn every source back on", app.action_all_sources_on),
     ]
@@ -35,8 +41,9 @@ def briefing_commands(app: SummarizeApp) -> list[Command]:
         commands.append((f"Method: {name}", method.summary, partial(app.set_method, name)))
     for article in app.articles:
         toggle = partial(app.action_toggle_source, article.id)
-        commands.append((f"Toggle source {article.id}: {article.label}",
-                         "turn this source on or off", toggle))
+        commands.append(
+            (f"Toggle source {article.id}: {article.label}", "turn this source on or off", toggle)
+        )
     return commands
 
 

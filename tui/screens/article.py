@@ -98,7 +98,10 @@ class ArticleScreen(Screen[None]):
         yield Static(head, id="article-head")
         yield Static("", id="article-window")
         yield TextArea(
-            self._window_text(), read_only=True, soft_wrap=True, show_line_numbers=False,
+            self._window_text(),
+            read_only=True,
+            soft_wrap=True,
+            show_line_numbers=False,
             id="article-text",
         )
         yield Footer()
@@ -111,8 +114,10 @@ class ArticleScreen(Screen[None]):
         note = self.query_one("#article-window", Static)
         note.display = self.windowed
         start, end = self.window
-        note.update(f"Long article: characters {start:,}–{end:,} of {len(self.article.text):,}"
-                    " shown · [ and ] move through it")
+        note.update(
+            f"Long article: characters {start:,}–{end:,} of {len(self.article.text):,}"
+            " shown · [ and ] move through it"
+        )
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

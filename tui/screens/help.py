@@ -24,8 +24,14 @@ PANEL_KEYS = (
 
 
 def key_label(key: str) -> str:
-    names = {"question_mark": "?", "slash": "/", "plus": "+", "minus": "-",
-             "equals_sign": "=", "full_stop": "."}
+    names = {
+        "question_mark": "?",
+        "slash": "/",
+        "plus": "+",
+        "minus": "-",
+        "equals_sign": "=",
+        "full_stop": ".",
+    }
     return " / ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
 
 

@@ -28,9 +28,7 @@ class Match:
     end: int
 
 
-def find_matches(
-    articles: Sequence[Article], query: str, limit: int = MAX_MATCHES
-) -> list[Match]:
+def find_matches(articles: Sequence[Article], query: str, limit: int = MAX_MATCHES) -> list[Match]:
     """Case-insensitive literal matches across every article, in article order.
 
     A regex on the original text keeps offsets exact even where case folding changes lengths.
@@ -52,17 +50,17 @@ def match_prompt(article: Article, match: Match) -> Content:
     text = article.text
     left = max(0, match.start - CONTEXT)
     right = min(len(text), match.end + CONTEXT)
-    before = " ".join(text[left:match.start].split())
-    hit = " ".join(text[match.start:match.end].split())
-    after = " ".join(text[match.end:right].split())
+    before = " ".join(text[left : match.start].split())
+    hit = " ".join(text[match.start : match.end].split())
+    after = " ".join(text[match.end : right].split())
     return Content.assemble(
         (f"[{article.id}] ", "$text-accent bold"),
         (article.label, "bold"),
         (": ", ""),
         ("…" if left else "", "$text-muted"),
-        (before + (" " if text[left:match.start][-1:].isspace() else ""), ""),
+        (before + (" " if text[left : match.start][-1:].isspace() else ""), ""),
         (hit, "reverse bold"),
-        ((" " if text[match.end:right][:1].isspace() else "") + after, ""),
+        ((" " if text[match.end : right][:1].isspace() else "") + after, ""),
         ("…" if right < len(text) else "", "$text-muted"),
     )
 
@@ -110,9 +108,7 @@ class SearchScreen(ModalScreen[Match | None]):
         self.matches = find_matches(self.articles, query)
         results = self.query_one(OptionList)
         results.clear_options()
-        results.add_options(
-            Option(match_prompt(self.by_id[m.doc_id], m)) for m in self.matches
-        )
+        results.add_options(Option(match_prompt(self.by_id[m.doc_id], m)) for m in self.matches)
         count = len(self.matches)
         if not query.strip():
             hint = "Type to search every article; enter, then pick a match to open it."

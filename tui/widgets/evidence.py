@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from summarize.schema import Article, Briefing, Point
+from summarize.schema import Article, Briefing, Point, Sentence
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """A sentence of one article: what `enter` opens in the article screen."""
-
-    doc_id: int
-    index: int
-    text: str
-
-
-def evidence_for(point: Point) -> list[tuple[Evidence, float | None]]:
+def evidence_for(point: Point) -> list[tuple[Sentence, float | None]]:
     """The origin sentence first (no similarity), then each supporting sentence."""
-    items: list[tuple[Evidence, float | None]] = [
-        (Evidence(point.origin.doc_id, point.origin.index, point.origin.text), None)
-    ]
-    items += [(Evidence(s.doc_id, s.index, s.text), s.similarity) for s in point.support]
+    items: list[tuple[Sentence, float | None]] = [(point.origin, None)]
+    items += [(s.sentence, s.similarity) for s in point.support]
     return items
 
 
-def evidence_prompt(article: Article, evidence: Evidence, similarity: float | None) -> Content:
+def evidence_prompt(article: Article, evidence: Sentence, similarity: float | None) -> Content:
     how = "source sentence" if similarity is None else f"supports it · similarity {similarity:.2f}"
     return Content.assemble(
         (f"[{article.id}] ", "$text-accent bold"),
@@ -44,7 +31,7 @@ class EvidenceList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.items: list[Evidence] = []
+        self.items: list[Sentence] = []
         self.border_title = "Evidence"
 
     def show(self, briefing: Briefing | None, point: Point | None) -> None:
@@ -63,7 +50,7 @@ class EvidenceList(OptionList):
         self.highlighted = 0
 
     @property
-    def current(self) -> Evidence | None:
+    def current(self) -> Sentence | None:
         """The highlighted evidence sentence (separators are not options, so indexes match)."""
         if self.highlighted is None or not self.items:
             return None

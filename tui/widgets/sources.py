@@ -1,4 +1,5 @@
-"""Sources panel: one checkbox row per article; rows citing the current sentence are marked."""
+"""Sources panel: one checkbox row per article; rows citing the current sentence are marked,
+rows of sources turned off are dimmed as a whole (not only their checkbox)."""
 
 from __future__ import annotations
 
@@ -21,11 +22,14 @@ def shorten(label: str, room: int) -> str:
     if room < 8:
         return label[: room - 1] + "…"
     head = (room - 1) // 2
-    return label[:head] + "…" + label[len(label) - (room - 1 - head):]
+    return label[:head] + "…" + label[len(label) - (room - 1 - head) :]
+
+
+OFF_STYLE = "$text-disabled strike"
 
 
 def source_prompt(
-    article: Article, cited: bool, width: int = 60, longest: int | None = None
+    article: Article, cited: bool, width: int = 60, longest: int | None = None, on: bool = True
 ) -> Content:
     """One line as plain `Content` (markup in a label is never interpreted).
 
@@ -37,14 +41,14 @@ def source_prompt(
     tail = f" {date:<10} {article.words:>4}w"
     room = max(4, width - 2 - len(head) - len(tail))
     room = min(room, longest or len(article.label))
+    label = shorten(article.label, room).ljust(room)
+    if not on:
+        return Content.assemble(
+            ("  ", ""), (head, OFF_STYLE), (label, OFF_STYLE), (tail, OFF_STYLE)
+        )
     marker = ("● ", "$accent bold") if cited else ("  ", "")
     weight = "bold" if cited else ""
-    return Content.assemble(
-        marker,
-        (head, weight),
-        (shorten(article.label, room).ljust(room), weight),
-        (tail, "$text-muted"),
-    )
+    return Content.assemble(marker, (head, weight), (label, weight), (tail, "$text-muted"))
 
 
 class SourcesList(SelectionList[int]):
@@ -54,15 +58,34 @@ class SourcesList(SelectionList[int]):
     SourcesList { height: 1fr; }
     """
 
-    def __init__(self, articles: Sequence[Article], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        *,
+        on: Iterable[int] | None = None,
+        id: str | None = None,
+    ) -> None:
         self.articles = tuple(articles)
         self._cited: frozenset[int] = frozenset()
         self._width = 60
         self._longest = max((len(a.label) for a in self.articles), default=0)
+        initially = frozenset(a.id for a in self.articles) if on is None else frozenset(on)
+        self._on = initially
         super().__init__(
-            *(Selection(source_prompt(a, False), a.id, True) for a in self.articles), id=id
+            *(
+                Selection(source_prompt(a, False, on=a.id in initially), a.id, a.id in initially)
+                for a in self.articles
+            ),
+            id=id,
         )
         self.border_title = "Sources"
+
+    def show_on_state(self) -> None:
+        """Re-draw the rows whose on/off state changed (dimmed when off)."""
+        on = frozenset(self.selected)
+        changed = on ^ self._on
+        self._on = on
+        self._redraw(changed)
 
     def mark_cited(self, cited: Iterable[int]) -> None:
         """Re-draw only the rows whose cited state changed."""
@@ -81,8 +104,13 @@ class SourcesList(SelectionList[int]):
         ids = set(ids)
         for index, article in enumerate(self.articles):
             if article.id in ids:
-                prompt = source_prompt(article, article.id in self._cited, self._width,
-                                       self._longest)
+                prompt = source_prompt(
+                    article,
+                    article.id in self._cited,
+                    self._width,
+                    self._longest,
+                    on=article.id in self._on,
+                )
                 self.replace_option_prompt_at_index(index, prompt)
 
     @property

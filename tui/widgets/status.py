@@ -33,11 +33,16 @@ def status_content(info: StatusInfo) -> Content:
     else:
         timing = f"{info.elapsed_ms:.0f} ms"
     return Content.assemble(
-        ("method ", "$text-muted"), (info.method, "bold"),
-        (" · ", "$text-muted"), (info.mode, "bold"),
-        (" · words ", "$text-muted"), (f"{words}/{info.budget}", "bold"),
-        (" · sources ", "$text-muted"), (f"{info.on}/{info.total}", "bold"),
-        (" · ", "$text-muted"), (timing, "bold"),
+        ("method ", "$text-muted"),
+        (info.method, "bold"),
+        (" · ", "$text-muted"),
+        (info.mode, "bold"),
+        (" · words ", "$text-muted"),
+        (f"{words}/{info.budget}", "bold"),
+        (" · sources ", "$text-muted"),
+        (f"{info.on}/{info.total}", "bold"),
+        (" · ", "$text-muted"),
+        (timing, "bold"),
     )
 
 
