@@ -81,6 +81,40 @@ def _parse_date(value: str) -> _dt.date | None:
         return None
 
 
+_DATELINE_DAY = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?")
+_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+)}  # fmt: skip
+
+
+def dateline_date(dateline: str, hint: _dt.date | None) -> _dt.date | None:
+    """The date in a dateline ("Washington, Jan 3 (AFP)"); without a year, the year that puts it
+    nearest `hint` (the other articles' latest date), or None when there is no hint."""
+    match = _DATELINE_DAY.search(dateline)
+    if not match:
+        return None
+    month = _MONTH_NUMBER.get(match.group(1)[:3].lower())
+    day = int(match.group(2))
+    if month is None:
+        return None
+    years = (
+        [int(match.group(3))]
+        if match.group(3)
+        else ([hint.year - 1, hint.year, hint.year + 1] if hint else [])
+    )
+    candidates = []
+    for year in years:
+        try:
+            candidates.append(_dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    if hint is None:
+        return candidates[0]
+    return min(candidates, key=lambda d: abs((d - hint).days))
+
+
 _CREDIT = re.compile(r"\b(?:reported from|contributed to this report|contributed reporting)\b")
 
 

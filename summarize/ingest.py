@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .clean import clean, normalise
+from .clean import clean, dateline_date, normalise
 from .errors import InputError
 from .html_text import extract
 from .schema import Article
@@ -431,7 +431,23 @@ def load(
         )
     if not articles:
         raise InputError("no article text found", "give files with news text in them")
+    articles = _date_from_datelines(articles, notices)
     return Ingested(tuple(articles), tuple(notices))
+
+
+def _date_from_datelines(articles: list[Article], notices: list[str]) -> list[Article]:
+    """ "Washington, Jan 3 (AFP)" dates an article; its year comes from the dateline or, when
+    the dateline has none, from the other articles' dates (the nearest year that fits)."""
+    known = [a.date for a in articles if a.date is not None]
+    out = []
+    for article in articles:
+        if article.date is None and article.dateline:
+            found = dateline_date(article.dateline, max(known) if known else None)
+            if found is not None:
+                article = replace(article, date=found)
+                notices.append(f"[{article.id}] dated {found.isoformat()} from its dateline")
+        out.append(article)
+    return out
 
 
 def _unique_label(label: str, taken: list[str]) -> str:

@@ -1,0 +1,1052 @@
+"""`summarize check`: is each sentence of a summary stated by the sources, fact by fact?
+
+For one claim sentence the checker finds its evidence (the source sentences that say the most of
+what it says, one to three of them, so a sentence fusing two reports is still supported) and then
+compares facts, not word overlap:
+
+- every amount is one a source gives *for the same thing* (40 injured is not 40 dead), with the
+  same unit and scale ($3bn is not $3 million; a week is not a day); vague amounts are ranges
+  (hundreds is not thousands; two dozen can be 25), and a claim may be vaguer than its source
+  but never more precise or larger;
+- every day or date agrees with the evidence once resolved against the article's date;
+- every name is in the evidence doing what the claim says, with a title the sources give it;
+  a name from elsewhere in the story put in another's place is caught as a substitution;
+- a statement is given to the speaker the sources give it to;
+- who did what to whom is not reversed; nothing is negated or turned into its opposite;
+- no content word is left that no evidence states (an invented "suicide bombing").
+
+Each problem names its kind, the words of the claim it concerns, and what the sources say.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import lexicon
+from .facts import Attribution, Facts, Name, Quantity, When, analyse, same_name
+from .schema import Article, Sentence
+from .sentences import split_sentences
+
+PROBLEM_KINDS = (
+    "number",
+    "unit",
+    "quantity",
+    "date",
+    "name",
+    "title",
+    "speaker",
+    "roles",
+    "negation",
+    "polarity",
+    "unsupported",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    span: str
+    """The words of the claim the problem is about."""
+    detail: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    text: str
+    supported: bool
+    problems: tuple[Problem, ...] = ()
+    evidence: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Check:
+    """One verdict per sentence of the text checked, in order."""
+
+    sentences: tuple[Verdict, ...]
+    sources: tuple[Article, ...] = field(default=(), compare=False)
+
+    @property
+    def supported(self) -> int:
+        return sum(v.supported for v in self.sentences)
+
+    @property
+    def unsupported(self) -> int:
+        return len(self.sentences) - self.supported
+
+
+# -- the sources, indexed once -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Entry:
+    """One source sentence with its facts and its article's date."""
+
+    sentence: Sentence
+    facts: Facts
+    anchor: _dt.date | None
+    position: int
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return self.facts.keys
+
+
+class Sources:
+    """Every sentence of the articles, analysed once, with document frequencies for weighting."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = tuple(articles)
+        self.entries: list[Entry] = []
+        self.by_doc: dict[int, list[Entry]] = {}
+        for article in self.articles:
+            for index, text in enumerate(split_sentences(article.text)):
+                entry = Entry(
+                    Sentence(article.id, index, text),
+                    analyse(text),
+                    article.date,
+                    len(self.entries),
+                )
+                self.entries.append(entry)
+                self.by_doc.setdefault(article.id, []).append(entry)
+        self.df: Counter[str] = Counter()
+        for entry in self.entries:
+            self.df.update(entry.keys)
+        self.n = max(1, len(self.entries))
+
+    def idf(self, key: str) -> float:
+        return math.log((1 + self.n) / (1 + self.df.get(key, 0))) + 1.0
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(self.df)
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Keys of words the sources write in lower case somewhere (so not names)."""
+        return frozenset(
+            t.key for e in self.entries for t in e.facts.tokens if t.text[:1].islower()
+        )
+
+    @cached_property
+    def names(self) -> list[tuple[Entry, Name]]:
+        return [(e, n) for e in self.entries for n in e.facts.names]
+
+    def neighbours(self, entry: Entry, before: int = 2, after: int = 1) -> list[Entry]:
+        doc = self.by_doc[entry.sentence.doc_id]
+        i = entry.sentence.index
+        return doc[max(0, i - before) : i] + doc[i + 1 : i + 1 + after]
+
+    def previous(self, entry: Entry, count: int = 2) -> list[Entry]:
+        return self.neighbours(entry, before=count, after=0)
+
+
+# -- matching helpers -------------------------------------------------------------------------------
+
+
+def related(a: str, b: str) -> bool:
+    """Same word, a listed synonym, or the same root the stemmer left apart ("employ" and
+    "employe", "injur" and "injuri")."""
+    if lexicon.synonymous(a, b):
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 2
+
+
+def covered(key: str, keys: Iterable[str]) -> bool:
+    return any(related(key, other) for other in keys)
+
+
+def _window(facts: Facts, start: int, end: int, reach: int) -> list[int]:
+    """Up to `reach` content words on each side of [start, end), inside its clause."""
+    tokens = facts.tokens
+    content = set(facts.content)
+    picked: list[int] = []
+    for step in (-1, 1):
+        j, taken = (start - 1, 0) if step < 0 else (end, 0)
+        while 0 <= j < len(tokens) and taken < reach:
+            if tokens[j].text in ';:()"“”,':
+                break
+            if j in content:
+                picked.append(j)
+                taken += 1
+            j += step
+    return sorted(picked)
+
+
+def local_keys(facts: Facts, start: int, end: int, reach: int = 3) -> set[str]:
+    """What is said right around a fact: the nearest content words, light words left out."""
+    light = lexicon.light_words()
+    return {
+        facts.tokens[i].key
+        for i in _window(facts, start, end, reach)
+        if facts.tokens[i].key not in light and not facts.tokens[i].capital
+    }
+
+
+def overlap(wanted: set[str], have: Iterable[str]) -> float:
+    if not wanted:
+        return 1.0
+    have = set(have)
+    return sum(1 for k in wanted if covered(k, have)) / len(wanted)
+
+
+def find_name(name: Name | tuple[str, ...], facts: Facts) -> Name | None:
+    words = name if isinstance(name, tuple) else name.words
+    for other in facts.names:
+        if same_name(words, other.words):
+            return other
+    if len(words) == 1:
+        word = words[0]
+        tokens = facts.tokens
+        for i, token in enumerate(tokens):
+            if token.kind in ("word", "acronym") and token.lower.replace(".", "") == word:
+                return Name(token.text, i, i + 1, words)
+        if 3 <= len(word) <= 6:  # "GDP" for "gross domestic product"
+            initials = [t.lower[0] for t in tokens if t.kind == "word"]
+            text = "".join(initials)
+            if word in text:
+                return Name(word.upper(), 0, 0, words)
+    return None
+
+
+_PHYSICAL = frozenset(["duration", "distance", "mass", "area", "volume", "speed", "temperature"])
+_LOOSE_UNITS = frozenset(["money", "share", "age", "rate"])
+"""Units a source often leaves implicit ("Twelve million is a start", "Harmon, 58,")."""
+
+
+def _base(q: Quantity) -> tuple[float, float, float | None]:
+    """(low, high, stated value) in the unit's base unit (metres, seconds, ...) when it has one."""
+    factor = q.unit.factor if q.unit is not None and q.unit.factor else 1.0
+    value = None if q.value is None else q.value * factor
+    return q.low * factor, q.high * factor, value
+
+
+def units_agree(claim: Quantity, evidence: Quantity) -> bool:
+    if claim.unit is None or evidence.unit is None:
+        if claim.unit is not None:
+            return claim.unit.kind in _LOOSE_UNITS
+        if evidence.unit is not None:
+            return evidence.unit.kind not in _PHYSICAL
+        return True
+    if claim.unit.kind != evidence.unit.kind:
+        return False
+    if claim.unit.factor and evidence.unit.factor:
+        return True  # compared in base units
+    return claim.unit.name == evidence.unit.name
+
+
+def supports_amount(evidence: Quantity, claim: Quantity) -> bool:
+    """Does the evidence's amount establish the claim's? The claim's range must hold the
+    source's stated value (or, for a vague source, its whole range), in the same unit (or a
+    convertible one: 5.5 km is 5,500 m): a claim's "five days" is not a source's "five men"."""
+    if not units_agree(claim, evidence):
+        return False
+    low, high, _ = _base(claim)
+    e_low, e_high, e_value = _base(evidence)
+    converted = bool(
+        claim.unit and evidence.unit and claim.unit.factor and claim.unit.name != evidence.unit.name
+    )
+    slack = 0.02 if converted else 1e-9
+    low -= abs(low) * slack + 1e-9
+    high += (abs(high) * slack + 1e-9) if math.isfinite(high) else 0.0
+    if e_value is not None:
+        return low <= e_value <= high
+    return low <= e_low and e_high <= high
+
+
+# -- the claim ----------------------------------------------------------------------------------------
+
+
+_DATE_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+     "oct", "nov", "dec"]
+)  # fmt: skip
+
+
+@dataclass
+class _Claim:
+    text: str
+    facts: Facts
+    names: list[Name]
+    content: list[int]
+    """Content token indices that must be supported (not names, not light words)."""
+
+
+def _claim(text: str, sources: Sources) -> _Claim:
+    facts = analyse(text)
+    light = lexicon.light_words()
+    names = []
+    for name in facts.names:
+        if name.initial and name.words and lexicon.key(name.words[0]) in sources.lower_words:
+            continue  # "Residents said ..." (capitalised only because it opens the sentence)
+        names.append(name)
+    in_name = {i for n in names for i in range(n.start, n.end)}
+    speech = lexicon.speech_forms()
+    content = [
+        i
+        for i in facts.content
+        if i not in in_name
+        and facts.tokens[i].key not in light
+        and facts.tokens[i].lower not in speech
+        and facts.tokens[i].lower not in _DATE_WORDS
+        and not (facts.tokens[i].capital and facts.tokens[i].lower in lexicon.role_words())
+    ]
+    return _Claim(text, facts, names, content)
+
+
+# -- evidence -----------------------------------------------------------------------------------------
+
+
+def _score(claim: _Claim, entry: Entry, sources: Sources) -> float:
+    keys = entry.keys
+    score = 0.0
+    for i in claim.content:
+        k = claim.facts.tokens[i].key
+        if k in keys:
+            score += sources.idf(k)
+        elif covered(k, keys):
+            score += 0.7 * sources.idf(k)
+    for name in claim.names:
+        if find_name(name, entry.facts):
+            score += max(sources.idf(lexicon.key(w)) for w in name.words)
+    for q in claim.facts.numbers():
+        if any(supports_amount(other, q) for other in entry.facts.numbers()):
+            score += 3.0
+    return score
+
+
+def _candidates(claim: _Claim, sources: Sources, limit: int = 12) -> list[tuple[float, Entry]]:
+    scored = [(_score(claim, e, sources), e) for e in sources.entries]
+    scored = [pair for pair in scored if pair[0] > 0]
+    scored.sort(key=lambda pair: (-pair[0], pair[1].position))
+    return scored[:limit]
+
+
+def _covered_units(claim: _Claim, entries: Sequence[Entry]) -> set[str]:
+    keys: set[str] = set()
+    for entry in entries:
+        keys |= entry.keys
+    units = {f"w{i}" for i in claim.content if covered(claim.facts.tokens[i].key, keys)}
+    for n, name in enumerate(claim.names):
+        if any(find_name(name, e.facts) for e in entries):
+            units.add(f"n{n}")
+    for n, q in enumerate(claim.facts.numbers()):
+        if any(supports_amount(o, q) for e in entries for o in e.facts.numbers()):
+            units.add(f"q{n}")
+    return units
+
+
+def _evidence(claim: _Claim, sources: Sources) -> list[Entry]:
+    """The best sentence, then up to two more that each state a further part of the claim.
+
+    A further sentence must add at least two units, one of them a content word: a sentence
+    fusing two reports is supported, but one borrowed name or number (the wrong doer, a figure
+    about something else) cannot be laundered in from an unrelated sentence.
+    """
+    candidates = _candidates(claim, sources)
+    if not candidates:
+        return []
+    chosen = [candidates[0][1]]
+    wanted = {f"w{i}" for i in claim.content}
+    wanted |= {f"n{n}" for n in range(len(claim.names))}
+    wanted |= {f"q{n}" for n in range(len(claim.facts.numbers()))}
+    have = _covered_units(claim, chosen)
+    for _ in range(2):
+        missing = wanted - have
+        if not missing:
+            break
+        best, best_gain = None, set()
+        for _, entry in candidates[1:]:
+            if entry in chosen:
+                continue
+            gain = (_covered_units(claim, [*chosen, entry]) - have) & missing
+            if len(gain) > len(best_gain):
+                best, best_gain = entry, gain
+        if best is None or len(best_gain) < 2 or not any(u.startswith("w") for u in best_gain):
+            break
+        chosen.append(best)
+        have = _covered_units(claim, chosen)
+    return chosen
+
+
+# -- the checker ------------------------------------------------------------------------------------
+
+
+class Checker:
+    """Checks claims against one set of sources (indexed once, reused for every claim)."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.sources = Sources(articles)
+
+    def verify(self, text: str) -> Verdict:
+        sources = self.sources
+        claim = _claim(text, sources)
+        core = _evidence(claim, sources)
+        if not core:
+            return Verdict(
+                text, False, (Problem("unsupported", text, "no source sentence says this"),)
+            )
+        # `core` is what the claim restates; `found` collects the further sentences that state
+        # one of its facts (a figure, a name) with the same context, for the content check and
+        # the evidence shown.
+        found = list(core)
+        problems: list[Problem] = []
+        problems += _check_quantities(claim, found, sources)
+        problems += _check_dates(claim, found, sources)
+        problems += _check_names(claim, core, found, sources)
+        problems += _check_speaker(claim, core, sources)
+        problems += _check_negation(claim, core)
+        problems += _check_roles(claim, core)
+        problems += _check_content(claim, core, found, sources)
+        unique: dict[tuple[str, str], Problem] = {}
+        for problem in problems:
+            unique.setdefault((problem.kind, problem.span), problem)
+        kept = tuple(unique.values())
+        return Verdict(text, not kept, kept, tuple(e.sentence for e in found))
+
+
+# -- amounts ------------------------------------------------------------------------------------------
+
+
+def _counted_key(q: Quantity) -> str | None:
+    """What the amount counts, if the claim says it right after the number ("spectators")."""
+    light = lexicon.light_words()
+    return next((k for k in q.counted if k not in light), None)
+
+
+def _span_keys(facts: Facts, start: int, end: int, reach: int) -> set[str]:
+    """Content keys within `reach` tokens of [start, end), across commas."""
+    return {
+        facts.tokens[i].key
+        for i in facts.content
+        if start - reach <= i < end + reach and not start <= i < end
+    }
+
+
+def _attached(facts: Facts, start: int, end: int, names: Sequence[Name]) -> list[Name]:
+    """Names right next to an amount: "Hackett, 58," or "the 24-year-old Longacre"."""
+    return [n for n in names if 0 <= start - n.end <= 2 or 0 <= n.start - end <= 1]
+
+
+def _amount_supported_by(
+    claim: _Claim,
+    q: Quantity,
+    entry: Entry,
+    other: Quantity,
+    sources: Sources,
+    restated: bool = False,
+) -> bool:
+    """`other` in `entry` states `q`: the amount fits and it is about the same thing.
+
+    `restated`: `entry` is the sentence the claim restates, so an amount it gives is taken to be
+    about the same thing unless it plainly counts something else or belongs to someone else.
+    """
+    if not supports_amount(other, q) or _counted_clash(q, other, entry):
+        return False
+    context = local_keys(claim.facts, q.start, q.end)
+    counted = _counted_key(q)
+    near = _span_keys(entry.facts, other.start, other.end, 6)
+    about_it = (
+        restated
+        or (counted is not None and covered(counted, near))
+        or overlap(context, near) >= 0.5
+        or overlap(context | ({counted} if counted else set()), entry.keys) >= 0.75
+        or not (context or counted)
+    )
+    mine = _attached(claim.facts, q.start, q.end, claim.names)
+    if mine:
+        theirs = _attached(entry.facts, other.start, other.end, entry.facts.names)
+        if theirs:
+            if not any(same_name(a.words, b.words) for a in mine for b in theirs):
+                return False  # the source gives this figure for someone else
+            about_it = True
+        elif any(find_name(n, entry.facts) for n in mine) and _pronoun_near(entry.facts, other):
+            about_it = True  # "as long as she was 24"
+    if not about_it:
+        return False
+    nearby = [n for n in claim.names if abs(n.start - q.start) <= 6 or abs(n.end - q.end) <= 6]
+    pool = [entry, *sources.previous(entry, 2)]
+    return not nearby or any(find_name(n, e.facts) for e in pool for n in nearby)
+
+
+def _pronoun_near(facts: Facts, q: Quantity) -> bool:
+    return any(
+        t.lower in ("he", "she", "him", "her", "his")
+        for t in facts.tokens[max(0, q.start - 4) : q.start]
+    )
+
+
+def _counted_clash(claim: Quantity, other: Quantity, entry: Entry) -> bool:
+    """The source gives this amount for one thing and the claim's thing another amount in the
+    same sentence (11 assists and 13 rebounds, swapped)."""
+    mine = _counted_key(claim)
+    theirs = _counted_key(other)
+    if mine is None or theirs is None or lexicon.synonymous(mine, theirs):
+        return False
+    return any(
+        o is not other and (k := _counted_key(o)) is not None and lexicon.synonymous(k, mine)
+        for o in entry.facts.quantities
+    )
+
+
+def _check_quantities(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
+    problems = []
+    core = evidence[:2]
+    for q in claim.facts.quantities:
+        if q.year:
+            continue
+        ordered = core + [e for e in sources.entries if e not in core]
+        found = next(
+            (
+                entry
+                for entry in ordered
+                for other in entry.facts.quantities
+                if not other.year
+                and other.ordinal == q.ordinal
+                and _amount_supported_by(claim, q, entry, other, sources, entry in core)
+            ),
+            None,
+        )
+        if found is not None:
+            if found not in evidence:
+                evidence.append(found)
+            continue
+        problems.append(_amount_problem(claim, q, evidence, sources))
+    return problems
+
+
+def _amount_problem(claim: _Claim, q: Quantity, evidence: list[Entry], sources: Sources) -> Problem:
+    kind = "quantity" if q.value is None else "number"
+    context = local_keys(claim.facts, q.start, q.end) | set(q.counted)
+    # Same digits, another unit or scale: "$3bn" where a source says "$3 million".
+    for entry in evidence:
+        for other in entry.facts.quantities:
+            if other.year or other.value is None or q.value is None:
+                continue
+            same_digits = other.value / other.scale == q.value / q.scale
+            different_unit = (q.unit and other.unit and q.unit.name != other.unit.name) or (
+                q.scale != other.scale
+            )
+            if same_digits and different_unit:
+                return Problem("unit", q.text, f"the sources say {other.text}")
+    # The same thing, another amount: the closest rival in the evidence.
+    rival: tuple[float, Quantity] | None = None
+    for entry in evidence:
+        for other in entry.facts.quantities:
+            if other.year or other.ordinal != q.ordinal:
+                continue
+            if q.unit and other.unit and q.unit.kind != other.unit.kind:
+                continue
+            score = overlap(
+                context, local_keys(entry.facts, other.start, other.end) | set(other.counted)
+            )
+            if rival is None or score > rival[0]:
+                rival = (score, other)
+    if rival is not None and rival[0] >= 0.34:
+        other = rival[1]
+        if (
+            q.unit
+            and other.unit
+            and q.unit.kind == other.unit.kind
+            and q.unit.name != other.unit.name
+        ):
+            return Problem("unit", q.text, f"the sources say {other.text}")
+        return Problem(kind, q.text, f"the sources say {other.text}")
+    for entry in sources.entries:
+        for other in entry.facts.quantities:
+            if not other.year and supports_amount(other, q):
+                return Problem(kind, q.text, f"the sources give {other.text} for something else")
+    return Problem(kind, q.text, f"no source states {q.text}")
+
+
+# -- dates -------------------------------------------------------------------------------------------
+
+
+def _check_dates(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
+    problems = []
+    for when in claim.facts.dates:
+        problem = _date_problem(claim, when, evidence, sources)
+        if problem is not None:
+            problems.append(problem)
+    for q in claim.facts.quantities:
+        if not q.year:
+            continue
+        context = local_keys(claim.facts, q.start, q.end, reach=4)
+        years = [
+            e
+            for e in sources.entries
+            if any(o.year and o.value == q.value for o in e.facts.quantities)
+            or any(d.year == q.value for d in e.facts.dates)
+        ]
+        if not any(e in evidence or overlap(context, e.keys) >= 0.5 for e in years):
+            detail = "the sources give it for something else" if years else "no source gives it"
+            problems.append(Problem("date", q.text, detail))
+    return problems
+
+
+def _date_problem(
+    claim: _Claim, when: When, evidence: list[Entry], sources: Sources
+) -> Problem | None:
+    context = local_keys(claim.facts, when.start, when.end, reach=4)
+    pool = list(evidence)
+    for entry in evidence[:2]:
+        pool += [e for e in sources.previous(entry, 3) if e not in pool]
+    pool += [e for e in sources.entries if e not in pool and overlap(context, e.keys) >= 0.5]
+    agree, disagree, unknown = [], [], []
+    for entry in pool:
+        for other in entry.facts.dates:
+            related = entry in evidence[:1] or (
+                overlap(context, local_keys(entry.facts, other.start, other.end, reach=4)) >= 0.34
+            )
+            if not related:
+                continue
+            verdict = when.agrees(other, entry.anchor, entry.anchor)
+            (agree if verdict else disagree if verdict is False else unknown).append(other)
+    if agree:
+        return None
+    if disagree:
+        return Problem("date", when.text, f"the sources say {disagree[0].text}")
+    if unknown:
+        return None  # a weekday no article date resolves: not contradicted
+    return Problem("date", when.text, f"no source dates this {when.text}")
+
+
+# -- names and titles -----------------------------------------------------------------------------------
+
+
+_PRONOUN_WORDS = frozenset(["he", "him", "his", "she", "her", "they", "them", "their", "it", "its"])
+
+
+def _refers_back(entry: Entry, name: Name, sources: Sources) -> bool:
+    """`entry` talks about `name` without naming it: a pronoun or "the teenager", with the name
+    in one of the two sentences before it in the same article."""
+    words = {t.lower for t in entry.facts.tokens}
+    if not (words & _PRONOUN_WORDS or "the" in words):
+        return False
+    return any(find_name(name, e.facts) for e in sources.previous(entry, 2))
+
+
+def _check_names(
+    claim: _Claim, core: list[Entry], found: list[Entry], sources: Sources
+) -> list[Problem]:
+    problems = []
+    named = [n.words for n in claim.names]
+    for name in claim.names:
+        context = local_keys(claim.facts, name.start, name.end)
+        with_name = [e for e in found if find_name(name, e.facts)]
+        fits = max((overlap(context, e.keys) for e in with_name), default=0.0)
+        rival = None if core[0] in with_name else _rival_name(name, context, core[:1], named)
+        if core[0] in with_name or (
+            with_name and (not context or fits >= (0.5 if rival else 0.34))
+        ):
+            problems += _check_title(name, sources)
+            continue
+        homes = [e for e in sources.entries if find_name(name, e.facts)]
+        best = max((overlap(context, e.keys) for e in homes), default=0.0)
+        if rival is not None and best < 0.5:
+            problems.append(Problem("name", name.text, f"the sources say {rival.text}"))
+            continue
+        if (
+            best >= 0.5
+            or (homes and not context)
+            or (homes and _refers_back(core[0], name, sources))
+        ):
+            if best >= 0.5:
+                found.append(next(e for e in homes if overlap(context, e.keys) == best))
+            problems += _check_title(name, sources)
+            continue
+        if homes:
+            problems.append(
+                Problem("name", name.text, f"the sources mention {name.text}, but not doing this")
+            )
+        else:
+            problems.append(Problem("name", name.text, f"no source mentions {name.text}"))
+    return problems
+
+
+def _rival_name(
+    name: Name, context: set[str], evidence: Sequence[Entry], named: list[tuple[str, ...]]
+) -> Name | None:
+    """A name of the evidence, absent from the claim, standing where the claim has `name`."""
+    if not context:
+        return None
+    for entry in evidence:
+        for other in entry.facts.names:
+            if any(same_name(other.words, words) for words in named):
+                continue
+            if other.initial and len(other.words) == 1:
+                continue
+            around = local_keys(entry.facts, other.start, other.end)
+            if around and overlap(context, around) >= 0.5 and overlap(around, context) >= 0.34:
+                return other
+    return None
+
+
+def _check_title(name: Name, sources: Sources) -> list[Problem]:
+    if not name.title:
+        return []
+    given: list[tuple[str, ...]] = []
+    for _, other in sources.names:
+        if other.title and same_name(name.words, other.words):
+            given.append(other.title)
+    if not given or any(lexicon.same_role(name.title, t) for t in given):
+        return []
+    if any(set(name.title) <= set(t) or set(t) <= set(name.title) for t in given):
+        return []  # "attorney" for "district attorney": vaguer or more precise, not another role
+    title = {lexicon.key(w.rstrip(".")) for w in name.title}
+    for entry, other in sources.names:
+        if same_name(name.words, other.words) and title <= entry.keys:
+            return []  # "Okonjo, who is also Daleford's mayor": stated, if not as a title
+    said = sorted({" ".join(t) for t in given})
+    return [
+        Problem("title", " ".join(name.title), f"the sources call {name.text} {', '.join(said)}")
+    ]
+
+
+# -- who said it -----------------------------------------------------------------------------------------
+
+_GENERIC_SPEAKERS = frozenset(
+    lexicon.key(w)
+    for w in ("official", "officials", "authorities", "police", "source", "sources", "report",
+              "reports", "statement", "people", "experts", "they", "it", "he", "she")
+)  # fmt: skip
+
+
+def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
+    """Who the sources say said what `entry` states: its own attribution, or that of the
+    sentence around a quotation it belongs to; pronouns resolved to the last name before."""
+    found = list(entry.facts.attributions)
+    if not found:
+        for other in sources.neighbours(entry, before=1, after=1):
+            found += [a for a in other.facts.attributions if a.pronoun or a.names]
+    resolved = []
+    for said in found:
+        if said.pronoun:
+            for previous in [entry, *reversed(sources.previous(entry, 2))]:
+                people = [n for n in previous.facts.names if len(n.words) >= 2 or n.title]
+                if people:
+                    person = people[-1]
+                    said = Attribution(person.text, 0, 0, said.verb, (person.words,), (), False)
+                    break
+        resolved.append(said)
+    return resolved
+
+
+def _check_speaker(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
+    problems = []
+    for attribution in claim.facts.attributions:
+        if attribution.pronoun:
+            continue
+        roles = [r for r in attribution.roles if r not in _GENERIC_SPEAKERS]
+        if not attribution.names and not roles:
+            continue
+        stating = evidence[:2]
+        speakers = [s for e in stating for s in _speakers_of(e, sources)]
+
+        def same(said: Attribution) -> bool:
+            if any(same_name(a, b) for a in attribution.names for b in said.names):
+                return True
+            theirs = set(said.roles) | {lexicon.key(w) for n in said.names for w in n}
+            return not attribution.names and any(covered(r, theirs) for r in roles)
+
+        if any(same(s) for s in speakers):
+            continue
+        if not attribution.names:
+            # A description ("the district attorney") cannot be told apart from a named person
+            # ("Jack Whelan"); only another description contradicts it.
+            speakers = [s for s in speakers if not s.names]
+        specific = [
+            s for s in speakers if s.names or any(r not in _GENERIC_SPEAKERS for r in s.roles)
+        ]
+        if specific:
+            problems.append(
+                Problem(
+                    "speaker",
+                    attribution.speaker,
+                    f"the sources attribute this to {specific[0].speaker}",
+                )
+            )
+        elif attribution.names and not any(
+            find_name(words, e.facts) for e in stating for words in attribution.names
+        ):
+            problems.append(
+                Problem("speaker", attribution.speaker, "no source has this speaker saying this")
+            )
+    return problems
+
+
+# -- negation and polarity -------------------------------------------------------------------------------
+
+
+_SCOPE_SKIP = frozenset(
+    ["yet", "ever", "also", "even", "always", "really", "necessarily", "longer"]
+)
+
+
+def _scopes(facts: Facts) -> list[list[str]]:
+    """For each negation cue, the keys of the words it negates (the next content words)."""
+    light = lexicon.light_words() - {lexicon.key(w) for w in ("say", "tell", "report")}
+    scopes = []
+    for i in facts.negations:
+        scope: list[str] = []
+        for j in range(i + 1, min(len(facts.tokens), i + 5)):
+            token = facts.tokens[j]
+            if token.kind == "punct":
+                break
+            if j in facts.content and token.lower not in _SCOPE_SKIP and token.key not in light:
+                scope.append(token.key)
+                if len(scope) == 2:
+                    break
+        if scope:
+            scopes.append(scope)
+    return scopes
+
+
+def _aligned(scope: Sequence[str], keys: Iterable[str]) -> bool:
+    return any(covered(k, keys) for k in scope)
+
+
+def _negated_in(scope: Sequence[str], entry: Entry) -> bool | None:
+    """Does `entry` negate what `scope` says (True), state it plainly (False), or neither?"""
+    theirs = _scopes(entry.facts)
+    negated = {k for other in theirs for k in other}
+    head = scope[0]
+    if head in entry.keys and head not in negated:
+        return False  # the source says the very word, unnegated
+    if any(_aligned(scope, other) for other in theirs):
+        return True
+    if _aligned(scope, entry.keys):
+        return False
+    return None
+
+
+def _check_negation(claim: _Claim, core: list[Entry]) -> list[Problem]:
+    for scope in _scopes(claim.facts):
+        verdicts = [_negated_in(scope, entry) for entry in core[:2]]
+        if False in verdicts and True not in verdicts:
+            return [
+                Problem(
+                    "negation", _word(claim.facts, scope[0]), "the sources do not say it is not so"
+                )
+            ]
+    mine = _scopes(claim.facts)
+    claim_keys = {claim.facts.tokens[i].key for i in claim.content}
+    for scope in _scopes(core[0].facts):
+        head = scope[0]
+        if head in claim_keys or (
+            _aligned(scope, claim_keys) and not any(_aligned(scope, other) for other in mine)
+        ):
+            if any(_aligned(scope, other) for other in mine):
+                continue
+            word = next(
+                (
+                    claim.facts.tokens[i].text
+                    for i in claim.content
+                    if covered(claim.facts.tokens[i].key, scope)
+                ),
+                head,
+            )
+            return [Problem("negation", word, "the sources say it is not so")]
+    return []
+
+
+def _word(facts: Facts, key: str) -> str:
+    for token in facts.tokens:
+        if token.key == key:
+            return token.text
+    return key
+
+
+# -- who did what to whom -------------------------------------------------------------------------------------
+
+
+def _actor(facts: Facts, verb: int, direction: int) -> str | None:
+    """The nearest name or role word before (-1) or after (+1) the verb, inside its clause."""
+    tokens = facts.tokens
+    roles = lexicon.role_words()
+    j = verb + direction
+    steps = 0
+    while 0 <= j < len(tokens) and steps < 7:
+        token = tokens[j]
+        if token.text in ',;:()"“”' or token.lower in (
+            "and",
+            "but",
+            "while",
+            "who",
+            "which",
+            "that",
+        ):
+            return None
+        for name in facts.names:
+            if name.start <= j < name.end and not name.initial and name.words:
+                return "name:" + name.words[-1]
+        if token.kind == "word" and token.lower in roles:
+            return "role:" + token.key
+        j += direction
+        steps += 1
+    return None
+
+
+def _passive(facts: Facts, verb: int) -> bool:
+    tokens = facts.tokens
+    after = [t.lower for t in tokens[verb + 1 : verb + 4]]
+    before = [t.lower for t in tokens[max(0, verb - 2) : verb]]
+    return "by" in after and any(
+        w in ("was", "were", "been", "being", "is", "are", "be") for w in before
+    )
+
+
+def _roles_of(facts: Facts, verb: int) -> tuple[str | None, str | None]:
+    doer, done_to = _actor(facts, verb, -1), _actor(facts, verb, +1)
+    return (done_to, doer) if _passive(facts, verb) else (doer, done_to)
+
+
+def _check_roles(claim: _Claim, evidence: list[Entry]) -> list[Problem]:
+    facts = claim.facts
+    light = lexicon.light_words()
+    for i in claim.content:
+        token = facts.tokens[i]
+        if token.key in light or token.capital:
+            continue
+        doer, done_to = _roles_of(facts, i)
+        if doer is None:
+            continue
+        for entry in evidence[:2]:
+            for j in entry.facts.content:
+                if not lexicon.synonymous(entry.facts.tokens[j].key, token.key):
+                    continue
+                their_doer, their_done_to = _roles_of(entry.facts, j)
+                if their_doer is None or _same_actor(doer, their_doer):
+                    continue
+                swapped = (
+                    done_to is not None
+                    and _same_actor(doer, their_done_to)
+                    and (their_done_to is not None and _same_actor(done_to, their_doer))
+                )
+                if swapped:
+                    return [
+                        Problem(
+                            "roles",
+                            token.text,
+                            f"the sources have {their_doer.split(':', 1)[1]} as the one who "
+                            f"{entry.facts.tokens[j].text}",
+                        )
+                    ]
+    return []
+
+
+def _same_actor(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.startswith("name:") and b.startswith("name:"):
+        return same_name((a[5:],), (b[5:],))
+    return a == b or lexicon.synonymous(a.split(":", 1)[1], b.split(":", 1)[1])
+
+
+# -- content nobody states ---------------------------------------------------------------------------
+
+_BREAK_WORDS = frozenset(
+    ["after", "before", "when", "while", "including", "because", "although", "though",
+     "following", "amid", "until", "as", "but", "and", "whereas", "which", "who", "where",
+     "then", "since", "triggered", "caused", "with"]
+)  # fmt: skip
+UNSUPPORTED_SHARE = 0.25
+"""A clause whose content words the evidence states at most this share of is unsupported: a
+paraphrase swaps a word here and there, an invented event adds a whole clause."""
+
+
+def _segments(claim: _Claim) -> list[list[int]]:
+    """The claim's content words, grouped by clause (split at punctuation and subordinators)."""
+    groups: list[list[int]] = [[]]
+    content = set(claim.content)
+    for i, token in enumerate(claim.facts.tokens):
+        if token.text in ',;:()"“”—' or token.lower in _BREAK_WORDS:
+            if groups[-1]:
+                groups.append([])
+            continue
+        if i in content:
+            groups[-1].append(i)
+    return [g for g in groups if g]
+
+
+def _around(facts: Facts, i: int, reach: int = 4) -> set[str]:
+    """Every word near token i (content, names, numbers), lower case: for aligning two
+    sentences word by word."""
+    words = set()
+    for j in range(max(0, i - reach), min(len(facts.tokens), i + reach + 1)):
+        token = facts.tokens[j]
+        if j != i and token.kind != "punct" and token.lower not in lexicon.function_words():
+            words.add(token.key)
+    return words
+
+
+def _opposite_in(claim: _Claim, i: int, entry: Entry) -> str | None:
+    """The word of `entry` standing where claim token i stands, if it says the opposite."""
+    token = claim.facts.tokens[i]
+    mine = _around(claim.facts, i)
+    best: tuple[float, bool, str] | None = None
+    for j, other in enumerate(entry.facts.tokens):
+        if other.kind != "word":
+            continue
+        keys = {other.key, *other.key.split("-")}
+        mine_keys = {token.key, *token.key.split("-")}
+        same = any(related(a, b) for a in mine_keys for b in keys)
+        against = any(lexicon.opposite(a, b) for a in mine_keys for b in keys)
+        if not (same or against):
+            continue
+        score = overlap(mine, _around(entry.facts, j)) + (0.01 if same else 0.0)
+        if best is None or score > best[0]:
+            best = (score, against and not same, other.text)
+    if best is not None and best[1] and best[0] > 0:
+        return best[2]
+    return None
+
+
+def _check_content(
+    claim: _Claim, core: list[Entry], found: list[Entry], sources: Sources
+) -> list[Problem]:
+    keys: set[str] = set()
+    for entry in found:
+        keys |= entry.keys
+    problems = []
+    uncovered: set[int] = set()
+    for i in claim.content:
+        token = claim.facts.tokens[i]
+        opposite = _opposite_in(claim, i, core[0])
+        if opposite is not None:
+            problems.append(Problem("polarity", token.text, f"the sources say {opposite}"))
+            continue
+        if not covered(token.key, keys):
+            uncovered.add(i)
+    for segment in _segments(claim):
+        missing = [i for i in segment if i in uncovered]
+        if len(missing) >= 2 and (len(segment) - len(missing)) / len(segment) <= UNSUPPORTED_SHARE:
+            words = ", ".join(claim.facts.tokens[i].text for i in missing)
+            problems.append(Problem("unsupported", words, "no source sentence states this"))
+            break
+    return problems
+
+
+def _word_in(evidence: Sequence[Entry], key: str) -> str:
+    for entry in evidence:
+        for token in entry.facts.tokens:
+            if token.key == key:
+                return token.text
+    return key
+
+
+# -- the API ---------------------------------------------------------------------------------------------
+
+
+def check(text: str | Sequence[str], sources: Sequence[Article] | Checker) -> Check:
+    """Check every sentence of `text` (a string, or sentences already split) against `sources`."""
+    checker = sources if isinstance(sources, Checker) else Checker(sources)
+    sentences = split_sentences(text) if isinstance(text, str) else list(text)
+    return Check(tuple(checker.verify(s) for s in sentences), checker.sources.articles)

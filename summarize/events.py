@@ -1,0 +1,308 @@
+"""Dated events across sources: the timeline, and the days the sources do not agree on.
+
+Every sentence that dates something (a weekday, a calendar date, "yesterday") is a mention of an
+event: the date, resolved against its article's date where that is known, and the words around
+it ("a Dec. 27 rocket attack that killed a U.S. contractor"). Mentions from any source that
+describe the same happening — they share its key words — are one event, cited by every source
+that mentions it. A date that cannot be resolved is kept as written, never invented; two
+sources that put the same event on different days (Thursday in one, Friday in the other) are a
+disagreement, unless they are days apart, which makes them different events.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import lexicon
+from .facts import WEEKDAYS, Facts, When, analyse
+from .schema import Article, Sentence
+from .sentences import split_sentences
+
+SAME_EVENT = 0.4
+"""Share of one mention's event words the other must state (either way) to be the same event."""
+MAX_DISPUTE_DAYS = 1
+"""Days this close for one event are a disagreement (a night strike is Thursday in Washington
+and Friday in Baghdad); further apart, or two different calendar dates, are two events."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence: Sentence
+    when: When
+    date: _dt.date | None
+    """Resolved against the article's date; None when that cannot be known."""
+    words: frozenset[str]
+    """Keys of the content words around the date: what happened."""
+    heads: frozenset[str]
+    """Words naming what happened on that day ("strike", "storming")."""
+    names: tuple[tuple[str, ...], ...]
+    anchor: _dt.date | None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One happening, as every source that dates it reports it."""
+
+    date: _dt.date | None
+    """The date most sources give (the earliest of them on a tie); None if none resolves."""
+    mentions: tuple[Mention, ...]
+
+    @property
+    def citations(self) -> tuple[int, ...]:
+        return tuple(sorted({m.sentence.doc_id for m in self.mentions}))
+
+    @property
+    def dates(self) -> tuple[_dt.date, ...]:
+        return tuple(sorted({m.date for m in self.mentions if m.date is not None}))
+
+    @property
+    def text(self) -> str:
+        """The most compact sentence describing it."""
+        dated = [m for m in self.mentions if m.date == self.date] or list(self.mentions)
+        return min(dated, key=lambda m: (len(m.sentence.text), m.sentence.doc_id)).sentence.text
+
+
+@dataclass(frozen=True)
+class Side:
+    value: str
+    sources: tuple[int, ...]
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Sources giving different values for one fact of one event."""
+
+    kind: str
+    """"date" or "number"."""
+    topic: str
+    """What the sides are about, in the sources' words ("Day of the strike")."""
+    sides: tuple[Side, ...]
+
+
+def _clause(facts: Facts, when: When) -> tuple[int, int]:
+    """Token span of the clause around a date, not reaching into another date's clause."""
+    tokens = facts.tokens
+    others = [d for d in facts.dates if d is not when]
+    lo, hi = when.start, when.end
+    while lo > 0 and tokens[lo - 1].text not in ";:()" and when.start - lo < 12:
+        if any(d.end == lo for d in others):
+            break
+        lo -= 1
+    while hi < len(tokens) and tokens[hi].text not in ";:()" and hi - when.end < 12:
+        if any(d.start == hi for d in others):
+            break
+        hi += 1
+    return lo, hi
+
+
+def _event_words(facts: Facts, lo: int, hi: int) -> frozenset[str]:
+    """Content words of a clause, names included, light and time words left out."""
+    light = lexicon.light_words()
+    tokens = facts.tokens
+    return frozenset(
+        tokens[i].key
+        for i in facts.content
+        if lo <= i < hi and tokens[i].key not in light and tokens[i].lower not in _DAY_WORDS
+    )
+
+
+def _heads(facts: Facts, lo: int, hi: int) -> frozenset[str]:
+    heads = lexicon.event_words()
+    return frozenset(
+        facts.tokens[i].key for i in facts.content if lo <= i < hi and facts.tokens[i].key in heads
+    )
+
+
+_DAY_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+     "afternoon", "evening", "night", "early", "late", "day", "week", "month", "year"]
+)  # fmt: skip
+
+
+def mentions(articles: Sequence[Article]) -> list[Mention]:
+    found = []
+    dated = [a.date for a in articles if a.date is not None]
+    hint = max(dated) if dated else None
+    for article in articles:
+        for index, text in enumerate(split_sentences(article.text)):
+            facts = analyse(text)
+            for when in facts.dates:
+                lo, hi = _clause(facts, when)
+                words = _event_words(facts, lo, hi)
+                if len(words) < 2:
+                    continue
+                names = tuple(n.words for n in facts.names if lo <= n.start < hi)
+                found.append(
+                    Mention(
+                        Sentence(article.id, index, text),
+                        when,
+                        when.resolve(article.date, hint),
+                        words,
+                        _heads(facts, lo, hi),
+                        names,
+                        article.date,
+                    )
+                )
+    return found
+
+
+def same_event(a: Mention, b: Mention) -> bool:
+    """Two dated mentions describe one happening: the same kind of event (a word naming it in
+    common) with a participant in common (a name), at most two days apart."""
+    from .checker import related
+    from .facts import same_name
+
+    apart = _days_apart(a, b)
+    if apart is None or apart > MAX_DISPUTE_DAYS:
+        return False  # days apart, or no way to tell
+    if not any(related(x, y) for x in a.heads for y in b.heads):
+        return False
+    return any(same_name(x, y) for x in a.names for y in b.names)
+
+
+def _related(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller word set the other states (synonyms and shared roots count)."""
+    from .checker import covered
+
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if not small:
+        return 0.0
+    return sum(1 for k in small if covered(k, large)) / len(small)
+
+
+def _days_apart(a: Mention, b: Mention) -> int | None:
+    explicit = bool(a.when.month and a.when.day and b.when.month and b.when.day)
+    if explicit and (a.when.month, a.when.day) != (b.when.month, b.when.day):
+        return 99  # two calendar dates written out: two events, not a slip of a day
+    if a.date and b.date:
+        return abs((a.date - b.date).days)
+    if a.when.month and a.when.day and b.when.month and b.when.day:
+        return abs((a.when.month - b.when.month) * 30 + a.when.day - b.when.day)
+    wa = a.date.weekday() if a.date else a.when.weekday
+    wb = b.date.weekday() if b.date else b.when.weekday
+    if wa is None or wb is None:
+        return None
+    return min((wa - wb) % 7, (wb - wa) % 7)
+
+
+def events(articles: Sequence[Article]) -> list[Event]:
+    """Mentions grouped into events (connected by `same_event`); each mention is in one event."""
+    found = mentions(articles)
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(found):
+        for j in range(i + 1, len(found)):
+            b = found[j]
+            if a.sentence.doc_id != b.sentence.doc_id and same_event(a, b):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Mention]] = {}
+    for i, mention in enumerate(found):
+        groups.setdefault(root(i), []).append(mention)
+    result = []
+    for group in groups.values():
+        dated = [m.date for m in group if m.date is not None]
+        date = max(set(dated), key=lambda d: (dated.count(d), -d.toordinal())) if dated else None
+        result.append(Event(date, tuple(group)))
+    return result
+
+
+def timeline(articles: Sequence[Article]) -> list[Event]:
+    """Dated happenings in date order: events with a resolved date and a word naming what
+    happened, those of one day that name the same kind of thing merged."""
+    from .checker import related
+
+    merged: list[Event] = []
+    for event in sorted(
+        (e for e in events(articles) if e.date is not None),
+        key=lambda e: (e.date, e.citations),
+    ):
+        heads = {h for m in event.mentions for h in m.heads}
+        if not heads:
+            continue
+        same_day = next(
+            (
+                e
+                for e in merged
+                if e.date == event.date
+                and any(related(a, b) for a in heads for m in e.mentions for b in m.heads)
+            ),
+            None,
+        )
+        if same_day is not None:
+            merged[merged.index(same_day)] = Event(
+                same_day.date, same_day.mentions + event.mentions
+            )
+        else:
+            merged.append(event)
+    return merged
+
+
+def _day(mentions: Sequence[Mention]) -> str:
+    """ "Friday (2020-01-03)": the weekday, with the calendar date where a source's date gives it."""
+    resolved = [m.date for m in mentions if m.date is not None]
+    name = WEEKDAYS[
+        resolved[0].weekday() if resolved else mentions[0].when.weekday  # type: ignore[index]
+    ].capitalize()
+    return f"{name} ({resolved[0].isoformat()})" if resolved else name
+
+
+def date_disagreements(articles: Sequence[Article]) -> list[Disagreement]:
+    """Events that different sources put on different days."""
+    found = []
+    for event in events(articles):
+        by_day: dict[int, list[Mention]] = {}
+        for mention in event.mentions:
+            weekday = mention.date.weekday() if mention.date else mention.when.weekday
+            if weekday is not None:
+                by_day.setdefault(weekday, []).append(mention)
+        if len(by_day) < 2:
+            continue
+        docs_per_side = [{m.sentence.doc_id for m in ms} for ms in by_day.values()]
+        if len(set().union(*docs_per_side)) < 2:
+            continue  # one source contradicting itself is not a disagreement between sources
+        if any(a & b for i, a in enumerate(docs_per_side) for b in docs_per_side[i + 1 :]):
+            continue  # a source giving both days reports two days, not a different one
+        sides = tuple(
+            Side(
+                _day(ms),
+                tuple(sorted({m.sentence.doc_id for m in ms})),
+                tuple(m.sentence for m in ms),
+            )
+            for ms in sorted(by_day.values(), key=lambda ms: min(m.sentence.doc_id for m in ms))
+        )
+        found.append(Disagreement("date", f"Day of {_topic(event)}", sides))
+    return found
+
+
+_NOUNS = {
+    "kill": "killing", "die": "death", "storm": "storming", "announc": "announcement",
+    "launch": "launch", "vote": "vote", "arrest": "arrest", "attack": "attack",
+}  # fmt: skip
+
+
+def _topic(event: Event) -> str:
+    """What happened, in the sources' word for it ("the strike")."""
+    heads = [h for m in event.mentions for h in m.heads]
+    if not heads:
+        return "the event"
+    head = max(set(heads), key=lambda h: (heads.count(h), h not in _NOUNS, h))
+    if head in _NOUNS:
+        return f"the {_NOUNS[head]}"
+    written = [
+        token.lower
+        for mention in event.mentions
+        for token in analyse(mention.sentence.text).tokens
+        if token.key == head
+    ]
+    if not written:
+        return f"the {head}"
+    return f"the {max(set(written), key=lambda w: (written.count(w), w.startswith(head)))}"

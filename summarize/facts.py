@@ -1,0 +1,1369 @@
+"""The facts a sentence asserts: who, what number, which day, who said it, and whether it is denied.
+
+Pure Python and regular expressions over one sentence at a time, fast enough for every sentence
+of every briefing (citations, disagreements, the timeline) and every claim `summarize check`
+reads. What comes out is positional (token spans), so a consumer can ask not only "does the
+sentence mention 40?" but "what does the 40 count, and what is said around it?".
+
+- `Quantity`: a number or a vague amount as an interval of values, with its unit (money,
+  percent, distance, a rate such as "a week", an age) and the words it counts. "3,000", "three
+  thousand" and "3k" are one value; "two dozen" is about 24; "hundreds" is 200-1,999; "more than
+  100" is 100 and up.
+- `When`: a weekday, a calendar date, a month or year, or a relative day, resolvable against the
+  article's date ("Tuesday" in an article of Wednesday 1 January 2020 is 31 December 2019).
+- `Name`: a capitalised span with the title or role the sentence gives it ("Mayor Ana Ruiz",
+  "Ruiz, the governor"), spelling-tolerant in comparison (Qasem = Qassem).
+- `Attribution`: who says what ("X said", "said X", "according to X").
+- negation cues and content words, keyed by lemma (`lexicon.key`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+from .lexicon import INF, key
+from .sentences import stem
+
+# -- tokens ----------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?P<acronym>(?:[A-Za-z]\.){2,})"
+    r"|(?P<code>\d+(?:/\d+)+|\d+-\d+(?![\w-]))"
+    r"|(?P<ordinal>\d+(?:st|nd|rd|th)(?![A-Za-z]))"
+    r"|(?P<numberword>\d+(?:[,.]\d+)*(?=[A-Za-z]))"
+    r"|(?P<number>\d+(?:[,.:]\d+)*)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+)*)"
+    r"|(?P<symbol>[$£€¥%°])"
+    r"|(?P<punct>[^\s\w])"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str
+    """"word", "number", "acronym", "symbol" or "punct"."""
+    lower: str
+    key: str
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def fold(text: str) -> str:
+    """Diacritics off, typographic quotes and dashes plain: "José’s" -> "Jose's"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.translate(
+        str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+    )
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "punct"
+        if kind in ("numberword", "ordinal"):
+            kind = "number"
+        word = match.group()
+        lower = word.lower()
+        if kind != "word":
+            token_key = lower
+        elif word[:1].isupper():
+            token_key = stem(lower)  # "Tori" is a name, not the plural of "torus"
+        else:
+            token_key = key(lower)
+        tokens.append(Token(word, match.start(), match.end(), kind, lower, token_key))
+    return tuple(tokens)
+
+
+# -- numbers -----------------------------------------------------------------------------------------
+
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+_SCALE_WORDS = {
+    "hundred": 100,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "dozen": 12,
+}
+_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "tr": 1e12}
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_NUMBER_WORDS = frozenset([*_SMALL, *_TENS, *_SCALE_WORDS, "half"])
+_HEDGES: dict[tuple[str, ...], str] = {
+    **{tuple(h.split()): "about" for h in (
+        "about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
+        "close to", "circa", "approx", "almost exactly",
+    )},
+    **{tuple(h.split()): "below" for h in ("nearly", "almost", "just under", "just shy of")},
+    **{tuple(h.split()): "over" for h in (
+        "more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
+        "no less than", "just over", "above", "exceeding", "a minimum of", "as many as",
+    )},
+    **{tuple(h.split()): "under" for h in (
+        "less than", "fewer than", "under", "up to", "no more than", "at most", "below",
+        "a maximum of",
+    )},
+}  # fmt: skip
+_HEDGE_LONGEST = max(len(h) for h in _HEDGES)
+_HEDGE_WORDS = frozenset(h[0] for h in _HEDGES)
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An amount stated in a sentence, as the interval of values it allows."""
+
+    text: str
+    start: int
+    """Token index of its first token (hedge included)."""
+    end: int
+    """Token index after its last token (unit included)."""
+    low: float
+    high: float
+    value: float | None
+    """The number as written (scaled); None for a vague amount ("hundreds")."""
+    unit: lexicon.Unit | None
+    scale: float = 1.0
+    """The scale written with it (1e6 for "million"/"m"): "$3bn" and "$3 million" differ in it."""
+    ordinal: bool = False
+    year: bool = False
+    """A bare four-digit year ("in 2016"): a date, compared as such."""
+    counted: tuple[str, ...] = ()
+    """Keys of the words right after it: what it counts ("people", "text messages")."""
+
+    @property
+    def exact(self) -> bool:
+        return self.value is not None and self.low == self.high
+
+    def compatible(self, other: Quantity) -> bool:
+        """Could both describe the same amount? (ranges overlap, units agree)."""
+        if self.unit and other.unit and self.unit.kind == other.unit.kind:
+            if self.unit.name != other.unit.name:
+                return False
+        return self.low <= other.high * 1.0000001 and other.low <= self.high * 1.0000001
+
+
+def _parse_digits(text: str) -> tuple[float, bool] | None:
+    clock = _CLOCK.match(text)
+    if clock:
+        return float(clock.group(1)) * 60 + float(clock.group(2)), False
+    ordinal = bool(re.search(r"(st|nd|rd|th)$", text))
+    digits = re.sub(r"(st|nd|rd|th)$", "", text)
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits):
+        digits = digits.replace(",", "")
+    digits = digits.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", digits) else digits
+    try:
+        return float(digits), ordinal
+    except ValueError:
+        return None
+
+
+def _spelled(tokens: tuple[Token, ...], i: int) -> tuple[float, int, float] | None:
+    """A spelled-out number starting at token i: (value, tokens used, scale word value)."""
+    total, current, j, used_scale, seen = 0.0, 0.0, i, 1.0, False
+    while j < len(tokens):
+        word = tokens[j].lower
+        parts = word.split("-")
+        if all(p in _SMALL or p in _TENS for p in parts) and len(parts) <= 2:
+            current += sum(_SMALL.get(p, 0) + _TENS.get(p, 0) for p in parts)
+            seen = True
+        elif word in ("hundred", "dozen") and (
+            seen
+            or (j > i and tokens[j - 1].lower == "a")
+            or (
+                word == "dozen"
+                and j == i
+                and i > 0
+                and tokens[i - 1].lower in ("the", "other", "another", "some")
+            )
+        ):
+            current = max(current, 1) * _SCALE_WORDS[word]
+            used_scale = max(used_scale, _SCALE_WORDS[word])
+            seen = True
+        elif (
+            word == "and"
+            and seen
+            and j + 3 < len(tokens)
+            and tokens[j + 1].lower == "a"
+            and tokens[j + 2].lower == "half"
+            and tokens[j + 3].lower in ("thousand", "million", "billion", "dozen", "hundred")
+        ):  # "fourteen and a half thousand"
+            scale_value = _SCALE_WORDS[tokens[j + 3].lower]
+            total += (current + 0.5) * scale_value
+            used_scale = max(used_scale, scale_value)
+            current = 0
+            j += 4
+            continue
+        elif word in ("thousand", "million", "billion", "trillion") and seen:
+            total += max(current, 1) * _SCALE_WORDS[word]
+            used_scale = max(used_scale, _SCALE_WORDS[word])
+            current = 0
+        elif (
+            word == "a"
+            and not seen
+            and j + 1 < len(tokens)
+            and tokens[j + 1].lower in ("dozen", "hundred", "thousand", "million", "billion")
+        ):
+            current, seen = 1, True
+            j += 1
+            word = tokens[j].lower
+            current *= _SCALE_WORDS[word]
+            used_scale = _SCALE_WORDS[word]
+        elif (
+            word == "and"
+            and seen
+            and tokens[j - 1].lower in ("hundred", "thousand", "million")
+            and j + 1 < len(tokens)
+            and (
+                tokens[j + 1].lower.split("-")[0] in _SMALL
+                or tokens[j + 1].lower.split("-")[0] in _TENS
+            )
+        ):
+            pass
+        elif word == "half" and not seen and j + 2 < len(tokens) and tokens[j + 1].lower == "a":
+            scale_word = tokens[j + 2].lower
+            if scale_word in _SCALE_WORDS:
+                return 0.5 * _SCALE_WORDS[scale_word], j + 3 - i, _SCALE_WORDS[scale_word]
+            break
+        else:
+            break
+        j += 1
+    if not seen:
+        return None
+    return total + current, j - i, used_scale
+
+
+def _match_phrase(
+    tokens: tuple[Token, ...], i: int, table: dict, longest: int
+) -> tuple[object, int]:
+    for length in range(min(longest, len(tokens) - i), 0, -1):
+        words = tuple(t.lower for t in tokens[i : i + length])
+        if words in table:
+            return table[words], length
+    return None, 0
+
+
+def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None, int]:
+    """The unit written at token i (after a number): "percent", "a week", "-year-old"."""
+    table = lexicon.units()
+    j = i
+    if j < len(tokens) and tokens[j].text == "-" and j + 1 < len(tokens):
+        j += 1  # "81-year-old", "240-kilometre"
+    if j < len(tokens) and tokens[j].lower in ("year-old", "years-old", "month-old", "week-old"):
+        return table[("year-old",)], j + 1 - i
+    unit, length = _match_phrase(tokens, j, table, lexicon.longest_unit())
+    if unit is not None and tokens[j].kind in ("word", "symbol"):
+        return unit, j + length - i  # type: ignore[return-value]
+    return None, 0
+
+
+def _counted(tokens: tuple[Token, ...], i: int) -> tuple[str, ...]:
+    stops = lexicon.function_words()
+    found: list[str] = []
+    for token in tokens[i : i + 4]:
+        if token.kind == "punct" and token.text not in "-'":
+            break
+        if token.kind == "number" or token.lower.split("-")[0] in _NUMBER_WORDS:
+            break
+        if token.kind == "word" and token.lower not in stops and not token.text[:1].isupper():
+            found.append(token.key)
+            if len(found) == 2:
+                break
+        elif found:
+            break
+    return tuple(found)
+
+
+def _hedge_before(tokens: tuple[Token, ...], i: int) -> tuple[str | None, int]:
+    for length in range(min(_HEDGE_LONGEST, i), 0, -1):
+        words = tuple(t.lower for t in tokens[i - length : i])
+        if words in _HEDGES:
+            return _HEDGES[words], length
+    return None, 0
+
+
+def _precision(value: float) -> float:
+    """The rounding step a number is written to: 3,000 -> 1,000; 750 -> 50; 2,600 -> 100."""
+    if value <= 0 or value != int(value):
+        return 0.0
+    step = 1
+    number = int(value)
+    while number % (step * 10) == 0:
+        step *= 10
+    if number % (step * 5) == 0 and number != step * 5:
+        step *= 5
+    return float(step)
+
+
+def _interval(value: float, hedge: str | None, approximate: bool) -> tuple[float, float]:
+    if hedge == "about" or (approximate and hedge is None):
+        spread = max(value * 0.05, _precision(value) / 2)
+        return value - spread, value + spread
+    if hedge == "below":
+        return value * 0.85, value
+    if hedge == "over":  # "more than 100" is not 5,000: nobody writes it so
+        return value, value * 2
+    if hedge == "under":
+        return value / 2, value
+    return value, value
+
+
+def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
+    found: list[Quantity] = []
+    vague = lexicon.vague_quantities()
+    longest_vague = max(len(w) for w in vague)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        start, value, used, ordinal, scale, approximate = i, None, 0, False, 1.0, False
+        currency: lexicon.Unit | None = None
+        if token.kind == "symbol" and token.text in "$£€¥" and i + 1 < len(tokens):
+            currency = lexicon.units().get((token.text,))
+            i += 1
+            token = tokens[i]
+        elif token.kind == "acronym" or (
+            token.text in ("US", "A", "C", "HK", "NZ")
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text == "$"
+        ):
+            if i + 2 < len(tokens) and tokens[i + 1].text == "$" and tokens[i + 2].kind == "number":
+                currency = lexicon.units()[("$",)]
+                i += 2
+                token = tokens[i]
+        if token.kind == "number":
+            parsed = _parse_digits(token.text)
+            if parsed is None:
+                i += 1
+                continue
+            value, ordinal = parsed
+            used = 1
+            metres: lexicon.Unit | None = None
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (
+                nxt is not None
+                and nxt.start == token.end
+                and nxt.lower in _SUFFIXES
+                and not (nxt.lower == "m" and currency is None and value >= 100)
+            ):  # "$3m", "12m people" are millions; "5,500m" is metres
+                scale = _SUFFIXES[nxt.lower]
+                value *= scale
+                used += 1
+            elif nxt is not None and nxt.start == token.end and nxt.lower == "m":
+                metres = lexicon.units()[("metre",)]
+                used += 1
+            elif nxt is not None and nxt.lower in _SCALE_WORDS and nxt.lower != "dozen":
+                scale = _SCALE_WORDS[nxt.lower]
+                value *= scale
+                used += 1
+        elif token.kind == "word":
+            spelled = _spelled(tokens, i)
+            if spelled is not None:
+                value, used, scale = spelled
+                approximate = tokens[i + used - 1].lower == "dozen" or tokens[i].lower == "half"
+                if used == 1 and tokens[i].lower in ("one", "zero") and not currency:
+                    value = None  # "one of the", "no one": not an amount
+            elif "-" in token.lower and token.lower.split("-")[0] in _ORDINAL_WORDS:
+                # "third-biggest"; a bare "second" or "first" is too often not a rank
+                value, used, ordinal = float(_ORDINAL_WORDS[token.lower.split("-")[0]]), 1, True
+            else:
+                phrase, length = _match_phrase(tokens, i, vague, longest_vague)
+                if phrase is not None:
+                    low, high = phrase  # type: ignore[misc]
+                    end = i + length
+                    unit, unit_length = _unit_after(tokens, end)
+                    found.append(
+                        Quantity(
+                            text[tokens[start].start : tokens[end - 1 + unit_length].end],
+                            start,
+                            end + unit_length,
+                            low,
+                            high,
+                            None,
+                            unit,
+                            counted=_counted(
+                                tokens,
+                                end
+                                + unit_length
+                                + (
+                                    1
+                                    if end < len(tokens)
+                                    and tokens[min(end + unit_length, len(tokens) - 1)].lower
+                                    == "of"
+                                    else 0
+                                ),
+                            ),
+                        )
+                    )
+                    i = end + unit_length
+                    continue
+        if (
+            value is None
+            and token.lower in ("a", "an")
+            and i + 2 < len(tokens)
+            and tokens[i + 1].lower
+            in ("second", "minute", "hour", "day", "week", "month", "year", "decade")
+            and tokens[i + 2].lower in ("before", "after", "ago", "later", "earlier", "from")
+        ):  # "a week before sequestration"
+            value, used = 1.0, 1
+        if value is None:
+            i = max(i, start) + 1
+            continue
+        end = i + used
+        unit, unit_length = _unit_after(tokens, end)
+        if token.kind == "number" and metres is not None and unit is None:
+            unit = metres
+        if currency is not None:
+            if unit is not None and unit.kind == "rate":  # "$700 a week"
+                unit = lexicon.Unit("money", f"{currency.name} {unit.name}")
+            else:
+                unit, unit_length = currency, 0
+        end += unit_length
+        rate, rate_length = _unit_after(tokens, end)
+        if rate is not None and rate.kind == "rate":
+            end += rate_length
+            if unit is None:
+                unit = rate
+            else:
+                unit = lexicon.Unit(unit.kind, f"{unit.name} {rate.name}")
+        hedge, hedge_length = _hedge_before(tokens, start)
+        if (
+            hedge is None
+            and end + 1 < len(tokens)
+            and tokens[end].text == "-"
+            and tokens[end + 1].lower in ("plus", "odd")
+        ):
+            hedge = "over"  # "300-plus"
+            end += 2
+        low, high = _interval(value, hedge, approximate)
+        is_year = (
+            unit is None
+            and currency is None
+            and not ordinal
+            and scale == 1.0
+            and token.kind == "number"
+            and re.fullmatch(r"(1[89]|20)\d\d", token.text) is not None
+        )
+        if token.kind == "number" and not is_year and _identifier(tokens, start, unit, currency):
+            i = end
+            continue  # "Boeing 777", "Interstate 35", "Flight 370": a name, not an amount
+        if unit is None and _apposed_age(tokens, start, end):
+            unit = lexicon.units()[("year-old",)]  # "Harmon, 58, ..."
+        found.append(
+            Quantity(
+                text[tokens[start - hedge_length].start : tokens[end - 1].end],
+                start - hedge_length,
+                end,
+                low,
+                high,
+                value,
+                unit,
+                scale,
+                ordinal,
+                is_year,
+                _counted(
+                    tokens, end + (1 if end < len(tokens) and tokens[end].lower == "of" else 0)
+                ),
+            )
+        )
+        i = end
+    taken = {k for q in found for k in range(q.start, q.end)}
+    fractions = _fractions(tokens, text, taken)
+    in_fraction = {k for q in fractions for k in range(q.start, q.end)}
+    found = [q for q in found if not any(k in in_fraction for k in range(q.start, q.end))]
+    found += fractions
+    found.sort(key=lambda q: q.start)
+    return tuple(_ranges(list(_shared_units(tuple(found), tokens)), tokens))
+
+
+def _identifier(
+    tokens: tuple[Token, ...], start: int, unit: lexicon.Unit | None, currency: object
+) -> bool:
+    if unit is not None or currency is not None or start == 0:
+        return False
+    before = tokens[start - 1]
+    return (
+        before.kind == "word"
+        and before.text[:1].isupper()
+        and not before.text.endswith(("'s", "’s"))
+        and start - 1 > 0
+        and before.lower.rstrip(".") not in _MONTH_INDEX
+        and before.lower not in ("the", "a", "an")
+    )
+
+
+def _apposed_age(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """A bare number between commas right after a name: "Harmon, 58, said"."""
+    return (
+        start >= 2
+        and end < len(tokens)
+        and tokens[start - 1].text == ","
+        and tokens[end].text in (",", ")")
+        and tokens[start - 2].text[:1].isupper()
+        and tokens[start].kind == "number"
+        and end - start == 1
+    )
+
+
+_FRACTIONS = {
+    ("half",): 50.0, ("a", "half"): 50.0, ("one", "half"): 50.0,
+    ("a", "third"): 100 / 3, ("one", "third"): 100 / 3, ("one-third",): 100 / 3,
+    ("two", "thirds"): 200 / 3, ("two-thirds",): 200 / 3,
+    ("a", "quarter"): 25.0, ("one", "quarter"): 25.0, ("one-quarter",): 25.0,
+    ("three", "quarters"): 75.0, ("three-quarters",): 75.0,
+    ("a", "fifth"): 20.0, ("one", "fifth"): 20.0, ("a", "tenth"): 10.0,
+}  # fmt: skip
+"""Fractions of a whole, as percentages: "half of voters" agrees with "50 percent"."""
+_FRACTION_LONGEST = max(len(k) for k in _FRACTIONS)
+
+
+def _fractions(tokens: tuple[Token, ...], text: str, taken: set[int]) -> list[Quantity]:
+    """ "a third of", "half the", "one in five": shares written as words."""
+    percent = lexicon.units()[("percent",)]
+    found = []
+    i = 0
+    while i < len(tokens):
+        if i in taken:
+            i += 1
+            continue
+        words = None
+        for length in range(min(_FRACTION_LONGEST, len(tokens) - i), 0, -1):
+            key = tuple(t.lower for t in tokens[i : i + length])
+            if (
+                key in _FRACTIONS
+                and i + length < len(tokens)
+                and tokens[i + length].lower in ("of", "the", "their", "its", "his", "her", "all")
+            ):
+                words = (key, length)
+                break
+        if (
+            words is None
+            and i + 2 < len(tokens)
+            and tokens[i + 1].lower == "in"
+            and (tokens[i].lower in _SMALL and tokens[i + 2].lower in _SMALL)
+        ):  # "one in five"
+            share = 100.0 * _SMALL[tokens[i].lower] / max(1, _SMALL[tokens[i + 2].lower])
+            found.append(
+                Quantity(text[tokens[i].start : tokens[i + 2].end], i, i + 3, share * 0.95,
+                         share * 1.05, share, percent)
+            )  # fmt: skip
+            i += 3
+            continue
+        if words is not None:
+            key, length = words
+            share = _FRACTIONS[key]
+            hedge, hedge_length = _hedge_before(tokens, i)
+            low, high = _interval(share, hedge, True)
+            found.append(
+                Quantity(text[tokens[i - hedge_length].start : tokens[i + length - 1].end],
+                         i - hedge_length, i + length, low, high, share, percent)
+            )  # fmt: skip
+            i += length
+            continue
+        i += 1
+    return found
+
+
+def _ranges(found: list[Quantity], tokens: tuple[Token, ...]) -> list[Quantity]:
+    """ "between 300 and 400" is one amount, anywhere from 300 to 400."""
+    out: list[Quantity] = []
+    n = 0
+    while n < len(found):
+        first = found[n]
+        if (
+            n + 1 < len(found)
+            and first.start > 0
+            and tokens[first.start - 1].lower == "between"
+            and [t.lower for t in tokens[first.end : found[n + 1].start]] == ["and"]
+            and first.value is not None
+            and found[n + 1].value is not None
+        ):
+            second = found[n + 1]
+            out.append(
+                Quantity(
+                    f"{first.text} and {second.text}", first.start - 1, second.end,
+                    min(first.low, second.low), max(first.high, second.high), None,
+                    second.unit or first.unit, second.scale, counted=second.counted,
+                )
+            )  # fmt: skip
+            n += 2
+            continue
+        out.append(first)
+        n += 1
+    return out
+
+
+def _shared_units(found: tuple[Quantity, ...], tokens: tuple[Token, ...]) -> tuple[Quantity, ...]:
+    """ "From 20 to 13 percent", "two to three miles": the first number takes the second's unit."""
+    out = list(found)
+    for n in range(len(out) - 1):
+        first, second = out[n], out[n + 1]
+        gap = [t.lower for t in tokens[first.end : second.start]]
+        if (
+            first.unit is None
+            and second.unit is not None
+            and gap in (["to"], ["-"], ["and"], ["or"])
+        ):
+            out[n] = Quantity(
+                first.text, first.start, first.end, first.low, first.high, first.value,
+                second.unit, first.scale, first.ordinal, first.year, second.counted,
+            )  # fmt: skip
+    return tuple(out)
+
+
+# -- dates ------------------------------------------------------------------------------------------
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_MONTH_INDEX = {m: i + 1 for i, m in enumerate(MONTHS)}
+_MONTH_INDEX.update({m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9})
+_RELATIVE = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+}  # fmt: skip
+_FUTURE = re.compile(
+    r"\b(?:will|would|'ll|is to|are to|plans? to|expected to|scheduled|set to|due)\b"
+)
+
+
+@dataclass(frozen=True)
+class When:
+    """A time reference in a sentence."""
+
+    text: str
+    start: int
+    end: int
+    weekday: int | None = None
+    """0 = Monday."""
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    shift: int | None = None
+    """Days from the article's date for "yesterday" (-1), "today" (0), "tomorrow" (1)."""
+    future: bool = False
+    """The sentence looks ahead ("will reopen on Monday"): a weekday means the next one."""
+
+    @property
+    def _weekday_only(self) -> bool:
+        return self.weekday is not None and self.month is None and self.shift is None
+
+    def resolve(
+        self, anchor: _dt.date | None, year_hint: _dt.date | None = None
+    ) -> _dt.date | None:
+        """The calendar date meant, given the article's date; None when it cannot be known.
+
+        `year_hint` (the story's other articles' dates) completes a day and month of an undated
+        article with its year; weekdays and "yesterday" need the article's own date.
+        """
+        if self.year and self.month and self.day:
+            return _safe_date(self.year, self.month, self.day)
+        if anchor is None and year_hint is not None and self.month and self.day:
+            anchor = year_hint
+        if anchor is None:
+            return None
+        if self.shift is not None:
+            return anchor + _dt.timedelta(days=self.shift)
+        if self.month and self.day:
+            candidate = _safe_date(anchor.year, self.month, self.day)
+            if candidate is None:
+                return None
+            if candidate - anchor > _dt.timedelta(days=60) and not self.future:
+                candidate = _safe_date(anchor.year - 1, self.month, self.day)
+            elif anchor - candidate > _dt.timedelta(days=300):
+                candidate = _safe_date(anchor.year + 1, self.month, self.day)
+            return candidate
+        if self.weekday is not None:
+            delta = (anchor.weekday() - self.weekday) % 7
+            if self.future:
+                return anchor + _dt.timedelta(days=(self.weekday - anchor.weekday()) % 7 or 7)
+            return anchor - _dt.timedelta(days=delta)
+        return None
+
+    def agrees(
+        self, other: When, anchor: _dt.date | None, other_anchor: _dt.date | None
+    ) -> bool | None:
+        """True if both can be the same day, False if they cannot, None if unknowable."""
+        if self._weekday_only and other._weekday_only:
+            return self.weekday == other.weekday
+        mine, theirs = self.resolve(anchor), other.resolve(other_anchor)
+        if mine and theirs:
+            return mine == theirs
+        for part in ("weekday", "month", "day", "year"):
+            a, b = getattr(self, part), getattr(other, part)
+            if a is not None and b is not None and a != b:
+                return False
+        if mine and other.weekday is not None:
+            return mine.weekday() == other.weekday
+        if theirs and self.weekday is not None:
+            return theirs.weekday() == self.weekday
+        if mine and other.month is not None:
+            return mine.month == other.month and (other.day is None or mine.day == other.day)
+        if theirs and self.month is not None:
+            return theirs.month == self.month and (self.day is None or theirs.day == self.day)
+        shared = [
+            p for p in ("weekday", "month", "day", "year")
+            if getattr(self, p) is not None and getattr(other, p) is not None
+        ]  # fmt: skip
+        return True if shared else None
+
+
+def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _looks_ahead(tokens: tuple[Token, ...], i: int) -> bool:
+    """A future marker shortly before position i, in the same clause ("will reopen on Monday")."""
+    before = " ".join(t.lower for t in tokens[max(0, i - 7) : i])
+    return bool(_FUTURE.search(before.split(",")[-1]))
+
+
+def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
+    found: list[When] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        future = _looks_ahead(tokens, i)
+        lower = token.lower.rstrip(".")
+        if lower in WEEKDAYS and token.capital:
+            found.append(When(token.text, i, i + 1, weekday=WEEKDAYS.index(lower), future=future))
+        elif (
+            lower in _MONTH_INDEX
+            and token.capital
+            and (len(lower) > 3 or lower == "may" or _dotted(tokens, i) or _number_after(tokens, i))
+        ):
+            if lower == "may" and not _date_context(tokens, i):
+                i += 1
+                continue
+            month = _MONTH_INDEX[lower]
+            j = i + 1 + (1 if _dotted(tokens, i) else 0)
+            day = year = None
+            if (
+                j < len(tokens)
+                and tokens[j].kind == "number"
+                and tokens[j].text.rstrip("stndrh").isdigit()
+            ):
+                number = int(re.sub(r"\D", "", tokens[j].text))
+                if 1 <= number <= 31:
+                    day, j = number, j + 1
+                elif 1800 <= number <= 2100:
+                    year, j = number, j + 1
+            if (
+                day
+                and j + 1 < len(tokens)
+                and tokens[j].text == ","
+                and re.fullmatch(r"(1[89]|20)\d\d", tokens[j + 1].text)
+            ):
+                year, j = int(tokens[j + 1].text), j + 2
+            elif day and j < len(tokens) and re.fullmatch(r"(1[89]|20)\d\d", tokens[j].text):
+                year, j = int(tokens[j].text), j + 1
+            start = i
+            if (
+                i >= 1
+                and tokens[i - 1].kind == "number"
+                and tokens[i - 1].text.rstrip("stndrh").isdigit()
+            ):
+                number = int(re.sub(r"\D", "", tokens[i - 1].text))
+                if 1 <= number <= 31 and day is None:
+                    day, start = number, i - 1  # "27 December"
+            found.append(
+                When(
+                    text[tokens[start].start : tokens[j - 1].end],
+                    start,
+                    j,
+                    None,
+                    month,
+                    day,
+                    year,
+                    future=future,
+                )
+            )
+            i = j
+            continue
+        elif lower in _RELATIVE:
+            found.append(When(token.text, i, i + 1, shift=_RELATIVE[lower], future=future))
+        elif (
+            re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[token.start : token.start + 10])
+            and token.kind == "number"
+        ):
+            iso = text[token.start : token.start + 10]
+            date = _dt.date.fromisoformat(iso) if _valid_iso(iso) else None
+            if date:
+                j = i
+                while j < len(tokens) and tokens[j].end <= token.start + 10:
+                    j += 1
+                found.append(When(iso, i, j, None, date.month, date.day, date.year))
+                i = j
+                continue
+        i += 1
+    return tuple(found)
+
+
+def _valid_iso(text: str) -> bool:
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _number_after(tokens: tuple[Token, ...], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].kind == "number"
+
+
+def _dotted(tokens: tuple[Token, ...], i: int) -> bool:
+    return (
+        i + 1 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == tokens[i].end
+    )
+
+
+def _date_context(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "May" the month (in May, May 3, 3 May), not the verb."""
+    before = tokens[i - 1].lower if i else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        before in ("in", "since", "until", "of", "early", "late", "mid", "last", "next", "this")
+        or (after is not None and after.kind == "number")
+        or (i > 0 and tokens[i - 1].kind == "number")
+    )
+
+
+# -- names --------------------------------------------------------------------------------------------
+
+_NOT_NAMES = frozenset(
+    [
+        "am",
+        "pm",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "millions",
+        "billions",
+        "scores",
+        "several",
+        "many",
+        "some",
+        "most",
+        "officials",
+        "police",
+        "residents",
+        "people",
+        "authorities",
+    ]
+)
+"""Capitalised only where they open a sentence, or abbreviations that are not names."""
+_CONNECTORS = frozenset(
+    [
+        "of",
+        "de",
+        "del",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "al",
+        "bin",
+        "van",
+        "von",
+        "der",
+        "el",
+        "abu",
+        "ibn",
+        "y",
+        "and",
+    ]
+)
+_ALIASES = {
+    ("united", "states"): ("us",),
+    ("united", "states", "of", "america"): ("us",),
+    ("usa",): ("us",),
+    ("america",): ("us",),
+    ("united", "kingdom"): ("uk",),
+    ("britain",): ("uk",),
+    ("great", "britain"): ("uk",),
+    ("united", "nations"): ("un",),
+    ("european", "union"): ("eu",),
+}
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+    words: tuple[str, ...]
+    """Folded lower-case words of the name (titles excluded)."""
+    title: tuple[str, ...] = ()
+    """Role words the sentence gives it, lower case ("fire chief", "governor")."""
+    initial: bool = False
+    """A single word opening the sentence: perhaps a name, perhaps just capitalised."""
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1] if self.words else ""
+
+
+def _fold_word(word: str) -> str:
+    return fold(word).lower().replace(".", "").rstrip("'")
+
+
+def _canonical_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return _ALIASES.get(words, words)
+
+
+def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
+    """Capitalised spans, split at possessives and titles, with the titles kept as roles."""
+    role_table = lexicon.roles()
+    longest_role = max(len(words) for words in role_table)
+    found: list[Name] = []
+    i = 0
+    sentence_start = True
+    pending_title: tuple[str, ...] = ()
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind == "punct":
+            sentence_start = sentence_start or token.text in '.!?:;"“(' and i == 0
+            if token.text in ".!?;:":
+                pending_title = ()
+            i += 1
+            continue
+        role, length = _match_role(tokens, i, role_table, longest_role)
+        if role and _name_follows(tokens, i + length):
+            pending_title = role
+            i += length
+            continue
+        if not _name_like(token):
+            if token.kind == "word" and token.lower not in ("'s", "’s"):
+                pending_title = pending_title if token.lower in ("the", "of") else ()
+            i += 1
+            sentence_start = False
+            continue
+        j = i
+        while j < len(tokens) and (
+            _name_like(tokens[j])
+            or (
+                tokens[j].lower in _CONNECTORS
+                and j + 1 < len(tokens)
+                and _name_like(tokens[j + 1])
+                and tokens[j].lower != "and"
+            )
+            or (
+                tokens[j].text == "-"
+                and j + 1 < len(tokens)
+                and _name_like(tokens[j + 1])
+                and tokens[j].start == tokens[j - 1].end
+            )
+        ):
+            if j > i and _possessive(tokens[j - 1]):
+                break
+            role, length = _match_role(tokens, j, role_table, longest_role)
+            if j > i and role and _name_follows(tokens, j + length):
+                break
+            j += 1
+        span = tokens[i:j]
+        words = _name_words(span)
+        initial = sentence_start and len(span) == 1 and span[0].kind == "word"
+        if words and (
+            (
+                initial
+                and (
+                    words[0] in _NOT_NAMES
+                    or words[0] in _SMALL
+                    or words[0] in _TENS
+                    or words[0] in _HEDGE_WORDS
+                )
+            )
+            or (
+                all(w in lexicon.function_words() for w in words)
+                and not any(
+                    t.kind == "acronym" or (len(t.text) > 1 and t.text.isupper()) for t in span
+                )
+            )
+        ):
+            words = ()
+        if words and not all(w in _MONTH_INDEX or w in WEEKDAYS for w in words):
+            found.append(
+                Name(
+                    text[span[0].start : span[-1].end].removesuffix("'s").removesuffix("’s"),
+                    i,
+                    j,
+                    _canonical_words(words),
+                    pending_title,
+                    initial,
+                )
+            )
+        pending_title = ()
+        sentence_start = False
+        i = j
+    return tuple(_appositive_titles(found, tokens))
+
+
+def _name_words(span: tuple[Token, ...]) -> tuple[str, ...]:
+    """Folded words of a name: "the" and hyphen pieces such as "al-" or "-to-" dropped, so
+    "al-Assad" is "assad" and "Kuala Lumpur-to-Beijing" is kuala, lumpur, beijing."""
+    words: list[str] = []
+    for token in span:
+        if token.text == "-":
+            continue
+        text = token.text.removesuffix("'s").removesuffix("’s")
+        for part in _fold_word(text).split("-"):
+            if (
+                part
+                and part not in ("al", "el", "to", "ul", "ad", "as", "an")
+                and (words or part != "the")
+            ):
+                words.append(part)
+    return tuple(words)
+
+
+def _possessive(token: Token) -> bool:
+    return token.text.endswith(("'s", "’s"))
+
+
+_NAME_PREFIX = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-[A-Z]")
+
+
+def _name_like(token: Token) -> bool:
+    if token.kind == "acronym":
+        return True
+    if token.kind != "word" or not (token.text[:1].isupper() or _NAME_PREFIX.match(token.text)):
+        return False
+    lower = token.lower.rstrip(".")
+    return (
+        lower not in WEEKDAYS
+        and not (lower in _MONTH_INDEX and len(lower) > 3)
+        and token.text != "I"
+    )
+
+
+def _name_follows(tokens: tuple[Token, ...], i: int) -> bool:
+    return i < len(tokens) and _name_like(tokens[i]) and tokens[i].lower not in lexicon.role_words()
+
+
+def _match_role(
+    tokens: tuple[Token, ...], i: int, table: dict[tuple[str, ...], int], longest: int
+) -> tuple[tuple[str, ...], int]:
+    for length in range(min(longest, len(tokens) - i), 0, -1):
+        words = tuple(t.lower for t in tokens[i : i + length])
+        if words in table:
+            return words, length
+        dotted = tuple(w if w.endswith(".") else w for w in words)
+        if (
+            length == 1
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text == "."
+            and (words[0] + ".",) in table
+        ):
+            return (words[0] + ".",), 2
+        del dotted
+    return (), 0
+
+
+_APPOSITION_OPENERS = frozenset(
+    ["the", "a", "an", "former", "then", "now", "his", "her", "their", "its", "our", "acting",
+     "interim", "deputy", "chief", "senior", "longtime", "veteran"]
+)  # fmt: skip
+
+
+def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Name]:
+    """ "Ana Ruiz, the governor of X," and "Ruiz, 52, a lawyer": the role after the comma."""
+    role_table = lexicon.roles()
+    longest = max(len(words) for words in role_table)
+    out = []
+    for name in found:
+        title = name.title
+        j = name.end
+        if (
+            not title
+            and j + 1 < len(tokens)
+            and tokens[j].text == ","
+            and (
+                tokens[j + 1].lower in _APPOSITION_OPENERS
+                or tokens[j + 1].lower in lexicon.role_words()
+            )
+        ):
+            k = j + 1
+            limit = min(len(tokens), k + 8)
+            while (
+                k < limit
+                and tokens[k].text not in ",;.()"
+                and tokens[k].lower not in ("and", "who", "which", "but")
+            ):
+                role, length = _match_role(tokens, k, role_table, longest)
+                if role:
+                    title = role
+                    break
+                k += 1
+        out.append(
+            Name(name.text, name.start, name.end, name.words, title, name.initial)
+            if title != name.title
+            else name
+        )
+    return out
+
+
+def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two names can refer to one entity: every word of the shorter in the longer
+    (a surname alone matches the full name), allowing spelling variants (Qasem/Qassem) and
+    nationality adjectives for their country (American = US, Syrian = Syria)."""
+    if not a or not b:
+        return False
+    demonyms = lexicon.demonyms()
+    for x, y in ((a, b), (b, a)):
+        places = demonyms.get(" ".join(x))
+        if places and (" ".join(y) in places or " ".join(_canonical_words(y)) in places):
+            return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if (
+        len(short) == 1
+        and len(long) > 1
+        and short[0] == "".join(w[0] for w in long if w not in _CONNECTORS)
+    ):
+        return True  # an acronym of the full name
+    return all(any(_spelling_variant(w, v) for v in long) for w in short if w not in _CONNECTORS)
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 2:
+        return False
+    return _edit_distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
+
+
+@lru_cache(maxsize=50_000)
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+# -- attribution ------------------------------------------------------------------------------------
+
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
+_CLAUSE_WORDS = frozenset(
+    ["that", "and", "but", "who", "which", "because", "as", "when", "while", "if", "what", "how"]
+)
+_SPEAKER_STOPS = frozenset([",", ";", ":", ".", "(", ")", '"', "“", "”", "'"])
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a sentence says said something: token span of the speaker and of the verb."""
+
+    speaker: str
+    speaker_start: int
+    speaker_end: int
+    verb: int
+    names: tuple[tuple[str, ...], ...]
+    """Folded words of the names in the speaker span."""
+    roles: tuple[str, ...]
+    """Keys of the other content words of the speaker ("official", "hospital")."""
+    pronoun: bool = False
+
+
+def attributions(
+    tokens: tuple[Token, ...], text: str, found_names: tuple[Name, ...]
+) -> tuple[Attribution, ...]:
+    verbs = lexicon.speech_forms()
+    stops = lexicon.function_words()
+    out: list[Attribution] = []
+    for i, token in enumerate(tokens):
+        if token.kind != "word" or not token.text[:1].islower():
+            continue
+        if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            start, end = i + 2, i + 2
+            while end < len(tokens) and tokens[end].text not in _SPEAKER_STOPS and end - start < 8:
+                end += 1
+        elif token.lower in verbs:
+            end = i
+            start = i
+            while (
+                start > 0
+                and tokens[start - 1].text not in _SPEAKER_STOPS
+                and i - start < 7
+                and tokens[start - 1].lower not in _CLAUSE_WORDS
+                and tokens[start - 1].lower not in verbs
+            ):
+                start -= 1
+            if i > 0 and tokens[i - 1].lower in _BE_WORDS:
+                continue  # "was announced", "were told": not someone speaking
+            if start < i and not _speaker_end(tokens[i - 1], found_names, i - 1):
+                start = i
+            if start == i and i > 0 and tokens[i - 1].text == ",":
+                # "X, the lawyer who ..., said": the subject opens the clause before the comma.
+                opening = [n for n in found_names if n.end <= i and not n.initial or n.start == 0]
+                before = [n for n in opening if n.end < i]
+                if before and not _quote_between(tokens, before[0].end, i):
+                    start, end = before[0].start, before[0].end
+            if start == i:  # inverted: '..., said the spokesman.' / '"...," said Reyes'
+                start = end = i + 1
+                while (
+                    end < len(tokens)
+                    and tokens[end].text not in _SPEAKER_STOPS
+                    and end - start < 6
+                    and tokens[end].lower not in _CLAUSE_WORDS
+                    and tokens[end].lower not in ("on", "in", "at", "to", "after", "before", "of")
+                ):
+                    end += 1
+                closes = end >= len(tokens) or tokens[end].text in _SPEAKER_STOPS
+                if not closes or end == start:
+                    continue
+        else:
+            continue
+        span = tokens[start:end]
+        words = [t for t in span if t.kind in ("word", "acronym")]
+        if not words:
+            continue
+        speaker_names = tuple(n.words for n in found_names if n.start >= start and n.end <= end)
+        roles = tuple(t.key for t in words if t.lower not in stops and not _name_like(t))
+        pronoun = len(words) == 1 and words[0].lower in _PRONOUNS
+        out.append(
+            Attribution(
+                text[span[0].start : span[-1].end], start, end, i, speaker_names, roles, pronoun
+            )
+        )
+    return tuple(out)
+
+
+_BE_WORDS = frozenset(["was", "were", "is", "are", "be", "been", "being"])
+
+
+def _speaker_end(token: Token, found_names: tuple[Name, ...], index: int) -> bool:
+    """Can this word end a speaker ("Reyes", "officials", "she", "the company")?"""
+    if any(n.start <= index < n.end for n in found_names) or token.kind == "acronym":
+        return True
+    return token.lower in _PRONOUNS or token.key in lexicon.speaker_keys()
+
+
+def _quote_between(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    return any(t.text in ('"', "“", "”") for t in tokens[start:end])
+
+
+# -- the whole sentence -------------------------------------------------------------------------------
+
+
+_NEGATING_VERBS = frozenset(
+    [
+        "yet",
+        "refuse",
+        "refused",
+        "refuses",
+        "refusing",
+        "decline",
+        "declined",
+        "declines",
+        "fail",
+        "failed",
+        "fails",
+        "failing",
+        "unable",
+    ]
+)
+"""Words that negate the verb after "to": "declined to comment", "has yet to approve"."""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the fact layer reads off one sentence."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    quantities: tuple[Quantity, ...]
+    dates: tuple[When, ...]
+    names: tuple[Name, ...]
+    attributions: tuple[Attribution, ...]
+    negations: tuple[int, ...]
+    """Token indices of negation cues ("not", "n't", "never", "no", "without")."""
+    content: tuple[int, ...]
+    """Token indices of content words (not stop words, not numbers or punctuation)."""
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.tokens[i].key for i in self.content)
+
+    def numbers(self) -> tuple[Quantity, ...]:
+        """Amounts, not years or ordinals."""
+        return tuple(q for q in self.quantities if not q.year and not q.ordinal)
+
+
+@lru_cache(maxsize=20_000)
+def analyse(text: str) -> Facts:
+    tokens = tokenize(text)
+    stops = lexicon.function_words()
+    found_names = names(tokens, text)
+    negation_words = lexicon.negations()
+    negations = tuple(
+        i
+        for i, t in enumerate(tokens)
+        if t.lower in negation_words
+        or t.lower.endswith(("n't", "n’t"))
+        or (
+            t.lower in _NEGATING_VERBS
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower == "to"
+            and (
+                t.lower != "yet"
+                or (i > 0 and tokens[i - 1].lower in ("has", "have", "is", "are", "was", "were"))
+            )
+        )
+        or (t.lower == "longer" and i > 0 and tokens[i - 1].lower == "no")
+        or (t.lower == "than" and i > 0 and tokens[i - 1].lower == "rather")
+        or (t.lower == "of" and i > 0 and tokens[i - 1].lower == "instead")
+    )
+    found_dates = dates(tokens, text)
+    in_date = {i for d in found_dates for i in range(d.start, d.end)}
+    found_quantities = tuple(
+        q for q in quantities(tokens, text) if not any(i in in_date for i in range(q.start, q.end))
+    )
+    in_quantity = {i for q in found_quantities for i in range(q.start, q.end)}
+    content = tuple(
+        i
+        for i, t in enumerate(tokens)
+        if t.kind == "word"
+        and t.lower not in stops
+        and i not in in_quantity
+        and t.lower not in negation_words
+        and len(t.lower) > 1
+    )
+    return Facts(
+        text,
+        tokens,
+        found_quantities,
+        found_dates,
+        found_names,
+        attributions(tokens, text, found_names),
+        negations,
+        content,
+    )

@@ -1,0 +1,229 @@
+"""The word lists the fact layer reads, as data files in `summarize/data/` (the sumy way).
+
+Every list is keyed by `key(word)`: the lemma for the irregular forms in `lemmas.txt`, then the
+Porter stem, so "bought", "buys" and "buying" all meet "buy", and "injuries" meets "injured".
+Loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from .sentences import stem
+
+
+def _lines(name: str) -> Iterator[str]:
+    text = resources.files("summarize").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    return dict(line.split() for line in _lines("lemmas.txt"))
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of a lower-case word where it is irregular, else the word itself."""
+    return _irregular().get(word, word)
+
+
+@lru_cache(maxsize=100_000)
+def key(word: str) -> str:
+    """The matching key of a word: lemma of irregular forms, then Porter stem, lower case."""
+    lower = word.lower().replace("’", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    return stem(lemma(lower))
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(key(w) for w in re.findall(r"[\w$£€¥%°./'-]+", phrase.lower()) if w)
+
+
+@cache
+def _synonym_groups() -> dict[str, frozenset[int]]:
+    groups: dict[str, set[int]] = {}
+    for number, line in enumerate(_lines("synonyms.txt")):
+        for word in line.split(","):
+            words = word.split()
+            if len(words) == 1:
+                groups.setdefault(key(words[0]), set()).add(number)
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+def synonymous(a: str, b: str) -> bool:
+    """Whether two keys can stand for each other (same key, or a shared synonym group)."""
+    if a == b:
+        return True
+    groups = _synonym_groups()
+    return bool(groups.get(a, frozenset()) & groups.get(b, frozenset()))
+
+
+@cache
+def _antonyms() -> dict[str, frozenset[str]]:
+    pairs: dict[str, set[str]] = {}
+    for line in _lines("antonyms.txt"):
+        left, right = (side.split(",") for side in line.split("|"))
+        lefts = {key(w.strip()) for w in left if w.strip()}
+        rights = {key(w.strip()) for w in right if w.strip()}
+        for a in lefts:
+            pairs.setdefault(a, set()).update(rights - lefts)
+        for b in rights:
+            pairs.setdefault(b, set()).update(lefts - rights)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+def opposite(a: str, b: str) -> bool:
+    """Whether two keys state opposite things (rose/fell, acquitted/convicted)."""
+    return b in _antonyms().get(a, frozenset())
+
+
+def has_opposite(a: str) -> bool:
+    return a in _antonyms()
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: str
+    """The class ("money", "distance", "rate", ...): units of one class exclude each other."""
+    name: str
+    factor: float | None = None
+    """Size in the class's base unit (metres, kilograms, seconds, litres), where one exists."""
+
+
+@cache
+def units() -> dict[tuple[str, ...], Unit]:
+    """Spelling (lower-case words) -> unit. Symbols ($, %, £) are their own one-word spelling."""
+    found: dict[tuple[str, ...], Unit] = {}
+    for line in _lines("units.txt"):
+        kind, rest = line.split(":", 1)
+        name, spellings = rest.split("=", 1)
+        name, _, factor = name.partition("*")
+        unit = Unit(kind.strip(), name.strip(), float(factor) if factor.strip() else None)
+        for spelling in spellings.split(","):
+            words = tuple(spelling.strip().lower().split())
+            if words:
+                found.setdefault(words, unit)
+    return found
+
+
+@cache
+def longest_unit() -> int:
+    return max(len(words) for words in units())
+
+
+@cache
+def roles() -> dict[tuple[str, ...], int]:
+    """Title or occupation (lower-case words, dots kept) -> role number; one line, one role."""
+    found: dict[tuple[str, ...], int] = {}
+    for number, line in enumerate(_lines("titles.txt")):
+        for spelling in line.split(","):
+            words = tuple(spelling.strip().lower().split())
+            if words:
+                found.setdefault(words, number)
+    return found
+
+
+@cache
+def role_words() -> frozenset[str]:
+    return frozenset(w.rstrip(".") for words in roles() for w in words)
+
+
+def same_role(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    table = roles()
+    return a == b or (a in table and b in table and table[a] == table[b])
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    return frozenset(" ".join(phrase_key(line)) for line in _lines("speech.txt"))
+
+
+_IRREGULAR_SPEECH = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "think": ("thought",),
+    "quote": ("quoted",),
+}
+
+
+@cache
+def speech_forms() -> frozenset[str]:
+    """Inflected forms that attribute a statement ("said", "tells", "added"), not bare lemmas:
+    "state" and "claim" are nouns as often as verbs."""
+    forms: set[str] = {"say", "tell"}
+    for line in _lines("speech.txt"):
+        if " " in line:
+            continue
+        forms.update(_IRREGULAR_SPEECH.get(line, ()))
+        forms.add(line + ("es" if line.endswith(("s", "sh", "ch")) else "s"))
+        if line.endswith("e"):
+            forms.add(line + "d")
+        elif line.endswith("y") and line not in ("say",):
+            forms.update((line[:-1] + "ied", line[:-1] + "ies"))
+        else:
+            forms.add(line + "ed")
+    return frozenset(forms)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Grammar words (data/function.txt): what the fact layer never counts as content."""
+    return frozenset(_lines("function.txt"))
+
+
+@cache
+def event_words() -> frozenset[str]:
+    """Keys of words that name a happening (data/events.txt)."""
+    return frozenset(key(line) for line in _lines("events.txt"))
+
+
+@cache
+def demonyms() -> dict[str, frozenset[str]]:
+    """Nationality adjective -> the place names it stands for (lower case)."""
+    found = {}
+    for line in _lines("demonyms.txt"):
+        adjective, names = line.split("=")
+        found[adjective.strip()] = frozenset(n.strip() for n in names.split(","))
+    return found
+
+
+@cache
+def speaker_keys() -> frozenset[str]:
+    """Keys of nouns that can say something: speakers.txt and every word of titles.txt."""
+    found = {key(line) for line in _lines("speakers.txt")}
+    found |= {key(w) for w in role_words()}
+    return frozenset(found)
+
+
+@cache
+def negations() -> frozenset[str]:
+    return frozenset(line.lower() for line in _lines("negation.txt"))
+
+
+@cache
+def vague_quantities() -> dict[tuple[str, ...], tuple[float, float]]:
+    found = {}
+    for line in _lines("quantities.txt"):
+        words, bounds = line.split("=")
+        low, high = (float("inf") if b.strip() == "inf" else float(b) for b in bounds.split(","))
+        found[tuple(words.split())] = (low, high)
+    return found
+
+
+@cache
+def light_words() -> frozenset[str]:
+    """Keys of words a faithful sentence may add without support (see data/light.txt)."""
+    return frozenset(key(line) for line in _lines("light.txt"))
+
+
+INF = math.inf
