@@ -5,12 +5,24 @@
 >>> print(render(briefing, "markdown"))
 """
 
-from .api import DEFAULT_WORDS, resolve_toggle, summarize
+from .api import DEFAULT_WORDS, check, resolve_toggle, summarize
 from .errors import InputError, ModelUnavailable, NoSourcesOn, SummarizeError
 from .ingest import load
 from .registry import AVAILABLE_METHODS, DEFAULT_METHOD
 from .render import render
-from .schema import Article, Briefing, Point, Sentence, Support
+from .schema import (
+    Article,
+    Briefing,
+    Check,
+    Dated,
+    Disagreement,
+    Point,
+    Problem,
+    Sentence,
+    Side,
+    Support,
+    Verdict,
+)
 
 __version__ = "0.1.0"
 
@@ -20,13 +32,20 @@ __all__ = [
     "DEFAULT_WORDS",
     "Article",
     "Briefing",
+    "Check",
+    "Dated",
+    "Disagreement",
     "InputError",
     "ModelUnavailable",
     "NoSourcesOn",
     "Point",
+    "Problem",
     "Sentence",
+    "Side",
     "SummarizeError",
     "Support",
+    "Verdict",
+    "check",
     "load",
     "render",
     "resolve_toggle",

@@ -21,7 +21,7 @@ from . import registry
 from .compose import compose
 from .errors import InputError, NoSourcesOn
 from .ingest import DEFAULT_MAX_MB, Ingested, deduplicate, load
-from .schema import Article, Briefing
+from .schema import Article, Briefing, Check
 from .select import story_order
 
 DEFAULT_WORDS = 150
@@ -114,11 +114,13 @@ def summarize(
     on_token: Callable[[str], None] | None = None,
     cancel: threading.Event | None = None,
     progress: Callable[[str], None] | None = None,
+    timeline: bool = False,
 ) -> Briefing:
     """Summarise articles (paths, folders, "-", `Article`s or an `Ingested`) into a briefing.
 
     `on_token` receives abstractive text as it is generated, `cancel` stops a rewrite (the
-    extractive briefing is returned), `progress` receives model-loading messages.
+    extractive briefing is returned), `progress` receives model-loading messages; `timeline`
+    adds the dated events of the sources.
     Raises `SummarizeError` (with a `fix`) for anything the caller can correct.
     """
     timings: dict[str, float] = {}
@@ -136,6 +138,8 @@ def summarize(
 
     included = resolve_toggle(sources_all, exclude, only)
     articles = deduplicate(a for a in sources_all if a.id in included)
+    merged = {a.id: a for a in articles}
+    sources_all = tuple(merged.get(a.id, a) for a in sources_all)  # copies listed on the first
     for article in articles:
         if article.duplicates:
             others = ", ".join(f"[{d}]" for d in article.duplicates)
@@ -184,6 +188,7 @@ def summarize(
         method=method,
         words=words,
         notices=notices,
+        timeline=timeline,
     )
     timings["compose"] = time.perf_counter() - mark
 
@@ -210,3 +215,29 @@ def summarize(
         timings["rewrite"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - start
     return replace(briefing, timings=timings)
+
+
+def check(
+    summary: str,
+    sources: Any,
+    *,
+    exclude: Iterable[str | int] = (),
+    only: Iterable[str | int] = (),
+    max_mb: float = DEFAULT_MAX_MB,
+) -> Check:
+    """Check every sentence of `summary` (any text: our briefing, another tool's, a model's, a
+    person's) against the sources, fact by fact. One verdict per sentence, in order.
+
+    `sources` is what `summarize()` takes (paths, folders, "-", `Article`s, an `Ingested`);
+    `exclude`/`only` toggle sources as for a briefing.
+    """
+    from .checker import Checker
+    from .claims import claims
+
+    articles, _ = _articles(sources, max_mb)
+    included = resolve_toggle(articles, exclude, only)
+    checker = Checker([a for a in articles if a.id in included])
+    sentences = claims(summary)
+    if not sentences:
+        raise InputError("the summary holds no sentences to check", "give it some prose")
+    return Check(tuple(checker.verify(s) for s in sentences), articles, tuple(included))

@@ -24,7 +24,7 @@ from typing import Any, NoReturn
 from .errors import InputError, SummarizeError, report
 
 DEFAULT_VERB = "brief"
-VERBS = ("brief", "tui", "models", "methods", "bench")
+VERBS = ("brief", "tui", "check", "models", "methods", "bench")
 PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 """What `summarize tui` shows when no source is named (a checkout's seed articles)."""
 
@@ -141,6 +141,11 @@ def add_budget(parser: argparse.ArgumentParser) -> None:
         help="abstractive model: a catalogue name (summarize models), HF id or folder",
     )
     group.add_argument("--seed", type=int, default=0, help="seed of the random baseline")
+    group.add_argument(
+        "--timeline",
+        action="store_true",
+        help="add the dated events of the sources, in order, with their citations",
+    )
 
 
 def add_output(parser: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
@@ -194,6 +199,21 @@ def build_parser() -> _Parser:
     add_sources(tui, optional=True)
     add_budget(tui)
     tui.set_defaults(run=_tui)
+
+    check = verbs.add_parser(
+        "check",
+        help="check a summary, sentence by sentence, against the sources",
+        description="Check any summary (ours, another tool's, a model's, a person's) sentence "
+        "by sentence against the sources: numbers, dates, names, titles, speakers, negation. "
+        "Exit status 0 when every sentence is supported, 1 when any is not, 2 on bad input.",
+    )
+    check.add_argument("summary", metavar="SUMMARY", help="the summary file, or - for stdin")
+    add_sources(check)
+    from .render import CHECK_FORMATS
+
+    add_output(check, CHECK_FORMATS, "text")
+    add_quiet(check)
+    check.set_defaults(run=_check)
 
     models = verbs.add_parser(
         "models",
@@ -326,6 +346,7 @@ def _brief(args: argparse.Namespace) -> int:
 
     briefing = summarize(
         ingested,
+        timeline=args.timeline,
         words=args.words,
         method=args.method,
         exclude=args.exclude,
@@ -350,6 +371,33 @@ def _brief(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .api import check
+    from .ingest import load, read_text
+    from .output import check_target, refuse_inputs, write_atomic
+    from .render import render_check
+
+    if args.summary == "-" and "-" in args.sources:
+        raise InputError("standard input cannot be both the summary and a source", "name files")
+    to_file = args.output not in (None, "-")
+    if to_file:
+        check_target(args.output)
+    summary = read_text(args.summary, max_mb=args.max_mb)
+    ingested = load(args.sources, max_mb=args.max_mb)
+    if to_file:
+        refuse_inputs(args.output, ingested.articles, [*args.sources, args.summary])
+    result = check(summary, ingested, exclude=args.exclude, only=args.only)
+    text = render_check(result, args.format)
+    if to_file:
+        target = write_atomic(args.output, text)
+        if not args.quiet:
+            _stderr(f"wrote {target}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return 0 if result.unsupported == 0 else 1
 
 
 def _tui(args: argparse.Namespace) -> int:

@@ -1,55 +1,51 @@
 """Assemble the chosen sentences into a cited `Briefing`.
 
-A point cites its own article, every identical duplicate of it, and every other article whose
-closest sentence says the same thing.
+A point cites its own article and every other article one of whose sentences states its facts
+(`summarize.cite`); the briefing carries the disagreements between sources (the days of dated
+events, the figures of the points) and, when asked for, the timeline.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
-from . import tuning
+from .cite import cite, number_disagreements
 from .corpus import Corpus
-from .schema import Article, Briefing, Point, Support
+from .events import date_disagreements
+from .events import timeline as event_timeline
+from .facts import analyse, same_name
+from .schema import Article, Briefing, Disagreement, Point, Support
 from .sentences import stop_words, words
-from .similarity import cosines, doc_bounds
 
 
-def supports(corpus: Corpus, vectors: Any, rows: Sequence[int]) -> list[tuple[Support, ...]]:
-    """For each row sentence, the best-matching sentence of every other article that reports it.
-
-    One rows-by-all product; an article's sentences are contiguous in the corpus, so its best
-    match is an argmax over a slice.
-    """
-    if not rows:
-        return []
-    threshold = tuning.CITATION.candidate_similarity
-    sims = cosines(vectors, rows)
-    bounds = doc_bounds(corpus.doc)
-    result = []
-    for r, i in enumerate(rows):
-        found = []
-        for start, end in bounds:
-            if corpus.doc[start] == corpus.doc[i]:
-                continue
-            j = start + int(np.argmax(sims[r, start:end]))
-            if sims[r, j] < threshold:
-                continue
-            found.append(Support(corpus.sentences[j], round(float(sims[r, j]), 4)))
-        result.append(tuple(sorted(found, key=lambda s: -s.similarity)))
-    return result
+def citations(doc_id: int, support: Sequence[Support]) -> tuple[int, ...]:
+    """The point's own article and every article whose sentence states it; identical copies
+    of an article are not cited again (the sources table shows them as copies)."""
+    return tuple(sorted({doc_id, *(s.sentence.doc_id for s in support)}))
 
 
-def citations(corpus: Corpus, doc_id: int, support: Sequence[Support]) -> tuple[int, ...]:
-    by_id = {a.id: a for a in corpus.articles}
-    cited: set[int] = set(by_id[doc_id].cited_ids)
-    for s in support:
-        cited.update(by_id[s.sentence.doc_id].cited_ids)
-    return tuple(sorted(cited))
+def _linked(point: Point, disagreement: Disagreement) -> bool:
+    """Is a disagreement about this point? One of its sides is the point's own sentence or a
+    supporting one, or a sentence reporting the same thing (most words and a name shared)."""
+    mine = {(point.origin.doc_id, point.origin.index)}
+    mine |= {(s.sentence.doc_id, s.sentence.index) for s in point.support}
+    sentences = [s for side in disagreement.sides for s in side.sentences]
+    if any((s.doc_id, s.index) in mine for s in sentences):
+        return True
+    facts = analyse(point.text)
+    words = {facts.tokens[i].key for i in facts.content}
+    for sentence in sentences:
+        other = analyse(sentence.text)
+        shared_name = any(same_name(a.words, b.words) for a in facts.names for b in other.names)
+        keys = other.keys
+        if shared_name and words and sum(1 for w in words if w in keys) / len(words) >= 0.4:
+            return True
+    return False
 
 
 def headline(articles: Sequence[Article]) -> str:
@@ -90,20 +86,29 @@ def compose(
     method: str,
     words: int,
     notices: Sequence[str] = (),
+    timeline: bool = False,
 ) -> Briefing:
-    support = supports(corpus, vectors, list(chosen))
+    cited = cite(corpus, list(chosen), vectors)
     points = []
-    for i, found in zip(chosen, support, strict=True):
+    for i, found in zip(chosen, cited, strict=True):
         sentence = corpus.sentences[i]
         points.append(
             Point(
                 text=sentence.text,
                 origin=sentence,
                 score=round(float(scores[i]), 4),
-                support=found,
-                citations=citations(corpus, sentence.doc_id, found),
+                support=found.support,
+                citations=citations(sentence.doc_id, found.support),
             )
         )
+    disagreements = tuple(
+        date_disagreements(corpus.articles)
+        + number_disagreements([(p.origin, c) for p, c in zip(points, cited, strict=True)])
+    )
+    points = [
+        replace(p, disputes=tuple(n for n, d in enumerate(disagreements) if _linked(p, d)))
+        for p in points
+    ]
     return Briefing(
         title=headline(corpus.articles),
         points=tuple(points),
@@ -112,4 +117,6 @@ def compose(
         method=method,
         words=words,
         notices=tuple(notices),
+        disagreements=disagreements,
+        timeline=tuple(event_timeline(corpus.articles)) if timeline else None,
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .facts import WEEKDAYS, Facts, When, analyse
-from .schema import Article, Sentence
+from .schema import Article, Dated, Disagreement, Sentence, Side
 from .sentences import split_sentences
 
 SAME_EVENT = 0.4
@@ -62,24 +62,6 @@ class Event:
         """The most compact sentence describing it."""
         dated = [m for m in self.mentions if m.date == self.date] or list(self.mentions)
         return min(dated, key=lambda m: (len(m.sentence.text), m.sentence.doc_id)).sentence.text
-
-
-@dataclass(frozen=True)
-class Side:
-    value: str
-    sources: tuple[int, ...]
-    sentences: tuple[Sentence, ...]
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """Sources giving different values for one fact of one event."""
-
-    kind: str
-    """"date" or "number"."""
-    topic: str
-    """What the sides are about, in the sources' words ("Day of the strike")."""
-    sides: tuple[Side, ...]
 
 
 def _clause(facts: Facts, when: When) -> tuple[int, int]:
@@ -215,7 +197,16 @@ def events(articles: Sequence[Article]) -> list[Event]:
     return result
 
 
-def timeline(articles: Sequence[Article]) -> list[Event]:
+def timeline(articles: Sequence[Article]) -> list[Dated]:
+    """The dated happenings of the sources, as the briefing shows them."""
+    return [
+        Dated(e.date, e.text, e.citations, tuple(m.sentence for m in e.mentions))
+        for e in dated_events(articles)
+        if e.date is not None
+    ]
+
+
+def dated_events(articles: Sequence[Article]) -> list[Event]:
     """Dated happenings in date order: events with a resolved date and a word naming what
     happened, those of one day that name the same kind of thing merged."""
     from .checker import related

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
-from .lexicon import INF, key
+from .lexicon import key
 from .sentences import stem
 
 # -- tokens ----------------------------------------------------------------------------------------
@@ -90,13 +90,35 @@ def tokenize(text: str) -> tuple[Token, ...]:
 _SMALL = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
 }
 _TENS = {
     w: 10 * (i + 2)
-    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
 }
 _SCALE_WORDS = {
     "hundred": 100,
@@ -153,6 +175,8 @@ class Quantity:
     """A bare four-digit year ("in 2016"): a date, compared as such."""
     counted: tuple[str, ...] = ()
     """Keys of the words right after it: what it counts ("people", "text messages")."""
+    hedge: str | None = None
+    """"about", "over", "under" or "below" when the figure is hedged ("more than 50")."""
 
     @property
     def exact(self) -> bool:
@@ -256,9 +280,22 @@ def _spelled(tokens: tuple[Token, ...], i: int) -> tuple[float, int, float] | No
     return total + current, j - i, used_scale
 
 
+_STARTS: dict[int, frozenset[str]] = {}
+
+
+def _starts(table: dict) -> frozenset[str]:
+    """First words of a phrase table (the tables are loaded once, so keyed by identity)."""
+    found = _STARTS.get(id(table))
+    if found is None:
+        found = _STARTS[id(table)] = frozenset(k[0] for k in table)
+    return found
+
+
 def _match_phrase(
     tokens: tuple[Token, ...], i: int, table: dict, longest: int
 ) -> tuple[object, int]:
+    if i >= len(tokens) or tokens[i].lower not in _starts(table):
+        return None, 0
     for length in range(min(longest, len(tokens) - i), 0, -1):
         words = tuple(t.lower for t in tokens[i : i + length])
         if words in table:
@@ -319,8 +356,10 @@ def _precision(value: float) -> float:
 
 
 def _interval(value: float, hedge: str | None, approximate: bool) -> tuple[float, float]:
-    if hedge == "about" or (approximate and hedge is None):
-        spread = max(value * 0.05, _precision(value) / 2)
+    if approximate and hedge is None:  # "two dozen": about 24
+        return value * 0.9, value * 1.1
+    if hedge == "about":  # as precise as it is written: "about 3,000" is 2,500 to 3,500
+        spread = _precision(value) / 2 * 0.999 if value == int(value) else abs(value) * 0.05
         return value - spread, value + spread
     if hedge == "below":
         return value * 0.85, value
@@ -334,7 +373,7 @@ def _interval(value: float, hedge: str | None, approximate: bool) -> tuple[float
 def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     vague = lexicon.vague_quantities()
-    longest_vague = max(len(w) for w in vague)
+    longest_vague = lexicon.longest(vague)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -344,15 +383,23 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
             currency = lexicon.units().get((token.text,))
             i += 1
             token = tokens[i]
-        elif token.kind == "acronym" or (
-            token.text in ("US", "A", "C", "HK", "NZ")
-            and i + 1 < len(tokens)
+        elif (
+            (
+                token.kind == "acronym"
+                or (
+                    token.text in ("US", "A", "C", "HK", "NZ")
+                    and i + 1 < len(tokens)
+                    and tokens[i + 1].text == "$"
+                )
+            )
+            and i + 2 < len(tokens)
             and tokens[i + 1].text == "$"
+            and tokens[i + 2].kind == "number"
         ):
-            if i + 2 < len(tokens) and tokens[i + 1].text == "$" and tokens[i + 2].kind == "number":
-                currency = lexicon.units()[("$",)]
-                i += 2
-                token = tokens[i]
+            currency = lexicon.units()[("$",)]
+            i += 2
+            token = tokens[i]
+        metres: lexicon.Unit | None = None
         if token.kind == "number":
             parsed = _parse_digits(token.text)
             if parsed is None:
@@ -385,6 +432,16 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                 approximate = tokens[i + used - 1].lower == "dozen" or tokens[i].lower == "half"
                 if used == 1 and tokens[i].lower in ("one", "zero") and not currency:
                     value = None  # "one of the", "no one": not an amount
+            elif "-" in token.lower and token.lower.split("-")[0] in (_SMALL.keys() | _TENS.keys()):
+                # "six-week-old", "two-mile": the number, and its unit from the rest
+                first, _, rest = token.lower.partition("-")
+                value, used = float(_SMALL.get(first, _TENS.get(first, 0))), 1
+                if rest.endswith("-old"):
+                    metres = lexicon.units()[("year-old",)] if rest.startswith("year") else None
+                    if metres is None:
+                        value, used = None, 1
+                else:
+                    metres = lexicon.units().get((rest,))
             elif "-" in token.lower and token.lower.split("-")[0] in _ORDINAL_WORDS:
                 # "third-biggest"; a bare "second" or "first" is too often not a rank
                 value, used, ordinal = float(_ORDINAL_WORDS[token.lower.split("-")[0]]), 1, True
@@ -433,7 +490,7 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
             continue
         end = i + used
         unit, unit_length = _unit_after(tokens, end)
-        if token.kind == "number" and metres is not None and unit is None:
+        if token.kind in ("number", "word") and metres is not None and unit is None:
             unit = metres
         if currency is not None:
             if unit is not None and unit.kind == "rate":  # "$700 a week"
@@ -444,10 +501,7 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
         rate, rate_length = _unit_after(tokens, end)
         if rate is not None and rate.kind == "rate":
             end += rate_length
-            if unit is None:
-                unit = rate
-            else:
-                unit = lexicon.Unit(unit.kind, f"{unit.name} {rate.name}")
+            unit = rate if unit is None else lexicon.Unit(unit.kind, f"{unit.name} {rate.name}")
         hedge, hedge_length = _hedge_before(tokens, start)
         if (
             hedge is None
@@ -486,6 +540,7 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                 _counted(
                     tokens, end + (1 if end < len(tokens) and tokens[end].lower == "of" else 0)
                 ),
+                hedge,
             )
         )
         i = end
@@ -498,10 +553,21 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
     return tuple(_ranges(list(_shared_units(tuple(found), tokens)), tokens))
 
 
+_STREETS = frozenset(
+    ["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
+     "place", "square", "court", "terrace", "highway", "route"]
+)  # fmt: skip
+
+
 def _identifier(
     tokens: tuple[Token, ...], start: int, unit: lexicon.Unit | None, currency: object
 ) -> bool:
-    if unit is not None or currency is not None or start == 0:
+    if unit is not None or currency is not None:
+        return False
+    after = [t for t in tokens[start + 1 : start + 5] if t.text[:1].isupper()]
+    if after and any(t.lower.rstrip(".") in _STREETS for t in tokens[start + 1 : start + 5]):
+        return True  # "3415 Neptune Avenue"
+    if start == 0:
         return False
     before = tokens[start - 1]
     return (
@@ -749,7 +815,9 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        future = _looks_ahead(tokens, i)
+        future = False
+        if tokens[i].text[:1].isupper() or tokens[i].lower in _RELATIVE:
+            future = _looks_ahead(tokens, i)
         lower = token.lower.rstrip(".")
         if lower in WEEKDAYS and token.capital:
             found.append(When(token.text, i, i + 1, weekday=WEEKDAYS.index(lower), future=future))
@@ -930,8 +998,15 @@ class Name:
         return self.words[-1] if self.words else ""
 
 
+_ABBREVIATIONS = {
+    "avenue": "ave", "street": "st", "road": "rd", "boulevard": "blvd", "mount": "mt",
+    "saint": "st", "fort": "ft", "drive": "dr", "lane": "ln", "square": "sq",
+}  # fmt: skip
+
+
 def _fold_word(word: str) -> str:
-    return fold(word).lower().replace(".", "").rstrip("'")
+    folded = fold(word).lower().replace(".", "").rstrip("'")
+    return _ABBREVIATIONS.get(folded, folded)
 
 
 def _canonical_words(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -941,7 +1016,7 @@ def _canonical_words(words: tuple[str, ...]) -> tuple[str, ...]:
 def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
     """Capitalised spans, split at possessives and titles, with the titles kept as roles."""
     role_table = lexicon.roles()
-    longest_role = max(len(words) for words in role_table)
+    longest_role = lexicon.longest(role_table)
     found: list[Name] = []
     i = 0
     sentence_start = True
@@ -949,7 +1024,7 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
     while i < len(tokens):
         token = tokens[i]
         if token.kind == "punct":
-            sentence_start = sentence_start or token.text in '.!?:;"“(' and i == 0
+            sentence_start = sentence_start or (token.text in '.!?:;"“(' and i == 0)
             if token.text in ".!?;:":
                 pending_title = ()
             i += 1
@@ -998,8 +1073,11 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
                     or words[0] in _SMALL
                     or words[0] in _TENS
                     or words[0] in _HEDGE_WORDS
+                    or span[0].lower.endswith(("ing", "ed", "ly"))
+                    or "-" in span[0].text
                 )
             )
+            or words[0] in ("celsius", "fahrenheit")
             or (
                 all(w in lexicon.function_words() for w in words)
                 and not any(
@@ -1070,19 +1148,16 @@ def _name_follows(tokens: tuple[Token, ...], i: int) -> bool:
 def _match_role(
     tokens: tuple[Token, ...], i: int, table: dict[tuple[str, ...], int], longest: int
 ) -> tuple[tuple[str, ...], int]:
+    first = tokens[i].lower
+    starts = _starts(table)
+    if first not in starts:
+        if i + 1 < len(tokens) and tokens[i + 1].text == "." and (first + ".",) in table:
+            return (first + ".",), 2  # "Gen." tokenised as "Gen" "."
+        return (), 0
     for length in range(min(longest, len(tokens) - i), 0, -1):
         words = tuple(t.lower for t in tokens[i : i + length])
         if words in table:
             return words, length
-        dotted = tuple(w if w.endswith(".") else w for w in words)
-        if (
-            length == 1
-            and i + 1 < len(tokens)
-            and tokens[i + 1].text == "."
-            and (words[0] + ".",) in table
-        ):
-            return (words[0] + ".",), 2
-        del dotted
     return (), 0
 
 
@@ -1095,7 +1170,7 @@ _APPOSITION_OPENERS = frozenset(
 def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Name]:
     """ "Ana Ruiz, the governor of X," and "Ruiz, 52, a lawyer": the role after the comma."""
     role_table = lexicon.roles()
-    longest = max(len(words) for words in role_table)
+    longest = lexicon.longest(role_table)
     out = []
     for name in found:
         title = name.title
@@ -1116,7 +1191,7 @@ def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Nam
                 and tokens[k].text not in ",;.()"
                 and tokens[k].lower not in ("and", "who", "which", "but")
             ):
-                role, length = _match_role(tokens, k, role_table, longest)
+                role, _length = _match_role(tokens, k, role_table, longest)
                 if role:
                     title = role
                     break
@@ -1140,6 +1215,7 @@ def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         places = demonyms.get(" ".join(x))
         if places and (" ".join(y) in places or " ".join(_canonical_words(y)) in places):
             return True
+
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if (
         len(short) == 1
@@ -1223,10 +1299,13 @@ def attributions(
                 start = i
             if start == i and i > 0 and tokens[i - 1].text == ",":
                 # "X, the lawyer who ..., said": the subject opens the clause before the comma.
-                opening = [n for n in found_names if n.end <= i and not n.initial or n.start == 0]
-                before = [n for n in opening if n.end < i]
+                before = [n for n in found_names if n.end < i]
+                people = [n for n in before if len(n.words) >= 2 or n.title]
+                before = people or before
                 if before and not _quote_between(tokens, before[0].end, i):
                     start, end = before[0].start, before[0].end
+            if start == i and token.lower in ("told", "tell", "tells"):
+                continue  # after "told" comes who was told, not who spoke
             if start == i:  # inverted: '..., said the spokesman.' / '"...," said Reyes'
                 start = end = i + 1
                 while (

@@ -435,6 +435,24 @@ def load(
     return Ingested(tuple(articles), tuple(notices))
 
 
+def read_text(source: str, *, max_mb: float = DEFAULT_MAX_MB, stdin: BinaryIO | None = None) -> str:
+    """The text of one file (or "-"), read with the same care as an article: size cap, regular
+    files only, encodings, binary refused."""
+    if source == "-":
+        data, name = _read_stream(stdin or sys.stdin.buffer, max_mb), "<stdin>"
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"no such file: {path}", "check the path")
+        if path.is_dir():
+            raise InputError(f"{path} is a folder", "give the summary as one file")
+        data, name = _read_bytes(path, max_mb), str(path)
+    text, _ = decode(data, name)
+    if not text.strip():
+        raise InputError(f"{name} is empty", "give it the summary text")
+    return normalise(text)
+
+
 def _date_from_datelines(articles: list[Article], notices: list[str]) -> list[Article]:
     """ "Washington, Jan 3 (AFP)" dates an article; its year comes from the dateline or, when
     the dateline has none, from the other articles' dates (the nearest year that fits)."""

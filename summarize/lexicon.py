@@ -30,6 +30,11 @@ def _irregular() -> dict[str, str]:
     return dict(line.split() for line in _lines("lemmas.txt"))
 
 
+def irregular_forms() -> frozenset[str]:
+    """Inflected forms listed in lemmas.txt ("bought", "fled", "children")."""
+    return frozenset(_irregular())
+
+
 def lemma(word: str) -> str:
     """The dictionary form of a lower-case word where it is irregular, else the word itself."""
     return _irregular().get(word, word)
@@ -227,3 +232,13 @@ def light_words() -> frozenset[str]:
 
 
 INF = math.inf
+
+_LONGEST: dict[int, int] = {}
+
+
+def longest(table: dict[tuple[str, ...], object]) -> int:
+    """Words in the longest phrase of a loaded table (tables load once: keyed by identity)."""
+    found = _LONGEST.get(id(table))
+    if found is None:
+        found = _LONGEST[id(table)] = max(len(k) for k in table)
+    return found

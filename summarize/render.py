@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from .schema import Briefing, Point
+from .schema import Briefing, Check, Disagreement, Point, Sentence
 
 FORMATS = ("markdown", "json", "text")
+CHECK_FORMATS = ("text", "json")
 JSON_SCHEMA = "summarize.briefing/1"
+CHECK_SCHEMA = "summarize.check/1"
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>~|]|!(?=\[))")
 
@@ -27,26 +30,57 @@ def escape_markdown(text: str) -> str:
 
 
 def cite(point: Point) -> str:
-    return "".join(f"[{n}]" for n in point.citations)
+    return citation_marks(point.citations)
+
+
+def citation_marks(ids: Sequence[int]) -> str:
+    return "".join(f"[{n}]" for n in ids)
+
+
+def disagreement_line(disagreement: Disagreement) -> str:
+    """ "Day of the strike: Friday (2020-01-03) [2][3] · Thursday [4]"."""
+    sides = " · ".join(
+        f"{escape_markdown(side.value)} {citation_marks(side.sources)}"
+        for side in disagreement.sides
+    )
+    return f"{escape_markdown(disagreement.topic)}: {sides}"
 
 
 def to_markdown(briefing: Briefing) -> str:
     lines = [f"# {escape_markdown(briefing.title)}", ""]
     if briefing.points:
         lede, *rest = briefing.points
-        lines += [f"**{escape_markdown(lede.text)}** {cite(lede)}", ""]
+        lines += [f"**{escape_markdown(lede.text)}** {cite(lede)}{_disputed(lede)}", ""]
         if rest:
             lines += ["## Key points", ""]
-            lines += [f"- {escape_markdown(p.text)} {cite(p)}" for p in rest]
+            lines += [f"- {escape_markdown(p.text)} {cite(p)}{_disputed(p)}" for p in rest]
+            lines.append("")
+    if briefing.disagreements:
+        lines += ["## Where the sources differ", ""]
+        lines += [f"- {disagreement_line(d)}" for d in briefing.disagreements]
+        lines.append("")
+    if briefing.timeline is not None:
+        lines += ["## Timeline", ""]
+        if not briefing.timeline:
+            lines += ["No source dates an event in a way that can be resolved to a day.", ""]
+        for dated in briefing.timeline:
+            lines.append(
+                f"- **{dated.date.isoformat()}** — {escape_markdown(dated.text)} "
+                f"{citation_marks(dated.citations)}"
+            )
+        if briefing.timeline:
             lines.append("")
     included = set(briefing.included)
     lines += ["## Sources", "", "| # | Source | Date | Words |", "|---:|---|---|---:|"]
+    copies = _copies(briefing)
     for article in briefing.sources:
         if article.id not in included:
             continue
         label = escape_markdown(article.label)
         if article.url:
             label = f"[{label}]({article.url.replace(')', '%29').replace(' ', '%20')})"
+        if article.id in copies:
+            label += f" (identical copy of [{copies[article.id]}], not cited again)"
         date = article.date.isoformat() if article.date else "–"
         lines.append(f"| {article.id} | {label} | {date} | {article.words} |")
     lines.append("")
@@ -61,6 +95,19 @@ def to_markdown(briefing: Briefing) -> str:
         footer += f" · {briefing.replaced} sentence(s) replaced by the faithfulness guard"
     lines += ["---", f"*{footer}*", ""]
     return "\n".join(lines)
+
+
+def _disputed(point: Point) -> str:
+    return " *(sources differ, see below)*" if point.disputes else ""
+
+
+def _copies(briefing: Briefing) -> dict[int, int]:
+    """Id of each duplicate input -> the id of the article it copies."""
+    return {d: a.id for a in briefing.sources for d in a.duplicates}
+
+
+def _sentence(sentence: Sentence) -> dict[str, Any]:
+    return {"id": sentence.doc_id, "sentence": sentence.index, "text": sentence.text}
 
 
 def to_text(briefing: Briefing) -> str:
@@ -84,6 +131,7 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
                 "source": {"id": p.origin.doc_id, "sentence": p.origin.index},
                 "score": p.score,
                 "rewritten": p.rewritten,
+                "disputes": list(p.disputes),
                 "support": [
                     {
                         "id": s.sentence.doc_id,
@@ -108,8 +156,35 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
                 "dateline": a.dateline,
                 "words": a.words,
                 "included": a.id in included,
+                "copy_of": _copies(briefing).get(a.id),
             }
             for a in briefing.sources
+        ],
+        "disagreements": [
+            {
+                "kind": d.kind,
+                "topic": d.topic,
+                "sides": [
+                    {
+                        "value": side.value,
+                        "sources": list(side.sources),
+                        "sentences": [_sentence(s) for s in side.sentences],
+                    }
+                    for side in d.sides
+                ],
+            }
+            for d in briefing.disagreements
+        ],
+        "timeline": None
+        if briefing.timeline is None
+        else [
+            {
+                "date": dated.date.isoformat(),
+                "text": dated.text,
+                "citations": list(dated.citations),
+                "sentences": [_sentence(s) for s in dated.sentences],
+            }
+            for dated in briefing.timeline
         ],
         "replaced": briefing.replaced,
         "notices": list(briefing.notices),
@@ -131,3 +206,58 @@ def render(briefing: Briefing, fmt: str = "markdown") -> str:
     from .errors import InputError
 
     raise InputError(f"unknown format {fmt!r}", f"choose one of: {', '.join(FORMATS)}")
+
+
+def check_to_dict(check: Check) -> dict[str, Any]:
+    """The documented JSON of `summarize check` (README, "Checking a summary")."""
+    return {
+        "schema": CHECK_SCHEMA,
+        "sentences": [
+            {
+                "text": v.text,
+                "supported": v.supported,
+                "problems": [
+                    {"kind": p.kind, "span": p.span, "detail": p.detail} for p in v.problems
+                ],
+                "evidence": [_sentence(e) for e in v.evidence],
+            }
+            for v in check.sentences
+        ],
+        "supported": check.supported,
+        "unsupported": check.unsupported,
+        "sources": [
+            {"id": a.id, "label": a.label, "included": a.id in check.included}
+            for a in check.sources
+        ],
+    }
+
+
+def _clip(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def check_to_text(check: Check) -> str:
+    """Each sentence with ✓ or ✗, then why (problems) or where (evidence)."""
+    lines = []
+    for verdict in check.sentences:
+        lines.append(f"{'✓' if verdict.supported else '✗'} {verdict.text}")
+        for problem in verdict.problems:
+            lines.append(f"    {problem.kind} “{_clip(problem.span, 60)}”: {problem.detail}")
+        shown = verdict.evidence[:2] if verdict.supported else verdict.evidence[:1]
+        for sentence in shown:
+            lines.append(f"    [{sentence.doc_id}] {_clip(sentence.text)}")
+    total = len(check.sentences)
+    lines.append("")
+    lines.append(f"{check.supported} of {total} sentence(s) supported by the sources.")
+    return "\n".join(lines) + "\n"
+
+
+def render_check(check: Check, fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps(check_to_dict(check), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "text":
+        return check_to_text(check)
+    from .errors import InputError
+
+    raise InputError(f"unknown format {fmt!r}", f"choose one of: {', '.join(CHECK_FORMATS)}")

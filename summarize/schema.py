@@ -63,6 +63,35 @@ class Support:
 
 
 @dataclass(frozen=True)
+class Side:
+    """One value sources give for a disputed fact, and who gives it where."""
+
+    value: str
+    sources: tuple[int, ...]
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Sources giving different values for one fact of one event ("Day of the strike")."""
+
+    kind: str
+    """"date" or "number"."""
+    topic: str
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True)
+class Dated:
+    """One happening on the timeline: its date, a sentence describing it, who reports it."""
+
+    date: _dt.date
+    text: str
+    citations: tuple[int, ...]
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
 class Point:
     """One sentence of a briefing and everything needed to cite it.
 
@@ -76,6 +105,8 @@ class Point:
     support: tuple[Support, ...] = ()
     citations: tuple[int, ...] = ()
     rewritten: bool = False
+    disputes: tuple[int, ...] = ()
+    """Indices into `Briefing.disagreements` of the disagreements about this point."""
 
     @property
     def words(self) -> int:
@@ -96,6 +127,9 @@ class Briefing:
     notices: tuple[str, ...] = ()
     replaced: int = 0
     """Abstractive sentences that failed the faithfulness guard and were replaced."""
+    disagreements: tuple[Disagreement, ...] = ()
+    timeline: tuple[Dated, ...] | None = None
+    """Dated happenings in date order, when asked for (None otherwise)."""
     timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -111,3 +145,36 @@ class Briefing:
             if article.id == doc_id:
                 return article
         raise KeyError(doc_id)
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    span: str
+    """The words of the claim the problem is about."""
+    detail: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    text: str
+    supported: bool
+    problems: tuple[Problem, ...] = ()
+    evidence: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Check:
+    """One verdict per sentence of the text checked, in order."""
+
+    sentences: tuple[Verdict, ...]
+    sources: tuple[Article, ...] = field(default=(), compare=False)
+    included: tuple[int, ...] = ()
+
+    @property
+    def supported(self) -> int:
+        return sum(v.supported for v in self.sentences)
+
+    @property
+    def unsupported(self) -> int:
+        return len(self.sentences) - self.supported

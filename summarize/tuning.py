@@ -75,8 +75,13 @@ SELECTION = SelectionSettings()
 class CitationSettings:
     """When another source's sentence counts as stating a point (see `summarize.cite`)."""
 
-    candidate_similarity: float = 0.3
-    """TF-IDF cosine at which a sentence of another source is considered at all."""
+    candidate_similarity: float = 0.2
+    """TF-IDF cosine at which a sentence of another source is considered at all; whether it
+    supports the point is then decided on its facts (summarize.cite)."""
+    candidates: int = 3
+    """Closest sentences per other source that are compared fact by fact."""
+    same_report: float = 0.3
+    """Cosine at which a contradicting sentence is the same report, so a disagreement."""
 
 
 CITATION = CitationSettings()

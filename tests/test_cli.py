@@ -99,16 +99,16 @@ def test_single_article_works_and_says_so(seed_files, capsys):
     assert "[1]" in out
 
 
-def test_identical_duplicates_are_read_once_and_cited_together(seed_files, tmp_path, capsys):
+def test_identical_duplicates_are_read_once_and_shown_as_copies(seed_files, tmp_path, capsys):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(seed_files[1].read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "c.txt").write_text(seed_files[3].read_text(encoding="utf-8"), encoding="utf-8")
     code, out, err = run([tmp_path, "-f", "json"], capsys)
     assert code == 0
     assert "identical" in err
-    for point in json.loads(out)["points"]:
-        if point["source"]["id"] in (1, 2):
-            assert {1, 2} <= set(point["citations"])
+    data = json.loads(out)
+    assert all(2 not in point["citations"] for point in data["points"])
+    assert data["sources"][1]["copy_of"] == 1
 
 
 def _file(path, content: bytes):

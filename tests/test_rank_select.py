@@ -5,7 +5,7 @@ import pytest
 
 from summarize import corpus as corpus_module
 from summarize import rank
-from summarize.compose import supports
+from summarize.cite import cite
 from summarize.errors import InputError
 from summarize.ingest import load
 from summarize.registry import AVAILABLE_METHODS, get
@@ -59,9 +59,9 @@ def test_support_finds_every_source_reporting_the_fact(bridge):
     row = texts.index(
         "The Danube bridge collapsed on Monday in Novi Sad, killing twelve people, officials said."
     )
-    (found,) = supports(bridge, bridge.matrix, [row])
-    assert {s.sentence.doc_id for s in found} >= {1, 3}
-    assert all(s.sentence.doc_id != 2 for s in found)
+    (found,) = cite(bridge, [row])
+    assert {s.sentence.doc_id for s in found.support} >= {1, 3}
+    assert all(s.sentence.doc_id != 2 for s in found.support)
 
 
 @pytest.mark.parametrize("budget", [1, 12, 40, 150, 400])

@@ -33,6 +33,7 @@ from tui.screens.article import ArticleScreen, sentence_span
 from tui.screens.export import ConfirmScreen, ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.search import Match, SearchScreen
+from tui.screens.timeline import TimelineScreen
 from tui.widgets.briefing import BriefingView
 from tui.widgets.evidence import EvidenceList
 from tui.widgets.sources import SourcesList
@@ -66,6 +67,7 @@ class SummarizeApp(App[None]):
         Binding("escape", "cancel", "Cancel rewrite", show=False),
         Binding("slash", "search", "Search"),
         Binding("o", "open_article", "Open article"),
+        Binding("l", "timeline", "Timeline"),
         Binding("e", "export", "Export"),
         Binding("c", "copy", "Copy"),
         Binding("t", "toggle_theme", "Theme"),
@@ -396,6 +398,14 @@ class SummarizeApp(App[None]):
         self.push_screen(
             ArticleScreen(article, sentence_span(article, evidence.index, evidence.text))
         )
+
+    def action_timeline(self) -> None:
+        """Dated events from the sources turned on, in order (computed here: fast, pure)."""
+        from summarize.events import timeline
+
+        on = set(self.sources.selected)
+        events = timeline([a for a in self.articles if a.id in on])
+        self.push_screen(TimelineScreen(events), self.open_evidence)
 
     def action_search(self) -> None:
         self.push_screen(SearchScreen(self.articles), self._open_match)

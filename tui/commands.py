@@ -26,6 +26,7 @@ def briefing_commands(app: SummarizeApp) -> list[Command]:
             app.action_toggle_mode,
         ),
         ("Search sources", "find words in every article and open a match", app.action_search),
+        ("Timeline", "dated events from the sources, in order", app.action_timeline),
         ("Export briefing to Markdown", "write the briefing to a .md file", app.action_export),
         ("Copy briefing", "copy the briefing as Markdown to the clipboard", app.action_copy),
         ("Open article", "the current sentence in its source article", app.action_open_article),

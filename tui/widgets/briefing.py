@@ -20,6 +20,7 @@ def point_content(point: Point, lede: bool) -> Content:
         (point.text, "bold" if lede else ""),
         (f" {cite(point)}", "$text-accent"),
         (" (rewritten)" if point.rewritten else "", "italic $text-muted"),
+        (" ⚠ sources differ" if point.disputes else "", "bold $text-warning"),
     )
 
 

@@ -16,8 +16,15 @@ def evidence_for(point: Point) -> list[tuple[Sentence, float | None]]:
     return items
 
 
-def evidence_prompt(article: Article, evidence: Sentence, similarity: float | None) -> Content:
-    how = "source sentence" if similarity is None else f"supports it · similarity {similarity:.2f}"
+def evidence_prompt(
+    article: Article, evidence: Sentence, similarity: float | None, side: str | None = None
+) -> Content:
+    if side is not None:
+        how = f"says {side}"
+    elif similarity is None:
+        how = "source sentence"
+    else:
+        how = f"states it · similarity {similarity:.2f}"
     return Content.assemble(
         (f"[{article.id}] ", "$text-accent bold"),
         (article.label, "bold"),
@@ -40,12 +47,30 @@ class EvidenceList(OptionList):
         if briefing is None or point is None:
             self.add_option(Option(Content("No sentence selected."), disabled=True))
             return
-        options = []
+        options: list[Option | None] = []
         for evidence, similarity in evidence_for(point):
             self.items.append(evidence)
             article = briefing.source(evidence.doc_id)
             options.append(Option(evidence_prompt(article, evidence, similarity)))
             options.append(None)
+        for number in point.disputes:
+            disagreement = briefing.disagreements[number]
+            options.append(
+                Option(
+                    Content.assemble(
+                        ("⚠ Sources differ: ", "bold $text-warning"), (disagreement.topic, "bold")
+                    ),
+                    disabled=True,
+                )
+            )
+            self.items.append(point.origin)  # keeps option indexes and items aligned
+            options.append(None)
+            for side in disagreement.sides:
+                for sentence in side.sentences[:3]:
+                    self.items.append(sentence)
+                    article = briefing.source(sentence.doc_id)
+                    options.append(Option(evidence_prompt(article, sentence, None, side.value)))
+                    options.append(None)
         self.add_options(options[:-1])
         self.highlighted = 0
 

@@ -1,0 +1,198 @@
+"""Which sources state a point: fact by fact, not word overlap.
+
+Another source supports a point only if one of its sentences states the point's facts: most of
+its content, every figure it gives (for the same thing, in a compatible amount), and no date,
+figure or negation that contradicts it. A close sentence that contradicts the point is not
+support but a disagreement, and both sides are kept for the briefing's "Where the sources
+differ" section.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from . import lexicon, tuning
+from .checker import Entry, _negated_in, _scopes, covered, local_keys, related, units_agree
+from .corpus import Corpus
+from .facts import Facts, Quantity, analyse, same_name
+from .schema import Disagreement, Sentence, Side, Support
+from .similarity import cosines, doc_bounds
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str
+    """"number", "date" or "negation"."""
+    topic: str
+    ours: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    stated: bool
+    """The other sentence states the point's facts, with nothing contradicting them."""
+    conflicts: tuple[Conflict, ...] = ()
+
+
+def _base(q: Quantity) -> tuple[float, float]:
+    factor = q.unit.factor if q.unit is not None and q.unit.factor else 1.0
+    return q.low * factor, q.high * factor
+
+
+def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity) -> bool:
+    light = lexicon.light_words()
+    ca = next((k for k in qa.counted if k not in light), None)
+    cb = next((k for k in qb.counted if k not in light), None)
+    if ca and cb:
+        return related(ca, cb)
+    near_a = local_keys(a, qa.start, qa.end)
+    near_b = local_keys(b, qb.start, qb.end)
+    if not near_a or not near_b:
+        return False
+    shared = sum(1 for k in near_a if covered(k, near_b))
+    return shared >= 2 or shared / min(len(near_a), len(near_b)) >= 0.5
+
+
+def _topic(facts: Facts, q: Quantity) -> str:
+    light = lexicon.light_words()
+    for i in range(q.end, min(len(facts.tokens), q.end + 4)):
+        token = facts.tokens[i]
+        if i in facts.content and token.key not in light:
+            return token.lower
+    near = [facts.tokens[i].lower for i in facts.content if q.start - 4 <= i < q.start]
+    return near[-1] if near else "the figure"
+
+
+def compare(
+    a: Facts, b: Facts, a_date: _dt.date | None = None, b_date: _dt.date | None = None
+) -> Comparison:
+    """Does sentence `b` state what sentence `a` states? And where do they contradict it?"""
+    conflicts: list[Conflict] = []
+    matched = 0
+    numbers = [q for q in a.numbers() if not q.ordinal]
+    for qa in numbers:
+        rivals = [
+            qb
+            for qb in b.numbers()
+            if not qb.ordinal and units_agree(qa, qb) and _same_thing(a, qa, b, qb)
+        ]
+        if not rivals:
+            continue
+        low, high = _base(qa)
+        fits = [
+            qb for qb in rivals if low <= _base(qb)[1] * 1.0001 and _base(qb)[0] <= high * 1.0001
+        ]
+        if fits:
+            matched += 1
+        else:
+            conflicts.append(Conflict("number", _topic(a, qa), qa.text, rivals[0].text))
+    for da in a.dates:
+        context = local_keys(a, da.start, da.end, reach=4)
+        for db in b.dates:
+            if context and sum(1 for k in context if covered(k, b.keys)) < 1:
+                continue
+            verdict = da.agrees(db, a_date, b_date)
+            if verdict is False:
+                conflicts.append(Conflict("date", "day", da.text, db.text))
+                break
+    entry = Entry(Sentence(0, 0, b.text), b, b_date, 0)
+    for scope in _scopes(a):
+        if _negated_in(scope, entry) is False:
+            conflicts.append(Conflict("negation", scope[0], "not", ""))
+            break
+    light = lexicon.light_words()
+    wanted = {a.tokens[i].key for i in a.content if a.tokens[i].key not in light}
+    share = sum(1 for k in wanted if covered(k, b.keys)) / max(1, len(wanted))
+    names = [n for n in a.names if not n.initial]
+    named = sum(1 for n in names if any(same_name(n.words, m.words) for m in b.names))
+    stated = (
+        not conflicts
+        and share >= STATED_SHARE
+        and matched == len(numbers)
+        and (not names or named >= len(names) / 2)
+    )
+    return Comparison(stated, tuple(conflicts))
+
+
+STATED_SHARE = 0.5
+"""Share of a point's content words a sentence must state to count as stating the point."""
+
+
+@dataclass(frozen=True)
+class Cited:
+    """What the citation pass found for one point."""
+
+    support: tuple[Support, ...]
+    conflicts: tuple[tuple[Conflict, Sentence], ...]
+
+
+def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> list[Cited]:
+    """For each chosen sentence, the sentence of every other article that states it."""
+    if not rows:
+        return []
+    settings = tuning.CITATION
+    vectors = corpus.matrix if vectors is None else vectors
+    sims = cosines(vectors, rows)
+    bounds = doc_bounds(corpus.doc)
+    dates = {a.id: a.date for a in corpus.articles}
+    result = []
+    for r, i in enumerate(rows):
+        origin = corpus.sentences[i]
+        mine = analyse(origin.text)
+        found: list[Support] = []
+        against: list[tuple[Conflict, Sentence]] = []
+        for start, end in bounds:
+            if corpus.doc[start] == corpus.doc[i]:
+                continue
+            order = start + np.argsort(-sims[r, start:end], kind="stable")[: settings.candidates]
+            for j in order:
+                similarity = float(sims[r, j])
+                if similarity < settings.candidate_similarity:
+                    break
+                sentence = corpus.sentences[int(j)]
+                verdict = compare(
+                    mine,
+                    analyse(sentence.text),
+                    dates.get(origin.doc_id),
+                    dates.get(sentence.doc_id),
+                )
+                if verdict.stated:
+                    found.append(Support(sentence, round(similarity, 4)))
+                    break
+                if similarity >= settings.same_report:
+                    against += [(c, sentence) for c in verdict.conflicts if c.kind != "negation"]
+        result.append(Cited(tuple(sorted(found, key=lambda s: -s.similarity)), tuple(against)))
+    return result
+
+
+def number_disagreements(
+    points: Sequence[tuple[Sentence, Cited]],
+) -> list[Disagreement]:
+    """Figures a point gives that another source's same report gives differently."""
+    found = []
+    seen: set[tuple[str, str, str]] = set()
+    for origin, cited in points:
+        for conflict, sentence in cited.conflicts:
+            if conflict.kind != "number":
+                continue
+            key = (conflict.topic, conflict.ours, conflict.theirs)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(
+                Disagreement(
+                    "number",
+                    conflict.topic.capitalize(),
+                    (
+                        Side(conflict.ours, (origin.doc_id,), (origin,)),
+                        Side(conflict.theirs, (sentence.doc_id,), (sentence,)),
+                    ),
+                )
+            )
+    return found

@@ -1,0 +1,76 @@
+"""The sentences a summary claims, whatever wrote it: our Markdown or JSON briefing, another
+tool's Markdown, a model's or a person's plain text.
+
+Markdown furniture (headings, the sources table, the footer, bullets, emphasis, our citation
+marks and escapes) is not a claim and is dropped; what is left is split into sentences, one
+verdict each.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .render import JSON_SCHEMA
+from .sentences import split_sentences
+
+_CITATIONS = re.compile(r"\s*(?:\[\d+(?:\s*[,;–-]\s*\d+)*\])+")
+_DISPUTED = re.compile(r"\s*\*\(sources differ[^)]*\)\*")
+_ESCAPE = re.compile(r"\\([\\`*_\[\]<>~|!#+\-.()=])")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+
+
+def _from_json(text: str) -> list[str] | None:
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(data, dict) and data.get("schema") == JSON_SCHEMA:
+        return [str(p.get("text", "")) for p in data.get("points", []) if p.get("text")]
+    return None
+
+
+def _prose(line: str) -> str:
+    line = _BULLET.sub("", line)
+    line = _DISPUTED.sub("", line)
+    line = _LINK.sub(r"\1", line)
+    line = _EMPHASIS.sub(r"\2", line)
+    line = _CITATIONS.sub("", line)
+    return _ESCAPE.sub(r"\1", line).strip()
+
+
+def claims(text: str) -> list[str]:
+    """The sentences to check, in order."""
+    from_json = _from_json(text.strip()) if text.lstrip().startswith("{") else None
+    if from_json is not None:
+        return from_json
+    paragraphs: list[str] = []
+    current: list[str] = []
+    skip_section = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        heading = re.match(r"^#{1,6}\s+(.*)$", line)
+        if heading:
+            title = heading.group(1).strip().lower()
+            skip_section = title in ("sources", "where the sources differ", "timeline")
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue  # a title is not a claim
+        if skip_section or line.startswith("|") or re.fullmatch(r"[-*_=]{3,}", line):
+            continue
+        if re.fullmatch(r"\*[^*].*\*", line) and "·" in line:
+            continue  # our footer: *extractive · method ...*
+        if (not line or _BULLET.match(line)) and current:
+            paragraphs.append(" ".join(current))
+            current = []
+        if line:
+            current.append(_prose(line))
+    if current:
+        paragraphs.append(" ".join(current))
+    found: list[str] = []
+    for paragraph in paragraphs:
+        found += [s for s in split_sentences(paragraph) if s.strip()]
+    return found

@@ -1,0 +1,172 @@
+"""The fact layer, one kind of fact at a time: amounts, dates, names, speakers, negation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summarize.facts import analyse, same_name
+
+
+def amounts(text: str) -> list[tuple[float | None, float, float, str | None]]:
+    return [
+        (q.value, q.low, q.high, q.unit.name if q.unit else None)
+        for q in analyse(text).quantities
+        if not q.year
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Officials said 3,000 troops were sent.", 3000, None),
+        ("Officials said three thousand troops were sent.", 3000, None),
+        ("Officials said 3k troops were sent.", 3000, None),
+        ("The firm paid $3bn for it.", 3e9, "usd"),
+        ("The firm paid $3 billion for it.", 3e9, "usd"),
+        ("The firm paid three billion dollars for it.", 3e9, "usd"),
+        ("The city lost £12m last year.", 12e6, "gbp"),
+        ("Prices rose 1.2 percent in March.", 1.2, "percent"),
+        ("Prices rose 1.2% in March.", 1.2, "percent"),
+        ("Prices rose 1.2 per cent in March.", 1.2, "percent"),
+        ("Some twenty-four hundred messages were sent.", 2400, None),
+        ("The jury heard one hundred and forty witnesses.", 140, None),
+        ("The tax threshold rises to fourteen and a half thousand dollars.", 14500, "usd"),
+        ("Security costs $700 a week.", 700, "usd per week"),
+        ("An 81-year-old man died.", 81, "year-old"),
+        ("Harmon, 58, was convicted.", 58, "year-old"),
+        ("The slick was 5,500m away.", 5500, "m"),
+    ],
+)
+def test_amounts_are_normalised_with_their_unit(text: str, value: float, unit: str | None) -> None:
+    found = amounts(text)
+    assert any(v == pytest.approx(value) and u == unit for v, _, _, u in found), found
+
+
+def test_vague_and_hedged_amounts_are_ranges() -> None:
+    (hundreds,) = amounts("Hundreds of residents fled.")
+    assert hundreds[0] is None and (hundreds[1], hundreds[2]) == (200, 1999)
+    (dozen,) = amounts("Two dozen fighters died.")
+    assert dozen[1] <= 25 <= dozen[2]  # compatible with "25 militiamen"
+    (over,) = amounts("More than 100 people came.")
+    assert over[1] == 100 and over[2] > 100
+    (about,) = amounts("About 3,000 people came.")
+    assert about[1] <= 3200 <= about[2] and not about[1] <= 2400 <= about[2]
+    (between,) = amounts("Between 300 and 400 people came.")
+    assert (between[1], between[2]) == (300, 400)
+    (third,) = amounts("A third of voters stayed home.")
+    assert third[3] == "percent" and third[1] < 33.4 < third[2]
+
+
+def test_years_names_and_addresses_are_not_amounts() -> None:
+    facts = analyse("In 2016 the Boeing 777 left 3415 Neptune Avenue on Interstate 35.")
+    assert [q.text for q in facts.quantities if not q.year] == []
+    assert [q.text for q in facts.quantities if q.year] == ["2016"]
+
+
+def test_counted_noun_is_kept() -> None:
+    (q,) = [q for q in analyse("Fourteen people died in the flood.").quantities]
+    assert q.counted[:2] == ("peopl", "die")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("Protesters stormed the embassy on Tuesday.", dt.date(2020, 1, 1), dt.date(2019, 12, 31)),
+        ("The strike came on Dec. 27.", dt.date(2020, 1, 3), dt.date(2019, 12, 27)),
+        ("The strike came on 27 December.", dt.date(2020, 1, 3), dt.date(2019, 12, 27)),
+        ("The vote was yesterday.", dt.date(2024, 11, 20), dt.date(2024, 11, 19)),
+        ("Schools will reopen on Monday.", dt.date(2024, 11, 20), dt.date(2024, 11, 25)),
+        ("The flood came on Monday.", dt.date(2024, 11, 18), dt.date(2024, 11, 18)),
+        ("It was signed on May 29, 1962.", None, dt.date(1962, 5, 29)),
+    ],
+)
+def test_dates_resolve_against_the_article_date(
+    text: str, anchor: dt.date | None, expected: dt.date
+) -> None:
+    (when,) = analyse(text).dates
+    assert when.resolve(anchor) == expected
+
+
+def test_a_weekday_without_an_article_date_is_not_invented() -> None:
+    (when,) = analyse("The strike came on Thursday.").dates
+    assert when.resolve(None) is None
+    (friday,) = analyse("It was Friday.").dates
+    assert when.agrees(friday, None, None) is False
+    (thursday,) = analyse("Thursday it was.").dates
+    assert when.agrees(thursday, None, None) is True
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert analyse("Officials may resign soon.").dates == ()
+    assert analyse("Officials resigned in May.").dates[0].month == 5
+
+
+def test_names_carry_their_titles() -> None:
+    facts = analyse("Fire Chief Daniel Reyes and Ana Ruiz, the governor of Sonora, spoke.")
+    titles = {n.words: n.title for n in facts.names}
+    assert titles[("daniel", "reyes")] == ("fire", "chief")
+    assert titles[("ana", "ruiz")] == ("governor",)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("qasem", "soleimani"), ("qassem", "soleimani")),
+        (("soleimani",), ("qassem", "soleimani")),
+        (("us",), ("us",)),
+        (("american",), ("us",)),
+        (("irish",), ("ireland",)),
+    ],
+)
+def test_spelling_variants_are_one_entity(a: tuple[str, ...], b: tuple[str, ...]) -> None:
+    assert same_name(a, b)
+
+
+def test_different_people_are_not_one_entity() -> None:
+    assert not same_name(("donald", "trump"), ("joe", "biden"))
+    assert not same_name(("reyes",), ("okafor",))
+
+
+def test_united_states_spellings_are_one_name() -> None:
+    words = [n.words for n in analyse("The United States and the U.S. and the US met.").names]
+    assert words == [("us",), ("us",), ("us",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Elena Sandoval said the town had never seen such water.", ("elena", "sandoval")),
+        ('"People were on roofs," said Fire Chief Reyes.', ("reyes",)),
+        ("The river rose, according to Harrowmere's environment office.", None),
+        (
+            "Tori Hoehler, an astrobiologist at NASA, said the moon was compelling.",
+            ("tori", "hoehler"),
+        ),
+    ],
+)
+def test_speakers_are_attributed(text: str, speaker: tuple[str, ...] | None) -> None:
+    found = analyse(text).attributions
+    assert found
+    if speaker is not None:
+        assert speaker in found[0].names
+
+
+def test_passive_and_told_are_not_speakers() -> None:
+    assert analyse("The acquisition was announced on Monday.").attributions == ()
+    said = analyse("His wife told The New York Times that he died.").attributions
+    assert all(("new", "york", "times") not in a.names for a in said)
+
+
+def test_negation_cues() -> None:
+    def cues(text: str) -> list[str]:
+        facts = analyse(text)
+        return [facts.tokens[i].lower for i in facts.negations]
+
+    assert cues("Okafor did not declare an emergency.") == ["not"]
+    assert cues("He didn't go.") == ["didn't"]
+    assert cues("NASA has yet to approve the mission.") == ["yet"]
+    assert cues("She declined to comment.") == ["declined"]
+    assert "longer" in cues("Box cutters will no longer be banned.")
+    assert cues("The forecast was cautious rather than rosy.") == ["than"]
