@@ -46,6 +46,17 @@ def run(args: argparse.Namespace) -> list[Path]:
             abstractive=abstractive,
             progress=progress,
         )
+    elif args.kind == "check":
+        from .check import SETS
+        from .check import run as run_check
+
+        paths = run_check(
+            out,
+            env,
+            args.sets or SETS,
+            verbose=args.verbose,
+            citations=not args.no_citations,
+        )
     elif args.kind == "model":
         from .model import run as run_model
 

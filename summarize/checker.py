@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import lexicon
-from .facts import Attribution, Facts, Name, Quantity, When, analyse, same_name
+from .facts import Attribution, Facts, Name, Quantity, When, analyse, precision, same_name
 from .schema import Article, Check, Problem, Sentence, Verdict
 from .sentences import split_sentences
 
@@ -48,7 +48,7 @@ PROBLEM_KINDS = (
 )
 
 
-# -- the sources, indexed once -------------------------------------------------------------------
+# -- the sources, indexed once --------------------------------------------------------------------
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,7 +124,7 @@ class Sources:
         return self.neighbours(entry, before=count, after=0)
 
 
-# -- matching helpers -------------------------------------------------------------------------------
+# -- matching helpers -----------------------------------------------------------------------------
 
 
 def related(a: str, b: str) -> bool:
@@ -246,17 +246,16 @@ def supports_amount(evidence: Quantity, claim: Quantity) -> bool:
         and (" and " in evidence.text)
     ):  # "between 25 and 54": a range is stated by its ends
         return math.isclose(low, e_low, rel_tol=slack) and math.isclose(high, e_high, rel_tol=slack)
-    if claim.hedge in ("over", "under") and claim.hedge == evidence.hedge:
-        # "more than 30" is not how one restates "more than 50", though it follows from it
-        return (
-            claim.value is not None
-            and evidence.value is not None
-            and math.isclose(
-                claim.value * (claim.unit.factor if claim.unit and claim.unit.factor else 1.0),
-                e_value or 0.0,
-                rel_tol=slack,
-            )
-        )
+    if claim.hedge is not None and claim.hedge == evidence.hedge:
+        # Hedged alike, stated alike: "more than 30" does not restate "more than 50" (though it
+        # follows from it), "just under 61" not "just under 60"; "about 3,000" may round
+        # "about 3,200" to its own precision.
+        if claim.value is None or e_value is None:
+            return False
+        factor = claim.unit.factor if claim.unit and claim.unit.factor else 1.0
+        step = precision(claim.value) * factor if claim.hedge == "about" else 0.0
+        rounded = round(e_value / step) * step if step else e_value
+        return math.isclose(claim.value * factor, rounded, rel_tol=slack)
     low -= abs(low) * slack + 1e-9
     high += (abs(high) * slack + 1e-9) if math.isfinite(high) else 0.0
     if e_value is not None:
@@ -264,7 +263,7 @@ def supports_amount(evidence: Quantity, claim: Quantity) -> bool:
     return low <= e_low and e_high <= high
 
 
-# -- the claim ----------------------------------------------------------------------------------------
+# -- the claim ------------------------------------------------------------------------------------
 
 
 _DATE_WORDS = frozenset(
@@ -306,7 +305,7 @@ def _claim(text: str, sources: Sources) -> _Claim:
     return _Claim(text, facts, names, content)
 
 
-# -- evidence -----------------------------------------------------------------------------------------
+# -- evidence -------------------------------------------------------------------------------------
 
 
 def _score(claim: _Claim, entry: Entry, sources: Sources) -> float:
@@ -381,7 +380,7 @@ def _evidence(claim: _Claim, sources: Sources) -> list[Entry]:
     return chosen
 
 
-# -- the checker ------------------------------------------------------------------------------------
+# -- the checker ----------------------------------------------------------------------------------
 
 
 class Checker:
@@ -418,7 +417,7 @@ class Checker:
         return Verdict(text, not kept, kept, tuple(e.sentence for e in found))
 
 
-# -- amounts ------------------------------------------------------------------------------------------
+# -- amounts --------------------------------------------------------------------------------------
 
 
 def _counted_key(q: Quantity) -> str | None:
@@ -469,7 +468,11 @@ def _amount_supported_by(
     )
     mine = _attached(claim.facts, q.start, q.end, claim.names)
     if mine:
-        theirs = _attached(entry.facts, other.start, other.end, entry.facts.names)
+        theirs = [
+            n
+            for n in _attached(entry.facts, other.start, other.end, entry.facts.names)
+            if len(n.words) >= 2 or n.title  # a person, not "a 26-year-old Nulato man"
+        ]
         if theirs:
             if not any(same_name(a.words, b.words) for a in mine for b in theirs):
                 return False  # the source gives this figure for someone else
@@ -615,7 +618,7 @@ def _check_codes(claim: _Claim, sources: Sources) -> list[Problem]:
     return problems
 
 
-# -- dates -------------------------------------------------------------------------------------------
+# -- dates ----------------------------------------------------------------------------------------
 
 
 def _check_dates(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
@@ -671,7 +674,7 @@ def _date_problem(
     return Problem("date", when.text, f"no source dates this {when.text}")
 
 
-# -- names and titles -----------------------------------------------------------------------------------
+# -- names and titles -----------------------------------------------------------------------------
 
 
 _PRONOUN_WORDS = frozenset(["he", "him", "his", "she", "her", "they", "them", "their", "it", "its"])
@@ -780,7 +783,7 @@ def _check_title(name: Name, sources: Sources) -> list[Problem]:
     ]
 
 
-# -- who said it -----------------------------------------------------------------------------------------
+# -- who said it ----------------------------------------------------------------------------------
 
 _GENERIC_SPEAKERS = frozenset(
     lexicon.key(w)
@@ -809,6 +812,13 @@ def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
     return resolved
 
 
+def _same_speaker(attribution: Attribution, roles: Sequence[str], said: Attribution) -> bool:
+    if any(same_name(a, b) for a in attribution.names for b in said.names):
+        return True
+    theirs = set(said.roles) | {lexicon.key(w) for n in said.names for w in n}
+    return not attribution.names and any(covered(r, theirs) for r in roles)
+
+
 def _check_speaker(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
     """A statement given to someone the sources do not have saying it: the claim's speaker is
     named nowhere near the sentences stating it, and those give it to someone else."""
@@ -823,13 +833,7 @@ def _check_speaker(claim: _Claim, evidence: list[Entry], sources: Sources) -> li
         around = [e for entry in stating for e in (entry, *sources.neighbours(entry, 2, 1))]
         speakers = [s for e in stating for s in _speakers_of(e, sources)]
 
-        def same(said: Attribution) -> bool:
-            if any(same_name(a, b) for a in attribution.names for b in said.names):
-                return True
-            theirs = set(said.roles) | {lexicon.key(w) for n in said.names for w in n}
-            return not attribution.names and any(covered(r, theirs) for r in roles)
-
-        if any(same(s) for s in speakers):
+        if any(_same_speaker(attribution, roles, s) for s in speakers):
             continue
         if attribution.names:
             if any(find_name(words, e.facts) for e in around for words in attribution.names):
@@ -856,7 +860,7 @@ def _check_speaker(claim: _Claim, evidence: list[Entry], sources: Sources) -> li
     return problems
 
 
-# -- negation and polarity -------------------------------------------------------------------------------
+# -- negation and polarity ------------------------------------------------------------------------
 
 
 _SCOPE_SKIP = frozenset(
@@ -906,15 +910,25 @@ def _negated_in(scope: Sequence[str], entry: Entry) -> bool | None:
     return None
 
 
+def _cue_context(facts: Facts, scope: Sequence[str]) -> set[str]:
+    """Content words of the clause a negated scope sits in."""
+    for i in facts.negations:
+        window = local_keys(facts, i, i + 1, reach=5)
+        if scope[0] in window:
+            return window
+    return set(scope)
+
+
 def _check_negation(claim: _Claim, core: list[Entry]) -> list[Problem]:
+    """A claim negates what its evidence states plainly, or states plainly what it negates."""
     for scope in _scopes(claim.facts):
-        verdicts = [_negated_in(scope, entry) for entry in core[:2]]
-        if False in verdicts and True not in verdicts:
-            return [
-                Problem(
-                    "negation", _word(claim.facts, scope[0]), "the sources do not say it is not so"
-                )
-            ]
+        context = _cue_context(claim.facts, scope)
+        best = max(core[:2], key=lambda e: overlap(context, e.keys))
+        if overlap(context, best.keys) < 0.34:
+            continue
+        if _negated_in(scope, best) is False:
+            word = _word(claim.facts, scope[0])
+            return [Problem("negation", word, "the sources do not say it is not so")]
     mine = _scopes(claim.facts)
     claim_keys = {claim.facts.tokens[i].key for i in claim.facts.content}
     for scope in _scopes(core[0].facts):
@@ -943,7 +957,7 @@ def _word(facts: Facts, key: str) -> str:
     return key
 
 
-# -- who did what to whom -------------------------------------------------------------------------------------
+# -- who did what to whom -------------------------------------------------------------------------
 
 
 def _actor(facts: Facts, verb: int, direction: int) -> str | None:
@@ -1030,7 +1044,7 @@ def _same_actor(a: str | None, b: str | None) -> bool:
     return a == b or lexicon.synonymous(a.split(":", 1)[1], b.split(":", 1)[1])
 
 
-# -- content nobody states ---------------------------------------------------------------------------
+# -- content nobody states ------------------------------------------------------------------------
 
 _BREAK_WORDS = frozenset(
     ["after", "before", "when", "while", "including", "because", "although", "though",
@@ -1038,6 +1052,10 @@ _BREAK_WORDS = frozenset(
      "then", "since", "triggered", "caused", "with"]
 )  # fmt: skip
 UNSUPPORTED_SHARE = 0.25
+UNSUPPORTED_WORDS = 3
+"""Content words of one clause that no evidence states, enough to call the clause invented..."""
+UNSUPPORTED_NOVEL = 2
+"""...or this many that no source uses anywhere ("sprinkler", "landslide")."""
 """A clause whose content words the evidence states at most this share of is unsupported: a
 paraphrase swaps a word here and there, an invented event adds a whole clause."""
 
@@ -1107,7 +1125,11 @@ def _check_content(
             uncovered.add(i)
     for segment in _segments(claim):
         missing = [i for i in segment if i in uncovered]
-        if len(missing) >= 2 and (len(segment) - len(missing)) / len(segment) <= UNSUPPORTED_SHARE:
+        novel = [i for i in missing if claim.facts.tokens[i].key not in sources.vocabulary]
+        share = (len(segment) - len(missing)) / len(segment)
+        if share <= UNSUPPORTED_SHARE and (
+            len(missing) >= UNSUPPORTED_WORDS or len(novel) >= UNSUPPORTED_NOVEL
+        ):
             words = ", ".join(claim.facts.tokens[i].text for i in missing)
             problems.append(Problem("unsupported", words, "no source sentence states this"))
             break
@@ -1122,7 +1144,7 @@ def _word_in(evidence: Sequence[Entry], key: str) -> str:
     return key
 
 
-# -- the API ---------------------------------------------------------------------------------------------
+# -- the API --------------------------------------------------------------------------------------
 
 
 def check(text: str | Sequence[str], sources: Sequence[Article] | Checker) -> Check:

@@ -308,7 +308,25 @@ def _add_bench(verbs: Any) -> None:
         help="also time the GGUF conversion, in a temporary cache folder",
     )
 
-    for kind in (rouge, speed, model):
+    check = kinds.add_parser(
+        "check",
+        help="the faithfulness checker on labelled claims, and citation precision",
+        description="Recall and false alarms of `summarize check` per category on the "
+        "labelled claims in tests/data/check/, and conflicting citations on Multi-News dev.",
+    )
+    check.add_argument(
+        "--sets",
+        type=csv,
+        help="labelled sets to run (default: dev-claims-a,dev-claims-c,stories,dev-claims-b)",
+    )
+    check.add_argument(
+        "--no-citations", action="store_true", help="skip the Multi-News citation count"
+    )
+    check.add_argument(
+        "--verbose", action="store_true", help="list every miss and false alarm on stderr"
+    )
+
+    for kind in (rouge, speed, model, check):
         kind.add_argument("--out", type=Path, help="results folder (default benchmarks/results)")
         kind.add_argument("--no-progress", action="store_true", help="no progress output")
     bench.set_defaults(run=_bench)

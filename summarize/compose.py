@@ -19,8 +19,9 @@ from .corpus import Corpus
 from .events import date_disagreements
 from .events import timeline as event_timeline
 from .facts import analyse, same_name
-from .schema import Article, Briefing, Disagreement, Point, Support
+from .schema import Article, Briefing, Disagreement, Point, Sentence, Support
 from .sentences import stop_words, words
+from .similarity import cosines
 
 
 def citations(doc_id: int, support: Sequence[Support]) -> tuple[int, ...]:
@@ -75,6 +76,18 @@ def headline(articles: Sequence[Article]) -> str:
     return " · ".join(names)
 
 
+RELATED = 0.15
+"""TF-IDF cosine to a chosen sentence at which a sentence is about what the briefing says: the
+disagreements are looked for among those, so a folder of 2,000 articles is not scanned whole."""
+
+
+def _related(corpus: Corpus, chosen: Sequence[int]) -> list[Sentence]:
+    if not chosen:
+        return []
+    near = (cosines(corpus.matrix, list(chosen)) >= RELATED).any(axis=0)
+    return [corpus.sentences[i] for i in np.flatnonzero(near)]
+
+
 def compose(
     corpus: Corpus,
     chosen: Sequence[int],
@@ -102,7 +115,7 @@ def compose(
             )
         )
     disagreements = tuple(
-        date_disagreements(corpus.articles)
+        date_disagreements(corpus.articles, _related(corpus, chosen))
         + number_disagreements([(p.origin, c) for p, c in zip(points, cited, strict=True)])
     )
     points = [
@@ -118,5 +131,5 @@ def compose(
         words=words,
         notices=tuple(notices),
         disagreements=disagreements,
-        timeline=tuple(event_timeline(corpus.articles)) if timeline else None,
+        timeline=tuple(event_timeline(corpus.articles, corpus.sentences)) if timeline else None,
     )

@@ -12,6 +12,7 @@ disagreement, unless they are days apart, which makes them different events.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -104,30 +105,53 @@ _DAY_WORDS = frozenset(
 )  # fmt: skip
 
 
-def mentions(articles: Sequence[Article]) -> list[Mention]:
+_DATE_HINT = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"|\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b|\d{4}-\d{2}-\d{2}"
+)
+"""A cheap first look: a sentence without one of these cannot date anything."""
+
+
+def _sentences(articles: Sequence[Article]) -> list[Sentence]:
+    return [
+        Sentence(article.id, index, text)
+        for article in articles
+        for index, text in enumerate(split_sentences(article.text))
+    ]
+
+
+def mentions(
+    articles: Sequence[Article], sentences: Sequence[Sentence] | None = None
+) -> list[Mention]:
+    """Every dated mention in the articles (`sentences`: their sentences, if already split)."""
     found = []
     dated = [a.date for a in articles if a.date is not None]
     hint = max(dated) if dated else None
-    for article in articles:
-        for index, text in enumerate(split_sentences(article.text)):
-            facts = analyse(text)
-            for when in facts.dates:
-                lo, hi = _clause(facts, when)
-                words = _event_words(facts, lo, hi)
-                if len(words) < 2:
-                    continue
-                names = tuple(n.words for n in facts.names if lo <= n.start < hi)
-                found.append(
-                    Mention(
-                        Sentence(article.id, index, text),
-                        when,
-                        when.resolve(article.date, hint),
-                        words,
-                        _heads(facts, lo, hi),
-                        names,
-                        article.date,
-                    )
+    by_id = {a.id: a for a in articles}
+    for sentence in _sentences(articles) if sentences is None else sentences:
+        if not _DATE_HINT.search(sentence.text):
+            continue  # most sentences date nothing: skip the analysis
+        article = by_id[sentence.doc_id]
+        facts = analyse(sentence.text)
+        for when in facts.dates:
+            lo, hi = _clause(facts, when)
+            words = _event_words(facts, lo, hi)
+            if len(words) < 2:
+                continue
+            names = tuple(n.words for n in facts.names if lo <= n.start < hi)
+            found.append(
+                Mention(
+                    sentence,
+                    when,
+                    when.resolve(article.date, hint),
+                    words,
+                    _heads(facts, lo, hi),
+                    names,
+                    article.date,
                 )
+            )
     return found
 
 
@@ -155,6 +179,12 @@ def _related(a: frozenset[str], b: frozenset[str]) -> float:
     return sum(1 for k in small if covered(k, large)) / len(small)
 
 
+def _bucket(head: str) -> str:
+    """One key for a word and its synonyms, so related heads share a bucket."""
+    groups = lexicon.synonym_groups_of(head)
+    return f"g{min(groups)}" if groups else head
+
+
 def _days_apart(a: Mention, b: Mention) -> int | None:
     explicit = bool(a.when.month and a.when.day and b.when.month and b.when.day)
     if explicit and (a.when.month, a.when.day) != (b.when.month, b.when.day):
@@ -170,9 +200,9 @@ def _days_apart(a: Mention, b: Mention) -> int | None:
     return min((wa - wb) % 7, (wb - wa) % 7)
 
 
-def events(articles: Sequence[Article]) -> list[Event]:
+def events(articles: Sequence[Article], sentences: Sequence[Sentence] | None = None) -> list[Event]:
     """Mentions grouped into events (connected by `same_event`); each mention is in one event."""
-    found = mentions(articles)
+    found = mentions(articles, sentences)
     parent = list(range(len(found)))
 
     def root(i: int) -> int:
@@ -181,11 +211,16 @@ def events(articles: Sequence[Article]) -> list[Event]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(found):
-        for j in range(i + 1, len(found)):
-            b = found[j]
-            if a.sentence.doc_id != b.sentence.doc_id and same_event(a, b):
-                parent[root(j)] = root(i)
+    buckets: dict[str, list[int]] = {}
+    for i, mention in enumerate(found):
+        for head in mention.heads:
+            buckets.setdefault(_bucket(head), []).append(i)
+    for members in buckets.values():  # only mentions naming the same kind of event meet
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                a, b = found[i], found[j]
+                if a.sentence.doc_id != b.sentence.doc_id and same_event(a, b):
+                    parent[root(j)] = root(i)
     groups: dict[int, list[Mention]] = {}
     for i, mention in enumerate(found):
         groups.setdefault(root(i), []).append(mention)
@@ -197,23 +232,27 @@ def events(articles: Sequence[Article]) -> list[Event]:
     return result
 
 
-def timeline(articles: Sequence[Article]) -> list[Dated]:
+def timeline(
+    articles: Sequence[Article], sentences: Sequence[Sentence] | None = None
+) -> list[Dated]:
     """The dated happenings of the sources, as the briefing shows them."""
     return [
         Dated(e.date, e.text, e.citations, tuple(m.sentence for m in e.mentions))
-        for e in dated_events(articles)
+        for e in dated_events(articles, sentences)
         if e.date is not None
     ]
 
 
-def dated_events(articles: Sequence[Article]) -> list[Event]:
+def dated_events(
+    articles: Sequence[Article], sentences: Sequence[Sentence] | None = None
+) -> list[Event]:
     """Dated happenings in date order: events with a resolved date and a word naming what
     happened, those of one day that name the same kind of thing merged."""
     from .checker import related
 
     merged: list[Event] = []
     for event in sorted(
-        (e for e in events(articles) if e.date is not None),
+        (e for e in events(articles, sentences) if e.date is not None),
         key=lambda e: (e.date, e.citations),
     ):
         heads = {h for m in event.mentions for h in m.heads}
@@ -238,7 +277,7 @@ def dated_events(articles: Sequence[Article]) -> list[Event]:
 
 
 def _day(mentions: Sequence[Mention]) -> str:
-    """ "Friday (2020-01-03)": the weekday, with the calendar date where a source's date gives it."""
+    """The weekday, with the calendar date where an article's date gives it: Friday (2020-01-03)."""
     resolved = [m.date for m in mentions if m.date is not None]
     name = WEEKDAYS[
         resolved[0].weekday() if resolved else mentions[0].when.weekday  # type: ignore[index]
@@ -246,10 +285,12 @@ def _day(mentions: Sequence[Mention]) -> str:
     return f"{name} ({resolved[0].isoformat()})" if resolved else name
 
 
-def date_disagreements(articles: Sequence[Article]) -> list[Disagreement]:
+def date_disagreements(
+    articles: Sequence[Article], sentences: Sequence[Sentence] | None = None
+) -> list[Disagreement]:
     """Events that different sources put on different days."""
     found = []
-    for event in events(articles):
+    for event in events(articles, sentences):
         by_day: dict[int, list[Mention]] = {}
         for mention in event.mentions:
             weekday = mention.date.weekday() if mention.date else mention.when.weekday

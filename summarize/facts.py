@@ -29,7 +29,7 @@ from . import lexicon
 from .lexicon import key
 from .sentences import stem
 
-# -- tokens ----------------------------------------------------------------------------------------
+# -- tokens ---------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(
     r"(?P<acronym>(?:[A-Za-z]\.){2,})"
@@ -85,7 +85,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
-# -- numbers -----------------------------------------------------------------------------------------
+# -- numbers --------------------------------------------------------------------------------------
 
 _SMALL = {
     w: i
@@ -184,9 +184,13 @@ class Quantity:
 
     def compatible(self, other: Quantity) -> bool:
         """Could both describe the same amount? (ranges overlap, units agree)."""
-        if self.unit and other.unit and self.unit.kind == other.unit.kind:
-            if self.unit.name != other.unit.name:
-                return False
+        if (
+            self.unit
+            and other.unit
+            and self.unit.kind == other.unit.kind
+            and self.unit.name != other.unit.name
+        ):
+            return False
         return self.low <= other.high * 1.0000001 and other.low <= self.high * 1.0000001
 
 
@@ -342,7 +346,7 @@ def _hedge_before(tokens: tuple[Token, ...], i: int) -> tuple[str | None, int]:
     return None, 0
 
 
-def _precision(value: float) -> float:
+def precision(value: float) -> float:
     """The rounding step a number is written to: 3,000 -> 1,000; 750 -> 50; 2,600 -> 100."""
     if value <= 0 or value != int(value):
         return 0.0
@@ -359,7 +363,7 @@ def _interval(value: float, hedge: str | None, approximate: bool) -> tuple[float
     if approximate and hedge is None:  # "two dozen": about 24
         return value * 0.9, value * 1.1
     if hedge == "about":  # as precise as it is written: "about 3,000" is 2,500 to 3,500
-        spread = _precision(value) / 2 * 0.999 if value == int(value) else abs(value) * 0.05
+        spread = precision(value) / 2 * 0.999 if value == int(value) else abs(value) * 0.05
         return value - spread, value + spread
     if hedge == "below":
         return value * 0.85, value
@@ -699,7 +703,7 @@ def _shared_units(found: tuple[Quantity, ...], tokens: tuple[Token, ...]) -> tup
     return tuple(out)
 
 
-# -- dates ------------------------------------------------------------------------------------------
+# -- dates ----------------------------------------------------------------------------------------
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -922,7 +926,7 @@ def _date_context(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
-# -- names --------------------------------------------------------------------------------------------
+# -- names ----------------------------------------------------------------------------------------
 
 _NOT_NAMES = frozenset(
     [
@@ -1010,7 +1014,19 @@ def _fold_word(word: str) -> str:
 
 
 def _canonical_words(words: tuple[str, ...]) -> tuple[str, ...]:
-    return _ALIASES.get(words, words)
+    """Aliases replaced, also inside longer names ("United States National Archives")."""
+    if words in _ALIASES:
+        return _ALIASES[words]
+    out = list(words)
+    for alias, short in sorted(_ALIASES.items(), key=lambda kv: -len(kv[0])):
+        n = len(alias)
+        if n < 2:
+            continue
+        for i in range(len(out) - n + 1):
+            if tuple(out[i : i + n]) == alias:
+                out[i : i + n] = list(short)
+                break
+    return tuple(out)
 
 
 def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
@@ -1245,7 +1261,7 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-# -- attribution ------------------------------------------------------------------------------------
+# -- attribution ----------------------------------------------------------------------------------
 
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
 _CLAUSE_WORDS = frozenset(
@@ -1350,7 +1366,7 @@ def _quote_between(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     return any(t.text in ('"', "“", "”") for t in tokens[start:end])
 
 
-# -- the whole sentence -------------------------------------------------------------------------------
+# -- the whole sentence ---------------------------------------------------------------------------
 
 
 _NEGATING_VERBS = frozenset(

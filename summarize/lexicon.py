@@ -64,6 +64,10 @@ def _synonym_groups() -> dict[str, frozenset[int]]:
     return {k: frozenset(v) for k, v in groups.items()}
 
 
+def synonym_groups_of(word_key: str) -> frozenset[int]:
+    return _synonym_groups().get(word_key, frozenset())
+
+
 def synonymous(a: str, b: str) -> bool:
     """Whether two keys can stand for each other (same key, or a shared synonym group)."""
     if a == b:

@@ -122,6 +122,8 @@ def count_words(text: str) -> int:
 
 def is_cjk(text: str) -> bool:
     """Mostly Han/kana: split on 。！？ and index by characters, not by spaces and Punkt."""
+    if not _CJK.search(text):
+        return False
     letters = sum(1 for c in text if c.isalpha())
     return bool(letters) and len(_CJK.findall(text)) >= 0.3 * letters
 

@@ -114,7 +114,7 @@ def test_problems_say_what_the_sources_say() -> None:
     assert verdict.evidence[0].doc_id == 1
 
 
-# -- the labelled stories (written by someone who never saw the checker) -------------------------
+# -- the labelled stories (written by someone who never saw the checker) --------------------------
 
 
 def test_labelled_stories_floor() -> None:
@@ -124,7 +124,7 @@ def test_labelled_stories_floor() -> None:
     assert result["false_alarm_rate"] <= 0.10, result
 
 
-# -- properties over real sentences ------------------------------------------------------------------
+# -- properties over real sentences ---------------------------------------------------------------
 
 CORPORA = [("seeds", load([SEEDS]).articles)] + [
     (case.id, case.articles) for case in load_cases("stories")
@@ -172,7 +172,7 @@ def test_changing_one_digit_of_a_number_flags_it(
     assert not verdict.supported, (changed, verdict.evidence)
 
 
-# -- citations, disagreements, timeline on the seeds -------------------------------------------------
+# -- citations, disagreements, timeline on the seeds ----------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -259,7 +259,7 @@ def test_identical_copies_are_cited_once(tmp_path: Path, capsys) -> None:
     assert "identical copy of [1]" in capsys.readouterr().out
 
 
-# -- the command ---------------------------------------------------------------------------------------
+# -- the command ----------------------------------------------------------------------------------
 
 
 def run(args: list[object], capsys) -> tuple[int, str, str]:
