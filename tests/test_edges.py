@@ -323,7 +323,7 @@ def test_tui_default_sources_do_not_depend_on_the_working_folder(tmp_path, capsy
     assert PROJECT_SEEDS.is_absolute() and PROJECT_SEEDS.is_dir()
     result = cli("tui", "--only", "9", cwd=tmp_path)
     assert result.returncode == 2
-    assert "no source '9'" in result.stderr and "000_2fec9d02fdc00d31" in result.stderr
+    assert "no source '9'" in result.stderr and "1=000" in result.stderr
 
 
 def test_no_arguments_is_one_line(capsys):
@@ -336,3 +336,14 @@ def test_models_fetch_of_an_unknown_hub_model_is_one_line(capsys, tmp_path, monk
     monkeypatch.delenv("SUMMARIZE_ALLOW_DOWNLOAD", raising=False)
     code, _, err = run(["models", "fetch", "bogus/nothing"], capsys)
     one_line_error(code, err, "SUMMARIZE_ALLOW_DOWNLOAD=1")
+
+
+def test_a_label_that_looks_like_a_number_names_its_source(seeds):
+    from summarize.api import resolve_toggle
+    from summarize.ingest import load
+
+    articles = load([str(seeds)]).articles
+    labelled = {a.label: a.id for a in articles}
+    assert labelled["004"] == 5  # the file 004_….txt is the fifth source
+    assert 5 not in resolve_toggle(articles, exclude=["004"])
+    assert 4 not in resolve_toggle(articles, exclude=["4"])

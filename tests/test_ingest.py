@@ -18,7 +18,7 @@ STORY = (
 def test_seed_folder_numbers_articles_in_name_order_and_skips_non_articles(seeds):
     result = load([seeds])
     assert [a.id for a in result.articles] == [1, 2, 3, 4, 5]
-    assert [a.label for a in result.articles] == sorted(a.label for a in result.articles)
+    assert [a.path for a in result.articles] == sorted(a.path for a in result.articles)
     assert any("README.md" in n for n in result.notices)
     assert result.articles[0].date == dt.date(2020, 1, 3)
     assert result.articles[2].dateline == "Washington, Jan 3 (AFP)"
