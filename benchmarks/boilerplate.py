@@ -6,8 +6,9 @@ error, a newsletter prompt, a Twitter embed, an archive notice — not news: two
 do not share a sentence. Counting clusters, not documents, keeps a story quoted by five outlets
 of one cluster out of the list.
 
-Kept: lines found in at least `--min-clusters` clusters, of 1 to `--max-words` words, with a
-letter in them, and not in `REVIEWED_OUT` (lines looked at by eye and judged prose, or too
+Kept: lines found in at least `--min-clusters` clusters (`--min-clusters-long` for lines of
+`LONG_WORDS` words or more), of 1 to `--max-words` words, with a letter in them, and not in
+`REVIEWED_OUT` (lines looked at by eye and judged prose, or too
 generic to call furniture). Run it, read the list, extend `REVIEWED_OUT` where needed, and only
 then `--write`:
 
@@ -37,6 +38,12 @@ MIN_CLUSTERS = 3
 MAX_WORDS = 25
 """Long enough for the Twitter-embed and web-archive notices (15-23 words), which are the most
 frequent furniture of all; a story sentence never recurs in three unrelated clusters anyway."""
+MIN_CLUSTERS_LONG = 2
+LONG_WORDS = 5
+"""A line of five words or more found in two unrelated clusters is furniture too: YouTube's
+"Rating is available when the video has been rented", a magazine's app prompt. Two stories do
+not share a sentence that long, except two clusters on one story (see `REVIEWED_OUT`); short
+lines ("wow", "update") recur by chance, so they still need three."""
 
 REVIEWED_OUT = {
     "he was 0": "prose (an age), common to obituaries",
@@ -51,6 +58,10 @@ REVIEWED_OUT = {
     "associated press": "an agency credit: read for the outlet label, and as a two-word run it"
     " would be cut from the front of 'Associated Press Television News reported ...'",
     "ap": "an agency tag: read for the outlet label, stripped by the agency-tag rule",
+    "satellite 'pings' indicate plane was still flying seven hours after satellite contact was"
+    " lost": "a headline shared by two clusters on the same story (MH370), not furniture",
+    "here's what you need to know": "prose: an explainer's lead-in",
+    "do you have what it takes": "prose: a question a story may quote",
 }
 """Lines that pass the counts but are not furniture, with the reason (by eye, on the dev set)."""
 
@@ -85,13 +96,17 @@ def cluster_counts(clusters: Iterable[Sequence[str]]) -> dict[str, int]:
 
 
 def furniture(
-    counts: dict[str, int], *, min_clusters: int = MIN_CLUSTERS, max_words: int = MAX_WORDS
+    counts: dict[str, int],
+    *,
+    min_clusters: int = MIN_CLUSTERS,
+    max_words: int = MAX_WORDS,
+    min_clusters_long: int = MIN_CLUSTERS_LONG,
 ) -> list[tuple[str, int]]:
     """The kept lines and their cluster counts, most frequent first."""
     kept = [
         (key, n)
         for key, n in counts.items()
-        if n >= min_clusters
+        if (n >= min_clusters or (n >= min_clusters_long and len(key.split()) >= LONG_WORDS))
         and 1 <= len(key.split()) <= max_words
         and _LETTER.search(key)
         and key not in REVIEWED_OUT
@@ -105,13 +120,19 @@ def read_clusters(path: Path) -> list[list[str]]:
 
 
 def render(
-    lines: list[tuple[str, int]], *, clusters: int, min_clusters: int, max_words: int
+    lines: list[tuple[str, int]],
+    *,
+    clusters: int,
+    min_clusters: int,
+    max_words: int,
+    min_clusters_long: int = MIN_CLUSTERS_LONG,
 ) -> str:
     header = [
         "# Page furniture: lines that recur word for word in unrelated news clusters.",
         "# Built by `python -m benchmarks.boilerplate --write` from the Multi-News dev set",
         f"# ({clusters} clusters, read in place): every line or sentence found in at least",
-        f"# {min_clusters} different clusters, of at most {max_words} words, reviewed by eye",
+        f"# {min_clusters} different clusters ({min_clusters_long} for lines of {LONG_WORDS} words"
+        f" or more), of at most {max_words} words, reviewed by eye",
         "# (benchmarks/boilerplate.py REVIEWED_OUT lists what was left out, and why).",
         "# One `summarize.clean.furniture_key` per line: lower case, straight quotes, digits as 0,",
         "# whitespace collapsed, end punctuation dropped. summarize/clean.py drops a paragraph or",
@@ -126,6 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=MULTINEWS, help="JSONL of clusters")
     parser.add_argument("--min-clusters", type=int, default=MIN_CLUSTERS)
     parser.add_argument("--max-words", type=int, default=MAX_WORDS)
+    parser.add_argument(
+        "--min-clusters-long",
+        type=int,
+        default=MIN_CLUSTERS_LONG,
+        help=f"clusters needed by a line of {LONG_WORDS} words or more",
+    )
     parser.add_argument("--write", action="store_true", help=f"write {TARGET.relative_to(ROOT)}")
     args = parser.parse_args(argv)
     if not args.data.exists():
@@ -133,7 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     clusters = read_clusters(args.data)
     lines = furniture(
-        cluster_counts(clusters), min_clusters=args.min_clusters, max_words=args.max_words
+        cluster_counts(clusters),
+        min_clusters=args.min_clusters,
+        max_words=args.max_words,
+        min_clusters_long=args.min_clusters_long,
     )
     if args.write:
         TARGET.write_text(
@@ -142,6 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 clusters=len(clusters),
                 min_clusters=args.min_clusters,
                 max_words=args.max_words,
+                min_clusters_long=args.min_clusters_long,
             ),
             encoding="utf-8",
         )

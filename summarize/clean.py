@@ -85,7 +85,10 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_PIECE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+# A new sentence opens with a capital, a digit or a quote; or with the "|" or "•" that
+# Politico's and others' link tiles put before a picture credit ("... said. | Jane Doe/AP ..."),
+# a dash before a blog's signature ("... - posted by Jane Doe"), or a copyright sign.
+_PIECE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9]|[|•–—©-]\s)")
 _NO_BREAK_AFTER = _word_set(
     "mr mrs ms dr gen lt col maj sgt capt cmdr adm gov sen rep rev prof st jr sr no vs etc inc "
     "corp co ltd bros dept univ ave blvd rd mt ft jan feb mar apr jun jul aug sep sept oct nov "
@@ -138,12 +141,17 @@ def _word_key(word: str) -> str:
 
 
 @cache
-def _furniture_starts() -> tuple[frozenset[str], int]:
-    """First words of the list's lines, and the longest line in words: a piece whose first word
-    starts no line is passed over without building its key (most prose is)."""
-    lines = furniture_lines()
-    starts = frozenset(_word_key(line.split()[0]) for line in lines)
-    return starts, max((len(line.split()) for line in lines), default=0)
+def _furniture_starts() -> tuple[dict[str, tuple[int, ...]], int]:
+    """First words of the list's lines, each with the lengths (in words, longest first) of the
+    lines it starts, and the longest line: a piece whose first word starts no line is passed
+    over without building its key (most prose is), and a run is only tried at lengths a line
+    has ("The", "You" start lines too)."""
+    lengths: dict[str, set[int]] = {}
+    for line in furniture_lines():
+        words = line.split()
+        lengths.setdefault(_word_key(words[0]), set()).add(len(words))
+    starts = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
+    return starts, max((max(ns) for ns in starts.values()), default=0)
 
 
 def _is_listed(text: str, words: Sequence[str]) -> bool:
@@ -159,14 +167,22 @@ def _is_listed(text: str, words: Sequence[str]) -> bool:
 
 def _leading_furniture(words: Sequence[str]) -> int:
     """How many leading words form a run of listed lines ("Advertisement Continue reading the
-    main story ..."), longest line first."""
+    main story ..."), longest line first.
+
+    A line of n words matches n words of text, and any bare punctuation after them ("Read
+    more »"), which its key drops."""
     lines = furniture_lines()
-    starts, longest = _furniture_starts()
+    starts, _ = _furniture_starts()
     i = 0
-    while i < len(words) and _word_key(words[i]) in starts:
-        for n in range(min(longest, len(words) - i), 0, -1):
-            if furniture_key(" ".join(words[i : i + n])) in lines:
-                i += n
+    while i < len(words):
+        for n in starts.get(_word_key(words[i]), ()):
+            end = i + n
+            if end > len(words):
+                continue
+            while end < len(words) and not _word_key(words[end]):
+                end += 1
+            if furniture_key(" ".join(words[i:end])) in lines:
+                i = end
                 break
         else:
             break
@@ -198,7 +214,9 @@ _CREDIT_AT_END = re.compile(
             r"\s*:\s*[^.!?]{1,80}",
         )
     )
-    + r")\s*\.?$"
+    # Yahoo repeats the agency after AP's credit: "(AP Photo/Jane Doe) (Associated Press)";
+    # USA Today follows it with its "Buy Photo" button.
+    + r")(?:\s*\((?:The )?Associated Press\))?(?:\s*Buy Photo)?\s*\.?$"
 )
 _CAPTION_OPENER = re.compile(
     r"^(?:FILE\s*(?:PHOTO)?\s*[-–—:]+\s*)"  # AP's "FILE - In this ...", Reuters' "FILE PHOTO: ..."
@@ -216,7 +234,10 @@ _THIS_PHOTO = re.compile(
 _BBC_CAPTION = re.compile(
     r"^(?:Image copyright|Image caption|Image source|Media caption|Media playback is unsupported)"
 )
-_VIDEO_PLAYER = re.compile(r"^CLOSE\s+[A-Z\"“'‘0-9]|Skip in Skip x Embed x Share")
+_VIDEO_PLAYER = re.compile(
+    r"^CLOSE\s+[A-Z\"“'‘0-9]|Skip in Skip x Embed x Share|\bCopy this code to your (?:website|blog)"
+    r"|^\d+ of \d+ Full Screen Autoplay Close\b"
+)
 
 # "A photo of the teen who went missing on April 14, Kristian Perez.": a picture described,
 # no statement made. "A photo of the suspect was released on Friday." states something.
@@ -231,6 +252,7 @@ _RELATIVE_CLAUSE = re.compile(
     r"|might|\w+ed)\b",
     re.IGNORECASE,
 )
+_PARTICIPLE = re.compile(r"\b(?:showing|depicting|featuring)\b")
 # Lower case only: "May 2" is a month, "may" a verb.
 _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do"
@@ -246,14 +268,18 @@ _PICTURED = re.compile(
     r"|Featured image|Lead image|Header image)(?:\s*\((?:left|right|centre|center)\))?\s*:\s"
 )
 # "Photos: The flood in pictures <caption>": a gallery, whatever its length.
-_GALLERY = re.compile(r"^(?:Photos|Photo gallery|Gallery|Pictures|In pictures|Images)\s*:")
+_GALLERY = re.compile(
+    r"^\[?(?:[A-Z][\w'’-]* )?(?:Photos|Photo gallery|Gallery|Pictures|In pictures|Images|Video)\s*:"
+)
 _CREDIT_ONLY = re.compile(
     r"^[|•]?\s*(?:(?:AP|AFP|Reuters|File|Getty)\s+)?(?:photo|photograph|photos|image|images"
-    r"|picture|pictures|video|illustration|graphic|credit|photo credit|image credit"
+    r"|picture|pictures|video|illustration|graphic|credit|photo credit|image credit|photographer"
     r"|image copyright|image source|photo illustration)s?\s*(?::|/|\bcourtesy\b|\bcopyright\b)",
     re.IGNORECASE,
 )
-_CREDIT_BY = re.compile(r"^(?:Photo|Photos|Photograph|Image|Picture|Video)s?\s+(?:by|via)\s")
+_CREDIT_BY = re.compile(
+    r"^(?:Photo|Photos|Photograph|Image|Picture|Video)s?(?:\s+illustration)?\s+(?:by|via)\s*:?\s"
+)
 _SLASH_CREDIT = re.compile(
     rf"^[|•]?\s*(?:{_CAPS}\s+){{0,4}}{_CAPS}\s*/\s*(?:{_CAPS}[\s/]*){{1,6}}\.?$"
 )
@@ -267,7 +293,7 @@ _PAREN_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _LINK_LEAD = re.compile(
-    r"^[►▶»•>*]?\s*(?:Read more|READ MORE|Read More|Related|RELATED|See also|SEE ALSO|See Also"
+    r"^[\[(►▶»•>*]?\s*(?:Read more|READ MORE|Read More|Related|RELATED|See also|SEE ALSO|See Also"
     r"|Also read|ALSO READ|Also Read|Also see|ALSO|MORE|Watch|WATCH|Recommended"
     r"|Further reading|Most read|Most popular|Top stories|Trending|More from [^:]{1,40}"
     r"|More on [^:]{1,40}|Also on [^:]{1,40})"
@@ -294,9 +320,16 @@ _PROMPT = re.compile(
     re.IGNORECASE,
 )
 _TRUNCATED_CAPTION = re.compile(r"(?:\.\.\.|…)\s*\(Associated Press\)$")
-_NEWSLETTER_HINTS = ("newsletter", "inbox", "subscribe", "alerts", "e-mails", "emails")
-_COOKIE_HINTS = ("cookie", "privacy", "terms of")
-_BROWSER_HINTS = ("javascript", "browser", "playback", "available")
+
+
+def _hints(*needles: str) -> tuple[str, ...]:
+    """Words that a costly pattern cannot match without, looked for first (see `_has_any`)."""
+    return needles
+
+
+_NEWSLETTER_HINTS = _hints("newsletter", "inbox", "subscribe", "alerts", "e-mails", "emails")
+_COOKIE_HINTS = _hints("cookie", "privacy", "terms of")
+_BROWSER_HINTS = _hints("javascript", "browser", "playback", "available")
 _COOKIE = re.compile(
     r"\bcookies?\b|\b(?:privacy policy|privacy notice|cookie policy|terms of (?:use|service))\b",
     re.IGNORECASE,
@@ -304,6 +337,7 @@ _COOKIE = re.compile(
 _SITE_VOICE = re.compile(r"\b(?:we|our|us|you|your)\b", re.IGNORECASE)
 _BROWSER = re.compile(
     r"^(?:please )?(?:enable|turn on) javascript|\bjavascript is (?:disabled|required)"
+    r"|\brequires javascript\b"
     r"|\byour browser (?:does not|doesn['’]t) support|^(?:please )?upgrade your browser"
     r"|\bmedia playback is unsupported|^this video is (?:unavailable|no longer available)"
     r"|^(?:this|the) (?:content|video|feature) is not available",
@@ -314,13 +348,19 @@ _PLATFORMS = (
     r"|Flipboard|Threads|Bluesky|Mastodon|X)"
 )
 _SOCIAL = re.compile(
-    rf"^(?:Follow|Like|Join|Find|Connect with|Friend)\s+(?:us|me|him|her|them|{_CAPS}"
-    rf"(?:\s+{_CAPS}){{0,3}})\s+(?:on|at|via)\s+{_PLATFORMS}\b"
-    r"|^Follow\s[^.]{0,60}@\w+"
+    rf"^(?:(?i:follow|like|join|find|connect with|friend)\s+(?i:us|me|him|her|them)"
+    rf"|(?:Follow|Like|Join|Find|Connect with|Friend)\s+{_CAPS}(?:\s+{_CAPS}){{0,3}})"
+    rf"\s+(?i:on|at|via)\s+(?i:{_PLATFORMS})\b"
+    r"|^Follow\s[^.]{0,60}@\w+|^(?i:join the conversation)\b"
+)
+# Anywhere in the sentence: "... and don't forget to follow us at @jane", "follow @jane."
+_FOLLOW_PROMPT = re.compile(
+    rf"\bfollow (?:us|me) (?:on|at)\s+(?:(?-i:{_PLATFORMS})\b|@\w)|\bfollow\s+@\w", re.IGNORECASE
 )
 # "Twitter user @jane posted ..." is news; "Twitter: @jane" and "Contact Jane at ..." are not.
 _CONTACT_LEAD = re.compile(
-    r"^(?:Contact|E-?mail|Reach|Write to|Follow|Twitter:|Send (?:tips|news)|Tips?:|Got a tip"
+    r"^(?:Contact|To contact|Call|E-?mail|Reach|Write to|Follow|Twitter:|Send (?:tips|news)|Tips?:"
+    r"|Got a tip"
     r"|Have a tip)\b",
     re.IGNORECASE,
 )
@@ -348,6 +388,199 @@ _SHARE_ACTIONS = _word_set(
     "messenger flipboard tumblr"
 )
 
+# Reader prompts. "Click here" is a link's label whatever leads into it ("For the full list,
+# click here."); a quoted one ("the e-mail said 'click here'") is reported, not a prompt.
+_CALL_TO_ACTION = re.compile(
+    r"^\W{0,2}(?:please\s+)?(?:click|tap)\s+(?:here|below|above|through|on (?:the|this) link"
+    r"|the link|this link|to)\b"
+    r"|(?<![\"“‘'])\bclick here\b"
+    r"|^\W{0,2}(?:please\s+)?(?:sign up|subscribe)\b|\bsubscribe (?:today|now|here)\b"
+    r"|^\W{0,2}(?:please\s+)?download (?:the|our)\b.*\bapps?\b",
+    re.IGNORECASE,
+)
+_CLICK_ASIDE = re.compile(r"\s*\((?:please\s+)?(?:click|tap) here\b[^()]{0,80}\)", re.IGNORECASE)
+_LINK_ASIDE = re.compile(r"\s*\((?:[^()]{0,40}?\s)?(?:https?://|www\.)[^()\s]+\)")
+# "Watch the full interview above." / "Watch The Late Show weeknights at 11:35 PM ET." /
+# "You can listen to that clip below:": they point at a player the briefing does not carry.
+_MEDIA_LEAD = re.compile(
+    r"\W{0,2}(?:watch|listen(?: to)?|see|view|check out)\b[^.!?]{0,120}?"
+    r"\b(?:above|below|here|for yourself|weeknights|weekdays|weekends|nightly|on demand)\b",
+    re.IGNORECASE,
+)
+_MEDIA_POINTER = re.compile(
+    r"\b(?:video|videos|clip|slideshow|gallery|audio|footage|player|photos|posts)\s+(?:above|below)\b",
+    re.IGNORECASE,
+)
+_SIGN_UP_BUTTON = re.compile(r"\bSign Up$")  # "... never miss our top stories Free Sign Up"
+# A sentence that hands the reader an address: "The book is available from www.example.com.",
+# "For licensing requests please contact rights@example.com". An address alone in news prose
+# ("posted the files on its website, www.example.gov, on Friday") stays.
+_ADDRESS = re.compile(
+    r"(?:https?://|\bwww\.)\S+|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b"
+    r"|\b[\w-]+\.(?:com|org|net|gov|edu|co\.uk)/\S*",
+    re.IGNORECASE,
+)
+_ADDRESS_HINTS = _hints("www.", "http", "@", ".com/", ".org/", ".net/", ".gov/", ".edu/", ".co.uk/")
+_ADDRESS_VERB = re.compile(
+    r"\b(?:visit|contact|e-?mail (?:him|her|them|us|me)|write (?:to|us)|send|sending|call"
+    r"|follow (?:us|him|her|me|them)|available (?:from|at|on|via|through)|go to|log on"
+    r"|more information|(?:can|may) be (?:found|reached|ordered|bought|downloaded|viewed))\b",
+    re.IGNORECASE,
+)
+# Instagram's embed signature; the post's own words precede it in the same block.
+_INSTAGRAM_SIGNATURE = re.compile(
+    rf"\bA post shared by\b[^()\n]{{0,80}}\(@[\w.]{{1,30}}\)"
+    rf"\s+on\s+{_MONTHS}\s+\d{{1,2}},\s+\d{{4}}"
+    r"(?:\s+at\s+\d{1,2}:\d\d\s*[ap]m(?:\s+[A-Z]{2,4})?)?\s*$"
+)
+# Notes about the page, not the news: "Updated at 9:23 a.m.", "- posted by Jane Doe",
+# "This story has been corrected to show ...".
+_PAGE_NOTE = re.compile(
+    r"^\W{0,3}(?:last )?(?:updated|posted|published)\s*"
+    rf"(?::|\bat\s+\d|\bon\s+(?:{_MONTHS}|\d))|^\W{{0,3}}posted by\b",
+    re.IGNORECASE,
+)
+_CORRECTION = re.compile(
+    # "The report was revised" is news about a report; only a labelled note may say "the"
+    r"^(?:(?:editor['’]s note|update|updated|correction)\s*:\s*(?:this|the|an earlier version "
+    r"of this)|this|an earlier version of this) (?:story|article|post|report|piece)\b[^.]{0,40}?"
+    r"\b(?:has been|was|have been|had been) (?:updated|corrected|revised|amended|changed)\b",
+    re.IGNORECASE,
+)
+_PROMPT_HINTS = _hints("click", "tap ", "sign up", "subscribe", "download")
+# Every hint of `_is_page_furniture`'s rules, shortened where one covers another ("/" covers
+# "http" and "example.com/", "@" an Instagram signature).
+_PAGE_HINTS = _hints(
+    "/",
+    "@",
+    "{",
+    "<",
+    "[",
+    "—",
+    "www.",
+    "day,",
+    "follow",
+    "click",
+    "tap ",
+    "sign up",
+    "subscribe",
+    "download",
+    "above",
+    "below",
+    "graphic",
+    " inches",
+    "function",
+    "getty",
+    "newsletter",
+    "photo",
+    "image",
+    "picture",
+    "frame grab",
+    "screenshot",
+    "handout",
+)
+_CODE_HINTS = _hints("function", "});", "<")
+_DESK_HINTS = _hints("getty", "/", "—")
+_PHOTO_TAIL_HINTS = _hints("photo", "image", "picture", "frame grab", "screenshot", "handout")
+_TEMPLATE = re.compile(r"\{\*.*?\*\}|\{\{.*?\}\}")  # an unfilled page template: "{* email *}"
+# AP's graphics: "Graphic shows ...; 3c x 5 inches; 146 mm x 127 mm; (Associated Press)".
+_GRAPHIC = re.compile(
+    r"^(?:AP )?Graphics? (?:shows|details|illustrates|explains|compares|locates|charts|looks at)\b"
+    r"|\b\d+c x \d+(?:\.\d+)? inches\b"
+)
+_STORY_HIGHLIGHTS = re.compile(r"^Story Highlights\b")  # USA Today's bullet box, run together
+
+# A caption read in a sentence's tail: "... in this file photo.", "..., this photo released by
+# the coast guard shows." News about a photo says what it shows first ("The photo, taken in
+# 1962, shows ..."), not "in this photo" last.
+_PHOTO_TAIL = re.compile(
+    r"\bin (?:this|a|an) (?:[\w,.'’-]+ ){0,5}?(?:photo(?:graph)?|image|picture|frame grab"
+    r"|screenshot|handout)s?(?: (?:provided|released|taken|distributed|made available|obtained"
+    rf"|posted) by [^.!?]{{1,80}}?)?(?:,\s*{_MONTHS}\s+\d{{1,2}},\s+\d{{4}}|,\s*\w+day)?\s*\.?$"
+    r"|,\s*(?:this|the|a|an) (?:[\w'’-]+ ){0,2}(?:photo(?:graph)?|image|picture) (?:provided"
+    r"|released|taken|distributed|made available|obtained) by [^.!?]{1,80}\s+shows\.?$"
+)
+# AP's caption ends on the weekday and the full date, then the place: "Senators listen to the
+# debate, Tuesday, Feb. 6, 2018, at the Capitol in Washington." News says "on Tuesday".
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_FULL_DATE = rf"{_MONTHS}\s+\d{{1,2}},\s+\d{{4}}"
+_PLACE_TAIL = r"(?:,?\s+(?:in|at|near|outside|inside|on|off|from)\s+[^!?;:()]{1,80}?)?"
+_DATE_AT_END = re.compile(
+    rf"(?:(?P<comma>,)|\bon)\s+(?P<weekday>{_WEEKDAY},\s+)?{_FULL_DATE}{_PLACE_TAIL}\s*\.?$"
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|announced)\b")
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|went|came|took|made|gave|won|lost|died|left|\w{3,}ed)\b"
+)
+
+# Picture credits glued to the front of a sentence: "Jane Doe/Getty Images Rep. X will ...",
+# "Eric Roe / AP Senator Y listens ...", "| John Poe/AFP/Getty Images <link tile>",
+# "Enlarge Image Close Getty Images <caption>", "CREDIT: AP Photo/Ann Lee <caption>".
+_DESK = (
+    r"(?:Getty Images|AP Photo|AP Images|Associated Press|AFP|AP|Reuters|REUTERS|EPA-EFE|EPA"
+    r"|Bloomberg News|Bloomberg|Corbis|Redux|Invision|Sipa USA|Sipa|ZUMA Press|ZUMA Wire|Zuma Press"
+    r"|Polaris|NurPhoto|Pool|Shutterstock|iStock|Alamy|UIG|WireImage|FilmMagic|Getty)(?![\w’'-])"
+)
+_CREDIT_NAME = rf"{_CAPS}(?:\s+{_CAPS}){{0,4}}"
+_PHOTOGRAPHER = r"(?:[A-Z]\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+"  # two words
+_CREDIT_PREFIX = re.compile(
+    r"^(?P<marker>(?P<bar>[|•]\s*)?"
+    r"(?:Enlarge (?:this )?(?:[Ii]mage|[Pp]hoto)\s+(?:Close\s+|toggle caption\s+)?)?"
+    r"(?:(?:Photo|Image|Picture|Photographer|Photo credit|Image credit|Credit|CREDIT)\s*:\s*)?)"
+    r"(?P<credit>"
+    rf"(?:{_CREDIT_NAME}(?:\s*/\s*|—)){{1,2}}{_DESK}"  # Jane Doe/AP  Ann Lee—The Archive/Getty
+    rf"|{_DESK}\s*/\s*(?:{_DESK}|{_PHOTOGRAPHER})"  # AFP/Getty Images  AP Photo/Ann Lee
+    rf"|{_DESK}"  # Getty Images (only after a marker)
+    rf")(?:\s*/\s*(?:{_DESK}|File(?: Photo)?))*(?:\s+via\s+{_DESK})?(?:\s+Buy Photo)?"
+    r"(?:\s+(?=[\"“‘'(]?[A-Z0-9])|\s*$)"
+)
+# ... and so may one in parentheses: "(Photo: Ann Lee, AP) Story Highlights ..."
+_PAREN_CREDIT_PREFIX = re.compile(
+    r"^\((?:(?:AP|AFP|Reuters|File|Handout)\s+)?(?:Photo|Image|Picture|Photograph)s?\s*"
+    r"(?::|/|\bby\b)[^()]{1,100}\)(?:\s*\((?:The )?Associated Press\))?(?:\s*Buy Photo)?"
+    r"(?:\s+(?=[\"“‘'(]?[A-Z0-9])|\s*$)"
+)
+# A gallery's credits run together: "Ann Lee—The Archive/Getty Images Bo Poe/Redux ...".
+_DESK_CREDIT = re.compile(rf"(?:/|—)\s*{_DESK}|\bGetty Images\b")
+_COPYRIGHT_LINE = re.compile(r"^(?:©|\((?i:c)\)\s|(?i:copyright)\s*(?:©|\((?i:c)\)|\d{4}))")
+# Page scripts and markup left in the text: "OO.ready(function() { ... });", "<div>".
+_CODE = re.compile(r"\bfunction\s*\(|\}\s*\);|</?(?:div|span|script|iframe|p|a)\b[^<>]*>")
+# A link in square brackets: "[Photos: The oldest trees]", "[READ THE LETTER.]".
+_BRACKET_LINK = re.compile(
+    r"^\[[^\[\]]*\b(?i:photos?|videos?|related|read|sign up|watch|see|more|listen|gallery)\b"
+    r"[^\[\]]*\]\.?$"
+)
+# NPR shows the credit twice after its "toggle caption" button.
+_TOGGLE_CAPTION = re.compile(
+    r"^(?:Enlarge this image\s+)?i?toggle caption"
+    r"\s+(?:(?P<credit>\S.{0,80}?)\s+(?P=credit)(?:\s+|$))?"
+)
+_CREDIT_LABEL_INSIDE = re.compile(r"\s(?=(?:CREDIT|Credit|Photo credit|Image credit)\s*:\s)")
+# Share buttons glued to the front: "Email This Even at 88, she ..."
+_READ_ON_PREFIX = re.compile(
+    r"^(?:Continue reading the main story|Continue reading below|Story continues below"
+    r"(?: advertisement)?)\s+(?=[\"“‘'(]?[A-Z0-9])"
+)
+_SHARE_PREFIX = re.compile(r"^(?:(?:Email|E-mail|Share|Print|Tweet) This\s+)+(?=[\"“‘'(]?[A-Z0-9])")
+# Web-archive pages: Multi-News keeps the Internet Archive's description of a crawl or a
+# collection where the article was lost. Their vocabulary, in their own voice.
+_ARCHIVE_HINTS = _hints(
+    "crawl",
+    "seed",
+    "wayback",
+    "archive",
+    "warc",
+    "heritrix",
+    "captures",
+    "collection",
+    "publicly accessible",
+)
+_ARCHIVE_TERMS = re.compile(
+    r"\b(?:crawl(?:s|ed|er|ers|ing)?|seed ?list|wayback machine|archive-it|internet archive|warc"
+    r"|heritrix|web captures?|this collection|publicly accessible)\b",
+    re.IGNORECASE,
+)
+
 
 def _words(text: str) -> int:
     return len(text.split())
@@ -370,7 +603,8 @@ def _is_picture_description(piece: str) -> bool:
     """'A photo of X (who went missing...)' with no verb of its own: a caption, not a report."""
     if not _CAPTION_NOUN.match(piece):
         return False
-    return not _FINITE_VERB.search(_RELATIVE_CLAUSE.sub(" ", piece))
+    described = _PARTICIPLE.split(piece, 1)[0]  # "Image taken by X showing what ... is"
+    return not _FINITE_VERB.search(_RELATIVE_CLAUSE.sub(" ", described))
 
 
 def _ends_with_credit(text: str) -> bool:
@@ -414,8 +648,10 @@ def _is_furniture_paragraph(paragraph: str) -> bool:
     return _is_listed(paragraph, words) or _leading_furniture(words) == len(words)
 
 
-def _has_any(low: str, needles: tuple[str, ...]) -> bool:
-    return any(n in low for n in needles)
+def _has_any(low: str, hints: tuple[str, ...]) -> bool:
+    """Does `low` hold one of `hints`? (`map` over `str.__contains__` runs in C: several times
+    faster than a regular expression of alternatives or a generator.)"""
+    return any(map(low.__contains__, hints))
 
 
 def _is_furniture_sentence(piece: str) -> bool:
@@ -429,7 +665,12 @@ def _is_furniture_sentence(piece: str) -> bool:
         _CREDIT_ONLY.match(piece)
         or _AGENCY_ONLY.match(piece)
         or _PAREN_CREDIT.match(piece)
-        or (_CREDIT_BY.match(piece) and not piece.rstrip().endswith("."))
+        or (
+            _CREDIT_BY.match(piece)
+            and (
+                not piece.rstrip().endswith(".") or (words <= 8 and not _FINITE_VERB.search(piece))
+            )
+        )
         or _SLASH_CREDIT.match(piece)
         or _PIPE_CREDIT.match(piece)
         or _BARE_LINK.match(piece)
@@ -464,6 +705,16 @@ def _is_furniture_sentence(piece: str) -> bool:
         return True
     if _SOCIAL.match(piece) or _is_share_bar(piece):
         return True
+    if words >= 4 and piece == piece.upper() and piece != piece.lower():
+        return True  # a shouted headline, a TV transcript in capitals, a box label
+    if (words <= 15 and _PAGE_NOTE.match(piece)) or (words <= 40 and _CORRECTION.match(piece)):
+        return True
+    if _COPYRIGHT_LINE.match(piece) or _STORY_HIGHLIGHTS.match(piece):
+        return True
+    if words <= 30 and _MEDIA_LEAD.match(piece):
+        return True
+    if _has_any(low, _PAGE_HINTS) and _is_page_furniture(piece, low, words):
+        return True
     if (
         words <= 20
         and "@" in piece
@@ -472,6 +723,157 @@ def _is_furniture_sentence(piece: str) -> bool:
     ):
         return True
     return bool(_NAME_PHONE.match(piece))
+
+
+def _is_page_furniture(piece: str, low: str, words: int) -> bool:
+    """The hand patterns that need a telling word (`_PAGE_HINTS`), which most prose lacks:
+    prompts, addresses, embeds, templates, graphics, dated captions, scripts, credits."""
+    if "follow" in low and _FOLLOW_PROMPT.search(piece):
+        return True
+    if words <= 30 and _has_any(low, _PROMPT_HINTS) and _CALL_TO_ACTION.search(piece):
+        return True
+    if words <= 30 and ("above" in low or "below" in low) and _MEDIA_POINTER.search(piece):
+        return True
+    if piece.endswith("Sign Up") and _SIGN_UP_BUTTON.search(piece):
+        return True
+    if (
+        words <= 40
+        and _has_any(low, _ADDRESS_HINTS)
+        and _ADDRESS.search(piece)
+        and (words <= 8 or _ADDRESS_VERB.search(piece))
+    ):
+        return True
+    if "A post shared by" in piece and _INSTAGRAM_SIGNATURE.search(piece):
+        return True
+    if "{" in piece and _TEMPLATE.search(piece):
+        return True
+    if ("Graphic" in piece or " inches" in piece) and _GRAPHIC.search(piece):
+        return True
+    if "day," in piece[-200:] and _is_dated_caption(piece):
+        return True
+    if _has_any(low, _CODE_HINTS) and _CODE.search(piece):
+        return True
+    if piece.startswith("[") and _BRACKET_LINK.match(piece):
+        return True
+    if _has_any(low, _DESK_HINTS) and len(_DESK_CREDIT.findall(piece)) >= 2:
+        return True
+    if (
+        words <= 8
+        and "newsletter" in low
+        and not _FINITE_VERB.search(piece)
+        and not _PAST.search(piece)
+    ):
+        return True  # a newsletter's tagline: "The most reliable politics newsletter."
+    return (
+        _has_any(low[-200:], _PHOTO_TAIL_HINTS)
+        and bool(_PHOTO_TAIL.search(piece[-300:]))
+        and not _REPORTED.search(piece)  # "Police said he is seen in a photo released by ..."
+    )
+
+
+def _is_dated_caption(piece: str, *, after_credit: bool = False) -> bool:
+    """Does the sentence end the way a picture's caption does: the weekday and full date, then
+    at most the place ("..., Tuesday, Feb. 6, 2018, in Washington.")?
+
+    A comma before the weekday is AP's caption style and enough. "on Tuesday, Feb. 6, 2018"
+    counts when nothing in the sentence is in the past tense (a caption describes a picture, in
+    the present: "Icicles form on the fountain on Tuesday, Jan. 2, 2018."); after a picture
+    credit ("Jane Doe/AP Senator X listens ..., on July 12, 2013, in Austin.") so does a date
+    without a weekday. Reported speech ("said", "told") is never a caption.
+    """
+    tail = piece[-220:]
+    match = _DATE_AT_END.search(tail)
+    if not match or _REPORTED.search(piece):
+        return False
+    if match.group("comma") and match.group("weekday"):
+        return True
+    if not (match.group("weekday") or after_credit):
+        return False
+    body = piece[: len(piece) - len(tail) + match.start()]
+    return not _PAST.search(_RELATIVE_CLAUSE.sub(" ", body))
+
+
+def _is_archive_notice(paragraphs: Sequence[str]) -> bool:
+    """Is the whole document a web archive's description of a crawl or collection?
+
+    Multi-News holds such pages where the article could not be fetched. They are short, talk
+    about crawls, seed lists, captures and collections in sentence after sentence, and report
+    nobody's words; a news story about the Internet Archive quotes someone.
+    """
+    text = " ".join(paragraphs)
+    if not _has_any(text.lower(), _ARCHIVE_HINTS) or _words(text) > 600:
+        return False
+    if not _ARCHIVE_TERMS.search(text) or _REPORTED.search(text):
+        return False
+    pieces = [p for paragraph in paragraphs for p in sentence_pieces(paragraph) if _words(p) >= 3]
+    hits = sum(1 for p in pieces if _ARCHIVE_TERMS.search(p))
+    return hits >= min(2, len(pieces)) and 3 * hits >= len(pieces)
+
+
+def _cut_glued_furniture(piece: str) -> tuple[str, str]:
+    """(what to cut, what is left) of a sentence that furniture is glued to the front of.
+
+    Cut: share buttons ("Email This Even at 88, ..."), NPR's "toggle caption" and its doubled
+    credit, picture credits ("Jane Doe/Getty Images Rep. X will ...", "Enlarge Image Close Getty
+    Images ...", "CREDIT: AP Photo/Ann Lee ..."), a link tile's headline before a "CREDIT:"
+    label, and "(click here ...)" asides. After a credit the rest is kept only when it is a
+    sentence of its own: a link tile ("| Jane Doe/AP <headline>"), a headline with no full stop,
+    or a caption is cut whole.
+    """
+    rest = piece
+    cut: list[str] = []
+    inside = _CREDIT_LABEL_INSIDE.search(rest)
+    if inside and not _SENTENCE_END.search(rest[: inside.start()]):
+        cut.append(rest[: inside.start()])
+        rest = rest[inside.end() :]
+    credited = tile = False
+    while rest:
+        share = _SHARE_PREFIX.match(rest) or _READ_ON_PREFIX.match(rest)
+        if share:
+            cut.append(share.group(0).strip())
+            rest = rest[share.end() :]
+            continue
+        toggle = _TOGGLE_CAPTION.match(rest)
+        if toggle and (toggle.group("credit") or _words(rest) <= 12):
+            cut.append(toggle.group(0).strip() if toggle.group("credit") else rest)
+            rest = rest[toggle.end() :] if toggle.group("credit") else ""
+            credited = True
+            continue
+        credit = _CREDIT_PREFIX.match(rest)
+        if credit and (
+            credit.group("marker").strip()
+            or "/" in credit.group("credit")
+            or "—" in credit.group("credit")
+        ):
+            cut.append(credit.group(0).strip())
+            tile = tile or bool(credit.group("bar"))
+            credited = True
+            rest = rest[credit.end() :]
+            continue
+        break
+    if credited and (
+        tile
+        or not rest
+        or not _SENTENCE_END.search(rest)
+        or _is_dated_caption(rest, after_credit=True)
+        or _is_furniture_sentence(rest)
+    ):
+        return piece, ""
+    return " ".join(cut), rest
+
+
+def _strip_asides(piece: str) -> tuple[str, list[str]]:
+    """The sentence without its link asides, and the asides: "(click here)", "(available at
+    http://...)". The sentence around them is prose and stays."""
+    if "(" not in piece:
+        return piece, []
+    asides: list[str] = []
+    for pattern in (_CLICK_ASIDE, _LINK_ASIDE):
+        found = pattern.findall(piece)
+        if found:
+            asides += [a.strip() for a in found]
+            piece = pattern.sub("", piece).strip()
+    return piece, asides
 
 
 def _drop_furniture(paragraph: str) -> tuple[str, list[str]]:
@@ -485,10 +887,36 @@ def _drop_furniture(paragraph: str) -> tuple[str, list[str]]:
     kept: list[str] = []
     dropped: list[str] = []
     for piece in sentence_pieces(paragraph):
+        piece, asides = _strip_asides(piece)
+        dropped += asides
         words = piece.split()
+        if not words:
+            continue
         if _is_listed(piece, words) or _is_furniture_sentence(piece):
             dropped.append(piece)
             continue
+        credit = _PAREN_CREDIT_PREFIX.match(piece) if piece.startswith("(") else None
+        if credit:  # it closes the caption that opened the paragraph
+            if kept and _words(" ".join(kept)) <= 90:
+                dropped += kept
+                kept = []
+            dropped.append(credit.group(0).strip())
+            piece = piece[credit.end() :]
+            words = piece.split()
+            if not words:
+                continue
+            if _is_listed(piece, words) or _is_furniture_sentence(piece):
+                dropped.append(piece)
+                continue
+        cut, piece = _cut_glued_furniture(piece)
+        if cut:
+            dropped.append(cut)
+            if not piece:
+                continue
+            words = piece.split()
+            if _is_listed(piece, words) or _is_furniture_sentence(piece):
+                dropped.append(piece)
+                continue
         lead = _leading_furniture(words)
         if lead == len(words):
             dropped.append(piece)
@@ -719,8 +1147,19 @@ _CREDIT = re.compile(r"\b(?:reported from|contributed to this report|contributed
 _CREDIT_ROLES = _word_set(
     "and in of from the at also writer writers reporter reporters correspondent correspondents "
     "staff researcher researchers photographer photographers editor editors producer producers "
-    "intern interns"
+    "intern interns journalist journalists contributor contributors"
 )  # fmt: skip
+_CREDIT_LINKS = _word_set("and in of from the at also")
+
+
+def _is_credit_word(names: Sequence[str], i: int) -> bool:
+    """May `names[i]` stand before "contributed to this report"? A name ("Ann", "CNN's"), a
+    number ("News 9"), a role, place word or "and", or a word qualifying a role two words on at
+    most ("technology writer", "legal affairs correspondent")."""
+    word = names[i]
+    if word[0].isupper() or word[0].isdigit() or word in _CREDIT_ROLES:
+        return True
+    return any(w in _CREDIT_ROLES and w not in _CREDIT_LINKS for w in names[i + 1 : i + 3])
 
 
 def _is_credit(paragraph: str) -> bool:
@@ -738,8 +1177,11 @@ def _is_credit(paragraph: str) -> bool:
         if not match:
             continue
         names = sentence[: match.start()].replace(",", " ").split()
-        allowed = _CREDIT_ROLES if match.group(0).startswith("contributed") else {"and"}
-        if not names or not all(w[0].isupper() or w in allowed for w in names):
+        if match.group(0).startswith("contributed"):
+            fits = all(_is_credit_word(names, i) for i in range(len(names)))
+        else:
+            fits = all(w[0].isupper() or w == "and" for w in names)
+        if not names or not fits:
             return False
         found = True
     return found
@@ -750,6 +1192,8 @@ def _is_boilerplate(paragraph: str) -> bool:
         return True
     if _TWEET_SIGNATURE.search(paragraph) or _is_credit(paragraph):
         return True
+    if "A post shared by" in paragraph and _INSTAGRAM_SIGNATURE.search(paragraph):
+        return True  # an Instagram embed: the post, then its signature
     return any(p.match(paragraph) for p in _NOTICE_PARAGRAPHS)
 
 
@@ -774,6 +1218,9 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
     paragraphs = [p for p in paragraphs if p]
     if len(paragraphs) == 1 and "\n" in text:  # single newlines between paragraphs
         paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+
+    if _is_archive_notice(paragraphs):  # no article in it: nothing to keep, no outlet to name
+        return Cleaned("", title, date, None, tuple(paragraphs), None)
 
     if title is None and len(paragraphs) > 1 and _is_heading(paragraphs[0]):
         title = paragraphs.pop(0).lstrip("# ").strip()

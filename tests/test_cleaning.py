@@ -161,6 +161,23 @@ def test_sentence_pieces_do_not_cut_after_honorifics_initials_or_us() -> None:
         "Contact Maria Lopez at mlopez@example.com or follow her on Twitter @mlopez.",
         "Share this: Facebook Twitter Email Print",
         "Advertisement",
+        # calls to action and pointers at the page
+        "Click here to read the full report.",
+        "To see the full list of winners, click here.",
+        "Please download our app to get breaking news alerts.",
+        "Subscribe today for unlimited access.",
+        "Watch the video above for more on the storm.",
+        "For more information, visit www.example.org/storm.",
+        # page notes, corrections, shouted banners, graphics
+        "Updated at 5:42 p.m. ET",
+        "Posted Jan. 5, 2020",
+        "This article has been updated to include a statement from the utility.",
+        "Correction: The story has been corrected to show the storm hit on Tuesday.",
+        "BREAKING NEWS: STORM MAKES LANDFALL NEAR GALVESTON",
+        "AP Graphic shows the path of the storm.",
+        # AP captions end on the weekday and full date
+        "Firefighters battle the blaze in Paradise, Calif., Thursday, Nov. 8, 2018.",
+        "Icicles form on the fountain on Tuesday, Jan. 2, 2018.",
     ],
 )
 def test_furniture_is_removed(junk: str) -> None:
@@ -174,6 +191,27 @@ def test_a_caption_glued_into_a_news_paragraph_is_cut_out_of_it() -> None:
     )
     assert "Rescuers searched the river on Sunday. Police asked anyone with information" in text
     assert "A photo of" not in text
+
+
+def test_a_picture_credit_glued_to_a_sentence_is_cut_and_the_sentence_kept() -> None:
+    text = cleaned_with(
+        "Jane Doe/Getty Images Rep. Ann Cole speaks at a rally in Dayton on Monday."
+    )
+    assert "Rep. Ann Cole speaks at a rally in Dayton on Monday." in text
+    assert "Getty" not in text and "Jane Doe" not in text
+
+
+def test_a_web_archive_notice_is_not_an_article() -> None:
+    notice = (
+        "This is an archived page of a web crawl. The crawl was run by the Internet Archive in "
+        "2014. Captures of the seed list are stored in the collection."
+    )
+    assert clean(notice).text == ""
+    story = (
+        "The Internet Archive said on Monday that its crawl of news sites had stored 40 billion "
+        "pages. Captures of the seed list are stored in the collection, a spokeswoman said."
+    )
+    assert clean(story).text
 
 
 @pytest.mark.parametrize(
@@ -196,6 +234,13 @@ def test_a_caption_glued_into_a_news_paragraph_is_cut_out_of_it() -> None:
         "Photographers waited outside the court for hours.",
         "The Associated Press reported that 12 people were hurt.",
         "Close to 300 people were evacuated from the valley.",
+        "The mayor said residents could click through an online map to see closed roads.",
+        "The report was updated on Monday to include the new casualty figures, officials said.",
+        "Watch parties were held across the city on Sunday night.",
+        "Subscribers to the service lost power for three hours, the company said.",
+        "Visitors to the park were told to leave before the storm arrived.",
+        "The plant closed on Tuesday, Jan. 2, 2018, after the fire, officials said.",
+        "Firefighters battled the blaze on Thursday, Nov. 8, 2018, in Paradise.",
     ],
 )
 def test_news_sentences_are_kept(news: str) -> None:
