@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from summarize.registry import DEFAULT_METHOD
+
 from . import plots, readability, rouge155
 from .data import Cluster, Dataset
 from .readability import Readability
@@ -322,18 +324,18 @@ def summarise(
         entry["_per_cluster"] = per_cluster
         out[system.name] = entry
 
-    base = out.get("consensus")
+    base = out.get(DEFAULT_METHOD)
     if plan is not None and base and base.get("_per_cluster"):
         for name, entry in out.items():
-            if name == "consensus" or not entry.get("_per_cluster"):
+            if name == DEFAULT_METHOD or not entry.get("_per_cluster"):
                 continue
             mine, theirs = entry["_per_cluster"], base["_per_cluster"]
             if "avg" in mine and "avg" in theirs:
                 diff = mine["avg"][:, R2, F] - theirs["avg"][:, R2, F]
-                entry["rouge2_f_minus_consensus"] = _paired(diff, plan)
+                entry["rouge2_f_minus_default"] = _paired(diff, plan)
             if "rouge155" in mine and "rouge155" in theirs:
                 diff = mine["rouge155"][:, P_R2, F] - theirs["rouge155"][:, P_R2, F]
-                entry["rouge155_r2_f_minus_consensus"] = _paired(diff, plan)
+                entry["rouge155_r2_f_minus_default"] = _paired(diff, plan)
     return out
 
 
@@ -598,16 +600,16 @@ def write_report(
         lines += _rouge155_lines([s for s in order if "rouge155" in summary[s.name]], summary)
 
     for key, what in (
-        ("rouge2_f_minus_consensus", "ROUGE-2 F1 (rouge-score, avg over references)"),
-        ("rouge155_r2_f_minus_consensus", "ROUGE-2 F (ROUGE-1.5.5)"),
+        ("rouge2_f_minus_default", "ROUGE-2 F1 (rouge-score, avg over references)"),
+        ("rouge155_r2_f_minus_default", "ROUGE-2 F (ROUGE-1.5.5)"),
     ):
         diffs = [(s, summary[s.name].get(key)) for s in order]
         diffs = [(s, d) for s, d in diffs if d]
         if not diffs:
             continue
-        lines += [f"## {what} minus consensus, paired by cluster (x100)", ""]
+        lines += [f"## {what} minus {DEFAULT_METHOD} (the default), paired by cluster (x100)", ""]
         lines += table(
-            ["system", "difference [95% CI]", "clusters where it beats consensus"],
+            ["system", "difference [95% CI]", f"clusters where it beats {DEFAULT_METHOD}"],
             [
                 [
                     s.name,

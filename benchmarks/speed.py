@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from summarize.registry import DEFAULT_METHOD
+
 from .data import MULTINEWS, MULTINEWS_WORDS, ROOT, SEED_WORDS, SEEDS
 from .report import header, table, write_json
 
@@ -335,7 +337,7 @@ def run(
     repeats: int = 7,
     stage_repeats: int = 20,
     sizes: Sequence[int] = DEFAULT_SIZES,
-    method: str = "consensus",
+    method: str = DEFAULT_METHOD,
     words: int = MULTINEWS_WORDS,
     scale_repeats: int = 3,
     progress: bool = True,
@@ -367,7 +369,7 @@ def run(
     lines += table(
         ["command", "median s", "min s", "max s", "output"],
         [
-            ["`summarize seeds/ -q -f text` (consensus)", *cell(ours)],
+            [f"`summarize seeds/ -q -f text` ({DEFAULT_METHOD})", *cell(ours)],
             ["`summarize seeds/ -q -f text -m lexrank`", *cell(lex)],
             ["sumy LexRank", *cell(sumy)],
         ],
@@ -383,7 +385,7 @@ def run(
     if "ratio" in whole:
         verdict = "meets" if whole["ratio"] < 0.5 else "misses"
         lines += [
-            f"**Ratio ours/sumy: {whole['ratio']:.2f}x** (consensus; target < 0.5x: "
+            f"**Ratio ours/sumy: {whole['ratio']:.2f}x** ({DEFAULT_METHOD}; target < 0.5x: "
             f"{verdict}); with our LexRank {whole['ratio_lexrank']:.2f}x.",
             "",
         ]

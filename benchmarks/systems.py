@@ -257,7 +257,7 @@ def catalogue(abstractive: bool = False) -> list[System]:
     """Every system, in report order: ours, the registry's baselines, sumy, the oracle."""
     from summarize.registry import AVAILABLE_METHODS
 
-    families = {"consensus": "ours", "consensus-minilm": "ours"}
+    families = {"coverage": "ours", "consensus": "ours", "consensus-minilm": "ours"}
     systems = [
         System(name, families.get(name, "baseline"), method.summary, _ours(name))
         for name, method in AVAILABLE_METHODS.items()
@@ -268,7 +268,7 @@ def catalogue(abstractive: bool = False) -> list[System]:
             System(
                 "abstractive",
                 "ours",
-                "consensus extract rewritten by a local model (--mode abstractive)",
+                "the default extract rewritten by a local model (--mode abstractive)",
                 _abstractive,
             ),
         )

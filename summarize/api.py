@@ -102,6 +102,20 @@ def _articles(sources: Any, max_mb: float) -> tuple[tuple[Article, ...], tuple[s
     return ingested.articles, ingested.notices
 
 
+def _shortest_choice(corpus: corpus_module.Corpus, scores: np.ndarray, needs: Any) -> int:
+    """Fewest words a choice can take: a sentence that reads alone, or the whole run it needs
+    (`summarize.readable`); any sentence when none reads alone (the selectors fall back too)."""
+    finite = np.flatnonzero(np.isfinite(scores))
+    if not len(finite):
+        return int(corpus.length.min())
+    if needs is not None:
+        runs = [needs.run(int(i), corpus.doc) for i in finite]
+        totals = [int(corpus.length[list(run)].sum()) for run in runs if run is not None]
+        if totals:
+            return min(totals)
+    return int(corpus.length[finite].min())
+
+
 def summarize(
     sources: Any,
     *,
@@ -169,14 +183,13 @@ def summarize(
     # the same thing" must mean shared content words, not the same topic.
     chosen = ranker.choose(corpus, scores, words)
     if not chosen:
-        choosable = corpus.length[np.isfinite(scores)]
-        shortest = int(choosable.min()) if len(choosable) else int(corpus.length.min())
+        shortest = _shortest_choice(corpus, scores, ranker.needs(corpus))
         raise InputError(
             f"no sentence fits in {words} words (the shortest one {method} would choose has "
             f"{shortest})",
             f"raise --words to at least {shortest}",
         )
-    chosen = story_order(corpus, chosen)
+    chosen = story_order(corpus, chosen, ranker.needs(corpus))
     timings["select"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
@@ -191,6 +204,7 @@ def summarize(
         words=words,
         notices=notices,
         timeline=timeline,
+        standalone=ranker.readable,
     )
     timings["compose"] = time.perf_counter() - mark
 

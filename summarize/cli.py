@@ -238,6 +238,8 @@ def build_parser() -> _Parser:
 
 
 def _add_bench(verbs: Any) -> None:
+    from .registry import DEFAULT_METHOD
+
     bench = verbs.add_parser(
         "bench",
         help="benchmarks: ROUGE, speed, the abstractive model",
@@ -300,7 +302,7 @@ def _add_bench(verbs: Any) -> None:
         "--sizes", type=sizes, help="article counts for scaling, e.g. 5,50,500 (0 to skip)"
     )
     speed.add_argument("--scale-repeats", type=positive_int, default=3)
-    speed.add_argument("--method", default="consensus", help="ranker for scaling")
+    speed.add_argument("--method", default=DEFAULT_METHOD, help="ranker for scaling")
 
     model = kinds.add_parser(
         "model",

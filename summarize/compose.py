@@ -7,20 +7,20 @@ events, the figures of the points) and, when asked for, the timeline.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
-from .cite import cite, number_disagreements
+from . import readable
+from .cite import Cited, cite, number_disagreements
 from .corpus import Corpus
 from .events import date_disagreements
 from .events import timeline as event_timeline
 from .facts import analyse, same_name
+from .headline import headline
 from .schema import Article, Briefing, Disagreement, Point, Sentence, Support
-from .sentences import stop_words, words
 from .similarity import cosines
 
 
@@ -33,7 +33,7 @@ def citations(doc_id: int, support: Sequence[Support]) -> tuple[int, ...]:
 def _linked(point: Point, disagreement: Disagreement) -> bool:
     """Is a disagreement about this point? One of its sides is the point's own sentence or a
     supporting one, or a sentence reporting the same thing (most words and a name shared)."""
-    mine = {(point.origin.doc_id, point.origin.index)}
+    mine = {(s.doc_id, s.index) for s in point.sentences}
     mine |= {(s.sentence.doc_id, s.sentence.index) for s in point.support}
     sentences = [s for side in disagreement.sides for s in side.sentences]
     if any((s.doc_id, s.index) in mine for s in sentences):
@@ -49,33 +49,6 @@ def _linked(point: Point, disagreement: Disagreement) -> bool:
     return False
 
 
-def headline(articles: Sequence[Article]) -> str:
-    """A title from the names most sources mention (never words no source uses)."""
-    titled = [a.title for a in articles if a.title]
-    if len(titled) == 1 or (titled and len(articles) == 1):
-        return titled[0]
-    stops = stop_words()
-    document_frequency: Counter[str] = Counter()
-    frequency: Counter[str] = Counter()
-    for article in articles:
-        seen = set()
-        for token in article.text.split():
-            word = token.strip("“”\"'‘’.,;:!?()[]")
-            for suffix in ("’s", "'s"):
-                word = word.removesuffix(suffix)
-            if len(word) > 2 and word[0].isupper() and not word.isupper() and word.isalpha():
-                if word.lower() in stops:
-                    continue
-                frequency[word] += 1
-                seen.add(word)
-        document_frequency.update(seen)
-    names = sorted(frequency, key=lambda w: (-document_frequency[w], -frequency[w], w))[:3]
-    if not names:
-        first = words(articles[0].text)[:6] if articles else []
-        return " ".join(first).capitalize() or "Briefing"
-    return " · ".join(names)
-
-
 RELATED = 0.15
 """TF-IDF cosine to a chosen sentence at which a sentence is about what the briefing says: the
 disagreements are looked for among those, so a folder of 2,000 articles is not scanned whole."""
@@ -88,9 +61,27 @@ def _related(corpus: Corpus, chosen: Sequence[int]) -> list[Sentence]:
     return [corpus.sentences[i] for i in np.flatnonzero(near)]
 
 
+def _leads(corpus: Corpus, chosen: Sequence[tuple[int, ...]], scores: np.ndarray) -> list[str]:
+    """Sentences that state the main event, best first: the briefing's lede, then the opening
+    sentences of the articles by score."""
+    opening = [i for i in np.flatnonzero(corpus.position <= 1) if np.isfinite(scores[i])]
+    opening.sort(key=lambda i: -scores[i])
+    first = [chosen[0][0]] if chosen else []
+    return [corpus.sentences[i].text for i in dict.fromkeys([*first, *opening])]
+
+
+def _merge(found: Sequence[Cited]) -> Cited:
+    """One point made of several sentences: a source supports it if it states each of them."""
+    if len(found) == 1:
+        return found[0]
+    common = set.intersection(*({s.sentence.doc_id for s in f.support} for f in found))
+    support = tuple(s for f in found for s in f.support if s.sentence.doc_id in common)
+    return Cited(support, tuple(c for f in found for c in f.conflicts))
+
+
 def compose(
     corpus: Corpus,
-    chosen: Sequence[int],
+    chosen: Sequence[tuple[int, ...]],
     scores: np.ndarray,
     *,
     vectors: Any,
@@ -100,22 +91,32 @@ def compose(
     words: int,
     notices: Sequence[str] = (),
     timeline: bool = False,
+    standalone: bool = False,
 ) -> Briefing:
-    cited = cite(corpus, list(chosen), vectors)
+    """`chosen` holds the points in briefing order, each the corpus rows it is made of;
+    `standalone` drops an opening connective from each point (`readable.standalone`)."""
+    rows = [i for group in chosen for i in group]
+    found = iter(cite(corpus, rows, vectors))
+    cited = [_merge([next(found) for _ in group]) for group in chosen]
     points = []
-    for i, found in zip(chosen, cited, strict=True):
-        sentence = corpus.sentences[i]
+    for group, got in zip(chosen, cited, strict=True):
+        first, *rest = (corpus.sentences[i] for i in group)
+        finite = [float(scores[i]) for i in group if np.isfinite(scores[i])]
         points.append(
             Point(
-                text=sentence.text,
-                origin=sentence,
-                score=round(float(scores[i]), 4),
-                support=found.support,
-                citations=citations(sentence.doc_id, found.support),
+                text=" ".join(
+                    [readable.standalone(first.text) if standalone else first.text]
+                    + [s.text for s in rest]
+                ),
+                origin=first,
+                score=round(max(finite), 4) if finite else 0.0,
+                support=got.support,
+                citations=citations(first.doc_id, got.support),
+                more=tuple(rest),
             )
         )
     disagreements = tuple(
-        date_disagreements(corpus.articles, _related(corpus, chosen))
+        date_disagreements(corpus.articles, _related(corpus, rows))
         + number_disagreements([(p.origin, c) for p, c in zip(points, cited, strict=True)])
     )
     points = [
@@ -123,7 +124,7 @@ def compose(
         for p in points
     ]
     return Briefing(
-        title=headline(corpus.articles),
+        title=headline(corpus.articles, _leads(corpus, chosen, scores)),
         points=tuple(points),
         sources=tuple(sources),
         included=tuple(included),

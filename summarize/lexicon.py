@@ -25,6 +25,11 @@ def _lines(name: str) -> Iterator[str]:
             yield line
 
 
+def data_lines(name: str) -> Iterator[str]:
+    """The non-comment lines of a word list in `summarize/data/`."""
+    return _lines(name)
+
+
 @cache
 def _irregular() -> dict[str, str]:
     return dict(line.split() for line in _lines("lemmas.txt"))

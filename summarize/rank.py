@@ -9,13 +9,15 @@ its article. The others are the baselines the benchmarks compare against. A scor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 import numpy as np
 
 from . import tuning
 from .corpus import Corpus
-from .select import fill, mmr
+from .readable import Needs, needs, standalone
+from .select import can_lead, fill, mmr, runs
 from .similarity import best_match_per_doc, dense
 
 NEVER = -np.inf
@@ -34,6 +36,9 @@ class Ranker:
     """Whether `choose` applies redundancy control (MMR); baselines take scores as they are."""
     embedding: ClassVar[bool] = False
     """Whether ranking uses sentence embeddings (all-MiniLM-L6-v2) instead of TF-IDF."""
+    readable: ClassVar[bool] = True
+    """Whether choices respect `summarize.readable` (runs, no unnamed first person); the
+    published baselines are run as published."""
 
     def __init__(self, seed: int = 0) -> None:
         self.seed = seed
@@ -41,10 +46,13 @@ class Ranker:
     def scores(self, corpus: Corpus, vectors: Any) -> np.ndarray:
         raise NotImplementedError
 
+    def needs(self, corpus: Corpus) -> Needs | None:
+        return needs(corpus) if self.readable else None
+
     def choose(self, corpus: Corpus, scores: np.ndarray, words: int) -> list[int]:
         """Indices of the chosen sentences, most salient first, within `words`."""
         if self.diversify:
-            return mmr(corpus, scores, words)
+            return mmr(corpus, scores, words, self.needs(corpus))
         return fill(corpus, scores, words)
 
 
@@ -130,6 +138,7 @@ class LexRank(Ranker):
     name = "lexrank"
     summary = "LexRank (Erkan & Radev 2004): PageRank over the TF-IDF cosine graph"
     diversify = False
+    readable = False
 
     def scores(self, corpus: Corpus, vectors: Any) -> np.ndarray:
         settings = tuning.LEXRANK
@@ -159,6 +168,7 @@ class Lead(Ranker):
     name = "lead"
     summary = "round-robin lead: each article's first sentence, then its second, ..."
     diversify = False
+    readable = False
 
     def scores(self, corpus: Corpus, vectors: Any) -> np.ndarray:
         order = np.lexsort((corpus.doc, corpus.position))
@@ -173,6 +183,101 @@ class Random(Ranker):
     name = "random"
     summary = "seeded random sentences: the floor"
     diversify = False
+    readable = False
 
     def scores(self, corpus: Corpus, vectors: Any) -> np.ndarray:
         return np.random.default_rng(self.seed).random(len(corpus))
+
+
+class Coverage(Consensus):
+    """Concept coverage (ICSISumm) with consensus salience, solved as an integer program.
+
+    The briefing is the set of runs (`summarize.readable`) that covers the most concept weight
+    (`summarize.concepts.weigh`) plus a salience bonus (consensus score x words), within the
+    budget: each concept counts once however many chosen sentences hold it, so repeating
+    oneself costs words and earns nothing. MMR's hard rule stays (two sentences at its
+    similarity cap are never both chosen), and one chosen sentence must be able to open the
+    briefing, an article's lead where one fits.
+    """
+
+    name = "coverage"
+    summary = "bigram concepts many sources hold + consensus salience, exact integer program"
+
+    def choose(self, corpus: Corpus, scores: np.ndarray, words: int) -> list[int]:
+        from .concepts import solve
+
+        settings = tuning.COVERAGE
+        finite = np.flatnonzero(np.isfinite(scores) & (corpus.length <= words))
+        order = finite[np.argsort(-scores[finite], kind="stable")][: settings.candidates]
+        needs_ = self.needs(corpus)
+        units = runs(corpus, order, needs_)
+        if not units:  # nothing reads alone: better an extract than nothing
+            needs_, units = None, runs(corpus, order, None)
+        if not units:
+            return []
+        pool, program = _program(corpus, scores, words, units, needs_)
+        picked = solve(program) or solve(replace(program, one_of=()))
+        chosen = [pool[k] for k in picked]
+        return sorted(chosen, key=lambda i: -scores[i] if np.isfinite(scores[i]) else np.inf)
+
+
+def _program(
+    corpus: Corpus,
+    scores: np.ndarray,
+    words: int,
+    units: dict[int, tuple[int, ...]],
+    needs_: Needs | None,
+) -> tuple[list[int], Any]:
+    """The integer program over every sentence of the candidates' runs (the pool)."""
+    from .concepts import Program, weigh
+
+    pool = sorted({i for run in units.values() for i in run})
+    at = {i: k for k, i in enumerate(pool)}
+    found, weight = weigh(corpus, pool)
+    ids = {c: n for n, c in enumerate(weight)}
+
+    s = scores[list(units)]
+    low, span = s.min(), s.max() - s.min()
+    bonus = np.zeros(len(pool))
+    for j in units:
+        relevance = (scores[j] - low) / span if span > 0 else 1.0
+        bonus[at[j]] = tuning.COVERAGE.salience * relevance * float(corpus.length[j])
+
+    requires = []
+    if needs_ is not None:
+        for i in pool:
+            if needs_.before[i]:
+                requires.append((at[i], at[i - 1]))
+            if needs_.after[i]:
+                requires.append((at[i], at[i + 1]))
+    holders: dict[int, set[int]] = {}
+    for j, run in units.items():
+        for i in run:
+            holders.setdefault(i, set()).add(at[j])
+    only_with = tuple((at[i], tuple(sorted(holders[i] - {at[i]}))) for i in pool if i not in units)
+
+    rows = corpus.matrix[pool]
+    sims = dense(rows @ rows.T)
+    together = {(a, b) for run in units.values() for a in run for b in run}
+    close = np.argwhere(np.triu(sims, 1) >= tuning.SELECTION.max_similarity)
+    excludes = tuple((int(x), int(y)) for x, y in close if (pool[x], pool[y]) not in together)
+
+    fit = [
+        j
+        for j in units
+        if (needs_ is None or not needs_.before[j])
+        and can_lead(standalone(corpus.sentences[j].text))
+    ]
+    early = [j for j in fit if corpus.position[j] <= 1]
+    program = Program(
+        lengths=corpus.length[pool],
+        concepts=tuple(tuple(ids[c] for c in bag if c in ids) for bag in found),
+        weights=np.asarray(list(weight.values()), dtype=float),
+        bonus=bonus,
+        budget=words,
+        requires=tuple(requires),
+        excludes=excludes,
+        only_with=only_with,
+        one_of=tuple(at[j] for j in (early or fit)),
+    )
+    return pool, program

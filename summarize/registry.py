@@ -6,12 +6,12 @@ Like sumy's AVAILABLE_METHODS. Heavy methods import what they need only when run
 from __future__ import annotations
 
 from .errors import InputError
-from .rank import Consensus, ConsensusMiniLM, Lead, LexRank, Random, Ranker
+from .rank import Consensus, ConsensusMiniLM, Coverage, Lead, LexRank, Random, Ranker
 
 AVAILABLE_METHODS: dict[str, type[Ranker]] = {
-    cls.name: cls for cls in (Consensus, ConsensusMiniLM, LexRank, Lead, Random)
+    cls.name: cls for cls in (Consensus, Coverage, ConsensusMiniLM, LexRank, Lead, Random)
 }
-DEFAULT_METHOD = "consensus"
+DEFAULT_METHOD = "coverage"
 
 
 def get(name: str) -> type[Ranker]:

@@ -129,6 +129,7 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
                 "text": p.text,
                 "citations": list(p.citations),
                 "source": {"id": p.origin.doc_id, "sentence": p.origin.index},
+                "sentences": [{"id": s.doc_id, "sentence": s.index} for s in p.sentences],
                 "score": p.score,
                 "rewritten": p.rewritten,
                 "disputes": list(p.disputes),

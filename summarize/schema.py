@@ -96,7 +96,8 @@ class Point:
     """One sentence of a briefing and everything needed to cite it.
 
     `origin` is the source sentence it was extracted from (or, for a rewritten sentence, the
-    source sentence it aligns to best); `support` lists the other sources reporting it.
+    source sentence it aligns to best); `support` lists the other sources reporting it, and a
+    source is cited only if it reports every sentence of the point.
     """
 
     text: str
@@ -107,10 +108,18 @@ class Point:
     rewritten: bool = False
     disputes: tuple[int, ...] = ()
     """Indices into `Briefing.disagreements` of the disagreements about this point."""
+    more: tuple[Sentence, ...] = ()
+    """Sentences of the same article that follow `origin` in the text: a sentence that cannot
+    be read without the one before it ("He said ...", the end of a quotation) joins it."""
 
     @property
     def words(self) -> int:
         return count_words(self.text)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The source sentences the point's text is made of, in order."""
+        return (self.origin, *self.more)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,22 @@ CONSENSUS_EMBEDDING = ConsensusWeights(centroid=0.5, support_floor=0.5)
 
 
 @dataclass(frozen=True)
+class CoverageSettings:
+    """The concept-coverage selector (Multi-News dev)."""
+
+    candidates: int = 60
+    """Best consensus-scored sentences the integer program chooses among."""
+    salience: float = 0.1
+    """Bonus per word of a sentence, times its normalised consensus score."""
+    position_decay: float = 0.5
+    """A source's vote for a concept is 1 / (1 + position of its first sentence holding it)
+    to this power: leads state what the story is."""
+
+
+COVERAGE = CoverageSettings()
+
+
+@dataclass(frozen=True)
 class LexRankSettings:
     """Erkan & Radev's published settings, not tuned here."""
 

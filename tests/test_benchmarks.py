@@ -264,7 +264,7 @@ def test_rouge_end_to_end_on_jsonl_clusters(tmp_path: Path) -> None:
             "--data",
             str(path),
             "--systems",
-            "consensus,lead,oracle",
+            "coverage,lead,oracle",
             "--words",
             "20",
             "--out",
@@ -278,7 +278,7 @@ def test_rouge_end_to_end_on_jsonl_clusters(tmp_path: Path) -> None:
     # a budget other than the dataset's default (250) is named, so it never overwrites that run
     data = json.loads((out / "rouge-clusters-w20.json").read_text())
     assert sorted(data["per_cluster"]) == ["c0", "c1", "c2"]
-    assert "rouge2_f_minus_consensus" in data["systems"]["lead"]
+    assert "rouge2_f_minus_default" in data["systems"]["lead"]
     assert "bootstrap over the 3 clusters" in (out / "rouge-clusters-w20.md").read_text()
 
 

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from summarize.cli import main
+from summarize.registry import DEFAULT_METHOD
 
 STORY = (
     "Floods hit the northern city of Mosul on Monday, officials said. "
@@ -39,7 +40,7 @@ def test_markdown_briefing_of_the_seeds(seeds, capsys):
     assert "## Key points" in out and "## Sources" in out
     assert "| 5 | 004 | 2020-01-01 | 560 |" in out
     assert "| 3 | AFP via LatestLY |" in out
-    assert "consensus" in out.splitlines()[-1]
+    assert f"method `{DEFAULT_METHOD}`" in out.splitlines()[-1]
     assert "skipped seeds/README.md" in err.replace(str(seeds.parent) + "/", "")
 
 

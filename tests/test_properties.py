@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from summarize import summarize
 from summarize.errors import InputError
 from summarize.ingest import load
+from summarize.readable import standalone
 from summarize.registry import AVAILABLE_METHODS
 
 METHODS = [name for name, m in AVAILABLE_METHODS.items() if not m.embedding]
@@ -41,18 +42,28 @@ def test_budget_ordering_and_citation_invariants(seed_articles, words, method, o
     by_id = {a.id: a for a in briefing.sources}
     seen = set()
     for point in briefing.points:
-        # Every sentence is verbatim from the source it names, at the index it names.
-        assert point.text == point.origin.text
+        # Every sentence is verbatim from the source it names (an opening connective such as
+        # "But" aside), and a point of several sentences is a run of one article, in order.
+        article_text = " ".join(by_id[point.origin.doc_id].text.split())
         assert point.origin.doc_id in on
-        assert point.text in " ".join(by_id[point.origin.doc_id].text.split())
+        rest = [s.text for s in point.more]
+        verbatim = " ".join([point.origin.text, *rest])
+        edited = " ".join([standalone(point.origin.text), *rest])
+        # baselines run as published (verbatim); readable methods drop a linking connective
+        assert point.text == (edited if AVAILABLE_METHODS[method].readable else verbatim)
+        for k, sentence in enumerate(point.sentences):
+            assert sentence.doc_id == point.origin.doc_id
+            assert sentence.index == point.origin.index + k
+            assert sentence.text in article_text
         # Citations: its own source first among them, every supporting source, only sources on.
         assert point.origin.doc_id in point.citations
         assert {s.sentence.doc_id for s in point.support} <= set(point.citations) <= on
         assert list(point.citations) == sorted(set(point.citations))
         assert all(s.sentence.doc_id != point.origin.doc_id for s in point.support)
-        key = (point.origin.doc_id, point.origin.index)
-        assert key not in seen
-        seen.add(key)
+        for sentence in point.sentences:
+            key = (sentence.doc_id, sentence.index)
+            assert key not in seen
+            seen.add(key)
     # Ordering: after the lede, by article date (undated with the latest), then position.
     dated = [by_id[i].date for i in on if by_id[i].date]
     latest = max(dated) if dated else None

@@ -116,7 +116,7 @@ def test_sentence_cursor_marks_sources_and_evidence() -> None:
             assert app.view.cursor == step
             assert app.sources.cited == frozenset(point.citations)
             shown = [(e.doc_id, e.index) for e in app.evidence.items]
-            expected = [(point.origin.doc_id, point.origin.index)]
+            expected = [(s.doc_id, s.index) for s in point.sentences]
             expected += [(s.sentence.doc_id, s.sentence.index) for s in point.support]
             assert shown == expected
             assert point.origin.text.split()[0] in rendered(app.evidence)
@@ -142,7 +142,7 @@ def test_sentence_cursor_marks_sources_and_evidence() -> None:
             app.view.cursor = app.briefing.points.index(point)
             await pilot.pause()
             app.evidence.focus()
-            app.evidence.highlighted = 1
+            app.evidence.highlighted = len(point.sentences)  # past the point's own sentences
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, ArticleScreen)

@@ -10,8 +10,8 @@ from summarize.schema import Article, Briefing, Point, Sentence
 
 
 def evidence_for(point: Point) -> list[tuple[Sentence, float | None]]:
-    """The origin sentence first (no similarity), then each supporting sentence."""
-    items: list[tuple[Sentence, float | None]] = [(point.origin, None)]
+    """The point's own sentences first (no similarity), then each supporting sentence."""
+    items: list[tuple[Sentence, float | None]] = [(s, None) for s in point.sentences]
     items += [(s.sentence, s.similarity) for s in point.support]
     return items
 

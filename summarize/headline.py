@@ -1,0 +1,237 @@
+"""A headline for the briefing: a short, complete clause about the main event, in the sources'
+own words.
+
+When the articles carry headlines of their own (HTML, JSON), the one whose words the other
+articles share most is the briefing's. Otherwise an article's lead sentence (the sentence that
+states the main event) is shortened to its main clause: attributions ("…, the Pentagon said"),
+scene-setting openers ("In a shocking development, …"), appositions, relative clauses and
+parentheses go; what is left must still be a clause (a subject and a verb), or the next lead is
+tried. Words are only ever removed, never added or changed, so a headline says nothing its
+source does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .readable import definite_reference, opener, standalone
+from .schema import Article
+from .sentences import count_words, stop_words, terms, words
+
+MAX_WORDS = 16
+"""Longer than this, a headline is a sentence: it is cut at a clause boundary or not used."""
+MIN_WORDS = 5
+
+_ATTRIBUTION = re.compile(
+    r",?\s+(?:according to [^,]{2,80}|(?:the |a |an )?[^,\"“”]{2,60}?\s+"
+    r"(?:said|says|reported|reports|announced|announces|added|adds|confirmed|told [\w ]{2,30}?)"
+    r"(?:\s+(?:on|late|early)\s+\w+)?(?:\s+in a statement)?)\s*[.!]?[\"”’]?$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_INSIDE = re.compile(
+    r",\s+(?:the |a |an )?[^,\"“”]{2,40}?\s+(?:said|says|reported|reports|announced),",
+    re.IGNORECASE,
+)
+_SCENE = re.compile(
+    r"^(?:In|On|At|After|Following|Amid|During|Despite|As|With|Earlier|Later|Late|Early|Days|"
+    r"Hours|Weeks|Months|Years|Just|Since|Before|When|While|Last|This|Over|By|Throughout|"
+    r"Across|Today|Yesterday|Tonight|Now|Overnight|Meanwhile)\b[^,\"“”]{0,70},\s+"
+)
+_SUBORDINATE = re.compile(
+    r"^(?:When|While|As|If|Although|Though|Because|Since|After|Before|Until|Unless|Ever since|"
+    r"Hours after|Days after|Once|Whether|How|Why|What|Where|Who)\b"
+)
+_PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,]*(?:,|$)")
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s[^,\"“”]{3,80},\s")
+_BOUNDARY = re.compile(
+    r",\s|\s(?:after|as|amid|while|when|following|despite|because|since|but|and then|"
+    r"in what|in a bid|in an effort|just|days after|hours after|weeks after)\s"
+)
+_AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "did",
+        "does",
+        "do",
+    ]
+)
+
+
+_NOT_BEFORE_VERB = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "to",
+        "from",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "two",
+        "three",
+        "four",
+        "five",
+        "several",
+        "many",
+        "some",
+        "all",
+        "more",
+        "most",
+        "other",
+        "such",
+    ]
+)
+
+
+def _clause(text: str) -> bool:
+    """A subject and a finite verb, roughly: an auxiliary, a past form, or an -s form that
+    no determiner precedes and no "of" follows ("Prodigy dies at 42", not "The bodies of")."""
+    from .lexicon import irregular_forms
+
+    tokens = words(text)
+    stops = stop_words() - _AUXILIARIES
+    irregular = irregular_forms()
+    for k in range(1, len(tokens)):
+        token = tokens[k]
+        if token in _AUXILIARIES:
+            return True
+        if token in stops or len(token) <= 3:
+            continue
+        if token.endswith("ed") or token in irregular:
+            return True
+        if token.endswith("s") and not token.endswith("ss"):
+            follows = tokens[k + 1] if k + 1 < len(tokens) else ""
+            if tokens[k - 1] not in _NOT_BEFORE_VERB and follows not in ("of", "and", "or"):
+                return True
+    return False
+
+
+def _whole(kept: str) -> bool:
+    """Can a headline end here? Long enough, short enough, not on a function word, and not
+    inside a "that"/"who" clause still waiting for its verb ("officials confirmed that at")."""
+    n = count_words(kept)
+    if not 6 <= n <= MAX_WORDS or kept.split()[-1].lower().strip(",;:") in stop_words():
+        return False
+    inner = re.split(r"\b(?:that|who|which)\b", kept)
+    return len(inner) == 1 or _clause("x " + inner[-1])
+
+
+def shorten(sentence: str, cut: bool = True) -> str | None:
+    """The sentence's main clause as a headline, or None if none can be had by cutting.
+
+    Deletions that keep a clause whole (attribution, scene-setting, appositions, relative
+    clauses, parentheses) come first; `cut` also allows ending it early at a clause boundary.
+    """
+    text = standalone(sentence.strip())
+    if not text[:1].isupper() or text.endswith("?") or opener(text) or definite_reference(text):
+        return None
+    text = _PARENTHESES.sub("", text)
+    text = _ATTRIBUTION.sub("", text).rstrip(" ,;:.!")
+    text = _ATTRIBUTION_INSIDE.sub(",", text)
+    scene = _SCENE.match(text)
+    if scene and count_words(text[scene.end() :]) >= MIN_WORDS:
+        rest = text[scene.end() :]
+        text = rest[0].upper() + rest[1:]
+    text = _RELATIVE.sub(" ", text)
+    text = _APPOSITION.sub(" ", text)
+    text = " ".join(text.split()).rstrip(" ,;:.!-–—")
+    if count_words(text) > MAX_WORDS:
+        if not cut:
+            return None
+        cuts = [m.start() for m in _BOUNDARY.finditer(text) if _whole(text[: m.start()])]
+        if not cuts:
+            return None
+        text = text[: cuts[0]].rstrip(" ,;:")
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return None
+    if count_words(text) < MIN_WORDS or not _clause(text) or _SUBORDINATE.match(text):
+        return None
+    return text
+
+
+def _shared(title: str, others: Sequence[str]) -> float:
+    """Share of a title's index terms that the other articles use."""
+    mine = set(terms(title))
+    if not mine:
+        return 0.0
+    return sum(1 for t in mine if any(t in other for other in others)) / len(mine)
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,30}\s*(?:--|—|–|-)\s+")
+
+
+def _tidy(title: str) -> str:
+    """A metadata headline without a dateline, parenthesised credits or a final stop."""
+    title = _PARENTHESES.sub("", _DATELINE.sub("", title.strip()))
+    return " ".join(title.split()).rstrip(" .")
+
+
+def _usable_title(title: str, others: Sequence[set[str]]) -> bool:
+    """A headline, not page furniture: 4 to 20 words, a clause, and mostly about the story
+    (at least half its index terms occur in the other articles, or in its own text)."""
+    n = count_words(title)
+    if not MIN_WORDS - 1 <= n <= 20 or not _clause(title):
+        return False
+    if title.rstrip()[-1:] in ",:;|>…-" or title.rstrip().endswith("...") or "|" in title:
+        return False  # a teaser cut short, a section label, "Updated | ..."
+    return _shared(title, others) >= 0.5
+
+
+def headline(articles: Sequence[Article], leads: Sequence[str]) -> str:
+    """The articles' most shared headline, else the first of `leads` (best first) that
+    shortens to a clause, else the first words of the first lead."""
+    bags = {a.id: set(terms(a.text)) for a in articles if a.title}
+    titles = []
+    for a in articles:
+        if not a.title:
+            continue
+        title = _tidy(a.title)
+        others = [bags.get(o.id) or set(terms(o.text)) for o in articles if o.id != a.id]
+        others = others or [bags[a.id]]
+        if _usable_title(title, others):
+            titles.append((_shared(title, others), title))
+    if titles:
+        return max(titles)[1]
+    for cut in (False, True):  # a whole clause from any lead before a cut one
+        for lead in leads:
+            short = shorten(lead, cut)
+            if short:
+                return short
+    if leads:
+        first = leads[0].split()
+        return " ".join(first[:MAX_WORDS]) + (" …" if len(first) > MAX_WORDS else "")
+    return "Briefing"

@@ -1,0 +1,280 @@
+"""What a sentence needs to be read on its own, outside its article.
+
+An extract is read without the sentences around it, so a sentence that opens with "He",
+"However, he" or "The attack" (past its article's first sentence, a "The <noun>" that does not
+say itself what it is points back), that ends a quotation begun in the previous sentence, or
+whose speaker is a bare "he said", is chosen together with the sentence before it or not at
+all; one that opens a quotation it does not close needs the sentence after it. An opening
+connective that only links ("But", "In addition,") is dropped instead (`standalone`).
+Sentences in the first person outside quotation marks (a speaker nobody named) are never
+chosen. The selectors read these needs (`Needs`), so a briefing holds whole
+runs of sentences, and `groups` tells composition which chosen sentences read as one point.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import numpy as np
+
+from .corpus import Corpus
+from .lexicon import data_lines
+
+MAX_RUN = 3
+"""Sentences a point may hold: a dependency longer than this makes its sentences unfit."""
+
+
+@cache
+def reading_words() -> dict[str, frozenset[str]]:
+    """The sections of `data/reading.txt`: time, self-naming and anchors."""
+    sections: dict[str, set[str]] = {}
+    current = sections.setdefault("", set())
+    for line in data_lines("reading.txt"):
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), set())
+        else:
+            current.add(line)
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+_OPEN = "“„«"
+_CLOSE = "”»"
+_STRAIGHT = '"″'
+_LEADING = "\"“”„‘’'«»([{—–-•*…· \t"
+_FIRST_PERSON = re.compile(
+    r"(?<![\w’'-])(I|me|Me|my|My|myself|Myself|we|We|us|our|Our|ours|Ours|ourselves|Ourselves)"
+    r"(?![\w-])"
+)
+_SINGLE_QUOTED = re.compile(r"(?<!\w)[‘'][^‘’'\"“”]+?[’'](?!\w)")
+_PRONOUN_SPEAKER = re.compile(
+    r"(?:\b(?:he|she|it|they)\s+(?:\w+ly\s+)?(?:said|says|added|adds|told|tells|wrote|writes|"
+    r"explained|noted|continued|stated|argued|insisted|recalled|warned|replied|asked)\b)|"
+    r"(?:\b(?:said|says|added|adds|wrote|continued)\s+(?:he|she|they)\b)",
+    re.IGNORECASE,
+)
+
+
+@cache
+def openers() -> tuple[tuple[str, ...], ...]:
+    """Openers from `data/openers.txt`, longest first, as word tuples."""
+    found = {tuple(line.split()) for line in data_lines("openers.txt")}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Needs:
+    """Per corpus sentence: what else must be read with it."""
+
+    before: np.ndarray
+    """Needs the previous sentence of its article (an antecedent, or its quotation's start)."""
+    after: np.ndarray
+    """Needs the next sentence of its article (its quotation ends there)."""
+    unfit: np.ndarray
+    """Never chosen: first person outside quotes, or a run longer than `MAX_RUN`."""
+
+    def run(self, i: int, doc: np.ndarray) -> tuple[int, ...] | None:
+        """The sentences that must be chosen with `i` (itself included), or None if unfit."""
+        if self.unfit[i]:
+            return None
+        members = {i}
+        frontier = [i]
+        while frontier:
+            j = frontier.pop()
+            for k, needed in ((j - 1, self.before[j]), (j + 1, self.after[j])):
+                if not needed or k in members:
+                    continue
+                if k < 0 or k >= len(doc) or doc[k] != doc[j] or self.unfit[k]:
+                    return None
+                members.add(k)
+                frontier.append(k)
+            if len(members) > MAX_RUN:
+                return None
+        return tuple(sorted(members))
+
+
+@cache
+def connectives() -> tuple[tuple[str, ...], ...]:
+    """Openers from `data/connectives.txt` that can be dropped, longest first."""
+    found = {tuple(line.split()) for line in data_lines("connectives.txt")}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def standalone(text: str) -> str:
+    """The sentence without an opening connective ("But", "In addition,") when what follows
+    reads alone; otherwise the sentence as it is. Quotations are never edited."""
+    if text[:1] in _LEADING:
+        return text
+    tokens = text.split()
+    lowered = [t.rstrip(",;:").lower() for t in tokens[:4]]
+    for phrase in connectives():
+        n = len(phrase)
+        if tuple(lowered[:n]) != phrase or len(tokens) <= n + 2:
+            continue
+        if any(t != t.rstrip(",;:") for t in tokens[: n - 1]):
+            continue  # "But, ..." is fine; "Also, in ..." ends the phrase at its comma
+        rest = " ".join(tokens[n:])
+        if rest[:1] in _LEADING or opener(rest) is not None:
+            return text
+        first = rest.split()[0].rstrip(",;:")
+        if first.islower() and first.isalpha():
+            rest = rest[0].upper() + rest[1:]
+        elif not first[:1].isupper() and not first[:1].isdigit():
+            return text
+        return rest
+    return text
+
+
+def opener(text: str) -> str | None:
+    """The opening word or phrase that points back ("he", "however", "in addition"), or None."""
+    tokens = text.lstrip(_LEADING).split()
+    lowered = [t.strip(",;:.!?\"“”'’()").lower() for t in tokens[:4]]
+    if not lowered or not lowered[0]:
+        return None
+    first_token = tokens[0].rstrip(",;:")
+    for phrase in openers():
+        if tuple(lowered[: len(phrase)]) != phrase:
+            continue
+        if len(phrase) == 1 and not first_token.isalpha():
+            continue  # "It's", "That-" ... are read by the next rule, not as a bare pronoun
+        time = reading_words()["time"]
+        demonstrative = phrase[0] in ("this", "that", "these", "those") and len(lowered) > 1
+        if demonstrative and (lowered[1] in time or lowered[1].rstrip("s") in time):
+            return None
+        return " ".join(phrase)
+    if first_token.lower() in ("it's", "it’s", "that's", "that’s", "they're", "they’re"):
+        return first_token.lower()
+    return None
+
+
+def definite_reference(text: str) -> bool:
+    """Opens with "The <noun>" that does not say itself what it is ("The actress recently
+    gave birth"), unlike "The first woman to ...", "The head of the agency", "The White House".
+    """
+    tokens = text.lstrip(_LEADING).split()
+    if len(tokens) < 3 or tokens[0] != "The":
+        return False
+    k = 1
+    if tokens[k].strip(",;:").isdigit():  # "The 2018 federal guidelines"
+        k += 1
+    word = tokens[k].strip(",;:.!?\"“”'’()")
+    if not word or not word[0].islower() or word in reading_words()["self-naming"]:
+        return False
+    if word.endswith(("est", "most")) and len(word) > 5:
+        return False
+    after = [t.strip(",;:.!?\"“”'’()").lower() for t in tokens[k + 1 : k + 3]]
+    if tokens[k][-1:] not in ",;:" and after[:1] and after[0] in reading_words()["anchors"]:
+        return False  # "The head of ...", "The lawyer for ..."
+    if len(after) > 1 and after[1] in ("of", "who", "whose"):
+        return False  # "The young woman who ..."
+    # "The suspect, John Smith, ..." names itself
+    return not (tokens[k].endswith(",") and tokens[k + 1][:1].isupper())
+
+
+def _quote_marks(sentence: str) -> list[tuple[int, bool]]:
+    """(position, opens) of each double quotation mark; a straight mark opens after a space."""
+    marks = []
+    for i, c in enumerate(sentence):
+        if c in _OPEN:
+            marks.append((i, True))
+        elif c in _CLOSE:
+            # a closing mark typed where a quotation opens (": ”This strike ...") opens it
+            before = sentence[i - 1] if i else " "
+            after = sentence[i + 1 : i + 2]
+            marks.append((i, (before.isspace() or before in "([{—–-") and after.isalnum()))
+        elif c in _STRAIGHT:
+            before = sentence[i - 1] if i else " "
+            marks.append((i, before.isspace() or before in "([{—–-" + _OPEN))
+    return marks
+
+
+def _quotation(sentence: str, inside: bool) -> tuple[bool, bool, list[tuple[int, int]]]:
+    """(starts a run back, ends open, quoted spans) given whether a quote is open before it."""
+    spans: list[tuple[int, int]] = []
+    start = 0 if inside else None
+    back = inside
+    for position, opens in _quote_marks(sentence):
+        if opens:
+            if start is None:
+                start = position
+        elif start is not None:
+            spans.append((start, position + 1))
+            start = None
+        else:  # closes a quotation it never opened: it began in an earlier sentence
+            back = True
+            spans.append((0, position + 1))
+    if start is not None:
+        spans.append((start, len(sentence)))
+    return back, start is not None, spans
+
+
+def first_person(sentence: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """First person outside quotation marks ("We are reaching out ..."): a speaker unnamed."""
+    chars = list(sentence)
+    for a, b in [*spans, *(m.span() for m in _SINGLE_QUOTED.finditer(sentence))]:
+        chars[a:b] = " " * (b - a)
+    text = "".join(chars)
+    for match in _FIRST_PERSON.finditer(text):
+        before = text[: match.start()].split()
+        if match.group(1) == "I" and len(before) >= 2 and before[-1][:1].isupper():
+            continue  # "World War I"
+        return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def needs(corpus: Corpus) -> Needs:
+    """What each sentence of the corpus needs to be read outside its article.
+
+    Cached per corpus (a corpus hashes by identity): selection and ordering both ask."""
+    n = len(corpus)
+    before = np.zeros(n, dtype=bool)
+    after = np.zeros(n, dtype=bool)
+    unfit = np.zeros(n, dtype=bool)
+    speaking = np.zeros(n, dtype=bool)
+    inside = False
+    for i, sentence in enumerate(corpus.sentences):
+        text = sentence.text
+        first = i == 0 or corpus.doc[i] != corpus.doc[i - 1]
+        back, open_end, spans = _quotation(text, inside and not first)
+        inside = open_end
+        speaking[i] = first_person(text, spans)
+        after[i] = open_end
+        if first:
+            unfit[i] = back and not open_end  # ends a quotation begun before the article
+            continue
+        alone = standalone(text)
+        before[i] = (
+            back
+            or opener(alone) is not None
+            or definite_reference(alone)
+            or _PRONOUN_SPEAKER.search(text) is not None
+        )
+    unfit |= speaking
+    if n:
+        last = np.r_[corpus.doc[1:] != corpus.doc[:-1], True]
+        unfit |= after & last  # a quotation the article never closes
+    result = Needs(before, after, unfit)
+    too_long = [i for i in range(n) if not unfit[i] and result.run(i, corpus.doc) is None]
+    unfit[too_long] = True
+    return result
+
+
+def groups(corpus: Corpus, needs: Needs, chosen: Sequence[int]) -> list[tuple[int, ...]]:
+    """Chosen sentences joined into points: a sentence that needs the one before it joins it."""
+    picked = set(chosen)
+    out: list[tuple[int, ...]] = []
+    for i in sorted(picked):
+        joins = (
+            out
+            and out[-1][-1] == i - 1
+            and corpus.doc[i] == corpus.doc[i - 1]
+            and (needs.before[i] or needs.after[i - 1])
+        )
+        if joins:
+            out[-1] = (*out[-1], i)
+        else:
+            out.append((i,))
+    return out

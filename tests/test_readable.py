@@ -1,0 +1,282 @@
+"""A briefing reads on its own: no dangling "he said", no half quotations, no unnamed "we"."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import numpy as np
+import pytest
+
+from summarize import corpus as corpus_module
+from summarize.api import summarize
+from summarize.concepts import Program, bigrams, solve
+from summarize.headline import headline, shorten
+from summarize.ingest import load
+from summarize.readable import (
+    MAX_RUN,
+    definite_reference,
+    first_person,
+    groups,
+    needs,
+    opener,
+    standalone,
+)
+from summarize.registry import get
+from summarize.schema import Article
+from summarize.select import mmr, runs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said the bridge had been inspected in May.", "he"),
+        ("However, officials disagreed about the cause.", "however"),
+        ("In addition, three schools were closed.", "in addition"),
+        ("It's unclear when the bridge will reopen.", "it's"),
+        ("The Danube bridge collapsed on Monday.", None),
+        ("This week the council met twice.", None),  # "this week" is a time, not a reference
+        ("Officials said twelve people died.", None),
+    ],
+)
+def test_opener_finds_words_that_point_back(text: str, expected: str | None) -> None:
+    assert opener(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "But the mayor declared three days of mourning.",
+            "The mayor declared three days of mourning.",
+        ),
+        (
+            "In addition, three schools were closed on Tuesday.",
+            "Three schools were closed on Tuesday.",
+        ),
+        ("But he said it was safe.", "But he said it was safe."),  # what follows points back too
+        (
+            "“But we will rebuild,” she said.",
+            "“But we will rebuild,” she said.",
+        ),  # quotes untouched
+        ("Rescuers worked through the night.", "Rescuers worked through the night."),
+    ],
+)
+def test_standalone_drops_a_linking_connective_only_when_the_rest_reads_alone(
+    text: str, expected: str
+) -> None:
+    assert standalone(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The actress recently gave birth to a girl.", True),
+        ("The attack killed nine people.", True),
+        ("The head of the agency resigned on Friday.", False),
+        ("The first woman to lead the agency resigned.", False),
+        ("The White House declined to comment.", False),
+        ("The suspect, John Smith, was arrested.", False),
+        ("Police said the attack killed nine people.", False),
+    ],
+)
+def test_definite_reference_means_a_the_noun_that_does_not_name_itself(
+    text: str, expected: bool
+) -> None:
+    assert definite_reference(text) is expected
+
+
+def test_first_person_counts_only_outside_quotation_marks() -> None:
+    assert first_person("We are reaching out to the families.", [])
+    quoted = "“We will rebuild,” the mayor said."
+    assert not first_person(quoted, [(0, quoted.index("”") + 1)])
+    assert not first_person("Veterans of World War I were honoured.", [])
+
+
+STORY = [
+    # article 1: a lead, a pronoun sentence, a quotation over two sentences, an unnamed "we"
+    "The Danube bridge at Novi Sad collapsed on Monday, killing twelve people. "
+    "He said the cracks had been reported in May. "
+    "“Inspectors warned the city for years. "
+    "Nobody listened to the engineers,” the inspector told reporters. "
+    "We are reaching out to the families of the victims.",
+    # article 2: a lead that stands alone and one that needs it
+    "Twelve people died when the Novi Sad bridge collapsed on Monday. "
+    "The first victims were named by police on Tuesday. "
+    "The collapse closed the river to shipping for a week.",
+]
+
+
+@pytest.fixture(scope="module")
+def story() -> corpus_module.Corpus:
+    return corpus_module.build([Article(i + 1, f"s{i + 1}", t) for i, t in enumerate(STORY)])
+
+
+def _row(corpus: corpus_module.Corpus, start: str) -> int:
+    return next(i for i, s in enumerate(corpus.sentences) if s.text.startswith(start))
+
+
+def test_needs_tie_a_pronoun_to_its_antecedent_and_a_quotation_to_its_end(story) -> None:
+    got = needs(story)
+    lead, pronoun = _row(story, "The Danube"), _row(story, "He said")
+    opens, closes = _row(story, "“Inspectors"), _row(story, "Nobody listened")
+    assert not got.before[lead] and not got.unfit[lead]
+    assert got.before[pronoun]
+    assert got.run(pronoun, story.doc) == (lead, pronoun)
+    assert got.after[opens] and got.before[closes]
+    assert got.run(closes, story.doc) == (opens, closes) == got.run(opens, story.doc)
+    assert got.unfit[_row(story, "We are reaching")]
+    assert not got.before[_row(story, "The first victims")]  # an ordinal says which
+    assert got.before[_row(story, "The collapse closed")]  # "The collapse" points back
+
+
+def test_runs_leave_out_unfit_sentences_and_never_exceed_max_run(story) -> None:
+    got = needs(story)
+    found = runs(story, range(len(story)), got)
+    assert _row(story, "We are reaching") not in found
+    for i, run in found.items():
+        assert i in run and len(run) <= MAX_RUN
+        assert len({int(story.doc[j]) for j in run}) == 1
+
+
+def test_groups_join_a_dependent_sentence_to_the_one_before(story) -> None:
+    got = needs(story)
+    lead, pronoun = _row(story, "The Danube"), _row(story, "He said")
+    victims = _row(story, "The first victims")
+    assert groups(story, got, [victims, pronoun, lead]) == [(lead, pronoun), (victims,)]
+
+
+def _closed(corpus: corpus_module.Corpus, chosen: list[int]) -> bool:
+    """Every chosen sentence has what it needs chosen too, and none is unfit."""
+    got = needs(corpus)
+    picked = set(chosen)
+    for i in chosen:
+        run = got.run(i, corpus.doc)
+        if run is None or not set(run) <= picked:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("budget", [20, 40, 80])
+def test_mmr_never_picks_a_dependent_sentence_without_its_antecedent(story, budget) -> None:
+    scores = np.zeros(len(story))
+    scores[_row(story, "He said")] = 10.0  # the most salient sentence cannot stand alone
+    scores[_row(story, "Nobody listened")] = 9.0
+    chosen = mmr(story, scores, budget, needs(story))
+    assert _closed(story, chosen)
+    assert sum(story.sentences[i].words for i in chosen) <= budget
+
+
+@pytest.mark.parametrize("budget", [50, 100, 250])
+@pytest.mark.parametrize("method", ["coverage", "consensus"])
+def test_readable_methods_keep_runs_whole_on_the_seeds(seed_corpus, method, budget) -> None:
+    ranker = get(method)()
+    assert ranker.readable
+    scores = ranker.scores(seed_corpus, seed_corpus.matrix)
+    chosen = ranker.choose(seed_corpus, scores, budget)
+    assert chosen
+    assert _closed(seed_corpus, chosen)
+    assert sum(seed_corpus.sentences[i].words for i in chosen) <= budget
+
+
+@pytest.fixture(scope="module")
+def seed_corpus(seeds) -> corpus_module.Corpus:
+    return corpus_module.build(load([seeds]).articles)
+
+
+# -- the exact program --------------------------------------------------------------------------
+
+
+def _brute(program: Program) -> float:
+    best = -1.0
+    n = len(program.lengths)
+    for mask in itertools.product([0, 1], repeat=n):
+        chosen = {j for j in range(n) if mask[j]}
+        if sum(program.lengths[j] for j in chosen) > program.budget:
+            continue
+        if any(j in chosen and k not in chosen for j, k in program.requires):
+            continue
+        if any(j in chosen and k in chosen for j, k in program.excludes):
+            continue
+        if any(j in chosen and not chosen & set(ks) for j, ks in program.only_with):
+            continue
+        if program.one_of and not chosen & set(program.one_of):
+            continue
+        best = max(best, _value(program, chosen))
+    return best
+
+
+def _value(program: Program, chosen: set[int]) -> float:
+    covered = set().union(*(program.concepts[j] for j in chosen)) if chosen else set()
+    return float(sum(program.bonus[j] for j in chosen) + sum(program.weights[c] for c in covered))
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_solve_matches_brute_force_on_small_programs(seed: int) -> None:
+    rng = random.Random(seed)
+    n, m = rng.randint(1, 8), rng.randint(1, 10)
+    pairs = [(j, k) for j in range(n) for k in range(n) if j != k]
+    program = Program(
+        lengths=np.array([rng.randint(3, 30) for _ in range(n)]),
+        concepts=tuple(tuple(rng.sample(range(m), rng.randint(0, min(4, m)))) for _ in range(n)),
+        weights=np.array([rng.uniform(0, 5) for _ in range(m)]),
+        bonus=np.array([rng.uniform(0, 1) for _ in range(n)]),
+        budget=rng.randint(5, 60),
+        requires=tuple(rng.sample(pairs, min(len(pairs), rng.randint(0, 2)))),
+        excludes=tuple(rng.sample(pairs, min(len(pairs), rng.randint(0, 2)))),
+        only_with=tuple(
+            (j, (k,)) for j, k in rng.sample(pairs, min(len(pairs), rng.randint(0, 1)))
+        ),
+        one_of=tuple(rng.sample(range(n), rng.randint(0, n))),
+    )
+    best = _brute(program)
+    chosen = solve(program)
+    if best < 0:  # nothing feasible
+        assert chosen == []
+        return
+    assert sum(program.lengths[j] for j in chosen) <= program.budget
+    assert _value(program, set(chosen)) == pytest.approx(best, abs=1e-6)
+
+
+def test_bigrams_drop_pairs_of_stop_words() -> None:
+    found = bigrams("The bridge was in the city")
+    assert "in the" not in found and "was in" not in found
+    assert any(b.startswith("bridg") for b in found)
+
+
+# -- headline -----------------------------------------------------------------------------------
+
+
+def test_shorten_keeps_the_main_clause_and_only_removes_words() -> None:
+    lead = (
+        "A U.S. airstrike killed Iranian Quds Force commander Qasem Soleimani in Baghdad on "
+        "Thursday, the Pentagon said, a dramatic escalation of tensions between the two countries."
+    )
+    short = shorten(lead)
+    assert short is not None and short.startswith("A U.S. airstrike killed")
+    assert "Pentagon said" not in short
+    kept = lead.replace(",", "").split()
+    assert all(word in kept for word in short.replace(",", "").split())
+    assert shorten("He said the attack was planned.") is None  # does not stand alone
+
+
+def test_headline_prefers_the_most_shared_metadata_title() -> None:
+    articles = [
+        Article(
+            1, "a", "The Danube bridge collapsed on Monday in Novi Sad.", title="Subscribe now"
+        ),
+        Article(
+            2,
+            "b",
+            "Twelve people died when the Danube bridge in Novi Sad collapsed.",
+            title="Danube bridge collapses in Novi Sad, killing twelve",
+        ),
+    ]
+    assert headline(articles, []) == "Danube bridge collapses in Novi Sad, killing twelve"
+
+
+def test_the_seeds_headline_is_a_clause_about_the_strike(seeds) -> None:
+    brief = summarize([seeds], words=250)
+    assert "Soleimani" in brief.title
+    assert 5 <= len(brief.title.split()) <= 16
+    assert not brief.title.endswith((",", "…"))
