@@ -102,6 +102,14 @@ class Sources:
         )
 
     @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Folded words of the names the sources write where a capital means a name (not
+        only at the start of a sentence)."""
+        return frozenset(
+            w for e in self.entries for n in e.facts.names if not n.initial for w in n.words
+        )
+
+    @cached_property
     def codes(self) -> frozenset[str]:
         """Tokens with figures inside them, lower case ("3-2", "9/11", "tu-154")."""
         return frozenset(
@@ -290,8 +298,17 @@ def _claim(text: str, sources: Sources) -> _Claim:
     light = lexicon.light_words()
     names = []
     for name in facts.names:
-        if name.initial and name.words and lexicon.key(name.words[0]) in sources.lower_words:
-            continue  # "Residents said ..." (capitalised only because it opens the sentence)
+        if (
+            name.initial
+            and name.words
+            and (
+                lexicon.key(name.words[0]) in sources.lower_words
+                or name.words[0] not in sources.name_words
+            )
+        ):
+            # "Residents said ...", "Soon after ...": capitalised only because it opens the
+            # sentence; a word the sources never write as a name mid-sentence is read as a word
+            continue
         names.append(name)
     in_name = {i for n in names for i in range(n.start, n.end)}
     speech = lexicon.speech_forms()

@@ -17,7 +17,15 @@ from typing import Any
 import numpy as np
 
 from . import lexicon, tuning
-from .checker import Entry, _negated_in, _scopes, covered, local_keys, related, units_agree
+from .checker import (
+    Entry,
+    _negated_in,
+    _scopes,
+    covered,
+    local_keys,
+    related,
+    units_agree,
+)
 from .corpus import Corpus
 from .facts import Facts, Quantity, analyse, same_name
 from .schema import Disagreement, Sentence, Side, Support
@@ -46,6 +54,10 @@ def _base(q: Quantity) -> tuple[float, float]:
 
 
 def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity) -> bool:
+    """Do the two amounts count the same thing? The same specific noun ("troops", "homes");
+    or, for a generic one ("people"), the same noun and a word of what happened to them: 12,000
+    people who left their homes are not three people who were killed. Amounts of different
+    nouns ("people", "towns") never count the same thing."""
     light = lexicon.light_words()
     ca = next((k for k in qa.counted if k not in light), None)
     cb = next((k for k in qb.counted if k not in light), None)
@@ -53,10 +65,41 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity) -> bool:
         return related(ca, cb)
     near_a = local_keys(a, qa.start, qa.end)
     near_b = local_keys(b, qb.start, qb.end)
+    if qa.counted and qb.counted:
+        if not related(qa.counted[0], qb.counted[0]):
+            return False
+        counted = {qa.counted[0], qb.counted[0]}
+        action_a = _own_words(a, qa) - counted
+        return any(covered(k, _own_words(b, qb) - counted) for k in action_a)
     if not near_a or not near_b:
         return False
     shared = sum(1 for k in near_a if covered(k, near_b))
     return shared >= 2 or shared / min(len(near_a), len(near_b)) >= 0.5
+
+
+_BOUNDARIES = frozenset([",", ";", ":", "(", ")", "and", "but", "while", "whereas", "as", "after"])
+
+
+def _own_words(facts: Facts, q: Quantity, reach: int = 4) -> set[str]:
+    """Content words of an amount's own clause: up to `reach` after it and two before it, not
+    crossing "and", a comma or another amount. In "12,000 people left their homes and three
+    people were killed", "killed" is the three's and "homes" the 12,000's."""
+    light = lexicon.light_words()
+    content = set(facts.content)
+    taken = {i for o in facts.quantities if o is not q for i in range(o.start, o.end)}
+    words: set[str] = set()
+    for step, limit in ((1, reach), (-1, 2)):
+        j, found = (q.end, 0) if step > 0 else (q.start - 1, 0)
+        while 0 <= j < len(facts.tokens) and found < limit:
+            token = facts.tokens[j]
+            if j in taken or token.lower in _BOUNDARIES:
+                break
+            if j in content:
+                found += 1
+                if token.key not in light and not token.capital:
+                    words.add(token.key)
+            j += step
+    return words
 
 
 def _topic(facts: Facts, q: Quantity) -> str:

@@ -224,6 +224,40 @@ def test_compatible_figures_are_not_disagreements() -> None:
     assert [c.kind for c in clash.conflicts] == ["number"]
 
 
+STORM = (
+    "A powerful storm flooded dozens of coastal towns in Portugal on Tuesday, forcing more than "
+    "12,000 people to leave their homes, officials said."
+)
+
+
+@pytest.mark.parametrize(
+    "point",
+    [
+        # what the 12,000 did is not what the three suffered
+        "Officials said 12,000 people left their homes and three people were killed.",
+        # "dozens" counts towns, not the people evacuated
+        "More than 12,000 people were evacuated from coastal towns in Portugal on Tuesday.",
+    ],
+)
+def test_amounts_of_different_things_are_not_disagreements(point: str) -> None:
+    assert not compare(analyse(point), analyse(STORM)).conflicts
+
+
+def test_the_same_counts_in_other_words_are_stated() -> None:
+    verdict = compare(
+        analyse("Three people died and 40 were hurt, the civil protection agency said."),
+        analyse(
+            "The civil protection agency said three people had died and at least 40 were injured."
+        ),
+    )
+    assert verdict.stated and not verdict.conflicts
+    clash = compare(
+        analyse("Officials said four people were killed on Tuesday."),
+        analyse("Officials said three people were killed on Tuesday."),
+    )
+    assert [c.kind for c in clash.conflicts] == ["number"]
+
+
 def test_timeline_of_the_seeds_is_ordered_and_resolved() -> None:
     events = timeline(load([SEEDS]).articles)
     dates = [e.date for e in events]
