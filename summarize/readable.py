@@ -210,6 +210,16 @@ def _quotation(sentence: str, inside: bool) -> tuple[bool, bool, list[tuple[int,
     return back, start is not None, spans
 
 
+def _unattributed_quote(sentence: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """A sentence that is all quotation ("Whole streets are under water."): its speaker is
+    named in the sentence before, which continues."""
+    outside = list(sentence)
+    for a, b in spans:
+        outside[a:b] = " " * (b - a)
+    rest = "".join(outside).strip(" .,!?;:—–-")
+    return bool(spans) and not any(c.isalnum() for c in rest)
+
+
 def first_person(sentence: str, spans: Sequence[tuple[int, int]]) -> bool:
     """First person outside quotation marks ("We are reaching out ..."): a speaker unnamed."""
     chars = list(sentence)
@@ -242,12 +252,15 @@ def needs(corpus: Corpus) -> Needs:
         inside = open_end
         speaking[i] = first_person(text, spans)
         after[i] = open_end
+        unspoken = not open_end and _unattributed_quote(text, spans)
         if first:
-            unfit[i] = back and not open_end  # ends a quotation begun before the article
+            # ends a quotation begun before the article, or quotes nobody
+            unfit[i] = (back and not open_end) or unspoken
             continue
         alone = standalone(text)
         before[i] = (
             back
+            or unspoken
             or opener(alone) is not None
             or definite_reference(alone)
             or _PRONOUN_SPEAKER.search(text) is not None

@@ -280,3 +280,21 @@ def test_the_seeds_headline_is_a_clause_about_the_strike(seeds) -> None:
     assert "Soleimani" in brief.title
     assert 5 <= len(brief.title.split()) <= 16
     assert not brief.title.endswith((",", "…"))
+
+
+def test_a_sentence_that_is_all_quotation_is_read_with_its_speaker() -> None:
+    corpus = corpus_module.build(
+        [
+            Article(
+                1,
+                "r",
+                "A storm flooded dozens of coastal towns in Portugal on Tuesday. "
+                '"We have never seen water this high," said Maria Costa, the mayor of Aveiro. '
+                '"Whole streets are under a metre of water."',
+            )
+        ]
+    )
+    got = needs(corpus)
+    said, quote = _row(corpus, '"We have'), _row(corpus, '"Whole streets')
+    assert got.before[quote] and not got.before[said]
+    assert got.run(quote, corpus.doc) == (said, quote)
