@@ -1230,7 +1230,7 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
     dateline: str | None = None
     lead = next(
         (i for i, p in enumerate(paragraphs) if not _is_boilerplate(p)
-         and not _is_furniture_paragraph(p)),
+         and not _is_furniture_paragraph(p) and not _is_heading(p)),
         None,
     )  # fmt: skip
     if lead is not None:

@@ -371,3 +371,15 @@ def test_file_name_labels_drop_hashes_and_stay_unique(tmp_path: Path) -> None:
     (tmp_path / "9f8e7d6c5b4a3210.txt").write_text(f"{STORY} Hash only.", "utf-8")
     labels = [a.label for a in load([tmp_path]).articles]
     assert labels == ["000", "9f8e7d6c5b4a3210", "story", "story (2)"]
+
+
+def test_a_dateline_under_the_pages_own_headline_is_lifted() -> None:
+    page = (
+        "Storm floods coastal towns, thousands evacuated\n\n"
+        "LISBON, March 5 (Reuters) - A powerful storm flooded dozens of coastal towns in Portugal "
+        "on Tuesday, forcing more than 12,000 people to leave their homes, officials said.\n\n"
+        "The civil protection agency said three people had died."
+    )
+    cleaned = clean(page, title="Storm floods coastal towns, thousands evacuated")
+    assert cleaned.dateline == "LISBON, March 5 (Reuters)"
+    assert cleaned.text.startswith("A powerful storm flooded dozens of coastal towns")
