@@ -71,11 +71,9 @@ def test_cache_dir_follows_env(cache: Path) -> None:
 def test_hub_only_model_fails_fast_with_fix(cache: Path) -> None:
     from models.load import load
 
-    started = time.perf_counter()
     with pytest.raises(ModelError) as caught:
         load("bart-large-cnn")
     assert "models fetch bart-large-cnn" in (caught.value.fix or "")
-    assert time.perf_counter() - started < 30
     assert availability("bart-large-cnn").label == "hub only: needs network"
 
 
@@ -142,17 +140,20 @@ def smol_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path,
 
 
 @needs_smollm2
-def test_smollm2_converts_once_then_loads_fast(
+def test_smollm2_converts_once_then_loads_from_cache(
     smol_cache: tuple[Path, float], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A second process loads the converted weights as they are: no conversion runs again.
+
+    How fast that is belongs to `benchmarks model` (load time), not to a timed unit test.
+    """
     root, _ = smol_cache
     monkeypatch.setenv("SUMMARIZE_CACHE", str(root))
     assert availability("smollm2").label == "ready (cached)"
-    assert (root / "smollm2" / "model.safetensors").stat().st_size < 300e6  # bf16, not f32
-    code = (
-        "import time; t=time.perf_counter(); from models.load import load; "
-        "m=load('smollm2'); print(time.perf_counter()-t, m.model.dtype)"
-    )
+    weights = root / "smollm2" / "model.safetensors"
+    assert weights.stat().st_size < 300e6  # bf16, not f32
+    written = weights.stat().st_mtime_ns
+    code = "from models.load import load; m=load('smollm2'); print(m.model.dtype)"
     out = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -161,9 +162,8 @@ def test_smollm2_converts_once_then_loads_fast(
         check=True,
         env={**os.environ, "SUMMARIZE_CACHE": str(root)},
     )
-    seconds, dtype = out.stdout.split()
-    assert dtype == "torch.bfloat16"
-    assert float(seconds) < 15  # ~2-4 s on 2 idle cores; generous for a loaded CI machine
+    assert out.stdout.split() == ["torch.bfloat16"]
+    assert weights.stat().st_mtime_ns == written
 
 
 @needs_smollm2

@@ -7,6 +7,7 @@ needed. Snapshot tests (pytest-textual-snapshot) hide the elapsed milliseconds, 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import time
 from collections.abc import Awaitable, Callable
@@ -17,6 +18,7 @@ from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
+from textual.worker import WorkerCancelled
 
 from summarize.cli import main
 from summarize.ingest import load
@@ -42,7 +44,8 @@ async def settle(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, SummarizeApp)
     for _ in range(200):
-        await app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # superseded by a newer request
+            await app.workers.wait_for_complete()
         await pilot.pause()
         if not app.busy and not app.workers:
             break
