@@ -70,6 +70,14 @@ def _leads(corpus: Corpus, chosen: Sequence[tuple[int, ...]], scores: np.ndarray
     return [corpus.sentences[i].text for i in dict.fromkeys([*first, *opening])]
 
 
+def _opening_lede(corpus: Corpus, chosen: Sequence[tuple[int, ...]]) -> frozenset[str]:
+    """The lede, when it is its article's first sentence: its "The country's president" opens
+    the story, and was let lead for that reason (`select.can_lead`)."""
+    if not chosen or corpus.position[chosen[0][0]] != 0:
+        return frozenset()
+    return frozenset([corpus.sentences[chosen[0][0]].text])
+
+
 def _merge(found: Sequence[Cited]) -> Cited:
     """One point made of several sentences: a source supports it if it states each of them."""
     if len(found) == 1:
@@ -124,7 +132,11 @@ def compose(
         for p in points
     ]
     return Briefing(
-        title=headline(corpus.articles, _leads(corpus, chosen, scores)),
+        title=headline(
+            corpus.articles,
+            _leads(corpus, chosen, scores),
+            _opening_lede(corpus, chosen),
+        ),
         points=tuple(points),
         sources=tuple(sources),
         included=tuple(included),

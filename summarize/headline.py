@@ -43,6 +43,13 @@ _SUBORDINATE = re.compile(
     r"Hours after|Days after|Once|Whether|How|Why|What|Where|Who)\b"
 )
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
+_NAME_APPOSITION = re.compile(
+    r"(\b[a-z][\w’'-]*),\s+(?:[A-ZÀ-Þ][\w’'.-]*\s){0,3}[A-ZÀ-Þ][\w’'.-]*,\s"
+)
+_WEEKDAY = re.compile(
+    r"\s+(?:on|late|early|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_SAID_THAT = re.compile(r"\b(said|says|announced|warned|added|told \w+)\s+that\s")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,]*(?:,|$)")
 _APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s[^,\"“”]{3,80},\s")
 _BOUNDARY = re.compile(
@@ -150,14 +157,17 @@ def _whole(kept: str) -> bool:
     return len(inner) == 1 or _clause("x " + inner[-1])
 
 
-def shorten(sentence: str, cut: bool = True) -> str | None:
+def shorten(sentence: str, cut: bool = True, *, opening: bool = False) -> str | None:
     """The sentence's main clause as a headline, or None if none can be had by cutting.
 
     Deletions that keep a clause whole (attribution, scene-setting, appositions, relative
     clauses, parentheses) come first; `cut` also allows ending it early at a clause boundary.
+    An article's `opening` sentence may say "The country's president": nothing came before it.
     """
     text = standalone(sentence.strip())
-    if not text[:1].isupper() or text.endswith("?") or opener(text) or definite_reference(text):
+    if not text[:1].isupper() or text.endswith("?") or opener(text):
+        return None
+    if not opening and definite_reference(text):
         return None
     text = _PARENTHESES.sub("", text)
     text = _ATTRIBUTION.sub("", text).rstrip(" ,;:.!")
@@ -168,6 +178,8 @@ def shorten(sentence: str, cut: bool = True) -> str | None:
         text = rest[0].upper() + rest[1:]
     text = _RELATIVE.sub(" ", text)
     text = _APPOSITION.sub(" ", text)
+    text = _NAME_APPOSITION.sub(r"\1 ", text)  # "president, José Álvarez, said": a common noun
+    text = _SAID_THAT.sub(r"\1 ", _WEEKDAY.sub("", text))
     text = " ".join(text.split()).rstrip(" ,;:.!-–—")
     if count_words(text) > MAX_WORDS:
         if not cut:
@@ -211,9 +223,12 @@ def _usable_title(title: str, others: Sequence[set[str]]) -> bool:
     return _shared(title, others) >= 0.5
 
 
-def headline(articles: Sequence[Article], leads: Sequence[str]) -> str:
+def headline(
+    articles: Sequence[Article], leads: Sequence[str], openings: frozenset[str] = frozenset()
+) -> str:
     """The articles' most shared headline, else the first of `leads` (best first) that
-    shortens to a clause, else the first words of the first lead."""
+    shortens to a clause, else the first words of the first lead. `openings` are the leads
+    that open their article."""
     bags = {a.id: set(terms(a.text)) for a in articles if a.title}
     titles = []
     for a in articles:
@@ -228,7 +243,7 @@ def headline(articles: Sequence[Article], leads: Sequence[str]) -> str:
         return max(titles)[1]
     for cut in (False, True):  # a whole clause from any lead before a cut one
         for lead in leads:
-            short = shorten(lead, cut)
+            short = shorten(lead, cut, opening=lead in openings)
             if short:
                 return short
     if leads:

@@ -266,7 +266,7 @@ def _program(
         j
         for j in units
         if (needs_ is None or not needs_.before[j])
-        and can_lead(standalone(corpus.sentences[j].text))
+        and can_lead(standalone(corpus.sentences[j].text), opening=corpus.position[j] == 0)
     ]
     early = [j for j in fit if corpus.position[j] <= 1]
     program = Program(

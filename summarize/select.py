@@ -97,10 +97,14 @@ def fill(corpus: Corpus, scores: np.ndarray, words: int) -> list[int]:
     return chosen
 
 
-def can_lead(text: str) -> bool:
+def can_lead(text: str, *, opening: bool = False) -> bool:
     """Could this sentence open a briefing? A news lead states the main event: a declarative
     sentence ending in a full stop, not a quotation, and nothing in it points back ("He",
-    "However", "The attack" that an earlier sentence introduced)."""
+    "However", "The attack" that an earlier sentence introduced).
+
+    An article's own first sentence (`opening`) has no earlier sentence to point back to, so
+    its "The country's president" is how its reporter chose to open, not a dangling reference.
+    """
     text = text.strip()
     return (
         (text[:1].isupper() or text[:1].isdigit())
@@ -108,7 +112,7 @@ def can_lead(text: str) -> bool:
         and not text.startswith(_QUOTES)
         and text.endswith(".")
         and opener(text) is None
-        and not definite_reference(text)
+        and (opening or not definite_reference(text))
     )
 
 
@@ -116,7 +120,7 @@ def _lede_rank(corpus: Corpus, group: tuple[int, ...], salience: int) -> tuple[i
     """Lower is a better lede: one that `can_lead`, then an article's opening sentence
     (position 0 or 1: news leads state the main event), then the more salient."""
     first = group[0]
-    fit = can_lead(standalone(corpus.sentences[first].text))
+    fit = can_lead(standalone(corpus.sentences[first].text), opening=corpus.position[first] == 0)
     early = int(corpus.position[first]) <= 1
     return (0 if fit else 1, 0 if early else 1, salience)
 

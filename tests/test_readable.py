@@ -298,3 +298,35 @@ def test_a_sentence_that_is_all_quotation_is_read_with_its_speaker() -> None:
     said, quote = _row(corpus, '"We have'), _row(corpus, '"Whole streets')
     assert got.before[quote] and not got.before[said]
     assert got.run(quote, corpus.doc) == (said, quote)
+
+
+def test_one_article_opens_with_its_own_first_sentence() -> None:
+    """An article's first sentence may say "The country's president": nothing came before it.
+    It leads a one-article briefing, and its headline keeps the main clause."""
+    text = (
+        "The country’s president, José Álvarez, said on Tuesday that the reform would cut taxes "
+        "for 3 million families. Critics in the capital’s parliament called the plan reckless "
+        "and warned of a deficit. The finance minister, Zoë Müller, defended the numbers at a "
+        "press conference in Zürich. Markets rose 2 percent after the announcement."
+    )
+    briefing = summarize([Article(id=1, label="wire", text=text)], words=60)
+    assert briefing.points[0].text.startswith("The country’s president, José Álvarez, said")
+    assert briefing.title == (
+        "The country’s president said the reform would cut taxes for 3 million families"
+    )
+    # a later sentence with the same opening still points back
+    assert shorten("The country’s president said the reform would cut taxes.") is None
+
+
+def test_solver_chatter_never_reaches_standard_output(capfd: pytest.CaptureFixture[str]) -> None:
+    """HiGHS can printf a debugging line from C; it must not corrupt `-f json` on stdout."""
+    import os
+
+    from summarize.concepts import _stdout_to_stderr
+
+    with _stdout_to_stderr():
+        os.write(1, b"HighsMipSolverData chatter\n")
+    print("after")
+    out, err = capfd.readouterr()
+    assert out == "after\n"
+    assert "HighsMipSolverData chatter" in err
