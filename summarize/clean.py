@@ -1093,10 +1093,23 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Unicode's control characters (category Cc) but tab and newline."""
 
 
+_LOST_MARK = re.compile(r"(?:(?<=\s)|^)\ufffd+|\ufffd+(?=\s|$)", re.MULTILINE)
+
+
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=[^\W\d_]) +([,;])(?= )")
+
+
 def normalise(text: str) -> str:
-    """NFC, unified newlines, no control characters, no non-breaking or zero-width spaces."""
+    """NFC, unified newlines, no control characters, no non-breaking or zero-width spaces.
+
+    A replacement character (an undecodable byte) next to a space or at an edge stood for a
+    lost quotation mark or dash: it goes; inside a word ("country�s") it stays, as a visible
+    mark that a letter is missing.
+    """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    text = _LOST_MARK.sub("", text)
+    text = _SPACE_BEFORE_COMMA.sub(r"\1", text)  # "In a statement , the" (a link was cut out)
     return _CONTROL.sub("", text)
 
 

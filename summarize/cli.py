@@ -84,7 +84,8 @@ def add_sources(parser: argparse.ArgumentParser, *, optional: bool = False) -> N
         "sources",
         nargs="*" if optional else "+",
         metavar="SOURCE",
-        help="article files (.txt .md .html .json .jsonl), folders, http(s) URLs, or - for stdin",
+        help="article files (.txt .md .html .json .jsonl), folders, http(s) URLs, or - for stdin"
+        + ("; none: the project's seed articles" if optional else ""),
     )
     group = parser.add_argument_group("sources")
     toggle = group.add_mutually_exclusive_group()
@@ -365,6 +366,11 @@ def _brief(args: argparse.Namespace) -> int:
     from .output import check_target, refuse_inputs, write_atomic
     from .render import render
 
+    if args.model and args.mode != "abstractive":
+        raise InputError(
+            "--model names the model of the abstractive mode, and the mode is extractive",
+            f"add --mode abstractive to rewrite with {args.model}, or drop --model",
+        )
     to_file = args.output not in (None, "-")
     if to_file:
         check_target(args.output)
@@ -400,6 +406,8 @@ def _brief(args: argparse.Namespace) -> int:
     if not args.quiet:
         for notice in briefing.notices:
             _stderr(notice)
+        if args.timeline and args.format == "text":
+            _stderr("-f text prints the points only; the timeline is in -f markdown and -f json")
     text = render(briefing, args.format)
     if to_file:
         target = write_atomic(args.output, text)

@@ -629,6 +629,11 @@ def _from_json(
         key = next((k for k in ("text", "body", "content") if record.get(k) is not None), None)
         body = record.get(key) if key else None
         if not isinstance(body, str):
+            if key is None and any(k in record for k in ("text", "body", "content")):
+                raise InputError(
+                    f"{name}, record {number}: 'text' is null",
+                    'put the article text in quotes: "text": "..."',
+                )
             if key is None:
                 raise InputError(
                     f"{name}, record {number}: no 'text' field",

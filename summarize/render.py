@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote
 
 from .schema import Briefing, Check, Disagreement, Point, Sentence
 
@@ -78,7 +79,7 @@ def to_markdown(briefing: Briefing) -> str:
             continue
         label = escape_markdown(article.label)
         if article.url:
-            label = f"[{label}]({article.url.replace(')', '%29').replace(' ', '%20')})"
+            label = f"[{label}]({_link(article.url)})"
         if article.id in copies:
             label += f" (identical copy of [{copies[article.id]}], not cited again)"
         date = article.date.isoformat() if article.date else "–"
@@ -87,7 +88,7 @@ def to_markdown(briefing: Briefing) -> str:
     off = [str(a.id) for a in briefing.sources if a.id not in included]
     footer = (
         f"{briefing.mode} · method `{briefing.method}` · {briefing.word_count} of "
-        f"{briefing.words} words · {len(included)} of {len(briefing.sources)} sources"
+        f"{briefing.words} words · {_source_count(len(included), len(briefing.sources))}"
     )
     if off:
         footer += f" (off: {', '.join(off)})"
@@ -262,3 +263,15 @@ def render_check(check: Check, fmt: str = "text") -> str:
     from .errors import InputError
 
     raise InputError(f"unknown format {fmt!r}", f"choose one of: {', '.join(CHECK_FORMATS)}")
+
+
+def _link(url: str) -> str:
+    """A URL safe inside a Markdown link: spaces and brackets percent-encoded, the rest kept
+    (an existing %xx escape included)."""
+    return quote(url, safe=":/?#@!$&'*+,;=%~[]")
+
+
+def _source_count(included: int, total: int) -> str:
+    if included == total:
+        return f"{total} source" + ("" if total == 1 else "s")
+    return f"{included} of {total} sources"

@@ -195,6 +195,31 @@ def test_a_text_that_is_not_a_string_says_so(tmp_path, capsys):
     (tmp_path / "a.json").write_text(json.dumps({"text": 12345}), encoding="utf-8")
     code, _, err = run([tmp_path / "a.json"], capsys)
     one_line_error(code, err, "'text' is a number, not a string")
+    (tmp_path / "a.json").write_text(json.dumps({"text": None}), encoding="utf-8")
+    code, _, err = run([tmp_path / "a.json"], capsys)
+    one_line_error(code, err, "'text' is null")
+
+
+def test_links_with_brackets_and_spaces_stay_one_link(tmp_path, capsys):
+    url = "https://example.org/news/flood (update) 2.html"
+    (tmp_path / "a.json").write_text(json.dumps({"text": STORY, "url": url}), encoding="utf-8")
+    code, out, _ = run([tmp_path / "a.json"], capsys)
+    assert code == 0
+    assert "(https://example.org/news/flood%20%28update%29%202.html)" in out
+    assert out.rstrip().endswith("· 1 source*")
+
+
+def test_a_model_without_the_abstractive_mode_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    code, _, err = run([tmp_path / "a.txt", "--model", "smollm2"], capsys)
+    one_line_error(code, err, "--mode abstractive")
+
+
+def test_text_format_says_where_the_timeline_went(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    code, out, err = run([tmp_path / "a.txt", "--timeline", "-f", "text"], capsys)
+    assert code == 0 and "Floods hit" in out
+    assert "the timeline is in -f markdown and -f json" in err
 
 
 # -- messages that name the real cause ------------------------------------------------------------
