@@ -1052,7 +1052,26 @@ def _check_roles(claim: _Claim, evidence: list[Entry]) -> list[Problem]:
                             f"{entry.facts.tokens[j].text}",
                         )
                     ]
-    return []
+    return _parsed_roles(claim, evidence[:2])
+
+
+def _parsed_roles(claim: _Claim, evidence: Sequence[Entry]) -> list[Problem]:
+    """The same question asked of a dependency parse, which sees through word order: "Carrie
+    Russell mailed a refill to her mother" against "Her mother mailed Carrie Russell a refill"."""
+    from . import roles
+
+    found = roles.swapped(claim.text, [e.sentence.text for e in evidence])
+    if found is None:
+        return []
+    mine, theirs = found
+    return [
+        Problem(
+            "roles",
+            mine.verb,
+            f"the sources have {' '.join(sorted(theirs.doers))} as the one who did it "
+            f"({mine.verb}), to {' '.join(sorted(theirs.done_to))}",
+        )
+    ]
 
 
 def _same_actor(a: str | None, b: str | None) -> bool:

@@ -107,6 +107,31 @@ def test_each_kind_of_error_is_named(claim: str, kind: str) -> None:
     assert found & set(kind.split("|")), found
 
 
+@pytest.mark.parametrize(
+    ("source", "claim"),
+    [
+        (
+            "Her mother mailed Carrie Russell a refill of Adderall on January 6.",
+            "On January 6, Carrie Russell mailed an Adderall refill to her mother.",
+        ),
+        (
+            "Sgt. Daron Wyatt says a Klan member was stomped on by counter-protesters.",
+            "Police said Klan members stomped on a counter-protester.",
+        ),
+        (
+            "Riverside Athletic came from two goals down to beat Northport City 3-2.",
+            "Northport City recovered from a two-goal deficit to defeat Riverside Athletic 3-2.",
+        ),
+    ],
+)
+def test_who_did_it_to_whom_is_read_from_the_grammar(source: str, claim: str) -> None:
+    """Same words, roles reversed: only the parse (subject, object, passive agent, the subject
+    a "to defeat" inherits) tells them apart. The source itself passes."""
+    checker = Checker([Article(1, "Wire", source)])
+    assert "roles" in {p.kind for p in checker.verify(claim).problems}
+    assert checker.verify(source).supported
+
+
 def test_problems_say_what_the_sources_say() -> None:
     verdict = flood_checker().verify("Governor Okafor promised $12 billion in relief.")
     (problem,) = [p for p in verdict.problems if p.kind == "unit"]

