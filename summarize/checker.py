@@ -838,6 +838,24 @@ def _same_speaker(attribution: Attribution, roles: Sequence[str], said: Attribut
     return not attribution.names and any(covered(r, theirs) for r in roles)
 
 
+def _rival_speaker(
+    attribution: Attribution, roles: Sequence[str], entry: Entry, sources: Sources
+) -> str | None:
+    """The named speaker of the sentence that states the claim, when it is not the claim's."""
+    if not attribution.names:
+        return None  # "the district attorney" may be the one the sources name
+    theirs = [s for s in _speakers_of(entry, sources) if any(len(n) >= 2 for n in s.names)]
+    surnames = {n[-1] for n in attribution.names if n}
+    if not theirs or any(
+        _same_speaker(attribution, roles, s) or surnames & {n[-1] for n in s.names if n}
+        for s in theirs
+    ):
+        return None
+    if any(find_name(words, entry.facts) for words in attribution.names):
+        return None
+    return theirs[0].speaker
+
+
 def _check_speaker(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
     """A statement given to someone the sources do not have saying it: the claim's speaker is
     named nowhere near the sentences stating it, and those give it to someone else."""
@@ -852,6 +870,18 @@ def _check_speaker(claim: _Claim, evidence: list[Entry], sources: Sources) -> li
         around = [e for entry in stating for e in (entry, *sources.neighbours(entry, 2, 1))]
         speakers = [s for e in stating for s in _speakers_of(e, sources)]
 
+        rival = _rival_speaker(attribution, roles, stating[0], sources) if stating else None
+        if rival is not None and not any(
+            restates(claim, e)
+            and any(_same_speaker(attribution, roles, s) for s in _speakers_of(e, sources))
+            for e in stating[1:]
+        ):
+            # The sentence that states it gives it to someone else by name, and does not name
+            # the claim's speaker: a name met elsewhere in the story does not make it theirs.
+            problems.append(
+                Problem("speaker", attribution.speaker, f"the sources attribute this to {rival}")
+            )
+            continue
         if any(_same_speaker(attribution, roles, s) for s in speakers):
             continue
         if attribution.names:

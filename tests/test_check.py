@@ -132,6 +132,26 @@ def test_who_did_it_to_whom_is_read_from_the_grammar(source: str, claim: str) ->
     assert checker.verify(source).supported
 
 
+def test_a_statement_stays_with_the_speaker_of_the_sentence_that_states_it() -> None:
+    """McConnell is quoted in the story, but not saying this: a name met elsewhere does not
+    make the statement his."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Wire",
+                '"This balanced budget is an important first step," said Senate Budget '
+                'Chairman Mike Enzi. "Republicans have shown that the Senate is under new '
+                'management," said Senate Majority Leader Mitch McConnell.',
+            )
+        ]
+    )
+    wrong = checker.verify("Mitch McConnell said the balanced budget was an important first step.")
+    assert "speaker" in {p.kind for p in wrong.problems}
+    right = checker.verify("Mike Enzi said the balanced budget was an important first step.")
+    assert "speaker" not in {p.kind for p in right.problems}
+
+
 def test_problems_say_what_the_sources_say() -> None:
     verdict = flood_checker().verify("Governor Okafor promised $12 billion in relief.")
     (problem,) = [p for p in verdict.problems if p.kind == "unit"]
