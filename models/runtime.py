@@ -13,15 +13,18 @@ from contextlib import contextmanager
 THREADS_ENV = "SUMMARIZE_THREADS"
 
 
+DEFAULT_THREADS = 1
+"""One thread: greedy decoding of a 135M model is bound by per-token overhead, and a second
+OpenMP thread only helps on an idle machine; beside another busy process on 2 cores it made
+generation fall from ~20 to 0.4 tokens/s (benchmarks/results/model.md measures both)."""
+
+
 def thread_count() -> int:
-    """Threads for torch: $SUMMARIZE_THREADS, else every core this process may use."""
+    """Threads for torch: $SUMMARIZE_THREADS if set to a positive number, else one."""
     value = os.environ.get(THREADS_ENV, "")
     if value.isdigit() and int(value) > 0:
         return int(value)
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return os.cpu_count() or 1
+    return DEFAULT_THREADS
 
 
 def prepare_torch() -> None:

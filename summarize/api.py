@@ -21,7 +21,7 @@ from . import registry
 from .compose import compose
 from .errors import InputError, NoSourcesOn
 from .ingest import DEFAULT_MAX_MB, Ingested, deduplicate, load
-from .schema import Article, Briefing, Check
+from .schema import Article, Briefing, Check, Point
 from .select import story_order
 
 DEFAULT_WORDS = 150
@@ -220,17 +220,55 @@ def summarize(
             on_token=on_token,
             cancel=cancel,
             progress=progress,
+            spare=_spare(corpus, ranker, scores, chosen, words, articles),
         )
         briefing = replace(
             briefing,
             points=result.points,
             mode="abstractive",
             replaced=result.replaced,
+            rewrite=result.counts,
             notices=(*briefing.notices, *result.notices),
         )
         timings["rewrite"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - start
     return replace(briefing, timings=timings)
+
+
+SPARE_RATIO = 1.5
+"""Abstractive mode picks points for this multiple of the budget: what compression frees is
+spent on the next-best of them (summarize.rewrite)."""
+
+
+def _spare(
+    corpus: Any,
+    ranker: Any,
+    scores: Any,
+    chosen: Sequence[tuple[int, ...]],
+    words: int,
+    articles: Sequence[Article],
+) -> tuple[Point, ...]:
+    """Points a wider budget would add, cited as extractive points are, best first."""
+    taken = {i for group in chosen for i in group}
+    picked = ranker.choose(corpus, scores, round(words * SPARE_RATIO))
+    wide = story_order(corpus, picked, ranker.needs(corpus))
+    wider = sorted(
+        (g for g in wide if not taken & set(g)), key=lambda g: -float(max(scores[i] for i in g))
+    )
+    if not wider:
+        return ()
+    extra = compose(
+        corpus,
+        wider,
+        scores,
+        vectors=corpus.matrix,
+        sources=articles,
+        included=[a.id for a in articles],
+        method="spare",
+        words=words,
+        standalone=ranker.readable,
+    )
+    return extra.points
 
 
 def check(

@@ -314,12 +314,14 @@ def _add_bench(verbs: Any) -> None:
         "--limit",
         type=positive_int,
         default=5,
-        help="first N Multi-News dev clusters for faithfulness (default 5)",
+        help="first N even-line Multi-News dev clusters for faithfulness (default 5)",
     )
     model.add_argument(
         "--new-tokens", type=positive_int, default=64, help="tokens per speed run (default 64)"
     )
-    model.add_argument("--runs", type=positive_int, default=3, help="timed runs per dtype (3)")
+    model.add_argument(
+        "--runs", type=positive_int, default=3, help="timed runs per thread setting (3)"
+    )
     model.add_argument(
         "--load-runs", type=positive_int, default=3, help="fresh processes timing the load (3)"
     )

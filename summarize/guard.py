@@ -1,618 +1,567 @@
-"""Faithfulness guard: names, numbers and dates in a rewritten sentence must be in its sources.
+"""What a rewrite may say: a vocabulary the model cannot leave, and screens for what it wrote.
 
-A small abstractive model rewrites fluently but invents details; the details readers act on are
-exactly the names, figures and dates, so those are checked literally (after normalisation) and
-anything the sources do not state is removed or the sentence is replaced by the extractive one.
+A 135M-parameter model invents fluently ("killed in a suicide bombing"), and no check after the
+fact catches every invention, so the abstractive stage makes inventing impossible instead of
+hoping to catch it. For each point the model may write only words its input sentences contain,
+plus a closed list of grammar words (`data/fusion.txt`) and punctuation:
+
+- `Vocabulary` holds the allowed words; `Constraint` turns it into an automaton over characters
+  (a trie of the allowed words) run against the strings of the tokenizer's tokens. A token is
+  allowed only when the word in progress plus the token's text is still a prefix of an allowed
+  word, or completes one and goes on with punctuation or a space. A word can therefore only end
+  where an allowed word ends: "3" then "000" can never make a 3000 that the input lacks, and
+  "Sole" + "iman" cannot become a name the input does not spell.
+- `logits_processor` is the `transformers.LogitsProcessor` that applies the constraint at every
+  step of generation (end-of-text is always allowed, so the model can always stop).
+- `screen` rejects what the constraint cannot rule out: an echo of an input sentence, the
+  instruction printed back, a loop, a sentence cut off, a fragment, a rewrite no shorter than
+  the point. The fact check itself (numbers for the same thing, names in the right roles,
+  negation) is `summarize.checker`'s, run by `summarize.rewrite` against the input sentences.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
-from typing import Literal
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
 
-FactKind = Literal["name", "number", "date"]
+from .lexicon import data_lines
 
+BETWEEN = -1
+"""Automaton state: after a space or a mark, where a word may start."""
+END = -2
+"""Automaton state: right after a complete allowed word, where a space or a mark must follow
+(so "action" + "s" cannot make "actions")."""
 
-@dataclass(frozen=True)
-class Fact:
-    kind: FactKind
-    text: str
-    """As written in the sentence (reported back to the user)."""
-    key: str
-    """Normalised form used for matching."""
-    initial: bool = False
-    """A lone capitalised word opening a sentence: a name only if the sources never use it as
-    an ordinary (lower-case) word, so "Putin vowed" is checked but "Officials said" is not."""
+PUNCTUATION = frozenset(",.;:!?()\"'“”‘’—–-")
+"""Marks allowed between words whatever the input; other symbols ($, %, /) only if it has them."""
 
+SPACES = frozenset(" \n")
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTH_ABBREVIATIONS = {
-    "jan": "january",
-    "feb": "february",
-    "mar": "march",
-    "apr": "april",
-    "jun": "june",
-    "jul": "july",
-    "aug": "august",
-    "sep": "september",
-    "sept": "september",
-    "oct": "october",
-    "nov": "november",
-    "dec": "december",
-}
-_DATES = {**{w: w for w in WEEKDAYS + MONTHS}, **_MONTH_ABBREVIATIONS}
-_RELATIVE_DATE = re.compile(
-    r"\b(?:yesterday|today|tonight|tomorrow|overnight"
-    r"|(?:this|last|next)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|"
-    + "|".join(WEEKDAYS + MONTHS)
-    + r")"
-    r"|(?:earlier|later)\s+this\s+(?:week|month|year))\b",
-    re.IGNORECASE,
-)
-"""Dates relative to publication ("yesterday", "last week"): a rewrite that says "yesterday"
-where the sources say "on Friday" states a date they do not. Single words like "week" or
-"last" are ordinary and never flagged on their own."""
+CLOSING = frozenset("'’")
+"""An apostrophe may close a quotation but never start a word: "Friday" + "’" + "s" would
+otherwise spell a possessive, or glue on a word, that the input does not have."""
 
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-}
-_TENS = {
-    w: 10 * (i + 2)
-    for i, w in enumerate(
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    )
-}
-_SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_NUMBER_WORDS = {*_UNITS, *_TENS, *_SCALES, "hundred", "dozen"}
-
-_ALIASES = (
-    ("united states of america", "US"),
-    ("united states", "US"),
-    ("u.s.a.", "US"),
-    ("usa", "US"),
-    ("united kingdom", "UK"),
-    ("u.k.", "UK"),
-    ("united nations", "UN"),
-    ("u.n.", "UN"),
-    ("european union", "EU"),
-    ("e.u.", "EU"),
-)
-"""Spellings of one name that must match each other; the acronym is the canonical form."""
-
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr"])
-_TITLES = frozenset(
-    [
-        *_HONORIFICS,
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "general",
-        "gen",
-        "lt",
-        "col",
-        "colonel",
-        "maj",
-        "major",
-        "sgt",
-        "capt",
-        "captain",
-        "adm",
-        "admiral",
-        "cmdr",
-        "sen",
-        "senator",
-        "rep",
-        "representative",
-        "gov",
-        "governor",
-        "mayor",
-        "judge",
-        "justice",
-        "chief",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "sheikh",
-        "ayatollah",
-        "chancellor",
-        "speaker",
-        "ambassador",
-        "commander",
-        "director",
-        "deputy",
-        "foreign",
-        "defense",
-        "defence",
-        "supreme",
-        "leader",
-        "prof",
-        "professor",
-        "sir",
-        "lord",
-        "lady",
-        "st",
-        "saint",
-    ]
-)
-"""Words before a name that the guard does not hold to the sources' exact wording: "General
-Soleimani" is supported by "Gen. Soleimani" or "Qassem Soleimani". They also split a span, so
-"US President Donald Trump" needs "US" and "Donald Trump" in the sources, not the whole run."""
-_CONNECTORS = frozenset(
-    ["of", "de", "del", "da", "di", "du", "la", "le", "al", "bin", "van", "von", "der"]
-)
-_COMMON_STARTS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "in",
-        "on",
-        "at",
-        "as",
-        "by",
-        "for",
-        "from",
-        "to",
-        "with",
-        "after",
-        "before",
-        "but",
-        "and",
-        "or",
-        "so",
-        "yet",
-        "if",
-        "when",
-        "while",
-        "since",
-        "during",
-        "about",
-        "over",
-        "under",
-        "some",
-        "many",
-        "most",
-        "more",
-        "several",
-        "all",
-        "both",
-        "each",
-        "every",
-        "no",
-        "not",
-        "there",
-        "here",
-        "they",
-        "he",
-        "she",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "their",
-        "our",
-        "one",
-        "officials",
-        "however",
-        "meanwhile",
-        "also",
-        "still",
-        "then",
-        "now",
-        "later",
-        "earlier",
-        "instead",
-        "although",
-        "though",
-        "because",
-        "despite",
-        "according",
-        "following",
-        "amid",
-        "until",
-        "what",
-        "which",
-        "who",
-        "where",
-        "why",
-        "how",
-        "such",
-        "other",
-        "another",
-        "only",
-        "even",
-        "just",
-        "nearly",
-        "almost",
-        "separately",
-        "additionally",
-        "further",
-        "furthermore",
-        "moreover",
-        "overall",
-        "thus",
-        "therefore",
-        "finally",
-        "first",
-        "second",
-        "third",
-        "last",
-        "next",
-    ]
-)
-"""Capitalised only because they open the sentence; never the start of a name."""
-
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
-_DIGITS = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?"
-    r"(?:\s*(hundred|thousand|million|billion|trillion|dozen)\b)?"
-)
-_SENTENCE_BREAK = re.compile(r"[.!?:;\"()\[\]]")
+_WORD = re.compile(r"[^\W_]+(?:[’'.,\-/&][^\W_]+)*")
+_SYMBOL = re.compile(r"[^\w\s]")
 
 
-def fold(text: str, possessive: str = "") -> str:
-    """Diacritics folded, typographic quotes made plain, possessives replaced (stripped)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(
-        str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": " - "})
-    )
-    return re.sub(r"(?<=\w)'(?:s\b|(?!\w))", possessive, text)  # not O'Grady's apostrophe
+@cache
+def fusion_words() -> frozenset[str]:
+    """The closed list of grammar words a rewrite may add (data/fusion.txt)."""
+    return frozenset(data_lines("fusion.txt"))
 
 
-def _canonical(text: str) -> str:
-    """Aliases replaced by their acronym and dotted acronyms collapsed ("U.S." -> "US")."""
-    for phrase, acronym in _ALIASES:
-        text = re.sub(rf"(?<![\w.]){re.escape(phrase)}(?!\w)", acronym, text, flags=re.I)
-    return re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", "").upper(), text)
+def _variants(word: str) -> set[str]:
+    """The word as written, in lower case, and capitalised (it may open the rewrite)."""
+    return {word, word.lower(), word[:1].upper() + word[1:]}
 
 
-def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
-    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
-
-
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper() and not word.isdigit()
-
-
-def _names(text: str) -> list[tuple[str, str, bool]]:
-    """(as written, canonical, lone sentence-initial word) for capitalised spans.
-
-    A possessive ends a span ("Iran's Qassem Soleimani" is two names), so callers pass text
-    where possessives are marked, not stripped.
-    """
-    found: list[tuple[str, str, bool]] = []
-    span: list[re.Match[str]] = []
-    span_at_start = False
-
-    def close() -> None:
-        nonlocal span
-        while span and span[-1].group().lower() in _CONNECTORS:
-            span.pop()
-        words = [m.group() for m in span]
-        initial = False
-        if span_at_start and words and words[0].lower() in _COMMON_STARTS:
-            words = words[1:]
-        elif span_at_start and len(words) == 1 and not _is_acronym(words[0]):
-            initial = True
-        words = [w for w in words if w != "I"]
-        if words:
-            written = text[span[len(span) - len(words)].start() : span[-1].end()]
-            found.append((written, " ".join(words), initial))
-        span = []
-
-    previous_end = 0
-    for match in _TOKEN.finditer(text):
+def input_words(text: str) -> set[str]:
+    """Every word of `text` as the constraint spells it: whole tokens ("3,000", "U.S",
+    "al-Muhandis", "Iran’s"), the alphabetic parts of hyphenated words ("al", "Muhandis") and
+    the word before a possessive ("Iran"). Digit runs are never split: "2019-20" gives no "20"."""
+    found: set[str] = set()
+    for match in _WORD.finditer(text):
         word = match.group()
-        at_start = previous_end == 0 or bool(
-            _SENTENCE_BREAK.search(text[previous_end : match.start()])
-        )
-        if at_start and span:
-            close()
-        is_date = word.lower().rstrip(".") in _DATES and _is_capitalised(word)
-        if _is_capitalised(word) and not is_date:
-            if span and text[previous_end : match.start()].strip() not in ("", "-"):
-                close()
-            if not span:
-                span_at_start = at_start
-            span.append(match)
-        elif span and word.lower() in _CONNECTORS and text[previous_end : match.start()] == " ":
-            span.append(match)
-        elif span:
-            close()
-        previous_end = match.end()
-    if span:
-        close()
+        found.add(word)
+        if "-" in word:
+            found.update(p for p in word.split("-") if p.isalpha())
+        possessive = re.match(r"^(.+?)[’']s$", word)
+        if possessive:
+            found.add(possessive.group(1))
     return found
-
-
-def _decimal_key(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _numbers(text: str, *, lone_one: bool = False) -> list[tuple[str, Decimal]]:
-    """(as written, value) for digit numbers and spelled-out numbers."""
-    found: list[tuple[str, Decimal]] = []
-    for match in _DIGITS.finditer(text):
-        try:
-            value = Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
-        except InvalidOperation:
-            continue
-        scale = match.group(3)
-        if scale:
-            value *= {"hundred": 100, "dozen": 12}.get(scale, _SCALES.get(scale, 1))
-        found.append((match.group().strip(), value))
-    words = list(re.finditer(r"[A-Za-z]+", text))
-    i = 0
-    while i < len(words):
-        run: list[re.Match[str]] = []
-        j = i
-        while j < len(words):
-            w = words[j].group().lower()
-            if w in _NUMBER_WORDS:
-                run.append(words[j])
-            elif (
-                w == "and"
-                and run
-                and j + 1 < len(words)
-                and words[j + 1].group().lower() in _NUMBER_WORDS
-            ):
-                pass
-            else:
-                break
-            j += 1
-        if run:
-            total, current = 0, 0
-            for m in run:
-                w = m.group().lower()
-                if w in _UNITS:
-                    current += _UNITS[w]
-                elif w in _TENS:
-                    current += _TENS[w]
-                elif w == "hundred":
-                    current = max(current, 1) * 100
-                elif w == "dozen":
-                    current = max(current, 1) * 12
-                else:
-                    total += max(current, 1) * _SCALES[w]
-                    current = 0
-            written = text[run[0].start() : run[-1].end()]
-            if re.search(r"\d\s*$", text[: run[0].start()]) and not (
-                run[0].group().lower() in _UNITS or run[0].group().lower() in _TENS
-            ):
-                i = j + 1
-                continue  # "1.5 million": the digits already carried the scale
-            if lone_one or written.lower() not in ("one", "zero"):
-                found.append((written, Decimal(total + current)))
-            i = j + 1
-        else:
-            i += 1
-    return found
-
-
-def _dates(text: str) -> list[tuple[str, str]]:
-    found = [
-        (m.group(), " ".join(m.group().lower().split())) for m in _RELATIVE_DATE.finditer(text)
-    ]
-    for match in re.finditer(r"\b[A-Z][a-z]+\b\.?", text):
-        word = match.group().rstrip(".")
-        key = _DATES.get(word.lower())
-        if key and (len(word) > 3 or match.group().endswith(".") or word.lower() == "may"):
-            found.append((match.group().rstrip("."), key))
-    return found
-
-
-def facts(text: str) -> set[Fact]:
-    """The checkable facts of one sentence: names, numbers, weekdays, months, relative dates."""
-    folded = fold(text)
-    result: set[Fact] = set()
-    for written, canonical, initial in _names(_canonical_keep_spans(fold(text, possessive=","))):
-        result.add(Fact("name", written, canonical, initial))
-    for written, value in _numbers(folded):
-        result.add(Fact("number", written, _decimal_key(value)))
-    for written, key in _dates(folded):
-        result.add(Fact("date", written, key))
-    return result
-
-
-def _canonical_keep_spans(text: str) -> str:
-    """Dotted acronyms collapsed so "U.S." is one token; aliases stay as written for display."""
-    return re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", "").upper(), text)
 
 
 @dataclass(frozen=True)
-class _Index:
+class Vocabulary:
+    """The words and marks one point's rewrite may use."""
+
     words: frozenset[str]
-    ordinary: frozenset[str]
-    """Words the sources write in lower case somewhere."""
-    phrase: str
-    """Lower-case tokens joined by one space, "|" where punctuation separates them."""
-    acronyms: frozenset[str]
-    capitalised: frozenset[str]
-    numbers: frozenset[str]
-    dates: frozenset[str]
+    symbols: frozenset[str]
+
+    def allows(self, word: str) -> bool:
+        return word in self.words
 
 
-@lru_cache(maxsize=256)
-def _index(sources: str) -> _Index:
-    folded = fold(sources)
-    canonical = _canonical(folded)
-    tokens = _TOKEN.findall(canonical)
+def vocabulary(inputs: Iterable[str]) -> Vocabulary:
+    """Allowed words: those of the input sentences and the closed fusion list, with variants."""
     words: set[str] = set()
-    for token in tokens:
-        for part in (token, *re.split(r"[-.']", token)):
-            if part:
-                words.add(part.lower())
-    acronyms = {t for t in tokens if _is_acronym(t)}
-    # Initials of capitalised runs, so "IRGC" is supported by "Iranian Revolutionary Guard Corps".
-    for _, span, _ in _names(canonical):
-        initials = "".join(w[0] for w in span.split() if w.lower() not in _CONNECTORS)
-        if len(initials) >= 2:
-            acronyms.add(initials.upper())
-    numbers: set[str] = set()
-    for written, value in _numbers(folded, lone_one=True):
-        numbers.add(_decimal_key(value))
-        bare = re.match(r"[\d,]+(?:\.\d+)?", written)
-        if bare:  # "1.2 million" also supports a rewrite that says "1.2m"
-            numbers.add(_decimal_key(Decimal(bare.group().replace(",", ""))))
-    dates = {key for _, key in _dates(folded)}
-    capitalised = frozenset(t.lower() for t in tokens if t[:1].isupper())
-    ordinary = frozenset(t for t in tokens if t[:1].islower())
-    pieces: list[str] = []
-    previous_end = 0
-    for match in _TOKEN.finditer(canonical):
-        gap = canonical[previous_end : match.start()]
-        if pieces and gap.strip() not in ("", "-"):  # as _names joins spans
-            pieces.append("|")
-        pieces.append(match.group().lower())
-        previous_end = match.end()
-    return _Index(
-        frozenset(words),
-        ordinary,
-        " " + " ".join(pieces) + " ",
-        frozenset(acronyms),
-        capitalised,
-        frozenset(numbers),
-        frozenset(dates),
+    symbols: set[str] = set(PUNCTUATION)
+    for text in inputs:
+        for word in input_words(text):
+            words |= _variants(word)
+        symbols.update(_SYMBOL.findall(text))
+    for word in fusion_words():
+        words |= _variants(word)
+    return Vocabulary(frozenset(words), frozenset(symbols))
+
+
+def invented(text: str, allowed: Vocabulary) -> list[str]:
+    """Words of `text` the vocabulary does not hold (empty for anything the constraint let
+    through): the independent re-check of what the model wrote."""
+    missing = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if allowed.allows(word):
+            continue
+        # "U.S" and "3,000" are single words; "Baghdad,Iraq" or "arrived.The" are two.
+        parts = re.split(r"[.,/&]", word)
+        if len(parts) > 1 and all(allowed.allows(p) for p in parts if p):
+            continue
+        missing.append(word)
+    return missing
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens as text, and the automaton
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """The text each token adds when it follows a word, and a character trie over those texts.
+
+    Worked out once per tokenizer by decoding [anchor, token] and removing the anchor, which
+    gives the leading space of "Ġthe" or "▁the" the same way for byte-level BPE, SentencePiece
+    and word-level vocabularies. Tokens that decode to a broken character (one byte of a
+    multi-byte letter) or that are special get no text and are never allowed.
+    """
+
+    strings: tuple[str, ...]
+    children: tuple[dict[str, int], ...]
+    ends: tuple[tuple[int, ...], ...]
+    """Token ids whose text ends at each trie node."""
+    special: frozenset[int]
+
+
+_TABLES: dict[int, tuple[Any, TokenTable]] = {}
+_TABLES_LOCK = threading.Lock()
+
+
+def token_table(tokenizer: Any) -> TokenTable:
+    """The table of `tokenizer`, computed once per tokenizer object (about 0.5 s for 49k)."""
+    with _TABLES_LOCK:
+        found = _TABLES.get(id(tokenizer))
+        if found is not None and found[0] is tokenizer:
+            return found[1]
+        table = _build_table(tokenizer)
+        _TABLES[id(tokenizer)] = (tokenizer, table)
+        return table
+
+
+def _build_table(tokenizer: Any) -> TokenTable:
+    size = len(tokenizer)
+    anchor = tokenizer.encode("a", add_special_tokens=False)[-1:]
+    base = tokenizer.decode(anchor, skip_special_tokens=False, clean_up_tokenization_spaces=False)
+    decoded = tokenizer.batch_decode(
+        [[*anchor, i] for i in range(size)],
+        skip_special_tokens=False,
+        clean_up_tokenization_spaces=False,
     )
+    special = frozenset(int(i) for i in tokenizer.all_special_ids)
+    strings = []
+    for i, text in enumerate(decoded):
+        piece = text[len(base) :] if text.startswith(base) else ""
+        if i in special or "\ufffd" in piece or not piece:
+            piece = ""
+        strings.append(piece)
+    children: list[dict[str, int]] = [{}]
+    ends: list[list[int]] = [[]]
+    for i, piece in enumerate(strings):
+        node = 0
+        for char in piece:
+            nxt = children[node].get(char)
+            if nxt is None:
+                nxt = len(children)
+                children[node][char] = nxt
+                children.append({})
+                ends.append([])
+            node = nxt
+        if piece:
+            ends[node].append(i)
+    return TokenTable(tuple(strings), tuple(children), tuple(tuple(e) for e in ends), special)
 
 
-def _name_supported(name: str, index: _Index) -> bool:
-    """Every word stated, and each multi-word run between titles stated as one contiguous run.
+States = frozenset[int]
 
-    "President Donald Biden" fails against "President Donald Trump met Joe Biden"; a title
-    (_TITLES) is neither required nor checked, so "Gen. Soleimani" supports "General Soleimani",
-    and a surname alone is supported by the full name.
+
+@dataclass
+class Constraint:
+    """One point's vocabulary as an automaton over the tokenizer's tokens.
+
+    A state is a set: BETWEEN, END, or nodes of the word trie (inside a word); a node that ends
+    an allowed word also counts as END, so the word may stop there. Transitions and masks are
+    memoised per state set, so a step costs a dictionary look-up once a state has been seen.
     """
-    words = _canonical(name).split()
-    if len(words) > 1 and f" {' '.join(words).lower()} " in index.phrase:
-        return True  # stated verbatim ("Jimmy Choo CHOO.L")
-    runs: list[list[str]] = [[]]
-    for word in words:
-        if word.lower() in _TITLES:
-            runs.append([])
-        else:
-            runs[-1].append(word.lower())
-    for run in runs:
-        while run and run[0] in _CONNECTORS:
-            run.pop(0)
-        if len(run) > 1 and f" {' '.join(run)} " not in index.phrase:
-            return False
-    for word in words:
-        if ("-" in word or "." in word) and word.lower() in index.words:
-            continue  # the whole token is stated: "R-SC", "KORS.N", "UK-based"
-        parts = word.split("-")
-        for part in parts:
-            if not part or part.lower() in _TITLES or part.lower() in _CONNECTORS:
+
+    allowed_words: Vocabulary
+    table: TokenTable
+    stop_ids: frozenset[int]
+    children: list[dict[str, int]] = field(default_factory=lambda: [{}])
+    terminal: list[bool] = field(default_factory=lambda: [False])
+    _steps: dict[tuple[States, str], States] = field(default_factory=dict)
+    _tokens: dict[tuple[States, int], States] = field(default_factory=dict)
+    _allowed: dict[States, tuple[int, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for word in sorted(self.allowed_words.words):
+            node = 0
+            for char in word:
+                nxt = self.children[node].get(char)
+                if nxt is None:
+                    nxt = len(self.children)
+                    self.children[node][char] = nxt
+                    self.children.append({})
+                    self.terminal.append(False)
+                node = nxt
+            self.terminal[node] = True
+
+    @property
+    def start(self) -> States:
+        return frozenset([BETWEEN])
+
+    def step(self, states: States, char: str) -> States:
+        key = (states, char)
+        found = self._steps.get(key)
+        if found is not None:
+            return found
+        out: set[int] = set()
+        for state in states:
+            separator = char in SPACES or char in self.allowed_words.symbols
+            after = END if char in CLOSING else BETWEEN
+            if state == END:
+                if separator:
+                    out.add(after)
                 continue
-            if len(parts) > 1 and part[:1].islower():
-                continue  # "Iran-backed": only the capitalised part is a name
-            if _is_acronym(part):
-                letters = part.replace(".", "")
-                if letters not in index.acronyms and letters.lower() not in index.capitalised:
-                    return False
-            elif part.lower() not in index.words:
+            if state == BETWEEN:
+                if separator:
+                    out.add(after)
+                nxt = self.children[0].get(char)
+            else:
+                nxt = self.children[state].get(char)
+            if nxt is not None:
+                out.add(nxt)
+                if self.terminal[nxt]:
+                    out.add(END)
+        result = frozenset(out)
+        self._steps[key] = result
+        return result
+
+    def advance(self, states: States, token: int) -> States:
+        """The states after `token`; special tokens (a forced BOS) change nothing."""
+        key = (states, token)
+        found = self._tokens.get(key)
+        if found is not None:
+            return found
+        if token in self.table.special:
+            result = states
+        elif 0 <= token < len(self.table.strings) and self.table.strings[token]:
+            result = states
+            for char in self.table.strings[token]:
+                result = self.step(result, char)
+                if not result:
+                    break
+        else:
+            result = frozenset()
+        self._tokens[key] = result
+        return result
+
+    def _chars(self, states: States) -> set[str]:
+        chars: set[str] = set()
+        for state in states:
+            if state == BETWEEN:
+                chars |= SPACES | self.allowed_words.symbols | set(self.children[0])
+            elif state == END:
+                chars |= SPACES | self.allowed_words.symbols
+            else:
+                chars |= set(self.children[state])
+        return chars
+
+    def allowed(self, states: States) -> tuple[int, ...]:
+        """Token ids that may come next: every token whose whole text the automaton accepts
+        from `states` (a walk of the token trie and the word trie together), and the stops."""
+        found = self._allowed.get(states)
+        if found is not None:
+            return found
+        # Stopping only between words: a text may not end on a word cut short ("Sole").
+        ids: set[int] = set(self.stop_ids) if states & {BETWEEN, END} else set()
+        if states:
+            children, ends = self.table.children, self.table.ends
+            stack: list[tuple[int, States]] = [(0, states)]
+            while stack:
+                node, current = stack.pop()
+                branches = children[node]
+                for char in self._chars(current):
+                    nxt = branches.get(char)
+                    if nxt is None:
+                        continue
+                    after = self.step(current, char)
+                    if not after:
+                        continue
+                    if ends[nxt] and self.viable(after):
+                        ids.update(ends[nxt])
+                    if children[nxt]:
+                        stack.append((nxt, after))
+        result = tuple(sorted(ids))
+        self._allowed[states] = result
+        return result
+
+    def viable(self, states: States) -> bool:
+        """Some token sequence from `states` completes the word in progress: a token that
+        stops inside a word ("3" of "3,000") is allowed only if the vocabulary can finish
+        that word, so generation never reaches a state with nothing allowed."""
+        if states & {BETWEEN, END}:
+            return True
+        return bool(states) and bool(self.allowed(states))
+
+    def state_of(self, tokens: Sequence[int]) -> States:
+        states = self.start
+        for token in tokens:
+            states = self.advance(states, int(token))
+            if not states:
+                break
+        return states
+
+    def accepts(self, tokens: Sequence[int]) -> bool:
+        """Could the constraint have produced `tokens` (stop tokens aside)?"""
+        states = self.start
+        for token in tokens:
+            if int(token) in self.stop_ids:
+                continue
+            if int(token) not in self.allowed(states):
                 return False
-    return True
-
-
-def supported(fact: Fact, sources: str) -> bool:
-    index = _index(sources)
-    if fact.kind == "number":
-        return fact.key in index.numbers
-    if fact.kind == "date":
-        return fact.key in index.dates
-    if fact.initial and fact.key.lower() in index.ordinary:
+            states = self.advance(states, int(token))
         return True
-    return _name_supported(fact.key, index)
 
 
-def _join(sources: str | Iterable[str]) -> str:
-    return sources if isinstance(sources, str) else "\n".join(sources)
+def stop_ids(loaded: Any) -> frozenset[int]:
+    """End-of-text ids of a loaded model: its generation config's and its tokenizer's."""
+    ids: set[int] = set()
+    for value in (
+        getattr(getattr(loaded.model, "generation_config", None), "eos_token_id", None),
+        getattr(loaded.tokenizer, "eos_token_id", None),
+    ):
+        if isinstance(value, int):
+            ids.add(value)
+        elif isinstance(value, (list, tuple)):
+            ids.update(int(v) for v in value)
+    return frozenset(ids)
 
 
-def unsupported(sentence: str, sources_text: str | Iterable[str]) -> list[str]:
-    """Names, numbers and dates in `sentence` that the sources do not state, in text order."""
-    sources = _join(sources_text)
-    missing = [f for f in facts(sentence) if not supported(f, sources)]
-    folded = fold(sentence)
-    missing.sort(key=lambda f: (folded.find(f.text), f.text))
-    return list(dict.fromkeys(f.text for f in missing))
+def constraint(loaded: Any, inputs: Iterable[str]) -> Constraint:
+    """The constraint for one point whose input sentences are `inputs`."""
+    return Constraint(vocabulary(inputs), token_table(loaded.tokenizer), stop_ids(loaded))
 
 
-_CLAUSE = re.compile(r"\s*(?:[,;](?!\d)|\s-\s|\(|\))\s*|\s+(?=(?:and|but|while|after|as)\s)")
+@cache
+def _processor_class() -> type:
+    """`transformers.LogitsProcessor` subclass, defined on first use (transformers is heavy)."""
+    import torch
+    from transformers import LogitsProcessor
+
+    class VocabularyProcessor(LogitsProcessor):
+        """Sets the score of every token the constraint does not allow to -inf.
+
+        `start` is where generated tokens begin in `input_ids` (the prompt length for a causal
+        model, 0 for a decoder's own ids). If another processor has already ruled out every
+        allowed token (a forced BOS), that forced special token is kept; failing that, the
+        stop token, so a row never ends up with no finite score.
+        """
+
+        supports_continuous_batching = False
+
+        def __init__(self, rule: Constraint, start: int) -> None:
+            self.rule = rule
+            self.start = start
+            self._masks: dict[tuple[States, int], Any] = {}
+
+        def _mask(self, states: States, size: int, device: Any) -> Any:
+            key = (states, size)
+            mask = self._masks.get(key)
+            if mask is None:
+                ids = [i for i in self.rule.allowed(states) if i < size]
+                mask = torch.full((size,), float("-inf"), device=device)
+                mask[ids] = 0.0
+                self._masks[key] = mask
+            return mask
+
+        def __call__(self, input_ids: Any, scores: Any) -> Any:
+            size = scores.shape[-1]
+            out = scores.clone()
+            for row in range(scores.shape[0]):
+                states = self.rule.state_of(input_ids[row, self.start :].tolist())
+                out[row] = scores[row] + self._mask(states, size, scores.device)
+                if torch.isinf(out[row]).all():
+                    special = [i for i in self.rule.table.special if i < size]
+                    forced = torch.full_like(scores[row], float("-inf"))
+                    forced[special] = scores[row, special]
+                    if torch.isinf(forced).all():
+                        forced[[i for i in self.rule.stop_ids if i < size]] = 0.0
+                    out[row] = forced
+            return out
+
+    return VocabularyProcessor
 
 
-def repair(sentence: str, sources_text: str | Iterable[str], *, min_words: int = 5) -> str | None:
-    """The sentence without the clauses that carry unsupported facts, if what remains passes.
+def logits_processor(rule: Constraint, start: int) -> Any:
+    """A `transformers.LogitsProcessor` that keeps generation inside `rule`."""
+    return _processor_class()(rule, start)
 
-    Returns None when nothing sensible is left; the caller then uses the extractive sentence.
-    """
-    sources = _join(sources_text)
-    clauses = [c for c in _CLAUSE.split(sentence.strip().rstrip(".!?")) if c and c.strip()]
-    kept = [c.strip() for c in clauses if not unsupported(c, sources)]
-    if len(kept) == len(clauses):
-        return sentence if not unsupported(sentence, sources) else None
-    while kept and kept[0].split()[0].lower() in ("and", "but", "while", "after", "as"):
-        kept[0] = " ".join(kept[0].split()[1:])
-    text = ", ".join(k for k in kept if k)
-    if len(text.split()) < min_words:
-        return None
-    text = text[0].upper() + text[1:] + "."
-    return text if not unsupported(text, sources) else None
+
+# ---------------------------------------------------------------------------------------------
+# Screens: what the constraint cannot rule out
+
+Rejection = Literal[
+    "echo",
+    "instruction",
+    "loop",
+    "incomplete",
+    "fragment",
+    "unquoted",
+    "not shorter",
+    "invented",
+    "check",
+    "repeat",
+]
+"""Why a rewrite was rejected (the extracted sentence is kept instead)."""
+
+REJECTIONS: tuple[Rejection, ...] = (
+    "echo",
+    "instruction",
+    "loop",
+    "incomplete",
+    "fragment",
+    "unquoted",
+    "not shorter",
+    "invented",
+    "check",
+    "repeat",
+)
+
+MIN_WORDS = 6
+"""A rewrite shorter than this is a fragment, not a sentence of a briefing."""
+
+_PRONOUN_OPENERS = frozenset(["he", "she", "they", "it", "his", "her", "their", "its", "this"])
+_GLUE_OPENERS = frozenset(
+    ["and", "or", "but", "of", "to", "for", "from", "by", "with", "as", "into", "who", "whose",
+     "which", "where", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+     "also", "that"]
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Lower case, plain quotes, no accents, words separated by one space: for comparing."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def words(text: str) -> list[str]:
+    return fold(text).split()
+
+
+def echoes(text: str, inputs: Iterable[str]) -> bool:
+    """The rewrite is one of its input sentences (or the whole point) again, up to case,
+    punctuation and spacing: not a rewrite at all."""
+    mine = fold(text)
+    return any(mine == fold(source) for source in inputs)
+
+
+def leaks(text: str, instruction: str, inputs: Iterable[str], n: int = 3) -> bool:
+    """The rewrite repeats `n` consecutive words of the instruction that no input has."""
+    said = words(instruction)
+    grams = {tuple(said[i : i + n]) for i in range(len(said) - n + 1)}
+    given = set()
+    for source in inputs:
+        seen = words(source)
+        given |= {tuple(seen[i : i + n]) for i in range(len(seen) - n + 1)}
+    mine = words(text)
+    return any(tuple(mine[i : i + n]) in grams - given for i in range(len(mine) - n + 1))
+
+
+def loops(text: str, n: int = 4) -> bool:
+    """Some run of `n` words comes twice (the same sentence again, a clause repeated)."""
+    mine = words(text)
+    seen: set[tuple[str, ...]] = set()
+    for i in range(len(mine) - n + 1):
+        gram = tuple(mine[i : i + n])
+        if gram in seen:
+            return True
+        seen.add(gram)
+    return False
+
+
+def complete(sentence: str) -> bool:
+    """Opens with a capital (or a quotation mark and a capital) and ends a sentence."""
+    stripped = sentence.strip()
+    opening = stripped.lstrip("\"“‘'(")
+    return bool(opening[:1].isupper() and re.search(r"[.!?][\"'”’)]*$", stripped))
+
+
+def fragment(sentence: str, point: str, inputs: Sequence[str]) -> bool:
+    """Too short, or opening with a word that continues something unsaid: glue ("and",
+    "which"), a participle the inputs write in lower case ("setting fires"), a pronoun the point
+    does not open with; or a quotation or bracket left open."""
+    found = words(sentence)
+    if len(found) < MIN_WORDS:
+        return True
+    first = found[0]
+    if first in _GLUE_OPENERS:
+        return True
+    if first.endswith(("ing", "ed")) and any(
+        re.search(rf"(?<![\w]){re.escape(first)}\b", source) for source in inputs
+    ):
+        return True  # an ordinary word ("setting"), not a name ("Beijing")
+    if first in _PRONOUN_OPENERS and words(point)[:1] != [first]:
+        return True
+    straight = sentence.count('"') % 2
+    curly = sentence.count("“") != sentence.count("”")
+    brackets = sentence.count("(") != sentence.count(")")
+    return bool(straight or curly or brackets)
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]urs?|us|[Mm]y|me|[Mm]ine)\b")
+
+
+def unquoted(text: str) -> bool:
+    """Someone's words given as the briefing's own: "we", "our", "I" outside quotation marks
+    (a quotation whose marks and speaker the rewrite dropped). "US" the country is not "us"."""
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)))
+
+
+def screen(
+    text: str,
+    sentences: Sequence[str],
+    inputs: Sequence[str],
+    point: str,
+    instruction: str,
+    allowed: Vocabulary,
+    limit: int,
+) -> Rejection | None:
+    """Why the model's output for one point cannot stand in for it, or None if it may (the fact
+    check comes after). `sentences` is the output split into sentences, `limit` the most words
+    the rewrite may have (fewer than the point's)."""
+    if not sentences:
+        return "incomplete"
+    if leaks(text, instruction, inputs):
+        return "instruction"
+    if loops(text) or len({fold(s) for s in sentences}) < len(sentences):
+        return "loop"
+    if echoes(" ".join(sentences), [*inputs, point]) or any(echoes(s, inputs) for s in sentences):
+        return "echo"
+    if not all(complete(s) for s in sentences):
+        return "incomplete"
+    if any(fragment(s, point, inputs) for s in sentences):
+        return "fragment"
+    if any(unquoted(s) for s in sentences):
+        return "unquoted"
+    if sum(len(words(s)) for s in sentences) > limit:
+        return "not shorter"
+    if invented(" ".join(sentences), allowed):
+        return "invented"
+    return None

@@ -93,7 +93,12 @@ def to_markdown(briefing: Briefing) -> str:
     if off:
         footer += f" (off: {', '.join(off)})"
     if briefing.mode == "abstractive":
-        footer += f" · {briefing.replaced} sentence(s) replaced by the faithfulness guard"
+        counts = briefing.rewrite
+        if counts is not None:
+            footer += (
+                f" · {counts.rewritten} rewritten, {counts.extracted} kept as extracted"
+                f" ({counts.rejected} rejected by the check)"
+            )
     lines += ["---", f"*{footer}*", ""]
     return "\n".join(lines)
 
@@ -189,6 +194,14 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
             for dated in briefing.timeline
         ],
         "replaced": briefing.replaced,
+        "rewrite": None
+        if briefing.rewrite is None
+        else {
+            "rewritten": briefing.rewrite.rewritten,
+            "extracted": briefing.rewrite.extracted,
+            "rejected": briefing.rewrite.rejected,
+            "reasons": dict(briefing.rewrite.reasons),
+        },
         "notices": list(briefing.notices),
         "timings_s": {k: round(v, 4) for k, v in briefing.timings.items()},
     }

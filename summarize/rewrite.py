@@ -1,10 +1,21 @@
-"""Abstractive stage: extract-then-abstract rewriting with alignment citations and a guard.
+"""Abstractive stage: each point fused with its other outlets' sentences into one shorter one.
 
-The model only sees the extractive sentences (with their source markers), never whole articles,
-so a small CPU model stays inside its window and every rewritten sentence can be traced back to
-the sentences it came from. Whatever the model writes, the result keeps the extractive
-guarantees: each sentence is cited, states no name/number/date its sources lack, and the
-briefing fits the word budget; on cancellation or failure the extractive points come back.
+A 135M-parameter model cannot be trusted to summarise a story, but it can compress one sentence
+and merge in what a second outlet adds. So the model gets that job only, point by point, and
+cannot leave it:
+
+1. its input is the point and the sentences of other outlets that state it (`cite.py` decided
+   which), the point first so its facts lead;
+2. decoding is constrained (`guard.Constraint`): only words those sentences contain, a closed
+   list of grammar words and punctuation, so no name, number or content word can be invented;
+3. the output's first sentence is screened (echo, instruction leak, loop, fragment, not
+   shorter) and then checked fact by fact by `summarize.checker` against the input sentences
+   only; if anything fails, the extracted point is kept unchanged. Nothing is ever repaired.
+
+A rewritten point cites the union of what its evidence sentences are cited for, as the fact
+layer decided: the point's own citations if its sentence is evidence, and the outlet of each
+other input sentence that is. Word budget left over by compression is spent on further points
+(`spare`), rewritten the same way.
 """
 
 from __future__ import annotations
@@ -12,47 +23,54 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import guard, tuning
-from .schema import Article, Point, Sentence, Support
-from .sentences import split_sentences, terms
-from .similarity import dense, tfidf
+from .schema import Article, Point, RewriteCounts, Sentence
+from .sentences import split_sentences
 
 TOKENS_PER_WORD = tuning.REWRITE.tokens_per_word
 TOKEN_MARGIN = tuning.REWRITE.token_margin
-MIN_SIMILARITY = tuning.REWRITE.min_similarity
-ALIGN_RATIO = tuning.REWRITE.align_ratio
-MIN_WORDS = tuning.REWRITE.min_words
+
+MAX_SPARE = 4
+"""Further points tried at most: each costs a generation (~2-4 s on 2 cores)."""
 
 INSTRUCTION = (
-    "Rewrite these news sentences as one concise briefing of at most {words} words. "
-    "Use only facts stated. Keep names and numbers exactly."
+    "Combine these news sentences into one shorter sentence of at most {words} words. "
+    "Start with the facts of the first sentence. Use only words from the sentences."
 )
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What happened to one point: the point that stands in the briefing, and why."""
+
+    point: Point
+    draft: str
+    outcome: str
+    """"rewritten", or "extracted" when no rewrite was tried, or a `guard.Rejection`."""
 
 
 @dataclass(frozen=True)
 class RewriteResult:
     points: tuple[Point, ...]
-    replaced: int
-    """Rewritten sentences that failed the guard and were repaired or replaced."""
+    counts: RewriteCounts
     notices: tuple[str, ...]
     drafts: tuple[str, ...] = ()
-    """The raw model output of each chunk, before alignment and the guard."""
+    """The raw model output for each point tried, in order."""
+    attempts: tuple[Attempt, ...] = field(default=(), compare=False)
+
+    @property
+    def replaced(self) -> int:
+        """Rewrites rejected and replaced by the extracted sentence (the JSON `replaced`)."""
+        return self.counts.rejected
 
 
 def max_new_tokens(words: int) -> int:
     return math.ceil(words * TOKENS_PER_WORD) + TOKEN_MARGIN
-
-
-def _citations(point: Point) -> tuple[int, ...]:
-    return point.citations or (point.origin.doc_id,)
-
-
-def _source_line(point: Point) -> str:
-    return "".join(f"[{c}]" for c in _citations(point)) + " " + point.text
 
 
 def _fallback(points: Sequence[Point], words: int, notice: str) -> RewriteResult:
@@ -63,15 +81,33 @@ def _fallback(points: Sequence[Point], words: int, notice: str) -> RewriteResult
             break
         kept.append(point)
         total += point.words
-    return RewriteResult(tuple(kept), 0, (notice,))
+    return RewriteResult(tuple(kept), RewriteCounts(0, len(kept), 0), (notice,))
 
 
 # ---------------------------------------------------------------------------------------------
-# Prompting and chunking
+# One point's job
+
+
+def inputs_of(point: Point) -> list[Sentence]:
+    """The point's own sentence(s) as one input, then one sentence per other outlet."""
+    own = Sentence(point.origin.doc_id, point.origin.index, point.text)
+    seen = {guard.fold(point.text)}
+    out = [own]
+    for support in point.support:
+        key = guard.fold(support.sentence.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(support.sentence)
+    return out
+
+
+def limit_of(point: Point) -> int:
+    """At most this many words: shorter than the point, so compression buys budget."""
+    return max(guard.MIN_WORDS, point.words - 1)
 
 
 def build_prompt(loaded: Any, lines: Sequence[str], words: int) -> str:
-    """The model input for one chunk: chat template for chat models, plain text otherwise."""
+    """The model input for one point: chat template for chat models, plain text otherwise."""
     text = "\n".join(lines)
     template = loaded.entry.prompt_template
     if loaded.kind == "seq2seq":
@@ -84,98 +120,75 @@ def build_prompt(loaded: Any, lines: Sequence[str], words: int) -> str:
                 messages, tokenize=False, add_generation_prompt=True
             )
         )
-    return f"{instruction}\n\n{text}\n\nBriefing:"
+    return f"{instruction}\n\n{text}\n\nSentence:"
 
 
-def _count(loaded: Any, prompt: str) -> int:
+def fits(loaded: Any, prompt: str, new_tokens: int) -> bool:
+    """Prompt and output together within the model's window (never truncated silently)."""
     special = loaded.kind == "seq2seq"
-    return len(loaded.tokenizer(prompt, add_special_tokens=special)["input_ids"])
+    used = len(loaded.tokenizer(prompt, add_special_tokens=special)["input_ids"])
+    return used + (new_tokens if loaded.kind == "causal" else 0) <= loaded.context_length
 
 
-@dataclass(frozen=True)
-class Chunk:
-    points: tuple[Point, ...]
-    words: int
-    """This chunk's share of the word budget."""
-    prompt: str = ""
-    max_new_tokens: int = 0
-    verbatim: bool = False
-    """A single sentence too long for the window: kept as extracted, not rewritten."""
-
-
-def plan_chunks(loaded: Any, points: Sequence[Point], words: int) -> list[Chunk]:
-    """Pack consecutive points into prompts that fit the window together with their output."""
-    window = loaded.context_length
-    total_words = max(1, sum(p.words for p in points))
-
-    def make(group: Sequence[Point]) -> Chunk | None:
-        share = max(8, round(words * sum(p.words for p in group) / total_words))
-        new = min(max_new_tokens(share), window // 2)
-        prompt = build_prompt(loaded, [_source_line(p) for p in group], share)
-        used = _count(loaded, prompt) + (new if loaded.kind == "causal" else 0)
-        return Chunk(tuple(group), share, prompt, new) if used <= window else None
-
-    chunks: list[Chunk] = []
-    group: list[Point] = []
-    current: Chunk | None = None
-    for point in points:
-        candidate = make([*group, point])
-        if candidate is not None:
-            group.append(point)
-            current = candidate
-            continue
-        if current is not None:
-            chunks.append(current)
-        alone = make([point])
-        if alone is None:
-            chunks.append(Chunk((point,), point.words, verbatim=True))
-            group, current = [], None
-        else:
-            group, current = [point], alone
-    if current is not None:
-        chunks.append(current)
-    return chunks
-
-
-# ---------------------------------------------------------------------------------------------
-# Generation
+def first_sentence(text: str) -> tuple[str, list[str]]:
+    """The output's first sentence (the job is one sentence; the rest is discarded unread),
+    with tokenizer spacing normalised; also every sentence, for the screens."""
+    text = re.sub(r"\s+([,.;:!?%)])", r"\1", text)
+    text = re.split(r"\n\s*\n|\n(?=\S)", text.strip(), maxsplit=1)[0]
+    text = re.sub(r"\s+", " ", text).strip()
+    sentences = [s.strip() for s in split_sentences(text) if s.strip()]
+    return (sentences[0] if sentences else ""), sentences
 
 
 def _generate(
     loaded: Any,
-    chunk: Chunk,
+    prompt: str,
+    rule: guard.Constraint,
+    new_tokens: int,
     on_token: Callable[[str], None] | None,
     cancel: threading.Event | None,
 ) -> str:
-    """Greedy generation in a worker thread, streamed through TextIteratorStreamer."""
+    """Greedy constrained generation in a worker thread, streamed, stopped after one sentence."""
     import torch
-    from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+    from transformers import (
+        LogitsProcessorList,
+        StoppingCriteria,
+        StoppingCriteriaList,
+        TextIteratorStreamer,
+    )
 
     from models.runtime import quiet_transformers
 
-    class Cancelled(StoppingCriteria):
-        def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
-            stop = cancel is not None and cancel.is_set()
-            return torch.full((input_ids.shape[0],), stop, dtype=torch.bool)
-
     tokenizer = loaded.tokenizer
-    inputs = tokenizer(
-        chunk.prompt, return_tensors="pt", add_special_tokens=loaded.kind == "seq2seq"
-    )
+    inputs = tokenizer(prompt, return_tensors="pt", add_special_tokens=loaded.kind == "seq2seq")
+    start = int(inputs["input_ids"].shape[1]) if loaded.kind == "causal" else 0
+
+    class Stop(StoppingCriteria):
+        """Cancelled, or a first sentence is complete (a second one has begun)."""
+
+        def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
+            done = cancel is not None and cancel.is_set()
+            if not done:
+                text = tokenizer.decode(input_ids[0, start:], skip_special_tokens=True).strip()
+                done = "\n" in text or bool(
+                    re.search(r"[.!?][\"'”’)]*\s+\S", text) and len(split_sentences(text)) > 1
+                )
+            return torch.full((input_ids.shape[0],), done, dtype=torch.bool)
+
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)
     failure: list[BaseException] = []
 
     def work() -> None:
         try:
-            torch.manual_seed(0)
             with torch.inference_mode(), quiet_transformers():
                 loaded.model.generate(
                     **inputs,
-                    max_new_tokens=chunk.max_new_tokens,
+                    max_new_tokens=new_tokens,
                     do_sample=False,
                     num_beams=1,
                     streamer=streamer,
-                    stopping_criteria=StoppingCriteriaList([Cancelled()]),
+                    logits_processor=LogitsProcessorList([guard.logits_processor(rule, start)]),
+                    stopping_criteria=StoppingCriteriaList([Stop()]),
                     pad_token_id=tokenizer.pad_token_id,
                 )
         except BaseException as error:  # re-raised in the caller's thread
@@ -195,210 +208,120 @@ def _generate(
     return "".join(pieces)
 
 
-# ---------------------------------------------------------------------------------------------
-# Alignment
+def pseudo_articles(inputs: Sequence[Sentence], articles: dict[int, Article]) -> list[Article]:
+    """The input sentences as the only sources the check may use: per outlet, in text order,
+    with that article's date (so "Friday" still resolves)."""
+    by_doc: dict[int, list[Sentence]] = {}
+    for sentence in inputs:
+        by_doc.setdefault(sentence.doc_id, []).append(sentence)
+    out = []
+    for doc, sentences in sorted(by_doc.items()):
+        source = articles.get(doc)
+        text = " ".join(s.text for s in sorted(sentences, key=lambda s: s.index))
+        out.append(Article(doc, f"input {doc}", text, date=source.date if source else None))
+    return out
 
 
-_MARKER = re.compile(r"\s*\[\d+(?:\s*[,;]\s*\d+)*\]")
-
-
-def clean_draft(text: str) -> list[str]:
-    """Model output as sentences: markers, bullets, prefaces and tokenizer spacing removed."""
-    text = _MARKER.sub("", text)
-    text = re.sub(r"(?m)^\s*(?:[-*•]|\d+[.)])\s+", "", text)
-    text = re.sub(r"(?m)^[\w.,'’ ]{1,50}:\s+(?=[A-Z\"“])", "", text)  # "Pentagon: The ..."
-    text = re.sub(r"\s+([,.;:!?%)])", r"\1", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    sentences = split_sentences(text)
-    if sentences and not re.search(r"[.!?][\"'”’)]*$", sentences[-1]):
-        sentences.pop()  # cut off by max_new_tokens
-    kept = []
-    for sentence in sentences:
-        sentence = sentence.strip()
-        if sentence.endswith(":") or len(sentence.split()) < MIN_WORDS:
-            continue  # "Here is the briefing:" and fragments
-        kept.append(sentence)
-    return kept
-
-
-class Aligner:
-    """TF-IDF cosine between rewritten sentences and each point's sentence and supports."""
-
-    def __init__(self, points: Sequence[Point]) -> None:
-        self.points = list(points)
-        self.units: list[list[Sentence]] = [
-            [point.origin, *(s.sentence for s in point.support)] for point in self.points
-        ]
-        self._owner = [i for i, units in enumerate(self.units) for _ in units]
-        self._position = [j for units in self.units for j in range(len(units))]
-        self._terms = [terms(u.text) for units in self.units for u in units]
-
-    def scores(self, text: str) -> list[tuple[float, int, int]]:
-        """(similarity, point index, unit index) of the best unit of each point, best first."""
-        if not self._terms:
-            return []
-        matrix = tfidf([*self._terms, terms(text)])
-        sims = dense(matrix[:-1] @ matrix[-1].T).ravel()
-        best: dict[int, tuple[float, int, int]] = {}
-        for k, sim in enumerate(sims):
-            i = self._owner[k]
-            if i not in best or sim > best[i][0]:
-                best[i] = (float(sim), i, self._position[k])
-        return sorted(best.values(), key=lambda s: (-s[0], s[1]))
-
-    def unit_texts(self, i: int) -> list[str]:
-        return [s.text for s in self.units[i]]
-
-
-def _to_point(text: str, aligned: list[tuple[float, int, int]], aligner: Aligner) -> Point:
-    _, i, j = aligned[0]
-    origin = aligner.units[i][j]
-    seen = {(origin.doc_id, origin.index)}
-    support: list[Support] = []
-    citations: set[int] = set()
-    for sim, k, _ in aligned:
-        point = aligner.points[k]
-        citations.update(_citations(point))
-        for sentence, sentence_sim in [(point.origin, sim)] + [
-            (s.sentence, s.similarity) for s in point.support
-        ]:
-            key = (sentence.doc_id, sentence.index)
-            if key not in seen:
-                seen.add(key)
-                support.append(Support(sentence, round(float(sentence_sim), 4)))
-    return Point(
-        text,
-        origin,
-        aligner.points[i].score,
-        tuple(support),
-        tuple(sorted(citations)),
-        rewritten=True,
-    )
-
-
-def _check(
-    text: str,
-    aligned: list[tuple[float, int, int]],
-    ranked: list[tuple[float, int, int]],
-    aligner: Aligner,
+def citations_of(
+    evidence: Sequence[Sentence],
+    point: Point,
+    inputs: Sequence[Sentence],
     articles: dict[int, Article],
-) -> tuple[list[str], list[str]]:
-    """Unsupported facts of `text` and the source texts used, widening the alignment to any
-    input point (or cited article) that states a fact the best-aligned ones lack."""
-    sources = [t for _, i, _ in aligned for t in aligner.unit_texts(i)]
-    missing = [f for f in guard.facts(text) if not guard.supported(f, "\n".join(sources))]
-    for fact in list(missing):
-        for entry in ranked:
-            if entry in aligned or entry[0] <= 0:
-                continue
-            texts = aligner.unit_texts(entry[1])
-            if guard.supported(fact, "\n".join(texts)):
-                aligned.append(entry)
-                sources += texts
-                missing.remove(fact)
-                break
-    cited = {c for _, i, _ in aligned for c in _citations(aligner.points[i])}
-    article_text = "\n".join(articles[c].text for c in sorted(cited) if c in articles)
-    missing = [f for f in missing if not guard.supported(f, article_text)]
-    return [f.text for f in missing], sources + ([article_text] if article_text else [])
+) -> tuple[int, ...]:
+    """Union of what each evidence sentence is cited for: the point's own citations (already
+    decided by `cite.py`) when its sentence is evidence, the outlet (and its identical copies)
+    of each other input sentence that is."""
+    cited: set[int] = set()
+    docs = {s.doc_id for s in evidence}
+    own = inputs[0].doc_id
+    if own in docs:
+        cited.update(point.citations or (own,))
+    for sentence in inputs[1:]:
+        if sentence.doc_id in docs and sentence.doc_id != own:
+            article = articles.get(sentence.doc_id)
+            cited.update(article.cited_ids if article else (sentence.doc_id,))
+    return tuple(sorted(cited))
 
 
-def finalise(
-    drafts: Sequence[str], points: Sequence[Point], articles: Sequence[Article], words: int
-) -> tuple[list[Point], int, int]:
-    """Aligned, guarded, de-duplicated points within `words`; also (replaced, dropped)."""
-    aligner = Aligner(points)
-    by_id = {a.id: a for a in articles}
-    out: list[Point] = []
-    used_originals: set[int] = set()
-    seen_terms: list[set[str]] = []
-    replaced = dropped = 0
-    total = 0
-    for sentence in (s for draft in drafts for s in clean_draft(draft)):
-        ranked = aligner.scores(sentence)
-        if not ranked or ranked[0][0] < MIN_SIMILARITY:
-            dropped += 1
-            continue
-        top = ranked[0][0]
-        aligned = [r for r in ranked if r[0] >= max(MIN_SIMILARITY, ALIGN_RATIO * top)]
-        missing, sources = _check(sentence, aligned, ranked, aligner, by_id)
-        point: Point | None = None
-        if not missing:
-            point = _to_point(sentence, aligned, aligner)
-        else:
-            fixed = guard.repair(sentence, sources)
-            if fixed is not None:
-                point = _repaired_point(fixed, aligner, by_id)
-            if point is None:
-                original = aligned[0][1]
-                if original in used_originals:
-                    continue
-                point = aligner.points[original]
-        vocabulary = set(terms(point.text))
-        if any(len(vocabulary & s) >= 0.8 * max(1, len(vocabulary | s)) for s in seen_terms):
-            continue  # a repeat (small greedy models loop)
-        if total + point.words > words:
-            break
-        used_originals.add(aligned[0][1])
-        seen_terms.append(vocabulary)
-        out.append(point)
-        total += point.words
-        replaced += bool(missing)  # counted only once it is in the briefing
-    return out, replaced, dropped
+def judge(
+    draft: str,
+    point: Point,
+    inputs: Sequence[Sentence],
+    articles: dict[int, Article],
+    allowed: guard.Vocabulary,
+    instruction: str,
+) -> tuple[Point | None, str]:
+    """The rewritten point, or None and why not: the screens, then the fact check against the
+    input sentences only."""
+    from .checker import Checker
+
+    text, sentences = first_sentence(draft)
+    texts = [s.text for s in inputs]
+    reason = guard.screen(
+        text, [text] if text else [], texts, point.text, instruction, allowed, limit_of(point)
+    )
+    if reason is None and len(sentences) > 1 and guard.echoes(text, sentences[1:]):
+        reason = "loop"
+    if reason is not None:
+        return None, reason
+    verdict = Checker(pseudo_articles(inputs, articles)).verify(text)
+    if not verdict.supported or not verdict.evidence:
+        return None, "check"
+    cited = citations_of(verdict.evidence, point, inputs, articles)
+    if not cited:
+        return None, "check"
+    return replace(point, text=text, citations=cited, rewritten=True, more=()), "rewritten"
 
 
-def _repaired_point(text: str, aligner: Aligner, articles: dict[int, Article]) -> Point | None:
-    """The repaired sentence aligned and checked afresh, so it cites exactly the points (and
-    articles) whose text supports its facts; None if its own alignment cannot support them."""
-    ranked = aligner.scores(text)
-    if not ranked or ranked[0][0] < MIN_SIMILARITY:
-        return None
-    aligned = [r for r in ranked if r[0] >= max(MIN_SIMILARITY, ALIGN_RATIO * ranked[0][0])]
-    missing, _ = _check(text, aligned, ranked, aligner, articles)
-    return None if missing else _to_point(text, aligned, aligner)
-
-
-def fill(out: Sequence[Point], points: Sequence[Point], words: int) -> tuple[list[Point], int]:
-    """The briefing topped up to `words` with extractive points the rewrite did not cover.
-
-    SmolLM2-135M stops well short of the budget (about 80 of 150 words), which costs recall;
-    extracted sentences are already cited and faithful, so the highest-scored uncovered ones are
-    added unchanged (`rewritten=False`), each placed before the first rewritten sentence drawn
-    from a later point, keeping the model's own order. Returns the briefing and the count added.
-    """
-    aligner = Aligner(points)
-    anchors: list[int] = []
-    covered: set[int] = set()
-    seen = [set(terms(p.text)) for p in out]
-    for point in out:
-        ranked = aligner.scores(point.text)
-        top = ranked[0][0] if ranked else 0.0
-        covered.update(i for sim, i, _ in ranked if sim > 0 and sim >= ALIGN_RATIO * top)
-        anchors.append(ranked[0][1] if ranked else len(points))
-    total = sum(p.words for p in out)
-    added: list[tuple[int, Point]] = []
-    for i in sorted(range(len(points)), key=lambda i: (-points[i].score, i)):
-        point = points[i]
-        if i in covered or total + point.words > words:
-            continue
-        vocabulary = set(terms(point.text))
-        if any(len(vocabulary & s) >= 0.8 * max(1, len(vocabulary | s)) for s in seen):
-            continue
-        seen.append(vocabulary)
-        added.append((i, point))
-        total += point.words
-    added.sort(key=lambda pair: pair[0])
-    merged: list[Point] = []
-    pending = list(added)
-    for anchor, point in zip(anchors, out, strict=True):
-        while pending and pending[0][0] < anchor:
-            merged.append(pending.pop(0)[1])
-        merged.append(point)
-    return merged + [p for _, p in pending], len(added)
+def attempt(
+    loaded: Any,
+    point: Point,
+    articles: dict[int, Article],
+    on_token: Callable[[str], None] | None,
+    cancel: threading.Event | None,
+) -> Attempt:
+    """Rewrite one point, or keep it as extracted when the job cannot be done safely."""
+    inputs = inputs_of(point)
+    limit = limit_of(point)
+    if point.words <= guard.MIN_WORDS:
+        return Attempt(point, "", "extracted")  # nothing to compress
+    texts = [s.text for s in inputs]
+    prompt = build_prompt(loaded, texts, limit)
+    new_tokens = min(max_new_tokens(limit), loaded.context_length // 2)
+    if not fits(loaded, prompt, new_tokens):
+        return Attempt(point, "", "extracted")
+    rule = guard.constraint(loaded, texts)
+    draft = _generate(loaded, prompt, rule, new_tokens, on_token, cancel)
+    if cancel is not None and cancel.is_set():
+        return Attempt(point, draft, "extracted")
+    instruction = INSTRUCTION.format(words=limit)
+    made, outcome = judge(draft, point, inputs, articles, rule.allowed_words, instruction)
+    return Attempt(made or point, draft, outcome)
 
 
 # ---------------------------------------------------------------------------------------------
 # Entry point
+
+
+def repeats(text: str, earlier: Sequence[Point]) -> bool:
+    """Says again what an earlier sentence of the briefing says (four in five of its words)."""
+    mine = set(guard.words(text))
+    for point in earlier:
+        theirs = set(guard.words(point.text))
+        if len(mine & theirs) >= 0.8 * max(1, min(len(mine), len(theirs))):
+            return True
+    return False
+
+
+def _tally(attempts: Sequence[Attempt]) -> RewriteCounts:
+    reasons = Counter(a.outcome for a in attempts if a.outcome not in ("rewritten", "extracted"))
+    rewritten = sum(a.outcome == "rewritten" for a in attempts)
+    return RewriteCounts(
+        rewritten,
+        len(attempts) - rewritten,
+        sum(reasons.values()),
+        tuple(sorted(reasons.items())),
+    )
 
 
 def rewrite(
@@ -410,60 +333,63 @@ def rewrite(
     on_token: Callable[[str], None] | None = None,
     cancel: threading.Event | None = None,
     progress: Callable[[str], None] | None = None,
+    spare: Sequence[Point] = (),
 ) -> RewriteResult:
-    """Rewrite the extractive points into at most `words` words of cited, guarded prose.
+    """Rewrite the extractive points, one by one, into at most `words` words.
 
+    `spare` are further points, best first, tried when compression leaves room in the budget.
     Raises ModelUnavailable when the model is missing (the caller decides whether to fall back);
     cancellation returns the extractive points with a notice.
     """
     if not points or words <= 0:
-        return RewriteResult(tuple(points), 0, ())
+        return RewriteResult(tuple(points), RewriteCounts(0, len(points), 0), ())
     from .modeling import load_writer
 
     loaded = load_writer(model, progress=progress)
+    cancelled = "Rewrite cancelled; showing the extractive briefing."
     if cancel is not None and cancel.is_set():
-        return _fallback(points, words, "Rewrite cancelled; showing the extractive briefing.")
-    chunks = plan_chunks(loaded, points, words)
-    notices: list[str] = []
-    rewritten = [c for c in chunks if not c.verbatim]
-    if len(rewritten) > 1:
-        notices.append(
-            f"The sentences exceed {loaded.entry.name}'s {loaded.context_length}-"
-            f"token window: rewrote them in {len(rewritten)} parts and merged them."
-        )
-    verbatim = sum(len(c.points) for c in chunks if c.verbatim)
-    if verbatim:
-        notices.append(f"Kept {verbatim} sentence(s) as extracted: longer than the window.")
-    drafts: list[str] = []
-    for n, chunk in enumerate(chunks):
-        if chunk.verbatim:
-            drafts.append(chunk.points[0].text)
+        return _fallback(points, words, cancelled)
+    by_id = {a.id: a for a in articles}
+    attempts: list[Attempt] = []
+    total = 0
+    seen: set[tuple[int, int]] = set()
+    for n, point in enumerate([*points, *spare]):
+        key = (point.origin.doc_id, point.origin.index)
+        if key in seen:
             continue
+        if n >= len(points):
+            room = words - total
+            if room < guard.MIN_WORDS or n >= len(points) + MAX_SPARE:
+                break
+            if point.words > room and limit_of(point) > 2 * room:
+                continue  # would need more than halving to fit
         if n and on_token is not None:
             on_token("\n")
-        drafts.append(_generate(loaded, chunk, on_token, cancel))
+        done = attempt(loaded, point, by_id, on_token, cancel)
         if cancel is not None and cancel.is_set():
-            return _fallback(points, words, "Rewrite cancelled; showing the extractive briefing.")
-    out, replaced, dropped = finalise(drafts, points, articles, words)
-    filled = 0
-    if out:
-        out, filled = fill(out, points, words)
-    if not out:
-        result = _fallback(
-            points,
-            words,
-            "The rewrite matched no source sentence; showing the extractive briefing.",
-        )
-        return RewriteResult(result.points, replaced, (*notices, *result.notices), tuple(drafts))
-    if replaced:
-        notices.append(
-            f"{replaced} rewritten sentence(s) stated names, numbers or dates not in "
-            "the sources and were repaired or replaced by the extracted sentence."
-        )
-    if dropped:
-        notices.append(f"Dropped {dropped} rewritten sentence(s) that matched no source.")
-    if filled:
-        notices.append(
-            f"Added {filled} extracted sentence(s), not rewritten, to fill the {words}-word budget."
-        )
-    return RewriteResult(tuple(out), replaced, tuple(notices), tuple(drafts))
+            return _fallback(points, words, cancelled)
+        if done.outcome == "rewritten" and repeats(done.point.text, [a.point for a in attempts]):
+            done = Attempt(point, done.draft, "repeat")
+        if total + done.point.words > words:
+            if n < len(points) and not attempts:
+                attempts.append(done)  # the lede always stands, as in extractive mode
+                total += done.point.words
+            continue
+        seen.add(key)
+        attempts.append(done)
+        total += done.point.words
+    counts = _tally(attempts)
+    notices = [
+        f"Rewrote {counts.rewritten} of {len(attempts)} sentence(s); {counts.extracted} kept "
+        f"as extracted ({counts.rejected} rejected by the screens or the fact check)."
+    ]
+    added = sum(1 for a in attempts if a.point not in points)
+    if added:
+        notices.append(f"Compression left room for {added} more sentence(s).")
+    return RewriteResult(
+        tuple(a.point for a in attempts),
+        counts,
+        tuple(notices),
+        tuple(a.draft for a in attempts if a.draft),
+        tuple(attempts),
+    )

@@ -123,6 +123,21 @@ class Point:
 
 
 @dataclass(frozen=True)
+class RewriteCounts:
+    """What the abstractive stage did with the briefing's points: the reader is told how much
+    of the text is the model's and how much the sources' own words."""
+
+    rewritten: int
+    """Points whose text the model wrote (it differs from every source sentence)."""
+    extracted: int
+    """Points kept as extracted: not rewritten, or their rewrite rejected."""
+    rejected: int
+    """Rewrites rejected by the screens or the fact check (part of `extracted`)."""
+    reasons: tuple[tuple[str, int], ...] = ()
+    """Rejections by reason ("echo", "instruction", "loop", "check", ...)."""
+
+
+@dataclass(frozen=True)
 class Briefing:
     """The consolidated, cited result. `sources` lists every input; `included` those toggled on."""
 
@@ -135,7 +150,9 @@ class Briefing:
     mode: str = "extractive"
     notices: tuple[str, ...] = ()
     replaced: int = 0
-    """Abstractive sentences that failed the faithfulness guard and were replaced."""
+    """Abstractive rewrites rejected and replaced by the extracted sentence."""
+    rewrite: RewriteCounts | None = None
+    """What the abstractive stage did (None in extractive mode)."""
     disagreements: tuple[Disagreement, ...] = ()
     timeline: tuple[Dated, ...] | None = None
     """Dated happenings in date order, when asked for (None otherwise)."""

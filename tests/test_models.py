@@ -190,10 +190,31 @@ def test_smollm2_rewrite_is_cited_guarded_and_within_budget(
     assert pieces and result.drafts and "".join(pieces).strip()
     assert result.points
     assert sum(p.words for p in result.points) <= 40
+    allowed = guard.vocabulary(a.text for a in articles)
     for point in result.points:
         assert point.citations
-        cited = "\n".join(articles[c - 1].text for c in point.citations)
-        assert guard.unsupported(point.text, cited) == []
+        assert guard.invented(point.text, allowed) == []
+    assert result.counts.rewritten + result.counts.extracted == len(result.points)
+
+
+def test_one_torch_thread_by_default_and_passive_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    import torch
+
+    from models.runtime import THREADS_ENV, prepare_torch, thread_count
+
+    monkeypatch.delenv(THREADS_ENV, raising=False)
+    assert thread_count() == 1
+    monkeypatch.setenv(THREADS_ENV, "2")
+    assert thread_count() == 2
+    monkeypatch.setenv(THREADS_ENV, "zero")
+    assert thread_count() == 1
+    before = torch.get_num_threads()
+    try:
+        prepare_torch()
+        assert torch.get_num_threads() == 1
+        assert os.environ["OMP_WAIT_POLICY"] == "PASSIVE"
+    finally:
+        torch.set_num_threads(before)
 
 
 def _tiny_llama(folder: Path) -> Path:

@@ -1,9 +1,9 @@
-"""The abstractive stage end to end with tiny real models built and taught inside the tests.
+"""The abstractive stage end to end with tiny real models built (and some taught) in the tests.
 
-The models are random-init Llama/BART with tiny dimensions, taught by a few hundred gradient
-steps to answer the exact prompts `rewrite` builds with known drafts (including hallucinated
-names and numbers), so the assertions are about what the pipeline does with real generation:
-streaming, chunking, cancellation, alignment citations, the word budget and the guard.
+The models are random-init Llama/BART with tiny dimensions. Untaught, their weights are noise,
+which is the point for the constraint: whatever they prefer, only allowed tokens come out. Taught
+by a few hundred gradient steps to answer `rewrite`'s exact prompts with known drafts, they show
+what the pipeline does with a good compression, an echo, and a model bent on inventing.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ transformers = pytest.importorskip("transformers")
 
 from models.load import LoadedModel, load  # noqa: E402
 from summarize import guard  # noqa: E402
-from summarize.rewrite import INSTRUCTION, fill, finalise, plan_chunks, rewrite  # noqa: E402
+from summarize.rewrite import INSTRUCTION, build_prompt, inputs_of, limit_of, rewrite  # noqa: E402
 from summarize.schema import Article, Point, Sentence, Support  # noqa: E402
 from summarize.sentences import split_sentences  # noqa: E402
 
@@ -63,16 +63,23 @@ HALLUCINATED = (
     "Iran vowed severe revenge and the U.S. will send 5,000 more troops, said General Mark Milley."
 )
 DRAFT = f"{GOOD} {HALLUCINATED}"
-CHUNK_DRAFTS = (
-    "The U.S. killed Soleimani in a drone strike at Baghdad airport on Friday.",
-    "About 3,000 more U.S. troops will be sent to the region.",
-    "Oil prices jumped four percent after the strike in Baghdad.",
-)
+COMPRESSED = "A U.S. drone strike killed General Qassem Soleimani at Baghdad International Airport."
+"""POINTS[0] without "on Friday": shorter, every word from its input, every fact stated."""
+LOOP = "Troops will be sent to the region, troops will be sent to the region."
 
 
 def _corpus() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    texts += [A1, A2, A3, DRAFT, *CHUNK_DRAFTS, INSTRUCTION, "Briefing: [1] [2] [3] [1][2]"]
+    texts += [
+        A1,
+        A2,
+        A3,
+        DRAFT,
+        COMPRESSED,
+        INSTRUCTION,
+        "Zanzibar",
+        "Briefing: [1] [2] [3] [1][2]",
+    ]
     return texts
 
 
@@ -179,51 +186,108 @@ def _teach(loaded: LoadedModel, pairs: Sequence[tuple[str, str]], steps: int = 3
     model.eval()
 
 
-def _prompts(loaded: LoadedModel, points: Sequence[Point], words: int) -> list[str]:
-    return [c.prompt for c in plan_chunks(loaded, points, words) if not c.verbatim]
+def _prompt(loaded: LoadedModel, point: Point) -> str:
+    return build_prompt(loaded, [s.text for s in inputs_of(point)], limit_of(point))
+
+
+def _untaught(tokenizer_dir: Path, folder: Path, seed: int) -> LoadedModel:
+    torch.manual_seed(seed)
+    loaded = _build(tokenizer_dir, folder, "causal", 512)
+    with torch.no_grad():
+        for parameter in loaded.model.parameters():
+            parameter.normal_(0.0, 1.0, generator=torch.Generator().manual_seed(seed))
+    return loaded
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_whatever_the_weights_no_token_leaves_the_allowed_set(
+    tokenizer_dir: Path, tmp_path: Path, seed: int
+) -> None:
+    loaded = _untaught(tokenizer_dir, tmp_path / f"noise{seed}", seed)
+    for point in POINTS:
+        inputs = [s.text for s in inputs_of(point)]
+        rule = guard.constraint(loaded, inputs)
+        prompt = _prompt(loaded, point)
+        ids = loaded.tokenizer(prompt, return_tensors="pt", add_special_tokens=False)
+        start = ids["input_ids"].shape[1]
+        out = loaded.model.generate(
+            **ids,
+            max_new_tokens=40,
+            do_sample=False,
+            logits_processor=transformers.LogitsProcessorList(
+                [guard.logits_processor(rule, start)]
+            ),
+            pad_token_id=loaded.tokenizer.pad_token_id,
+        )
+        new = out[0, start:].tolist()
+        assert rule.accepts(new)
+        states = rule.start
+        for token in new:  # every generated token was allowed where it was generated
+            assert token in rule.allowed(states)
+            states = rule.advance(states, token)
+        text = loaded.tokenizer.decode(new, skip_special_tokens=True)
+        assert guard.invented(text, rule.allowed_words) == []
+
+
+def test_constraint_never_recomposes_a_number_or_a_name() -> None:
+    allowed = guard.vocabulary(["About 3,000 troops and 20 ships went to Baghdad."])
+    assert guard.invented("About 3,000 troops went to Baghdad.", allowed) == []
+    assert guard.invented("About 3,020 troops went to Baghdadi.", allowed) == ["3,020", "Baghdadi"]
+    assert "Zanzibar" in guard.invented("Zanzibar troops went.", allowed)
+
+
+class _Inventor:
+    """Wraps a model so that its next-token scores always prefer one invented word."""
+
+    def __init__(self, loaded: LoadedModel, token: int) -> None:
+        self.loaded, self.token = loaded, token
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        out = self.loaded.model.__class__.forward(self.loaded.model, *args, **kwargs)
+        logits = torch.zeros_like(out.logits)
+        logits[..., self.token] = 100.0
+        out.logits = logits
+        return out
+
+
+def test_a_model_that_only_invents_gives_the_extracted_briefing(
+    tokenizer_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = _build(tokenizer_dir, tmp_path / "inventor", "causal", 512)
+    token = loaded.tokenizer.convert_tokens_to_ids("Zanzibar")
+    monkeypatch.setattr(loaded.model, "forward", _Inventor(loaded, token))
+    pieces: list[str] = []
+    result = rewrite(POINTS, ARTICLES, words=60, model=str(loaded.path), on_token=pieces.append)
+    assert "Zanzibar" not in "".join(pieces)
+    assert result.points == POINTS  # the extracted sentences, unchanged
+    counts = result.counts
+    assert (counts.rewritten, counts.extracted) == (0, 3)
+    assert counts.rejected == 3 and result.replaced == 3
+    assert not any(p.rewritten for p in result.points)
 
 
 @pytest.fixture(scope="module")
 def llama(tokenizer_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> LoadedModel:
+    """Taught: POINTS[0] -> COMPRESSED, POINTS[1] -> itself (an echo), POINTS[2] -> a loop."""
     loaded = _build(tokenizer_dir, tmp_path_factory.mktemp("llama"), "causal", 512)
-    pairs = [(p, DRAFT) for w in (60, 20) for p in _prompts(loaded, POINTS, w)]
-    assert len(pairs) == 2  # one chunk each: everything fits the 512-token window
-    _teach(loaded, pairs)
+    drafts = (COMPRESSED, POINTS[1].text, LOOP)
+    _teach(loaded, [(_prompt(loaded, p), d) for p, d in zip(POINTS, drafts, strict=True)])
     return loaded
 
 
-def _unsupported_by_citations(point: Point) -> list[str]:
-    sources = "\n".join(ARTICLES[c - 1].text for c in point.citations)
-    return guard.unsupported(point.text, sources)
-
-
-def test_rewrite_streams_cites_and_guards(llama: LoadedModel) -> None:
+def test_compression_is_kept_echo_and_loop_are_rejected(llama: LoadedModel) -> None:
     pieces: list[str] = []
     result = rewrite(POINTS, ARTICLES, words=60, model=str(llama.path), on_token=pieces.append)
-    assert result.drafts == (DRAFT,)
-    assert "".join(pieces).strip() == DRAFT
-    assert len(pieces) > 5  # streamed, not delivered in one piece
+    assert len(pieces) > 5  # streamed
+    outcomes = [a.outcome for a in result.attempts]
+    assert outcomes == ["rewritten", "echo", "loop"]
     first = result.points[0]
-    assert first.rewritten and first.text == GOOD
+    assert first.text == COMPRESSED and first.rewritten
     assert first.citations == (1, 2) and first.origin == POINTS[0].origin
-    # The hallucinated sentence (5,000 troops, General Mark Milley) cannot be repaired and its
-    # extracted sentence is already in the briefing, so nothing is counted as replaced; the
-    # budget is topped up with the uncovered extracted point instead.
-    assert result.replaced == 0
-    assert all("Milley" not in p.text and "5,000" not in p.text for p in result.points)
-    assert result.points[1:] == (POINTS[2],)
-    assert any("Added 1 extracted" in n for n in result.notices)
-    for point in result.points:
-        assert point.citations
-        assert _unsupported_by_citations(point) == []
+    assert result.points[1:] == POINTS[1:]  # kept as extracted, unchanged
+    assert (result.counts.rewritten, result.counts.extracted, result.counts.rejected) == (1, 2, 2)
+    assert dict(result.counts.reasons) == {"echo": 1, "loop": 1}
     assert sum(p.words for p in result.points) <= 60
-
-
-def test_word_budget_drops_trailing_sentences(llama: LoadedModel) -> None:
-    result = rewrite(POINTS, ARTICLES, words=20, model=str(llama.path))
-    assert result.drafts == (DRAFT,)
-    assert [p.text for p in result.points] == [GOOD]
-    assert sum(p.words for p in result.points) <= 20
 
 
 def test_deterministic(llama: LoadedModel) -> None:
@@ -234,19 +298,15 @@ def test_deterministic(llama: LoadedModel) -> None:
 
 def test_cancel_mid_stream_falls_back_to_extractive(llama: LoadedModel) -> None:
     cancel = threading.Event()
-    pieces: list[str] = []
 
     def on_token(piece: str) -> None:
-        pieces.append(piece)
         cancel.set()
 
     result = rewrite(
         POINTS, ARTICLES, words=60, model=str(llama.path), on_token=on_token, cancel=cancel
     )
     assert result.points == POINTS
-    assert not any(p.rewritten for p in result.points)
     assert any("cancelled" in n for n in result.notices)
-    assert "".join(pieces).strip() != DRAFT  # generation stopped early
 
 
 def test_cancel_before_start_generates_nothing(llama: LoadedModel) -> None:
@@ -258,71 +318,26 @@ def test_cancel_before_start_generates_nothing(llama: LoadedModel) -> None:
     )
     assert pieces == []
     assert result.points == POINTS[:2]  # extractive, trimmed to the 30-word budget
-    assert sum(p.words for p in result.points) <= 30
 
 
-def test_long_input_is_chunked_and_every_chunk_contributes(
-    tokenizer_dir: Path, tmp_path: Path
-) -> None:
-    points = (POINTS[0], POINTS[2], _point(3, 0))
-    loaded = _build(tokenizer_dir, tmp_path / "small", "causal", 88)
-    prompts = _prompts(loaded, points, 60)
-    assert len(prompts) == 3  # the window holds one sentence (and its output) at a time
-    _teach(loaded, list(zip(prompts, CHUNK_DRAFTS, strict=True)))
-    pieces: list[str] = []
-    result = rewrite(
-        points, ARTICLES, words=60, model=str(tmp_path / "small"), on_token=pieces.append
-    )
-    assert result.drafts == CHUNK_DRAFTS
-    assert [p.text for p in result.points] == list(CHUNK_DRAFTS)
-    assert [p.citations for p in result.points] == [(1, 2), (2,), (3,)]
-    assert all(p.rewritten for p in result.points)
-    assert any("3 parts" in n for n in result.notices)
-    assert result.replaced == 0
-
-
-def test_sentence_longer_than_window_is_kept_verbatim(tokenizer_dir: Path, tmp_path: Path) -> None:
+def test_point_longer_than_window_is_kept_as_extracted(tokenizer_dir: Path, tmp_path: Path) -> None:
     long_text = " ".join([A1, A2, A3])
     long_point = Point(long_text, Sentence(1, 0, long_text), 1.0, (), (1, 2, 3))
     _build(tokenizer_dir, tmp_path / "m", "causal", 48)
     result = rewrite([long_point], ARTICLES, words=200, model=str(tmp_path / "m"))
-    assert any("Kept 1 sentence" in n for n in result.notices)
-    assert result.drafts == (long_text,)
-    assert sum(p.words for p in result.points) <= 200
-    assert all(p.citations for p in result.points)
+    assert result.points == (long_point,)
+    assert [a.outcome for a in result.attempts] == ["extracted"]
 
 
 def test_seq2seq_model(tokenizer_dir: Path, tmp_path: Path) -> None:
     loaded = _build(tokenizer_dir, tmp_path / "bart", "seq2seq", 256)
-    (prompt,) = _prompts(loaded, POINTS[:2], 40)
-    assert "Rewrite" not in prompt  # seq2seq models get the plain sentences
-    _teach(loaded, [(prompt, GOOD)])
-    pieces: list[str] = []
-    result = rewrite(
-        POINTS[:2], ARTICLES, words=40, model=str(tmp_path / "bart"), on_token=pieces.append
-    )
-    assert "".join(pieces).strip() == GOOD
-    assert [(p.text, p.citations, p.rewritten) for p in result.points] == [(GOOD, (1, 2), True)]
-
-
-def test_finalise_drops_unattributable_and_repeated_sentences() -> None:
-    drafts = [
-        "Here is the briefing: " + GOOD + " The weather in Paris was lovely and mild. " + GOOD
+    prompt = _prompt(loaded, POINTS[0])
+    assert "Combine" not in prompt  # seq2seq models get the plain sentences
+    _teach(loaded, [(prompt, COMPRESSED)])
+    result = rewrite(POINTS[:1], ARTICLES, words=40, model=str(tmp_path / "bart"))
+    assert [(p.text, p.citations, p.rewritten) for p in result.points] == [
+        (COMPRESSED, (1, 2), True)
     ]
-    points, replaced, dropped = finalise(drafts, POINTS, ARTICLES, 100)
-    assert [p.text for p in points] == [GOOD]
-    assert (replaced, dropped) == (0, 1)
-
-
-def test_finalise_repairs_a_clause_with_a_wrong_number() -> None:
-    draft = (
-        "Iran vowed severe revenge for the killing of Soleimani, and about 4,000 troops "
-        "will be sent."
-    )
-    points, replaced, _ = finalise([draft], POINTS, ARTICLES, 100)
-    assert replaced == 1
-    assert [p.text for p in points] == ["Iran vowed severe revenge for the killing of Soleimani."]
-    assert points[0].citations == (1, 2) and points[0].rewritten
 
 
 def test_missing_model_raises_model_unavailable(tmp_path: Path) -> None:
@@ -333,41 +348,5 @@ def test_missing_model_raises_model_unavailable(tmp_path: Path) -> None:
     assert caught.value.fix
 
 
-def test_repaired_sentence_cites_every_article_behind_its_facts() -> None:
-    points = (*POINTS, _point(3, 0))
-    draft = (
-        "Oil prices jumped four percent after the strike ordered by President Donald Trump, "
-        "and 9,000 troops will be sent."
-    )
-    out, replaced, _ = finalise([draft], points, ARTICLES, 100)
-    assert [p.text for p in out] == [
-        "Oil prices jumped four percent, after the strike ordered by President Donald Trump."
-    ]
-    assert replaced == 1
-    assert 1 in out[0].citations and 3 in out[0].citations  # Trump is only in article 1
-    assert _unsupported_by_citations(out[0]) == []
-
-
-def test_replaced_counts_only_what_reaches_the_briefing() -> None:
-    # Over the budget: the repaired sentence never reaches the briefing.
-    assert finalise([HALLUCINATED], POINTS, ARTICLES, 5)[:2] == ([], 0)
-    # Its fallback (the extracted sentence) is already in the briefing.
-    out, replaced, _ = finalise([DRAFT], POINTS, ARTICLES, 100)
-    assert [p.text for p in out] == [GOOD] and replaced == 0
-
-
-def test_fill_tops_up_the_budget_with_uncovered_points_in_order() -> None:
-    points = (*POINTS, _point(3, 0))
-    rewritten = Point(
-        "Oil prices rose four percent after the Baghdad strike.",
-        points[3].origin,
-        1.0,
-        (),
-        (3,),
-        rewritten=True,
-    )
-    out, added = fill([rewritten], points, 40)
-    assert added == 2 and sum(p.words for p in out) <= 40
-    assert out == [points[0], points[1], rewritten]  # story order; points[2] does not fit
-    assert not any(p.rewritten for p in out[:2]) and all(p.citations for p in out)
-    assert fill([rewritten], points, 9) == ([rewritten], 0)
+def test_instruction_is_not_the_job_of_the_extractive_sentences() -> None:
+    assert "{words}" in INSTRUCTION
