@@ -425,7 +425,7 @@ class Checker:
         problems += _check_codes(claim, sources)
         problems += _check_dates(claim, found, sources)
         problems += _check_names(claim, core, found, sources)
-        problems += _check_places(claim, core)
+        problems += _check_places(claim, core, sources)
         problems += _check_speaker(claim, core, sources)
         problems += _check_negation(claim, core)
         problems += _check_roles(claim, core)
@@ -762,7 +762,7 @@ def _check_names(
     return problems
 
 
-def _check_places(claim: _Claim, core: Sequence[Entry]) -> list[Problem]:
+def _check_places(claim: _Claim, core: Sequence[Entry], sources: Sources) -> list[Problem]:
     """A place swapped for another from elsewhere in the story: the claim restates a sentence
     but names a place that sentence does not, where it names one the claim leaves out ("first
     knelt on Sunday in Seattle" for "... in Chicago"; Seattle is where her team plays)."""
@@ -776,9 +776,19 @@ def _check_places(claim: _Claim, core: Sequence[Entry]) -> list[Problem]:
     dropped = [p for p in places(evidence) if fold(p[0]).lower() not in fold_claim]
     for place, slot in added:
         for other, their_slot in dropped:
-            if slot == their_slot and not same_name(_place_words(place), _place_words(other)):
-                return [Problem("name", place, f"the sources say {other} here")]
+            if slot != their_slot or same_name(_place_words(place), _place_words(other)):
+                continue
+            if _named_together(place, other, sources):
+                continue  # "Baghdad, Iraq": one may lie in the other
+            return [Problem("name", place, f"the sources say {other} here")]
     return []
+
+
+def _named_together(place: str, other: str, sources: Sources) -> bool:
+    a, b = fold(place).lower(), fold(other).lower()
+    return any(
+        a in text and b in text for text in (fold(e.sentence.text).lower() for e in sources.entries)
+    )
 
 
 def _place_words(place: str) -> tuple[str, ...]:
