@@ -328,7 +328,7 @@ def _add_bench(verbs: Any) -> None:
 
     bench = verbs.add_parser(
         "bench",
-        help="benchmarks: ROUGE, speed, the abstractive model",
+        help="benchmarks: ROUGE, speed, the abstractive model, the checker, batch throughput",
         description="ROUGE against human references, speed and scale, and the abstractive "
         "model. Results go to benchmarks/results/.",
     )
@@ -432,7 +432,21 @@ def _add_bench(verbs: Any) -> None:
         "--verbose", action="store_true", help="list every miss and false alarm on stderr"
     )
 
-    for kind in (rouge, speed, model, check):
+    batch = kinds.add_parser(
+        "batch",
+        help="summarize batch: stories/s on 1 and 2 workers, memory, a Dask cluster, a lost worker",
+        description="Throughput of `summarize batch` on the Multi-News dev set: local pool with "
+        "1 and 2 workers, the 246 stories as one whole process, and `dask scheduler` + 2 `dask "
+        "worker` processes on 127.0.0.1, one of them killed mid-run.",
+    )
+    batch.add_argument(
+        "--repeat",
+        type=positive_int,
+        default=2,
+        help="times the dev set is read for the 1- and 2-worker runs (default 2: 492 stories)",
+    )
+
+    for kind in (rouge, speed, model, check, batch):
         kind.add_argument("--out", type=Path, help="results folder (default benchmarks/results)")
         kind.add_argument("--no-progress", action="store_true", help="no progress output")
     bench.set_defaults(run=_bench)

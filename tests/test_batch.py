@@ -268,6 +268,28 @@ def test_resume_with_other_options_is_refused(stories: Path, tmp_path: Path) -> 
     assert out.read_bytes() == before
 
 
+def test_a_killed_local_worker_loses_no_story(tmp_path: Path) -> None:
+    records = [{"id": f"s{i}", "documents": FLOODS if i % 2 else FIRE} for i in range(10)]
+    path = _write_jsonl(tmp_path / "s.jsonl", records)
+    result = _script(
+        f"""
+        import json, multiprocessing, os, signal, summarize
+        killed = None
+        for r in summarize.batch({str(path)!r}, words=40, workers=2, chunk=1):
+            print(json.dumps([r.id, r.ok, r.error and r.error.message]), flush=True)
+            if killed is None:
+                killed = multiprocessing.active_children()[0].pid
+                os.kill(killed, signal.SIGKILL)
+        print(json.dumps(["killed", bool(killed), None]))
+        """
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[-1][:2] == ["killed", True]
+    assert sorted(row[0] for row in rows[:-1]) == sorted(r["id"] for r in records)
+    assert all(ok for _, ok, _ in rows[:-1]), rows
+
+
 # -- the same briefing as `summarize -f json` ----------------------------------------------------
 
 
