@@ -339,7 +339,8 @@ def _report(data: dict[str, Any], env: dict[str, Any]) -> str:
     runs = data["runs"]
     one, two, whole = runs["local-1"], runs["local-2"], runs["whole-246"]
     ratio = two["wall_s"] / one["wall_s"]
-    per_story = one["wall_s"] / one["stories"]
+    # CPU time per story where measured: other work on a shared machine inflates wall time
+    per_story = (one.get("cpu_s") or one["wall_s"]) / one["stories"]
     whole_248 = whole["wall_s"] / whole["stories"] * 248
     lines = header("Batch: `summarize batch` throughput", env)
     lines += [f"- **Whole run:** {data['elapsed_seconds']} s", "", "## Runs", ""]
@@ -386,7 +387,8 @@ def _report(data: dict[str, Any], env: dict[str, Any]) -> str:
         "",
         f"Stories: the {runs['whole-246']['stories']} Multi-News dev clusters, "
         f"`documents` form, default options (`coverage`, 150 words); the 1- and 2-worker runs "
-        f"read them {data['repeat']} times ({one['stories']} stories, {data['input_mb']} MB) — "
+        f"read them {data['repeat']} time{'s' if data['repeat'] != 1 else ''} "
+        f"({one['stories']} stories, {data['input_mb']} MB) — "
         "fewer repeats than the issue's ~5,000 stories, to keep the benchmark under 10 minutes "
         "on this shared 2-core machine. Wall time is the whole process. Peak MB: VmHWM of the "
         "`summarize batch` process (client) and the largest of its pool workers or of the "
@@ -399,22 +401,119 @@ def _report(data: dict[str, Any], env: dict[str, Any]) -> str:
         "",
         f"- 2 workers / 1 worker: **{ratio:.2f}x** the time "
         f"({'meets' if ratio <= SCALING_TARGET else 'misses'} ≤ {SCALING_TARGET}x).",
+        *_cpu_lines(one, two),
         f"- 246 dev stories as one whole process: **{whole['wall_s']:.1f} s** "
         f"(≈ {whole_248:.1f} s for 248; {'meets' if whole_248 <= WHOLE_TARGET_S else 'misses'} "
         f"≤ {WHOLE_TARGET_S:g} s); with `--method consensus` "
-        f"{runs['whole-246-consensus']['wall_s']:.1f} s.",
+        f"{runs['whole-246-consensus']['wall_s']:.1f} s. The time goes to summarising, not to "
+        f"the batch machinery: {per_story * 1000:.0f} ms of CPU a story, where 5 s for 248 "
+        f"stories on 2 cores allows ≈ {2 * WHOLE_TARGET_S / 248 * 1000:.0f} ms (less start-up).",
         f"- Worker killed: after {kill['killed_after']} of {kill['stories']} stories; "
         f"{kill['distinct_ids']} distinct ids came back in {kill['lines']} lines, "
         f"{kill['error_lines']} errors; every story back: **{kill.get('every_story_back')}**.",
         "",
         "## Costs behind the projection",
         "",
-        f"- Work per story, 1 worker: {per_story * 1000:.0f} ms (whole process / stories).",
-        f"- Dask task round trip (no-op tasks through this scheduler): "
+        f"- Work per story, 1 worker: {per_story * 1000:.0f} ms "
+        f"({'CPU time' if one.get('cpu_s') else 'wall time'} of the whole process / stories).",
+        "- Dask cost per task (400 no-op tasks through this scheduler, client to worker and "
+        f"back, divided by 400): "
         f"{data['dask_task_overhead_ms']:.2f} ms.",
         f"- Client reading INPUT (id pass + story pass): {data['input_scan_us_per_story']:.0f} µs "
         "per story.",
         f"- OUTPUT: {data['output_kb_per_story']:.1f} KB per story (one JSONL line).",
         "",
+        *_projection(data, per_story),
+        "",
     ]
     return "\n".join(lines)
+
+
+def _cpu_lines(one: dict[str, Any], two: dict[str, Any]) -> list[str]:
+    """The scaling that CPU time shows, which other work on the machine does not inflate."""
+    if not one.get("cpu_s") or not two.get("cpu_s"):
+        return []
+    a, b = one["cpu_s"] / one["stories"], two["cpu_s"] / two["stories"]
+    return [
+        f"  CPU time per story (client + workers): {a * 1000:.0f} ms with 1 worker, "
+        f"{b * 1000:.0f} ms with 2 ({b / a - 1:+.0%}). On two otherwise idle cores, 2 workers "
+        f"would take ≈ {b / a / 2:.2f}x the time of 1 (an estimate from CPU time, not a "
+        "measurement; the load average column shows how busy the machine was)."
+    ]
+
+
+def _duration(seconds: float) -> str:
+    hours = seconds / 3600
+    return f"{hours:.1f} h" if hours >= 1 else f"{seconds / 60:.0f} min"
+
+
+def _projection(data: dict[str, Any], per_story: float) -> list[str]:
+    """1 M stories on N workers, from the measured costs above (arithmetic, not a run)."""
+    stories = 1_000_000
+    input_kb = data["input_mb"] * 1024 / data["runs"]["local-1"]["stories"]
+    overhead_s = data["dask_task_overhead_ms"] / 1000
+    chunk_s = 2.0  # the Dask engine's target work per task (TARGET_S["dask"])
+    chunk = max(1, round(chunk_s / per_story))
+    tasks = stories / chunk
+    client_tasks_per_s = 1 / overhead_s
+    scan_rate = 1e6 / data["input_scan_us_per_story"]
+    per_worker = 1 / per_story
+    rows = []
+    for workers in (2, 16, 100, 1000):
+        rate = workers * per_worker
+        rows.append(
+            [
+                workers,
+                _duration(stories / rate),
+                f"{rate:,.0f}",
+                f"{rate / chunk:,.0f}",
+                f"{rate * input_kb / 1024:,.1f}",
+                f"{rate * data['output_kb_per_story'] / 1024:,.1f}",
+                f"{2 * workers * chunk * input_kb / 1024:,.0f}",
+            ]
+        )
+    limit_tasks = client_tasks_per_s * chunk / per_worker
+    limit_scan = scan_rate / per_worker
+    return [
+        "## Projection to 1 M stories",
+        "",
+        f"At {per_story * 1000:.0f} ms a story (1 worker, default options), 1 M stories are "
+        f"{stories * per_story / 3600:,.0f} CPU-hours. The Dask engine aims at {chunk_s:g} s "
+        f"of work a task, here ≈ {chunk} stories, so {tasks:,.0f} tasks whose "
+        f"{data['dask_task_overhead_ms']:.1f} ms cost per task is "
+        f"{overhead_s / chunk_s:.1%} of their work.",
+        "",
+        *table(
+            [
+                "workers",
+                "1 M stories",
+                "stories/s",
+                "tasks/s",
+                "INPUT MB/s",
+                "OUTPUT MB/s",
+                "client MB in flight",
+            ],
+            rows,
+        ),
+        "",
+        "Where the bottleneck moves, as workers are added:",
+        "",
+        "- Up to a few hundred workers the summariser is the bottleneck: the time is "
+        "CPU-hours / workers, and a faster ranker (`--method consensus` is about "
+        f"{data['runs']['whole-246']['wall_s'] / data['runs']['whole-246-consensus']['wall_s']:.1f}"
+        "x faster here) buys as much as more machines.",
+        f"- The scheduler: at the measured per-task cost, one client and scheduler handle about "
+        f"{client_tasks_per_s:,.0f} tasks a second, enough for ≈ {limit_tasks:,.0f} workers "
+        f"with {chunk}-story chunks; past that (the 1,000-worker row), larger chunks (`--chunk`, "
+        "up to 256) keep it below 10% busy, at the price of more work redone when a worker "
+        "dies.",
+        f"- INPUT: the client reads and parses ≈ {scan_rate:,.0f} stories/s (two passes), so "
+        f"≈ {limit_scan:,.0f} workers before reading one JSONL file is the limit; and every "
+        f"story ({input_kb:.1f} KB) passes through the client's network link: a 1 Gb/s link "
+        f"carries ≈ {125 * 1024 / input_kb:,.0f} stories/s. Beyond that, split INPUT into "
+        "shards with one client (and one OUTPUT) each, or let workers read the stories "
+        "from shared storage by path instead of by value.",
+        "- OUTPUT is appended by the one client at a few MB/s even at 1,000 workers: not a "
+        "bottleneck. The client's memory is the chunks in flight (table) plus the id of every "
+        "story (the duplicate check and resume): ≈ 100-150 MB for 1 M ids.",
+    ]
