@@ -290,6 +290,60 @@ def test_a_killed_local_worker_loses_no_story(tmp_path: Path) -> None:
     assert all(ok for _, ok, _ in rows[:-1]), rows
 
 
+def test_retry_errors_runs_the_error_lines_again_without_duplicates(
+    stories: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.jsonl"
+    args = ["batch", str(stories), "-o", str(out), "--workers", "1", "--words", "40"]
+    assert _run(args).returncode == 0
+    result = _run([*args, "--retry-errors"])
+    assert result.returncode == 0, result.stderr
+    assert "dropped 3 error line(s)" in result.stderr
+    records = _lines(out.read_text(encoding="utf-8"))
+    assert sorted(r["id"] for r in records) == sorted(
+        ["floods", "fire", "<line 3>", "empty", "blank"]
+    )
+    assert [r["id"] for r in records[:2]] in (["floods", "fire"], ["fire", "floods"])
+
+
+def test_python_api_yields_results_and_refuses_duplicates_up_front() -> None:
+    result = _script(
+        f"""
+        import json, summarize
+        stories = [{{"id": "floods", "documents": {FLOODS!r}}}, {{"id": 7, "documents": []}}]
+        got = {{r.id: (r.ok, r.error and r.error.message) for r in summarize.batch(
+            stories, words=40, workers=1)}}
+        print(json.dumps(got))
+        try:
+            summarize.batch([{{"id": "a", "documents": ["x"]}}] * 2)
+        except summarize.SummarizeError as exc:
+            print(exc.message)
+        """
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    first, second = result.stdout.splitlines()
+    got = json.loads(first)
+    assert got["floods"] == [True, None]
+    assert got["7"][0] is False and "empty 'documents'" in got["7"][1]
+    assert "duplicate story id 'a'" in second
+
+
+def test_progress_line_counts_rate_errors_and_eta() -> None:
+    import io
+
+    from summarize.batch_io import Progress
+
+    stream = io.StringIO()
+    progress = Progress(10, stream=stream)
+    for failed in (False, True, False, False):
+        progress.step(failed)
+    line = progress.line(progress.start + 2.0)
+    assert line == "summarize: 4/10 stories, 2.0/s, 1 error, ETA 0:03"
+    progress.close()
+    assert stream.getvalue() == ""  # not a terminal: a line only every 10 s
+    assert Progress(3, enabled=False).line().startswith("summarize: 0/3 stories")
+
+
 # -- the same briefing as `summarize -f json` ----------------------------------------------------
 
 
