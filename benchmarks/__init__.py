@@ -66,6 +66,10 @@ def run(args: argparse.Namespace) -> list[Path]:
             verbose=args.verbose,
             citations=not args.no_citations,
         )
+    elif args.kind == "batch":
+        from .batch import run as run_batch
+
+        paths = run_batch(out, env, args.repeat, progress=progress)
     elif args.kind == "model":
         from .model import run as run_model
 

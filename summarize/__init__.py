@@ -5,6 +5,8 @@
 >>> print(render(briefing, "markdown"))
 """
 
+from typing import Any
+
 from .api import DEFAULT_WORDS, check, resolve_toggle, summarize
 from .errors import InputError, ModelUnavailable, NoSourcesOn, SummarizeError
 from .ingest import load
@@ -26,6 +28,17 @@ from .schema import (
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str) -> Any:
+    """`batch` and `Result` are imported on first use: the batch machinery (multiprocessing,
+    the engines) would add ~50 ms to every `summarize` start-up that never runs a batch."""
+    if name in ("batch", "Result"):
+        from . import batch_api
+
+        return getattr(batch_api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "AVAILABLE_METHODS",
     "DEFAULT_METHOD",
@@ -40,11 +53,13 @@ __all__ = [
     "NoSourcesOn",
     "Point",
     "Problem",
+    "Result",
     "Sentence",
     "Side",
     "SummarizeError",
     "Support",
     "Verdict",
+    "batch",
     "check",
     "load",
     "render",
