@@ -465,7 +465,7 @@ def _stderr(message: str) -> None:
 def _brief(args: argparse.Namespace) -> int:
     from .api import summarize
     from .ingest import load
-    from .output import check_target, refuse_inputs, write_atomic
+    from .output import check_target, refuse_inputs, stdout_to_stderr, write_atomic
     from .render import render
 
     if args.model and args.mode != "abstractive":
@@ -490,19 +490,20 @@ def _brief(args: argparse.Namespace) -> int:
                 sys.stderr.write(token)
                 sys.stderr.flush()
 
-    briefing = summarize(
-        ingested,
-        timeline=args.timeline,
-        words=args.words,
-        method=args.method,
-        exclude=args.exclude,
-        only=args.only,
-        mode=args.mode,
-        model=args.model,
-        seed=args.seed,
-        on_token=on_token,
-        progress=progress,
-    )
+    with stdout_to_stderr():  # a C solver's stray printf must not end up in -f json
+        briefing = summarize(
+            ingested,
+            timeline=args.timeline,
+            words=args.words,
+            method=args.method,
+            exclude=args.exclude,
+            only=args.only,
+            mode=args.mode,
+            model=args.model,
+            seed=args.seed,
+            on_token=on_token,
+            progress=progress,
+        )
     if on_token is not None:
         sys.stderr.write("\n")
     if not args.quiet:

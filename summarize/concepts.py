@@ -12,11 +12,7 @@ redundancy is paid for, not filtered afterwards.
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -94,37 +90,6 @@ the 246 Multi-News dev clusters the slowest solve took 0.6 s, so the limit is a 
 within it results do not depend on the machine."""
 
 
-_REDIRECT = threading.Lock()
-
-
-@contextmanager
-def _stdout_to_stderr() -> Iterator[None]:
-    """Send what C code prints to standard output to standard error meanwhile.
-
-    HiGHS (1.x, inside scipy) sometimes `printf`s a debugging line from its MIP solver even with
-    `disp` off ("HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();"), seen
-    on a loaded machine only. On standard output it would corrupt `-f json` and piped Markdown;
-    on standard error it is noise at worst, and in the TUI both are the same terminal.
-    """
-    with _REDIRECT:
-        saved: int | None = None
-        try:
-            if sys.stdout is not None:
-                sys.stdout.flush()
-            saved = os.dup(1)
-            os.dup2(2, 1)
-        except (OSError, ValueError):  # no usable fd 1 or 2 (closed, embedded): leave them
-            if saved is not None:
-                os.close(saved)
-            saved = None
-        try:
-            yield
-        finally:
-            if saved is not None:
-                os.dup2(saved, 1)
-                os.close(saved)
-
-
 def solve(program: Program, time_limit: float = TIME_LIMIT_S) -> list[int]:
     """Indices of the candidates an optimal selection chooses (empty if none fits).
 
@@ -173,14 +138,13 @@ def solve(program: Program, time_limit: float = TIME_LIMIT_S) -> list[int]:
 
     matrix = coo_matrix((vals, (rows, cols)), shape=(len(lower), n + m)).tocsr()
     objective = -np.concatenate([program.bonus, program.weights]).astype(np.float64)
-    with _stdout_to_stderr():
-        result = milp(
-            objective,
-            constraints=LinearConstraint(matrix, lower, upper),
-            integrality=np.ones(n + m),
-            bounds=Bounds(0, 1),
-            options={"time_limit": time_limit, "disp": False},
-        )
+    result = milp(  # may print to fd 1 from C: see `output.stdout_to_stderr`
+        objective,
+        constraints=LinearConstraint(matrix, lower, upper),
+        integrality=np.ones(n + m),
+        bounds=Bounds(0, 1),
+        options={"time_limit": time_limit, "disp": False},
+    )
     if result.x is None:  # infeasible (nothing that may open the briefing fits)
         return []
     return [j for j in range(n) if result.x[j] > 0.5]

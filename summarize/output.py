@@ -1,14 +1,53 @@
-"""Atomic file output: a failed write never leaves half a file or loses the old one."""
+"""Output: atomic files (a failed write never leaves half a file or loses the old one), and a
+standard output that only the briefing writes to."""
 
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import InputError
 from .schema import Article
+
+_REDIRECT = threading.Lock()
+
+
+@contextmanager
+def stdout_to_stderr() -> Iterator[None]:
+    """Send what C code prints to standard output to standard error meanwhile.
+
+    HiGHS (1.x, inside scipy) sometimes `printf`s a debugging line from its MIP solver even with
+    `disp` off ("HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();"), seen
+    on a loaded machine only. On standard output it would corrupt `-f json` and piped Markdown;
+    on standard error it is noise at worst.
+
+    The redirect is process-wide, so only a caller that alone writes standard output, and not
+    while this runs, may use it: the CLI around a briefing whose text it prints afterwards. The
+    library never does (an API user's other threads may be printing), and batch workers send
+    their standard output to /dev/null instead.
+    """
+    with _REDIRECT:
+        saved: int | None = None
+        try:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+            saved = os.dup(1)
+            os.dup2(2, 1)
+        except (OSError, ValueError):  # no usable fd 1 or 2 (closed, embedded): leave them
+            if saved is not None:
+                os.close(saved)
+            saved = None
+        try:
+            yield
+        finally:
+            if saved is not None:
+                os.dup2(saved, 1)
+                os.close(saved)
 
 
 def check_target(path: str | os.PathLike[str]) -> Path:

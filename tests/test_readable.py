@@ -322,9 +322,9 @@ def test_solver_chatter_never_reaches_standard_output(capfd: pytest.CaptureFixtu
     """HiGHS can printf a debugging line from C; it must not corrupt `-f json` on stdout."""
     import os
 
-    from summarize.concepts import _stdout_to_stderr
+    from summarize.output import stdout_to_stderr
 
-    with _stdout_to_stderr():
+    with stdout_to_stderr():
         os.write(1, b"HighsMipSolverData chatter\n")
     print("after")
     out, err = capfd.readouterr()
