@@ -477,7 +477,8 @@ def _speed_lines(speed: dict[str, Any]) -> list[str]:
         "timed runs after one warm-up. tokens/s = new tokens / generate() wall time (prefill "
         "included); first token = prefill + first token. *CPU hog* = a `while True: pass` "
         "process running beside it on the same 2 cores (as another busy program would). "
-        "The default is 1 thread (`SUMMARIZE_THREADS` overrides).",
+        "The default is 2 threads where OpenMP waits passively, else 1 (`SUMMARIZE_THREADS` "
+        "overrides).",
         "",
     ]
     return lines

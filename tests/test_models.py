@@ -197,20 +197,26 @@ def test_smollm2_rewrite_is_cited_guarded_and_within_budget(
     assert result.counts.rewritten + result.counts.extracted == len(result.points)
 
 
-def test_one_torch_thread_by_default_and_passive_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_torch_threads_follow_the_wait_policy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two threads only where OpenMP waits passively; one where it may spin; the env wins."""
     import torch
 
+    from models import runtime
     from models.runtime import THREADS_ENV, prepare_torch, thread_count
 
     monkeypatch.delenv(THREADS_ENV, raising=False)
-    assert thread_count() == 1
-    monkeypatch.setenv(THREADS_ENV, "2")
-    assert thread_count() == 2
+    assert thread_count(passive=False) == 1
+    assert thread_count(passive=True) == min(2, os.cpu_count() or 1)
+    monkeypatch.setenv(THREADS_ENV, "3")
+    assert thread_count(passive=False) == 3
     monkeypatch.setenv(THREADS_ENV, "zero")
-    assert thread_count() == 1
+    assert thread_count(passive=False) == 1
+    monkeypatch.delenv(THREADS_ENV)
+    monkeypatch.setattr(runtime, "_passive", None)
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
     before = torch.get_num_threads()
     try:
-        prepare_torch()
+        prepare_torch()  # torch is already imported here, without a passive policy: one thread
         assert torch.get_num_threads() == 1
         assert os.environ["OMP_WAIT_POLICY"] == "PASSIVE"
     finally:
