@@ -11,7 +11,6 @@ numbers are written.
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import shutil
@@ -40,7 +39,6 @@ from .rouge import ROUGE_TYPES, F, Rouge, aggregate, count_words, truncate_words
 
 DEFAULT_MODEL = "smollm2"
 NEW_TOKENS = 64
-VARIANTS = ("float32", "bfloat16", "int8")
 LOAD_TARGET_S = 3.0
 SPEEDUP_TARGET = 2.0
 R2 = ROUGE_TYPES.index("rouge2")
@@ -180,20 +178,6 @@ class Hog:
     def __exit__(self, *exc: object) -> None:
         self.process.kill()
         self.process.wait()
-
-
-def _variant(model: Any, name: str) -> Any:
-    """A copy of `model` in float32, bfloat16, or float32 with int8 dynamic-quantised Linears."""
-    import torch
-
-    base = copy.deepcopy(model)
-    if name != "int8":
-        return base.to(getattr(torch, name)).eval()
-    from torch.ao.quantization import quantize_dynamic
-
-    with warnings.catch_warnings():  # deprecated in favour of torchao, which is not installed
-        warnings.simplefilter("ignore")
-        return quantize_dynamic(base.float().eval(), {torch.nn.Linear}, dtype=torch.qint8)
 
 
 def _generate_once(
