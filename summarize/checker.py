@@ -91,6 +91,11 @@ class Sources:
         return math.log((1 + self.n) / (1 + self.df.get(key, 0))) + 1.0
 
     @cached_property
+    def folded_texts(self) -> tuple[str, ...]:
+        """Every source sentence folded and lower-cased, once (searched for place pairs)."""
+        return tuple(fold(e.sentence.text).lower() for e in self.entries)
+
+    @cached_property
     def vocabulary(self) -> frozenset[str]:
         return frozenset(self.df)
 

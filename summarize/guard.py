@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from .lexicon import data_lines
 
@@ -429,18 +429,7 @@ Rejection = Literal[
 ]
 """Why a rewrite was rejected (the extracted sentence is kept instead)."""
 
-REJECTIONS: tuple[Rejection, ...] = (
-    "echo",
-    "instruction",
-    "loop",
-    "incomplete",
-    "fragment",
-    "unquoted",
-    "not shorter",
-    "invented",
-    "check",
-    "repeat",
-)
+REJECTIONS: tuple[Rejection, ...] = get_args(Rejection)
 
 MIN_WORDS = 6
 """A rewrite shorter than this is a fragment, not a sentence of a briefing."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .facts import WEEKDAYS
 from .readable import definite_reference, opener, standalone
 from .schema import Article
 from .sentences import count_words, stop_words, terms, words
@@ -47,7 +48,7 @@ _NAME_APPOSITION = re.compile(
     r"(\b[a-z][\w’'-]*),\s+(?:[A-ZÀ-Þ][\w’'.-]*\s){0,3}[A-ZÀ-Þ][\w’'.-]*,\s"
 )
 _WEEKDAY = re.compile(
-    r"\s+(?:on|late|early|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"\s+(?:on|late|early|last)\s+(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})\b"
 )
 _SAID_THAT = re.compile(r"\b(said|says|announced|warned|added|told \w+)\s+that\s")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,]*(?:,|$)")
