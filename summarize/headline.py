@@ -13,7 +13,9 @@ source does not.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from .facts import WEEKDAYS
 from .readable import definite_reference, opener, standalone
@@ -196,12 +198,16 @@ def shorten(sentence: str, cut: bool = True, *, opening: bool = False) -> str | 
     return text
 
 
-def _shared(title: str, others: Sequence[str]) -> float:
-    """Share of a title's index terms that the other articles use."""
+def _shared(title: str, others: Callable[[str], bool]) -> float:
+    """Share of a title's index terms that the other articles use (`others(term)`)."""
     mine = set(terms(title))
     if not mine:
         return 0.0
-    return sum(1 for t in mine if any(t in other for other in others)) / len(mine)
+    return sum(1 for t in mine if others(t)) / len(mine)
+
+
+def _used_elsewhere(usage: Counter[str], own: frozenset[str], term: str) -> bool:
+    return usage[term] > (term in own)
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,30}\s*(?:--|—|–|-)\s+")
@@ -213,7 +219,7 @@ def _tidy(title: str) -> str:
     return " ".join(title.split()).rstrip(" .")
 
 
-def _usable_title(title: str, others: Sequence[set[str]]) -> bool:
+def _usable_title(title: str, others: Callable[[str], bool]) -> bool:
     """A headline, not page furniture: 4 to 20 words, a clause, and mostly about the story
     (at least half its index terms occur in the other articles, or in its own text)."""
     n = count_words(title)
@@ -230,14 +236,18 @@ def headline(
     """The articles' most shared headline, else the first of `leads` (best first) that
     shortens to a clause, else the first words of the first lead. `openings` are the leads
     that open their article."""
-    bags = {a.id: set(terms(a.text)) for a in articles if a.title}
+    titled = [a for a in articles if a.title]
+    if titled:
+        # Each article's terms once and how many articles use each term: a title's term is
+        # "used by the others" when more articles than its own use it. Linear in the
+        # articles, which matters for folders of thousands.
+        bags = {a.id: frozenset(terms(a.text)) for a in articles}
+        usage = Counter(t for bag in bags.values() for t in bag)
     titles = []
-    for a in articles:
-        if not a.title:
-            continue
+    for a in titled:
         title = _tidy(a.title)
-        others = [bags.get(o.id) or set(terms(o.text)) for o in articles if o.id != a.id]
-        others = others or [bags[a.id]]
+        own = bags[a.id]
+        others = partial(_used_elsewhere, usage, own) if len(articles) > 1 else own.__contains__
         if _usable_title(title, others):
             titles.append((_shared(title, others), title))
     if titles:
