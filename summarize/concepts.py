@@ -93,9 +93,14 @@ within it results do not depend on the machine."""
 def solve(program: Program, time_limit: float = TIME_LIMIT_S) -> list[int]:
     """Indices of the candidates an optimal selection chooses (empty if none fits).
 
-    Variables: one 0/1 per candidate, one 0/1 per concept. A concept counts only if a chosen
-    candidate contains it; lengths sum to at most the budget. Weights are non-negative, so the
-    solver turns a concept on whenever it can and "contains" needs only the one direction.
+    Variables: one 0/1 per candidate, one in [0, 1] per concept. A concept counts only if a
+    chosen candidate contains it; lengths sum to at most the budget. Weights are non-negative,
+    so the solver turns a concept fully on whenever it can and "contains" needs only the one
+    direction; for the same reason concepts need not be declared integer (with the candidates
+    integral a concept's best value is 0 or 1), which leaves branch and bound only the
+    candidates: the same optimum on 82 dev and seed programs, 1.7x faster in all (worst solve
+    1.43 s -> 0.52 s). Folding one-holder concepts into bonuses and merging concepts with the
+    same holders was tried too and gained nothing (HiGHS's presolve does as much).
     """
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix
@@ -141,7 +146,7 @@ def solve(program: Program, time_limit: float = TIME_LIMIT_S) -> list[int]:
     result = milp(  # may print to fd 1 from C: see `output.stdout_to_stderr`
         objective,
         constraints=LinearConstraint(matrix, lower, upper),
-        integrality=np.ones(n + m),
+        integrality=np.concatenate([np.ones(n), np.zeros(m)]),
         bounds=Bounds(0, 1),
         options={"time_limit": time_limit, "disp": False},
     )
