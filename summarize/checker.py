@@ -1182,33 +1182,53 @@ def _segments(claim: _Claim) -> list[list[int]]:
 
 
 def _around(facts: Facts, i: int, reach: int = 4) -> set[str]:
-    """Every word near token i (content, names, numbers), lower case: for aligning two
-    sentences word by word."""
+    """The `reach` nearest words on each side of token i (content, names, numbers; punctuation
+    and function words skipped, not counted), as keys: for aligning two sentences word by
+    word. "Spirit (12-3-3) won" still has "Spirit" beside "won"."""
     words = set()
-    for j in range(max(0, i - reach), min(len(facts.tokens), i + reach + 1)):
-        token = facts.tokens[j]
-        if j != i and token.kind != "punct" and token.lower not in lexicon.function_words():
-            words.add(token.key)
+    function = lexicon.function_words()
+    for step in (-1, 1):
+        j, taken = i + step, 0
+        while 0 <= j < len(facts.tokens) and taken < reach:
+            token = facts.tokens[j]
+            if token.kind != "punct" and token.lower not in function:
+                words.add(token.key)
+                taken += 1
+            j += step
     return words
 
 
-def _opposite_in(claim: _Claim, i: int, entry: Entry) -> str | None:
-    """The word of `entry` standing where claim token i stands, if it says the opposite."""
+def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
+    """The word of the core evidence standing where claim token i stands, if it says the
+    opposite: the best-aligned word over every core sentence decides, so a sentence that
+    restates the claim's word outweighs a looser one that holds its opposite."""
     token = claim.facts.tokens[i]
+    mine_keys = {token.key, *token.key.split("-")}
+    both_sides = any(
+        lexicon.opposite(a, other.key) for other in claim.facts.tokens for a in mine_keys
+    )
     mine = _around(claim.facts, i)
     best: tuple[float, bool, str] | None = None
-    for j, other in enumerate(entry.facts.tokens):
-        if other.kind != "word":
-            continue
-        keys = {other.key, *other.key.split("-")}
-        mine_keys = {token.key, *token.key.split("-")}
-        same = any(related(a, b) for a in mine_keys for b in keys)
-        against = any(lexicon.opposite(a, b) for a in mine_keys for b in keys)
-        if not (same or against):
-            continue
-        score = overlap(mine, _around(entry.facts, j)) + (0.01 if same else 0.0)
-        if best is None or score > best[0]:
-            best = (score, against and not same, other.text)
+    for entry in core:
+        if both_sides and any(
+            related(a, other.key) or lexicon.same_side(a, other.key)
+            for other in entry.facts.tokens
+            for a in mine_keys
+        ):
+            return None  # both sides in the claim and in a source ("rather than hot ..., cold")
+        for j, other in enumerate(entry.facts.tokens):
+            if other.kind != "word":
+                continue
+            keys = {other.key, *other.key.split("-")}
+            same = any(
+                related(a, b) or lexicon.same_side(a, b) for a in mine_keys for b in keys
+            )
+            against = any(lexicon.opposite(a, b) for a in mine_keys for b in keys)
+            if not (same or against):
+                continue
+            score = overlap(mine, _around(entry.facts, j)) + (0.01 if same else 0.0)
+            if best is None or score > best[0]:
+                best = (score, against and not same, other.text)
     if best is not None and best[1] and best[0] > 0:
         return best[2]
     return None
@@ -1224,7 +1244,7 @@ def _check_content(
     uncovered: set[int] = set()
     for i in claim.content:
         token = claim.facts.tokens[i]
-        opposite = _opposite_in(claim, i, core[0])
+        opposite = _opposite_in(claim, i, core)
         if opposite is not None:
             problems.append(Problem("polarity", token.text, f"the sources say {opposite}"))
             continue

@@ -100,6 +100,14 @@ def opposite(a: str, b: str) -> bool:
     return b in _antonyms().get(a, frozenset())
 
 
+def same_side(a: str, b: str) -> bool:
+    """Whether two keys stand on the same side of a listed opposition (jumped/rose, both
+    against fell): for aligning a paraphrase with its source word."""
+    table = _antonyms()
+    mine, theirs = table.get(a), table.get(b)
+    return bool(mine and theirs and mine & theirs) and b not in mine
+
+
 def has_opposite(a: str) -> bool:
     return a in _antonyms()
 
