@@ -143,6 +143,7 @@ _HEDGES: dict[tuple[str, ...], str] = {
     **{tuple(h.split()): "over" for h in (
         "more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
         "no less than", "just over", "above", "exceeding", "a minimum of", "as many as",
+        "exceeded", "surpassed", "surpassing", "topped", "topping", "passed", "passing",
     )},
     **{tuple(h.split()): "under" for h in (
         "less than", "fewer than", "under", "up to", "no more than", "at most", "below",

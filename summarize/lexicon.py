@@ -210,6 +210,12 @@ def event_words() -> frozenset[str]:
 
 
 @cache
+def incident_words() -> frozenset[str]:
+    """Keys of concrete happenings a report would mention if they occurred (data/incidents.txt)."""
+    return frozenset(key(line) for line in _lines("incidents.txt"))
+
+
+@cache
 def demonyms() -> dict[str, frozenset[str]]:
     """Nationality adjective -> the place names it stands for (lower case)."""
     found = {}

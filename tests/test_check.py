@@ -100,6 +100,9 @@ def test_faithful_paraphrases_are_supported(claim: str) -> None:
         ("Helen Marsh commented.", "negation"),
         ("The river fell 4.6 metres below its normal level.", "polarity"),
         ("Two people died when a dam collapsed upstream after a landslide.", "unsupported"),
+        ("Governor Okafor resigned after the flood.", "unsupported"),
+        ("Mayor Elena Sandoval was arrested in Lenbridge.", "unsupported"),
+        ("The rail line stayed closed on Tuesday, officials said.", "polarity|negation"),
     ],
 )
 def test_each_kind_of_error_is_named(claim: str, kind: str) -> None:
@@ -166,6 +169,36 @@ def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
     moved = checker.verify("Rapinoe first knelt for the anthem on Sunday in Seattle.")
     assert any(p.kind == "name" and p.span == "Seattle" for p in moved.problems)
     assert checker.verify("Rapinoe first knelt for the anthem on Sunday in Chicago.").supported
+
+
+def test_an_event_put_in_a_place_no_source_gives_it() -> None:
+    """README's example: the seeds put the strike in Baghdad, and mention Tehran elsewhere."""
+    checker = Checker(load([SEEDS]).articles)
+    moved = checker.verify("Soleimani was killed in Tehran.")
+    assert any(p.kind == "name" and p.span == "Tehran" for p in moved.problems), moved
+    for claim in ("Soleimani was killed in Baghdad.", "Soleimani was killed in Iraq."):
+        assert checker.verify(claim).supported, claim
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "faithful"),
+    [
+        ("The first-place Spirit (12-3-3) won, 2-1, in a match twice delayed by lightning.",
+         "The first-place Spirit lost by two goals to one in a match delayed by lightning.",
+         False),
+        ("Jimmy Choo shares rose 17 percent, while Kors stock fell 1.2 percent.",
+         "Jimmy Choo shares jumped 17 percent, while Kors stock slipped 1.2 percent.", True),
+        ("Had he lost, Berlusconi would have had to resign.",
+         "Berlusconi did not resign.", True),
+    ],
+)  # fmt: skip
+def test_opposites_are_read_where_the_words_stand(source: str, claim: str, faithful: bool) -> None:
+    """The word standing where the claim's word stands decides (punctuation between does not
+    matter), a contrast the claim and source both state is no reversal, and a counterfactual
+    states nothing either way."""
+    verdict = Checker([Article(1, "Wire", source)]).verify(claim)
+    flagged = {p.kind for p in verdict.problems} & {"polarity", "negation"}
+    assert bool(flagged) != faithful, verdict.problems
 
 
 def test_problems_say_what_the_sources_say() -> None:
