@@ -269,8 +269,8 @@ def _add_batch(verbs: Any) -> None:
         description="Summarise many stories in one run, on a local process pool or a Dask "
         "cluster. Each story's briefing is the one `summarize -f json` gives for its articles "
         "with the same options. OUTPUT gets one line per story as it finishes, "
-        '{"id", "briefing"} or {"id", "error": {"message", "fix"}}; re-running with the same '
-        "-o skips the stories already there.",
+        '{"id", "briefing", "options"} or {"id", "error": {"message", "fix"}}; re-running with '
+        "the same -o and options skips the stories already there.",
     )
     batch.add_argument(
         "input",

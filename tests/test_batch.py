@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from summarize.api import BriefingOptions
 from summarize.batch_engines import FIRST_CHUNK, MAX_CHUNK, TASKS_PER_WORKER, chunk_size
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,6 +170,7 @@ def test_every_story_is_one_line_and_bad_stories_are_error_lines(
     for ok in ("floods", "fire"):
         assert records[ok]["briefing"]["schema"] == "summarize.briefing/1"
         assert records[ok]["briefing"]["word_count"] <= 40
+        assert records[ok]["options"] == BriefingOptions(words=40).to_dict()
     for bad in ("<line 3>", "empty", "blank"):
         assert set(records[bad]) == {"id", "error"}
         assert records[bad]["error"]["message"] and "fix" in records[bad]["error"]
@@ -260,12 +262,48 @@ def test_output_equal_to_input_is_refused(stories: Path) -> None:
     assert stories.read_bytes() == before
 
 
-def test_resume_with_other_options_is_refused(stories: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def done(stories: Path, tmp_path: Path) -> Path:
+    """OUTPUT of a finished run of `stories` with the default options."""
     out = tmp_path / "out.jsonl"
     assert _run(["batch", str(stories), "-o", str(out), "-q", "--workers", "1"]).returncode == 0
-    before = out.read_bytes()
-    _one_error_line(_run(["batch", str(stories), "-o", str(out), "--words", "60"]), "--words 150")
-    assert out.read_bytes() == before
+    return out
+
+
+@pytest.mark.parametrize(
+    ("options", "made", "asked"),
+    [
+        (["--words", "60"], "--words 150", "--words 60"),
+        (["--seed", "3"], "--seed 0", "--seed 3"),
+        (["--model", "smollm2"], "no --model", "--model smollm2"),
+        (["--method", "lead", "--timeline"], "--method coverage, no --timeline", "--method lead"),
+    ],
+)
+def test_resume_with_other_options_is_refused(
+    stories: Path, done: Path, options: list[str], made: str, asked: str
+) -> None:
+    before = done.read_bytes()
+    result = _run(["batch", str(stories), "-o", str(done), *options])
+    _one_error_line(result, f"holds briefings made with {made}; this run asks for {asked}")
+    assert done.read_bytes() == before
+
+
+def test_output_of_an_earlier_version_resumes_on_what_its_briefings_show(
+    stories: Path, done: Path
+) -> None:
+    """Lines written before they recorded their options: the options their briefings show are
+    compared, and the run says which it cannot check."""
+    records = [r for r in _lines(done.read_text(encoding="utf-8")) if r["id"] != "fire"]
+    for record in records:
+        record.pop("options", None)
+    _write_jsonl(done, records)
+    _one_error_line(_run(["batch", str(stories), "-o", str(done), "--words", "60"]), "--words")
+    result = _run(["batch", str(stories), "-o", str(done), "--seed", "3", "--workers", "1"])
+    assert result.returncode == 0, result.stderr
+    assert "did not record --model or --seed" in result.stderr
+    assert sorted(r["id"] for r in _lines(done.read_text(encoding="utf-8"))) == sorted(
+        ["floods", "fire", "<line 3>", "empty", "blank"]
+    )
 
 
 def test_a_killed_local_worker_loses_no_story(tmp_path: Path) -> None:
@@ -311,9 +349,10 @@ def test_python_api_yields_results_and_refuses_duplicates_up_front() -> None:
         f"""
         import json, summarize
         stories = [{{"id": "floods", "documents": {FLOODS!r}}}, {{"id": 7, "documents": []}}]
-        got = {{r.id: (r.ok, r.error and r.error.message) for r in summarize.batch(
-            stories, words=40, workers=1)}}
+        results = list(summarize.batch(stories, words=40, workers=1))
+        got = {{r.id: (r.ok, r.error and r.error.message) for r in results}}
         print(json.dumps(got))
+        print([r.options == summarize.BriefingOptions(words=40) for r in results if r.ok])
         try:
             summarize.batch([{{"id": "a", "documents": ["x"]}}] * 2)
         except summarize.SummarizeError as exc:
@@ -321,8 +360,9 @@ def test_python_api_yields_results_and_refuses_duplicates_up_front() -> None:
         """
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    first, second = result.stdout.splitlines()
+    first, options, second = result.stdout.splitlines()
     got = json.loads(first)
+    assert options == "[True]"  # each result knows the options that made it
     assert got["floods"] == [True, None]
     assert got["7"][0] is False and "empty 'documents'" in got["7"][1]
     assert "duplicate story id 'a'" in second
