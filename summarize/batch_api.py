@@ -207,8 +207,10 @@ def _stderr(message: str) -> None:
 
 
 def run_verb(args: argparse.Namespace) -> int:
-    """`summarize batch INPUT [-o OUTPUT] ...`: every story one JSONL line; 0 when the batch
-    ran (stories that failed are error lines, counted on stderr), 2 when it cannot start."""
+    """`summarize batch INPUT [-o OUTPUT] ...`: every story one JSONL line. 0 when every story
+    of this run was summarised; 1 when any is an error line, said in one line on stderr even
+    with -q (a script that checks the status needs to know why it is 1, as for any error);
+    2 when the batch cannot start."""
     from .output import check_target
 
     options = StoryOptions(BriefingOptions.from_args(args), args.max_mb).checked()
@@ -275,4 +277,15 @@ def _run(
     errors = f"{progress.errors} error{'s' if progress.errors != 1 else ''}"
     stories = f"{progress.done} stor{'ies' if progress.done != 1 else 'y'}"
     say(f"{stories} in {elapsed:.1f} s ({rate:.1f}/s), {errors}; wrote {out.name}")
-    return 0
+    if not progress.errors:
+        return 0
+    _stderr(_failed(progress.errors, progress.done, out.name))
+    return 1
+
+
+def _failed(errors: int, stories: int, output: str) -> str:
+    """`3 of 246 stories failed; see the error lines in out.jsonl (rerun with --retry-errors)`;
+    standard output cannot be resumed, so the rerun is not offered there."""
+    line = f"{errors} of {stories} stor{'ies' if stories != 1 else 'y'} failed; see the error "
+    line += f"line{'s' if errors != 1 else ''} in {output}"
+    return line if output == "standard output" else f"{line} (rerun with --retry-errors)"

@@ -270,7 +270,9 @@ def _add_batch(verbs: Any) -> None:
         "cluster. Each story's briefing is the one `summarize -f json` gives for its articles "
         "with the same options. OUTPUT gets one line per story as it finishes, "
         '{"id", "briefing", "options"} or {"id", "error": {"message", "fix"}}; re-running with '
-        "the same -o and options skips the stories already there.",
+        "the same -o and options skips the stories already there. Exit status 0 when every "
+        "story of the run was summarised, 1 when any came out as an error line (one line on "
+        "stderr says how many, even with -q), 2 when the batch cannot start.",
     )
     batch.add_argument(
         "input",

@@ -163,7 +163,7 @@ def test_every_story_is_one_line_and_bad_stories_are_error_lines(
 ) -> None:
     out = tmp_path / "out.jsonl"
     result = _run(["batch", str(stories), "-o", str(out), "--workers", "2", "--words", "40"])
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # some stories failed: not a clean run
     assert "Traceback" not in result.stderr
     records = {r["id"]: r for r in _lines(out.read_text(encoding="utf-8"))}
     assert set(records) == {"floods", "fire", "<line 3>", "empty", "blank"}
@@ -175,6 +175,30 @@ def test_every_story_is_one_line_and_bad_stories_are_error_lines(
         assert set(records[bad]) == {"id", "error"}
         assert records[bad]["error"]["message"] and "fix" in records[bad]["error"]
     assert "5 stories" in result.stderr and "3 errors" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"summarize: 3 of 5 stories failed; see the error lines in {out} (rerun with "
+        "--retry-errors)"
+    )
+
+
+def test_failed_stories_exit_1_with_one_line_even_when_quiet(tmp_path: Path) -> None:
+    good = json.dumps({"id": "floods", "documents": FLOODS})
+    args = ["batch", "-", "-q", "--workers", "1"]
+    result = _run(args, stdin=f"{good}\n{{not json\n")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "summarize: 1 of 2 stories failed; see the error line in standard output\n"
+    )
+    assert [r["id"] for r in _lines(result.stdout)] in (
+        ["floods", "<line 2>"],
+        ["<line 2>", "floods"],
+    )
+    out = tmp_path / "out.jsonl"
+    result = _run([*args, "-o", str(out)], stdin=f"{good}\n{{not json\n")
+    assert result.returncode == 1
+    assert result.stderr.endswith(f"see the error line in {out} (rerun with --retry-errors)\n")
+    # the next run has nothing left to do: its own stories all came out (none), so 0
+    assert _run([*args, "-o", str(out)], stdin=f"{good}\n{{not json\n").returncode == 0
 
 
 def test_resume_after_a_truncated_output_runs_only_what_is_missing(
@@ -182,13 +206,13 @@ def test_resume_after_a_truncated_output_runs_only_what_is_missing(
 ) -> None:
     out = tmp_path / "out.jsonl"
     args = ["batch", str(stories), "-o", str(out), "--workers", "1", "--words", "40"]
-    assert _run(args).returncode == 0
+    assert _run(args).returncode == 1  # 3 of the 5 stories are error lines
     full = out.read_bytes()
     first_lines = full.splitlines(keepends=True)
     kept = b"".join(first_lines[:2])
     out.write_bytes(kept + first_lines[2][:25])  # a run killed in the middle of a line
     result = _run(args)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # 3 rerun, and 3 of the 5 are bad
     assert "incomplete last line" in result.stderr
     assert "resuming" in result.stderr
     again = out.read_bytes()
@@ -266,7 +290,7 @@ def test_output_equal_to_input_is_refused(stories: Path) -> None:
 def done(stories: Path, tmp_path: Path) -> Path:
     """OUTPUT of a finished run of `stories` with the default options."""
     out = tmp_path / "out.jsonl"
-    assert _run(["batch", str(stories), "-o", str(out), "-q", "--workers", "1"]).returncode == 0
+    assert _run(["batch", str(stories), "-o", str(out), "-q", "--workers", "1"]).returncode == 1
     return out
 
 
@@ -333,10 +357,11 @@ def test_retry_errors_runs_the_error_lines_again_without_duplicates(
 ) -> None:
     out = tmp_path / "out.jsonl"
     args = ["batch", str(stories), "-o", str(out), "--workers", "1", "--words", "40"]
-    assert _run(args).returncode == 0
+    assert _run(args).returncode == 1
     result = _run([*args, "--retry-errors"])
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # they fail again
     assert "dropped 3 error line(s)" in result.stderr
+    assert "summarize: 3 of 3 stories failed" in result.stderr
     records = _lines(out.read_text(encoding="utf-8"))
     assert sorted(r["id"] for r in records) == sorted(
         ["floods", "fire", "<line 3>", "empty", "blank"]
