@@ -461,7 +461,13 @@ def _add_bench(verbs: Any) -> None:
 
     for kind in (rouge, speed, model, check, batch):
         kind.add_argument("--out", type=Path, help="results folder (default benchmarks/results)")
-        kind.add_argument("--no-progress", action="store_true", help="no progress output")
+        kind.add_argument(
+            "-q",
+            "--quiet",
+            "--no-progress",  # its first name, kept for scripts and recorded commands
+            action="store_true",
+            help="no progress on stderr",
+        )
     bench.set_defaults(run=_bench)
 
 
