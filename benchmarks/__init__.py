@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> list[Path]:
     typed = sys.argv[1:]
     env = environment(typed[1:] if typed[:1] == ["bench"] else typed)
     out = args.out or RESULTS
-    progress = not args.no_progress
+    progress = not args.quiet
     if args.kind == "rouge":
         from .data import Subset, load_dataset
         from .evaluate import run as run_rouge

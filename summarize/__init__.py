@@ -7,7 +7,7 @@
 
 from typing import Any
 
-from .api import DEFAULT_WORDS, check, resolve_toggle, summarize
+from .api import DEFAULT_WORDS, BriefingOptions, check, resolve_toggle, summarize, summarize_with
 from .errors import InputError, ModelUnavailable, NoSourcesOn, SummarizeError
 from .ingest import load
 from .registry import AVAILABLE_METHODS, DEFAULT_METHOD
@@ -45,6 +45,7 @@ __all__ = [
     "DEFAULT_WORDS",
     "Article",
     "Briefing",
+    "BriefingOptions",
     "Check",
     "Dated",
     "Disagreement",
@@ -65,4 +66,5 @@ __all__ = [
     "render",
     "resolve_toggle",
     "summarize",
+    "summarize_with",
 ]

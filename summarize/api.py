@@ -1,7 +1,9 @@
 """The Python API: `summarize(sources, words=..., method=...) -> Briefing`.
 
 One function runs the whole pipeline, ingest -> rank -> select -> (rewrite) -> compose, so the
-CLI, the TUI and the benchmarks get identical briefings for identical inputs.
+CLI, the TUI and the benchmarks get identical briefings for identical inputs. How a briefing is
+made (`--words/--method/--mode/--model/--seed/--timeline`) is one record, `BriefingOptions`,
+which the front ends build once and hand to `summarize_with`.
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -24,8 +26,59 @@ from .ingest import DEFAULT_MAX_MB, Ingested, deduplicate, load
 from .schema import Article, Briefing, Check, Point
 from .select import story_order
 
+if TYPE_CHECKING:
+    import argparse
+
 DEFAULT_WORDS = 150
 MODES = ("extractive", "abstractive")
+
+
+@dataclass(frozen=True)
+class BriefingOptions:
+    """How a briefing is made, the same whichever front end asks: the CLI's briefing options
+    (`summarize.cli.add_budget`, whose option names are these fields), the TUI's settings, and
+    what every story of a batch is summarised with (recorded on each OUTPUT line, so that a
+    resumed batch is refused if any of them differs).
+
+    Which sources are on, the read limit and the callbacks are not here: they say what to read
+    and how to report, not what briefing to make.
+    """
+
+    words: int = DEFAULT_WORDS
+    method: str = registry.DEFAULT_METHOD
+    mode: str = "extractive"
+    model: str | None = None
+    """Abstractive model name, HF id or folder; None is the library's default."""
+    seed: int = 0
+    """Seed of the `random` baseline (no other ranker draws random numbers)."""
+    timeline: bool = False
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> BriefingOptions:
+        """The options `add_budget` parsed: its destinations are named after the fields."""
+        return cls(**{f.name: getattr(args, f.name) for f in fields(cls)})
+
+    @classmethod
+    def from_dict(cls, record: Mapping[str, Any]) -> BriefingOptions:
+        """The record `to_dict` wrote (an OUTPUT line's "options"); unknown keys are refused."""
+        return cls(**record)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def checked(self) -> BriefingOptions:
+        """The same options, or the error `summarize` gives for them: a batch checks them once
+        before any story runs, rather than failing every story the same way."""
+        words = self.words
+        if not isinstance(words, int) or isinstance(words, bool) or words < 1:
+            raise InputError(
+                f"word budget must be a positive whole number, not {words!r}",
+                "pass e.g. --words 150",
+            )
+        if self.mode not in MODES:
+            raise InputError(f"unknown mode {self.mode!r}", f"choose one of: {', '.join(MODES)}")
+        registry.get(self.method)
+        return self
 
 
 def resolve_toggle(
@@ -138,16 +191,45 @@ def summarize(
     extractive briefing is returned), `progress` receives model-loading messages; `timeline`
     adds the dated events of the sources.
     Raises `SummarizeError` (with a `fix`) for anything the caller can correct.
+
+    The keywords are the API people type; code that already holds a `BriefingOptions` calls
+    `summarize_with`, which this is a spelling of.
     """
+    return summarize_with(
+        sources,
+        BriefingOptions(words, method, mode, model, seed, timeline),
+        exclude=exclude,
+        only=only,
+        max_mb=max_mb,
+        on_token=on_token,
+        cancel=cancel,
+        progress=progress,
+    )
+
+
+def summarize_with(
+    sources: Any,
+    options: BriefingOptions,
+    *,
+    exclude: Iterable[str | int] = (),
+    only: Iterable[str | int] = (),
+    max_mb: float = DEFAULT_MAX_MB,
+    on_token: Callable[[str], None] | None = None,
+    cancel: threading.Event | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Briefing:
+    """`summarize` with the briefing options as one record: what the CLI, the TUI and a batch
+    worker call, each holding the options it parsed or changed.
+
+    A second function rather than an `options=` keyword on `summarize`: with both, a call
+    giving `options` and `words` would need a rule for which wins; here each call says the
+    options one way only. The source toggles, the read limit and the callbacks stay keywords,
+    as they do in `summarize`.
+    """
+    words, method, mode = options.checked().words, options.method, options.mode
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    if not isinstance(words, int) or isinstance(words, bool) or words < 1:
-        raise InputError(
-            f"word budget must be a positive whole number, not {words!r}", "pass e.g. --words 150"
-        )
-    if mode not in MODES:
-        raise InputError(f"unknown mode {mode!r}", f"choose one of: {', '.join(MODES)}")
-    ranker = registry.get(method)(seed=seed)
+    ranker = registry.get(method)(seed=options.seed)
     sources_all, notices_in = _articles(sources, max_mb)
     notices = list(notices_in)
     timings["ingest"] = time.perf_counter() - start
@@ -203,7 +285,7 @@ def summarize(
         method=method,
         words=words,
         notices=notices,
-        timeline=timeline,
+        timeline=options.timeline,
         standalone=ranker.readable,
     )
     timings["compose"] = time.perf_counter() - mark
@@ -216,7 +298,7 @@ def summarize(
             briefing.points,
             articles,
             words=words,
-            model=model,
+            model=options.model,
             on_token=on_token,
             cancel=cancel,
             progress=progress,

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import registry
-from .batch_engines import ENGINES, Options, run_dask, run_local
+from .api import DEFAULT_WORDS, BriefingOptions
+from .batch_engines import ENGINES, StoryOptions, run_dask, run_local
 from .batch_io import (
     Failure,
     Outcome,
@@ -34,7 +35,6 @@ from .batch_io import (
     dumps,
     items_input,
     open_input,
-    settings_of,
 )
 from .errors import InputError
 from .ingest import DEFAULT_MAX_MB
@@ -47,11 +47,13 @@ __all__ = ["ENGINES", "Failure", "Result", "batch"]
 @dataclass(frozen=True)
 class Result:
     """One story of a batch: its `briefing` (the `summarize.briefing/1` JSON object that
-    `summarize -f json` prints) or the `error` that stopped it (`message`, `fix`)."""
+    `summarize -f json` prints) and the `options` it was made with, or the `error` that
+    stopped it (`message`, `fix`)."""
 
     id: str
     briefing: dict[str, Any] | None = None
     error: Failure | None = None
+    options: BriefingOptions | None = None
 
     @property
     def ok(self) -> bool:
@@ -63,13 +65,15 @@ class Result:
         if outcome.failed:
             error = record["error"]
             return cls(outcome.id, error=Failure(error["message"], error.get("fix")))
-        return cls(outcome.id, briefing=record["briefing"])
+        options = BriefingOptions.from_dict(record["options"])
+        return cls(outcome.id, briefing=record["briefing"], options=options)
 
     def to_json(self) -> str:
         """The story's OUTPUT line (without the newline)."""
         if self.error is not None:
             return dumps({"id": self.id, "error": self.error.to_dict()})
-        return dumps({"id": self.id, "briefing": self.briefing})
+        options = None if self.options is None else self.options.to_dict()
+        return dumps({"id": self.id, "briefing": self.briefing, "options": options})
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ class _Plan:
         return cls(engine, workers, scheduler, retries, chunk)
 
     def run(
-        self, source: StoryInput, options: Options, skip: Collection[str] = ()
+        self, source: StoryInput, options: StoryOptions, skip: Collection[str] = ()
     ) -> Iterator[Outcome]:
         total = source.count(skip)
         stories = source.stories(skip)
@@ -150,7 +154,7 @@ def _source(stories: Any, max_mb: float) -> StoryInput:
 def batch(
     stories: Any,
     *,
-    words: int = 150,
+    words: int = DEFAULT_WORDS,
     method: str = registry.DEFAULT_METHOD,
     mode: str = "extractive",
     model: str | None = None,
@@ -178,14 +182,15 @@ def batch(
     options) raise `SummarizeError` here, before any work; a bad story is a `Result` with an
     `error`. Stopping the iteration early stops the workers.
     """
-    options = Options(words, method, mode, model, seed, timeline, max_mb).checked()
+    briefing = BriefingOptions(words, method, mode, model, seed, timeline)
+    options = StoryOptions(briefing, max_mb).checked()
     plan = _Plan.checked(engine, workers, scheduler, retries, chunk)
     source = _source(stories, max_mb)
     return _results(plan, source, options, skip)
 
 
 def _results(
-    plan: _Plan, source: StoryInput, options: Options, skip: Collection[str]
+    plan: _Plan, source: StoryInput, options: StoryOptions, skip: Collection[str]
 ) -> Iterator[Result]:
     try:
         for outcome in plan.run(source, options, skip):
@@ -202,13 +207,13 @@ def _stderr(message: str) -> None:
 
 
 def run_verb(args: argparse.Namespace) -> int:
-    """`summarize batch INPUT [-o OUTPUT] ...`: every story one JSONL line; 0 when the batch
-    ran (stories that failed are error lines, counted on stderr), 2 when it cannot start."""
+    """`summarize batch INPUT [-o OUTPUT] ...`: every story one JSONL line. 0 when every story
+    of this run was summarised; 1 when any is an error line, said in one line on stderr even
+    with -q (a script that checks the status needs to know why it is 1, as for any error);
+    2 when the batch cannot start."""
     from .output import check_target
 
-    options = Options(
-        args.words, args.method, args.mode, args.model, args.seed, args.timeline, args.max_mb
-    ).checked()
+    options = StoryOptions(BriefingOptions.from_args(args), args.max_mb).checked()
     plan = _Plan.checked(args.engine, args.workers, args.scheduler, args.retries, args.chunk)
     if args.output not in (None, "-"):
         target = check_target(args.output)
@@ -220,10 +225,9 @@ def run_verb(args: argparse.Namespace) -> int:
     say = (lambda message: None) if args.quiet else _stderr
     source = open_input(args.input, max_mb=args.max_mb)
     try:
-        settings = settings_of(
-            words=args.words, method=args.method, mode=args.mode, timeline=args.timeline
+        out = ResultsFile(
+            args.output, options=options.briefing.to_dict(), retry_errors=args.retry_errors
         )
-        out = ResultsFile(args.output, settings=settings, retry_errors=args.retry_errors)
         try:
             return _run(args, plan, options, source, out, say)
         finally:
@@ -242,7 +246,7 @@ def _same_file(a: Any, b: Any) -> bool:
 def _run(
     args: argparse.Namespace,
     plan: _Plan,
-    options: Options,
+    options: StoryOptions,
     source: StoryInput,
     out: ResultsFile,
     say: Any,
@@ -273,4 +277,15 @@ def _run(
     errors = f"{progress.errors} error{'s' if progress.errors != 1 else ''}"
     stories = f"{progress.done} stor{'ies' if progress.done != 1 else 'y'}"
     say(f"{stories} in {elapsed:.1f} s ({rate:.1f}/s), {errors}; wrote {out.name}")
-    return 0
+    if not progress.errors:
+        return 0
+    _stderr(_failed(progress.errors, progress.done, out.name))
+    return 1
+
+
+def _failed(errors: int, stories: int, output: str) -> str:
+    """`3 of 246 stories failed; see the error lines in out.jsonl (rerun with --retry-errors)`;
+    standard output cannot be resumed, so the rerun is not offered there."""
+    line = f"{errors} of {stories} stor{'ies' if stories != 1 else 'y'} failed; see the error "
+    line += f"line{'s' if errors != 1 else ''} in {output}"
+    return line if output == "standard output" else f"{line} (rerun with --retry-errors)"

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .api import BriefingOptions
 from .batch_io import Failure, Outcome, Story, dumps, failure_outcome, story_file_name
 from .errors import InputError, SummarizeError
 from .ingest import DEFAULT_MAX_MB, Ingested
@@ -48,31 +49,17 @@ THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 
 @dataclass(frozen=True)
-class Options:
-    """How every story of a batch is summarised: the options of `summarize [brief]`."""
+class StoryOptions:
+    """How every story of a batch is summarised: the briefing options of `summarize [brief]`,
+    and the limit its articles are read under."""
 
-    words: int = 150
-    method: str = "coverage"
-    mode: str = "extractive"
-    model: str | None = None
-    seed: int = 0
-    timeline: bool = False
+    briefing: BriefingOptions
     max_mb: float = DEFAULT_MAX_MB
 
-    def checked(self) -> Options:
+    def checked(self) -> StoryOptions:
         """The same options, or the error `summarize()` would give on every story, given once
         before any work starts."""
-        from .api import MODES
-        from .registry import get
-
-        if not isinstance(self.words, int) or isinstance(self.words, bool) or self.words < 1:
-            raise InputError(
-                f"word budget must be a positive whole number, not {self.words!r}",
-                "pass e.g. --words 150",
-            )
-        if self.mode not in MODES:
-            raise InputError(f"unknown mode {self.mode!r}", f"choose one of: {', '.join(MODES)}")
-        get(self.method)
+        self.briefing.checked()
         if not self.max_mb > 0:
             raise InputError(f"--max-mb must be above 0, not {self.max_mb:g}", "pass e.g. 10")
         return self
@@ -213,10 +200,12 @@ def _read_story(story: Story, max_mb: float, scratch: Path) -> tuple[Ingested, s
     return Ingested(articles, notices), prefix
 
 
-def _summarise(story: Story, options: Options, scratch: Path) -> Outcome:
+def _summarise(story: Story, options: StoryOptions, scratch: Path) -> Outcome:
+    """The story's OUTPUT line: its briefing and the options it was made with (what a resumed
+    run compares its own with), or its error."""
     from models.errors import ModelError
 
-    from .api import summarize
+    from .api import summarize_with
     from .render import to_dict
 
     prefix = ""
@@ -224,17 +213,13 @@ def _summarise(story: Story, options: Options, scratch: Path) -> Outcome:
         if story.error is not None:
             return failure_outcome(story.id, story.error)
         ingested, prefix = _read_story(story, options.max_mb, scratch)
-        briefing = summarize(
-            ingested,
-            words=options.words,
-            method=options.method,
-            mode=options.mode,
-            model=options.model,
-            seed=options.seed,
-            timeline=options.timeline,
-            max_mb=options.max_mb,
-        )
-        return Outcome(story.id, dumps({"id": story.id, "briefing": to_dict(briefing)}), False)
+        briefing = summarize_with(ingested, options.briefing, max_mb=options.max_mb)
+        line = {
+            "id": story.id,
+            "briefing": to_dict(briefing),
+            "options": options.briefing.to_dict(),
+        }
+        return Outcome(story.id, dumps(line), False)
     except (SummarizeError, ModelError) as exc:
         failure = Failure(_scrub(exc.message, prefix) or "", _scrub(exc.fix, prefix))
     except MemoryError:
@@ -251,7 +236,7 @@ def _summarise(story: Story, options: Options, scratch: Path) -> Outcome:
 
 
 def run_chunk(
-    stories: Sequence[Story], options: Options, own: bool = False
+    stories: Sequence[Story], options: StoryOptions, own: bool = False
 ) -> tuple[list[Outcome], float]:
     """Summarise a chunk in this worker; returns its outcomes and the seconds they took."""
     prepare_process(own)
@@ -305,7 +290,7 @@ class _Pool:
             initargs=(True,),
         )
 
-    def submit(self, chunk: list[Story], options: Options) -> Any:
+    def submit(self, chunk: list[Story], options: StoryOptions) -> Any:
         return self._executor.submit(run_chunk, chunk, options, True)
 
     def restart(self) -> None:
@@ -328,7 +313,7 @@ class _Pool:
 def run_local(
     stories: Iterator[Story],
     total: int,
-    options: Options,
+    options: StoryOptions,
     *,
     workers: int | None = None,
     retries: int = 2,
@@ -383,7 +368,7 @@ def run_local(
 
 
 def _isolate(
-    pool: _Pool, suspects: list[list[Story]], options: Options, retries: int
+    pool: _Pool, suspects: list[list[Story]], options: StoryOptions, retries: int
 ) -> Iterator[Outcome]:
     """Run chunks one at a time after a worker died: a chunk that kills its worker alone is
     halved until the story that does it is found; that story is tried `retries` more times
@@ -487,7 +472,7 @@ def _threads(client: Any) -> int:
 def run_dask(
     stories: Iterator[Story],
     total: int,
-    options: Options,
+    options: StoryOptions,
     *,
     scheduler: Any = None,
     workers: int | None = None,

@@ -372,7 +372,14 @@ def _parse_result(line: bytes) -> tuple[str, bool] | None:
     return None
 
 
-def _settings(briefing: dict[str, Any]) -> dict[str, Any]:
+def _made_with(record: dict[str, Any]) -> dict[str, Any]:
+    """The options a result line's briefing was made with (`BriefingOptions.to_dict`). A line
+    written before lines carried them gives what its briefing shows, which is not the model
+    or the seed."""
+    options = record.get("options")
+    if isinstance(options, dict):
+        return options
+    briefing = record.get("briefing") or {}
     return {
         "words": briefing.get("words_budget"),
         "method": briefing.get("method"),
@@ -381,17 +388,18 @@ def _settings(briefing: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def settings_of(*, words: int, method: str, mode: str, timeline: bool) -> dict[str, Any]:
-    """What a resumed OUTPUT's briefings must have been made with, in `_settings`' terms."""
-    return {"words": words, "method": method, "mode": mode, "timeline": timeline}
-
-
-def _describe(settings: dict[str, Any]) -> str:
-    timeline = ", --timeline" if settings["timeline"] else ""
-    return (
-        f"--words {settings['words']}, --method {settings['method']}, "
-        f"--mode {settings['mode']}{timeline}"
-    )
+def _flags(options: dict[str, Any]) -> str:
+    """Options as the command line asks for them (each is named after its option):
+    `--seed 3, no --model, --timeline`."""
+    flags = []
+    for name, value in options.items():
+        if value is True:
+            flags.append(f"--{name}")
+        elif value is False or value is None:
+            flags.append(f"no --{name}")
+        else:
+            flags.append(f"--{name} {value}")
+    return ", ".join(flags)
 
 
 class ResultsFile:
@@ -399,14 +407,15 @@ class ResultsFile:
 
     Opening an existing file resumes it: its ids are read (`done`), an incomplete last line is
     cut off, and it is locked so two runs can never interleave their lines. A file that holds
-    something other than our results, or briefings made with other options, is refused rather
-    than appended to. `retry_errors` drops the error lines first, so those stories run again."""
+    something other than our results, or briefings made with other `options` (any of them:
+    `BriefingOptions.to_dict()`), is refused rather than appended to. `retry_errors` drops the
+    error lines first, so those stories run again."""
 
     def __init__(
         self,
         target: str | None,
         *,
-        settings: dict[str, Any],
+        options: dict[str, Any],
         retry_errors: bool = False,
     ) -> None:
         self.done: set[str] = set()
@@ -432,14 +441,14 @@ class ResultsFile:
         handle = os.fdopen(fd, "r+b")
         try:
             _lock(handle, target)
-            self._resume(handle, target, settings, retry_errors)
+            self._resume(handle, target, options, retry_errors)
         except BaseException:
             handle.close()
             raise
         self._handle = handle
 
     def _resume(
-        self, handle: IO[bytes], target: str, settings: dict[str, Any], retry_errors: bool
+        self, handle: IO[bytes], target: str, options: dict[str, Any], retry_errors: bool
     ) -> None:
         keep_until = 0
         errors: list[tuple[int, int]] = []  # byte ranges of error lines, for retry_errors
@@ -466,13 +475,7 @@ class ResultsFile:
             story_id, failed = found
             if not checked and not failed:
                 checked = True
-                made = _settings(json.loads(line).get("briefing") or {})
-                if made != settings:
-                    raise InputError(
-                        f"{target} holds briefings made with {_describe(made)}; this run asks "
-                        f"for {_describe(settings)}",
-                        "resume with the same options, or give another -o file",
-                    )
+                self._compare(target, _made_with(json.loads(line)), options)
             if failed and retry_errors:
                 errors.append((start, keep_until))
                 continue
@@ -486,6 +489,23 @@ class ResultsFile:
             handle.seek(keep_until)
         if self.done:
             self.notices.append(f"resuming {target}: {len(self.done)} stories already there")
+
+    def _compare(self, target: str, made: dict[str, Any], asked: dict[str, Any]) -> None:
+        """Refuse to add briefings made with other options to `target`'s, naming the ones
+        that differ."""
+        unknown = [name for name in asked if name not in made]
+        differ = [n for n in {**asked, **made} if n not in unknown and made.get(n) != asked.get(n)]
+        if differ:
+            raise InputError(
+                f"{target} holds briefings made with {_flags({n: made.get(n) for n in differ})}; "
+                f"this run asks for {_flags({n: asked.get(n) for n in differ})}",
+                "resume with the same options, or give another -o file",
+            )
+        if unknown:
+            self.notices.append(
+                f"{target} was written by an earlier summarize that did not record "
+                f"{' or '.join(f'--{n}' for n in unknown)}: resuming takes them to be the same"
+            )
 
     def write(self, line: str) -> None:
         """Append one result and flush it: a kill after this leaves it whole in the file."""

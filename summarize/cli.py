@@ -8,9 +8,10 @@
     summarize bench KIND             the benchmarks
 
 Every verb that reads articles takes the same source options (`--exclude/--only/--max-mb`) and
-every verb that makes a briefing the same budget options (`--words/--method/--mode/--model/
---seed`), from shared option groups. `python -m tui` and `python -m benchmarks` come through
-here too. Every error ends in `errors.report`: one line, exit 2 when the user can fix it.
+every verb that makes a briefing the same briefing options (`--words/--method/--mode/--model/
+--seed/--timeline`, read into one `BriefingOptions`), from shared option groups. `python -m tui`
+and `python -m benchmarks` come through here too. Every error ends in `errors.report`: one line,
+exit 2 when the user can fix it.
 """
 
 from __future__ import annotations
@@ -120,42 +121,49 @@ def add_sources(parser: argparse.ArgumentParser, *, optional: bool = False) -> N
 
 
 def add_budget(parser: argparse.ArgumentParser) -> None:
-    """How a briefing is made: the same on every verb that makes one."""
-    from .api import DEFAULT_WORDS, MODES
-    from .registry import AVAILABLE_METHODS, DEFAULT_METHOD
+    """How a briefing is made: the same on every verb that makes one. Each option's destination
+    is a field of `BriefingOptions` and its default that field's (`BriefingOptions.from_args`
+    reads them back)."""
+    from .api import MODES, BriefingOptions
+    from .registry import AVAILABLE_METHODS
 
+    defaults = BriefingOptions()
     group = parser.add_argument_group("briefing")
     group.add_argument(
         "-w",
         "--words",
         type=positive_int,
-        default=DEFAULT_WORDS,
+        default=defaults.words,
         metavar="N",
-        help=f"word budget, never exceeded (default {DEFAULT_WORDS})",
+        help=f"word budget, never exceeded (default {defaults.words})",
     )
     group.add_argument(
         "-m",
         "--method",
-        default=DEFAULT_METHOD,
+        default=defaults.method,
         choices=list(AVAILABLE_METHODS),
         metavar="NAME",
-        help=f"ranker: {', '.join(AVAILABLE_METHODS)} (default {DEFAULT_METHOD})",
+        help=f"ranker: {', '.join(AVAILABLE_METHODS)} (default {defaults.method})",
     )
     group.add_argument(
         "--mode",
-        default="extractive",
+        default=defaults.mode,
         choices=MODES,
         help="extractive (default) or abstractive (rewrites with a local model)",
     )
     group.add_argument(
         "--model",
+        default=defaults.model,
         metavar="NAME",
         help="abstractive model: a catalogue name (summarize models), HF id or folder",
     )
-    group.add_argument("--seed", type=int, default=0, help="seed of the random baseline")
+    group.add_argument(
+        "--seed", type=int, default=defaults.seed, help="seed of the random baseline"
+    )
     group.add_argument(
         "--timeline",
         action="store_true",
+        default=defaults.timeline,
         help="add the dated events of the sources, in order, with their citations",
     )
 
@@ -261,8 +269,10 @@ def _add_batch(verbs: Any) -> None:
         description="Summarise many stories in one run, on a local process pool or a Dask "
         "cluster. Each story's briefing is the one `summarize -f json` gives for its articles "
         "with the same options. OUTPUT gets one line per story as it finishes, "
-        '{"id", "briefing"} or {"id", "error": {"message", "fix"}}; re-running with the same '
-        "-o skips the stories already there.",
+        '{"id", "briefing", "options"} or {"id", "error": {"message", "fix"}}; re-running with '
+        "the same -o and options skips the stories already there. Exit status 0 when every "
+        "story of the run was summarised, 1 when any came out as an error line (one line on "
+        "stderr says how many, even with -q), 2 when the batch cannot start.",
     )
     batch.add_argument(
         "input",
@@ -451,7 +461,13 @@ def _add_bench(verbs: Any) -> None:
 
     for kind in (rouge, speed, model, check, batch):
         kind.add_argument("--out", type=Path, help="results folder (default benchmarks/results)")
-        kind.add_argument("--no-progress", action="store_true", help="no progress output")
+        kind.add_argument(
+            "-q",
+            "--quiet",
+            "--no-progress",  # its first name, kept for scripts and recorded commands
+            action="store_true",
+            help="no progress on stderr",
+        )
     bench.set_defaults(run=_bench)
 
 
@@ -463,15 +479,16 @@ def _stderr(message: str) -> None:
 
 
 def _brief(args: argparse.Namespace) -> int:
-    from .api import summarize
+    from .api import BriefingOptions, summarize_with
     from .ingest import load
     from .output import check_target, refuse_inputs, stdout_to_stderr, write_atomic
     from .render import render
 
-    if args.model and args.mode != "abstractive":
+    options = BriefingOptions.from_args(args)
+    if options.model and options.mode != "abstractive":
         raise InputError(
             "--model names the model of the abstractive mode, and the mode is extractive",
-            f"add --mode abstractive to rewrite with {args.model}, or drop --model",
+            f"add --mode abstractive to rewrite with {options.model}, or drop --model",
         )
     to_file = args.output not in (None, "-")
     if to_file:
@@ -482,7 +499,7 @@ def _brief(args: argparse.Namespace) -> int:
 
     on_token: Callable[[str], None] | None = None
     progress: Callable[[str], None] | None = None
-    if args.mode == "abstractive" and not args.quiet:
+    if options.mode == "abstractive" and not args.quiet:
         progress = _stderr
         if sys.stderr.isatty():
 
@@ -491,16 +508,11 @@ def _brief(args: argparse.Namespace) -> int:
                 sys.stderr.flush()
 
     with stdout_to_stderr():  # a C solver's stray printf must not end up in -f json
-        briefing = summarize(
+        briefing = summarize_with(
             ingested,
-            timeline=args.timeline,
-            words=args.words,
-            method=args.method,
+            options,
             exclude=args.exclude,
             only=args.only,
-            mode=args.mode,
-            model=args.model,
-            seed=args.seed,
             on_token=on_token,
             progress=progress,
         )
@@ -509,7 +521,7 @@ def _brief(args: argparse.Namespace) -> int:
     if not args.quiet:
         for notice in briefing.notices:
             _stderr(notice)
-        if args.timeline and args.format == "text":
+        if options.timeline and args.format == "text":
             _stderr("-f text prints the points only; the timeline is in -f markdown and -f json")
     text = render(briefing, args.format)
     if to_file:
@@ -564,18 +576,14 @@ def _tui(args: argparse.Namespace) -> int:
             raise InputError("no articles given", "name files or a folder: summarize tui FOLDER")
         sources = [str(PROJECT_SEEDS)]
     ingested = load(sources, max_mb=args.max_mb)
-    from .api import resolve_toggle
+    from .api import BriefingOptions, resolve_toggle
 
     included = resolve_toggle(ingested.articles, args.exclude, args.only)
     from tui.app import run as run_tui
 
     run_tui(
         ingested,
-        words=args.words,
-        method=args.method,
-        mode=args.mode,
-        model=args.model,
-        seed=args.seed,
+        BriefingOptions.from_args(args),
         included=included,
         label=", ".join(str(s) for s in sources),
     )

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from summarize.api import BriefingOptions
 from summarize.batch_engines import FIRST_CHUNK, MAX_CHUNK, TASKS_PER_WORKER, chunk_size
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -162,17 +163,42 @@ def test_every_story_is_one_line_and_bad_stories_are_error_lines(
 ) -> None:
     out = tmp_path / "out.jsonl"
     result = _run(["batch", str(stories), "-o", str(out), "--workers", "2", "--words", "40"])
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # some stories failed: not a clean run
     assert "Traceback" not in result.stderr
     records = {r["id"]: r for r in _lines(out.read_text(encoding="utf-8"))}
     assert set(records) == {"floods", "fire", "<line 3>", "empty", "blank"}
     for ok in ("floods", "fire"):
         assert records[ok]["briefing"]["schema"] == "summarize.briefing/1"
         assert records[ok]["briefing"]["word_count"] <= 40
+        assert records[ok]["options"] == BriefingOptions(words=40).to_dict()
     for bad in ("<line 3>", "empty", "blank"):
         assert set(records[bad]) == {"id", "error"}
         assert records[bad]["error"]["message"] and "fix" in records[bad]["error"]
     assert "5 stories" in result.stderr and "3 errors" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"summarize: 3 of 5 stories failed; see the error lines in {out} (rerun with "
+        "--retry-errors)"
+    )
+
+
+def test_failed_stories_exit_1_with_one_line_even_when_quiet(tmp_path: Path) -> None:
+    good = json.dumps({"id": "floods", "documents": FLOODS})
+    args = ["batch", "-", "-q", "--workers", "1"]
+    result = _run(args, stdin=f"{good}\n{{not json\n")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "summarize: 1 of 2 stories failed; see the error line in standard output\n"
+    )
+    assert [r["id"] for r in _lines(result.stdout)] in (
+        ["floods", "<line 2>"],
+        ["<line 2>", "floods"],
+    )
+    out = tmp_path / "out.jsonl"
+    result = _run([*args, "-o", str(out)], stdin=f"{good}\n{{not json\n")
+    assert result.returncode == 1
+    assert result.stderr.endswith(f"see the error line in {out} (rerun with --retry-errors)\n")
+    # the next run has nothing left to do: its own stories all came out (none), so 0
+    assert _run([*args, "-o", str(out)], stdin=f"{good}\n{{not json\n").returncode == 0
 
 
 def test_resume_after_a_truncated_output_runs_only_what_is_missing(
@@ -180,13 +206,13 @@ def test_resume_after_a_truncated_output_runs_only_what_is_missing(
 ) -> None:
     out = tmp_path / "out.jsonl"
     args = ["batch", str(stories), "-o", str(out), "--workers", "1", "--words", "40"]
-    assert _run(args).returncode == 0
+    assert _run(args).returncode == 1  # 3 of the 5 stories are error lines
     full = out.read_bytes()
     first_lines = full.splitlines(keepends=True)
     kept = b"".join(first_lines[:2])
     out.write_bytes(kept + first_lines[2][:25])  # a run killed in the middle of a line
     result = _run(args)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # 3 rerun, and 3 of the 5 are bad
     assert "incomplete last line" in result.stderr
     assert "resuming" in result.stderr
     again = out.read_bytes()
@@ -260,12 +286,48 @@ def test_output_equal_to_input_is_refused(stories: Path) -> None:
     assert stories.read_bytes() == before
 
 
-def test_resume_with_other_options_is_refused(stories: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def done(stories: Path, tmp_path: Path) -> Path:
+    """OUTPUT of a finished run of `stories` with the default options."""
     out = tmp_path / "out.jsonl"
-    assert _run(["batch", str(stories), "-o", str(out), "-q", "--workers", "1"]).returncode == 0
-    before = out.read_bytes()
-    _one_error_line(_run(["batch", str(stories), "-o", str(out), "--words", "60"]), "--words 150")
-    assert out.read_bytes() == before
+    assert _run(["batch", str(stories), "-o", str(out), "-q", "--workers", "1"]).returncode == 1
+    return out
+
+
+@pytest.mark.parametrize(
+    ("options", "made", "asked"),
+    [
+        (["--words", "60"], "--words 150", "--words 60"),
+        (["--seed", "3"], "--seed 0", "--seed 3"),
+        (["--model", "smollm2"], "no --model", "--model smollm2"),
+        (["--method", "lead", "--timeline"], "--method coverage, no --timeline", "--method lead"),
+    ],
+)
+def test_resume_with_other_options_is_refused(
+    stories: Path, done: Path, options: list[str], made: str, asked: str
+) -> None:
+    before = done.read_bytes()
+    result = _run(["batch", str(stories), "-o", str(done), *options])
+    _one_error_line(result, f"holds briefings made with {made}; this run asks for {asked}")
+    assert done.read_bytes() == before
+
+
+def test_output_of_an_earlier_version_resumes_on_what_its_briefings_show(
+    stories: Path, done: Path
+) -> None:
+    """Lines written before they recorded their options: the options their briefings show are
+    compared, and the run says which it cannot check."""
+    records = [r for r in _lines(done.read_text(encoding="utf-8")) if r["id"] != "fire"]
+    for record in records:
+        record.pop("options", None)
+    _write_jsonl(done, records)
+    _one_error_line(_run(["batch", str(stories), "-o", str(done), "--words", "60"]), "--words")
+    result = _run(["batch", str(stories), "-o", str(done), "--seed", "3", "--workers", "1"])
+    assert result.returncode == 0, result.stderr
+    assert "did not record --model or --seed" in result.stderr
+    assert sorted(r["id"] for r in _lines(done.read_text(encoding="utf-8"))) == sorted(
+        ["floods", "fire", "<line 3>", "empty", "blank"]
+    )
 
 
 def test_a_killed_local_worker_loses_no_story(tmp_path: Path) -> None:
@@ -295,10 +357,11 @@ def test_retry_errors_runs_the_error_lines_again_without_duplicates(
 ) -> None:
     out = tmp_path / "out.jsonl"
     args = ["batch", str(stories), "-o", str(out), "--workers", "1", "--words", "40"]
-    assert _run(args).returncode == 0
+    assert _run(args).returncode == 1
     result = _run([*args, "--retry-errors"])
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # they fail again
     assert "dropped 3 error line(s)" in result.stderr
+    assert "summarize: 3 of 3 stories failed" in result.stderr
     records = _lines(out.read_text(encoding="utf-8"))
     assert sorted(r["id"] for r in records) == sorted(
         ["floods", "fire", "<line 3>", "empty", "blank"]
@@ -311,9 +374,10 @@ def test_python_api_yields_results_and_refuses_duplicates_up_front() -> None:
         f"""
         import json, summarize
         stories = [{{"id": "floods", "documents": {FLOODS!r}}}, {{"id": 7, "documents": []}}]
-        got = {{r.id: (r.ok, r.error and r.error.message) for r in summarize.batch(
-            stories, words=40, workers=1)}}
+        results = list(summarize.batch(stories, words=40, workers=1))
+        got = {{r.id: (r.ok, r.error and r.error.message) for r in results}}
         print(json.dumps(got))
+        print([r.options == summarize.BriefingOptions(words=40) for r in results if r.ok])
         try:
             summarize.batch([{{"id": "a", "documents": ["x"]}}] * 2)
         except summarize.SummarizeError as exc:
@@ -321,8 +385,9 @@ def test_python_api_yields_results_and_refuses_duplicates_up_front() -> None:
         """
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    first, second = result.stdout.splitlines()
+    first, options, second = result.stdout.splitlines()
     got = json.loads(first)
+    assert options == "[True]"  # each result knows the options that made it
     assert got["floods"] == [True, None]
     assert got["7"][0] is False and "empty 'documents'" in got["7"][1]
     assert "duplicate story id 'a'" in second

@@ -232,7 +232,9 @@ def test_rouge_end_to_end_on_seeds(tmp_path: Path) -> None:
     )
 
 
-def test_rouge_end_to_end_on_jsonl_clusters(tmp_path: Path) -> None:
+def test_rouge_end_to_end_on_jsonl_clusters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     stories = [
         (
             "The city council approved a new budget on Monday. The budget adds money for schools.",
@@ -271,10 +273,11 @@ def test_rouge_end_to_end_on_jsonl_clusters(tmp_path: Path) -> None:
             str(out),
             "--jobs",
             "2",
-            "--no-progress",
+            "-q",
         ]
     )
     assert code == 0
+    assert capsys.readouterr().err == ""  # -q: no progress bar
     # a budget other than the dataset's default (250) is named, so it never overwrites that run
     data = json.loads((out / "rouge-clusters-w20.json").read_text())
     assert sorted(data["per_cluster"]) == ["c0", "c1", "c2"]

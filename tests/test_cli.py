@@ -199,6 +199,39 @@ def test_python_dash_m_and_stdin(seed_files):
     assert 0 < len(result.stdout.split()) <= 60
 
 
+def test_the_briefing_options_are_one_record_with_one_set_of_defaults(seeds):
+    """The CLI's options read into `BriefingOptions`, whose defaults are the CLI's and the
+    keyword APIs'; the keywords and the record make the same briefing."""
+    import dataclasses
+    import inspect
+
+    import summarize
+    from summarize import BriefingOptions
+    from summarize.cli import build_parser
+
+    parser = build_parser()
+    for verb in ("brief", "tui", "batch"):
+        assert BriefingOptions.from_args(parser.parse_args([verb, str(seeds)])) == (
+            BriefingOptions()
+        )
+    given = ["--words", "90", "-m", "random", "--mode", "abstractive", "--model", "x"]
+    args = parser.parse_args(["brief", str(seeds), *given, "--seed", "5", "--timeline"])
+    assert BriefingOptions.from_args(args) == BriefingOptions(
+        90, "random", "abstractive", "x", 5, True
+    )
+    for function in (summarize.summarize, summarize.batch):
+        keywords = inspect.signature(function).parameters
+        for name, default in BriefingOptions().to_dict().items():
+            assert keywords[name].default == default, (function.__name__, name)
+
+    options = BriefingOptions(words=90, method="random", seed=5, timeline=True)
+    briefing = summarize.summarize_with([seeds], options)
+    assert briefing == summarize.summarize([seeds], **options.to_dict())
+    assert briefing.words == 90 and briefing.method == "random" and briefing.timeline is not None
+    reseeded = summarize.summarize_with([seeds], dataclasses.replace(options, seed=6))
+    assert reseeded.points != briefing.points  # the seed reaches the ranker
+
+
 def test_methods_command_lists_the_registry(capsys):
     code, out, _ = run(["methods"], capsys)
     assert code == 0

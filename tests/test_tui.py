@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.worker import WorkerCancelled
 
+from summarize.api import BriefingOptions
 from summarize.cli import main
 from summarize.ingest import load
 from summarize.render import to_markdown
@@ -35,8 +36,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 Scenario = Callable[[Pilot[None]], Awaitable[None]]
 
 
-def seeds_app(**options: object) -> SummarizeApp:
-    return SummarizeApp(load([SEEDS]), **options)  # type: ignore[arg-type]
+def seeds_app(options: BriefingOptions | None = None, **settings: object) -> SummarizeApp:
+    return SummarizeApp(load([SEEDS]), options, **settings)  # type: ignore[arg-type]
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -155,20 +156,20 @@ def test_sentence_cursor_marks_sources_and_evidence() -> None:
 
 
 def test_length_up_and_down_change_word_count() -> None:
-    app = seeds_app(words=100)
+    app = seeds_app(BriefingOptions(words=100))
 
     async def scenario(pilot: Pilot[None]) -> None:
         assert app.briefing is not None
         short = app.briefing.word_count
         await pilot.press("plus", "plus")
         await settle(pilot)
-        assert app.words == 150 and app.briefing.words == 150
+        assert app.options.words == 150 and app.briefing.words == 150
         assert app.briefing.word_count > short
         assert f"{app.briefing.word_count}/150" in status_text(app)
         for _ in range(10):
             await pilot.press("minus")
         await settle(pilot)
-        assert app.words == SummarizeApp.MIN_WORDS
+        assert app.options.words == SummarizeApp.MIN_WORDS
         assert app.briefing is None or app.briefing.words == SummarizeApp.MIN_WORDS
         # Only the newest of several quick requests is shown.
         assert app.shown_generation == app.generation
@@ -193,7 +194,7 @@ def test_method_from_palette_and_cycle() -> None:
                 break
         await pilot.press("enter")
         await settle(pilot)
-        assert app.method == "lexrank" and app.briefing.method == "lexrank"
+        assert app.options.method == "lexrank" and app.briefing.method == "lexrank"
         assert app.briefing.points != consensus
         assert "lexrank" in status_text(app)
 
@@ -301,12 +302,12 @@ def test_markup_in_articles_is_shown_literally(tmp_path: Path) -> None:
 def test_abstractive_without_model_says_how_and_stays_extractive(tmp_path: Path) -> None:
     empty = tmp_path / "no-model"
     empty.mkdir()
-    app = seeds_app(model=str(empty))
+    app = seeds_app(BriefingOptions(model=str(empty)))
 
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("a")
         await settle(pilot)
-        assert app.mode == "extractive"
+        assert app.options.mode == "extractive"
         assert app.briefing is not None and app.briefing.mode == "extractive"
         assert app.notice is not None and "Abstractive mode unavailable" in app.notice
         assert "To get one:" in app.notice
@@ -338,7 +339,7 @@ def test_abstractive_streams_and_escape_cancels() -> None:
         assert "escape cancels" in status_text(app)
         await pilot.press("escape")
         await settle(pilot)
-        assert app.mode == "extractive"
+        assert app.options.mode == "extractive"
         assert app.briefing is not None and app.briefing.mode == "extractive"
         assert app.notice is not None and "cancelled" in app.notice
 
@@ -362,7 +363,7 @@ def test_search_opens_article_at_match() -> None:
         assert app.screen.article.id == first.doc_id
         assert app.screen.selected_text.lower() == "soleimani"
         await pilot.press("plus")  # briefing keys are off while an article is shown
-        assert app.words == 150
+        assert app.options.words == 150
 
     drive(app, scenario)
 
@@ -461,6 +462,26 @@ def test_initial_toggles_and_the_source_count_subtitle() -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         assert app.briefing is not None and app.briefing.included == (2, 3)
         assert set(app.sources.selected) == {2, 3}
+
+    drive(app, scenario)
+
+
+def test_the_command_lines_options_make_the_briefing_and_keys_change_only_theirs() -> None:
+    from summarize.cli import build_parser
+
+    args = build_parser().parse_args(
+        ["tui", str(SEEDS), "--words", "80", "--method", "lead", "--timeline"]
+    )
+    app = SummarizeApp(load([SEEDS]), BriefingOptions.from_args(args))
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        assert app.briefing is not None
+        assert (app.briefing.words, app.briefing.method) == (80, "lead")
+        assert app.briefing.timeline  # --timeline reaches the briefing (and its export)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert app.options == BriefingOptions(words=105, method="lead", timeline=True)
+        assert app.briefing.words == 105 and app.briefing.timeline
 
     drive(app, scenario)
 

@@ -11,6 +11,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from textual.widgets import Footer, Header, OptionList, SelectionList
 from textual.worker import get_current_worker
 
 from summarize import registry
-from summarize.api import DEFAULT_WORDS, summarize
+from summarize.api import BriefingOptions, summarize_with
 from summarize.errors import ModelUnavailable, NoSourcesOn, SummarizeError
 from summarize.ingest import Ingested
 from summarize.output import write_atomic
@@ -86,12 +87,8 @@ class SummarizeApp(App[None]):
     def __init__(
         self,
         sources: Ingested,
+        options: BriefingOptions | None = None,
         *,
-        words: int = DEFAULT_WORDS,
-        method: str = registry.DEFAULT_METHOD,
-        mode: str = "extractive",
-        model: str | None = None,
-        seed: int = 0,
         included: Sequence[int] | None = None,
         show_timing: bool = True,
         sub_title: str = "",
@@ -100,15 +97,11 @@ class SummarizeApp(App[None]):
         self.ingested = sources
         self.articles = sources.articles
         self.methods = registry.AVAILABLE_METHODS
-        self.words = words
-        self.method = method
-        self.mode = mode
-        self.model = model
-        self.seed = seed
+        self.options = options or BriefingOptions()
+        """How the briefing is made now: the keys change it, each change a new record."""
         self.initially_on = (
             frozenset(a.id for a in self.articles) if included is None else (frozenset(included))
         )
-        """Abstractive model name or folder; None means the library's default."""
         self.show_timing = show_timing
         """False in snapshot tests: the elapsed milliseconds vary from run to run."""
         self.sub_title = sub_title
@@ -170,9 +163,9 @@ class SummarizeApp(App[None]):
     def update_status(self) -> None:
         self.query_one(StatusBar).show(
             StatusInfo(
-                method=self.method,
-                mode=self.mode,
-                budget=self.words,
+                method=self.options.method,
+                mode=self.options.mode,
+                budget=self.options.words,
                 words=self.briefing.word_count if self.briefing else None,
                 on=len(self.sources.selected),
                 total=len(self.articles),
@@ -197,11 +190,7 @@ class SummarizeApp(App[None]):
             self.workers.cancel_group(self, "briefing")
             self._busy = False
             self.call_later(
-                self._deliver,
-                generation,
-                self.mode,
-                self.method,
-                NoSourcesOn("every source is toggled off"),
+                self._deliver, generation, self.options, NoSourcesOn("every source is toggled off")
             )
             return
         exclude = tuple(a.id for a in self.articles if a.id not in on_ids)
@@ -209,20 +198,14 @@ class SummarizeApp(App[None]):
         self._cancel = cancel
         self._busy = True
         self.update_status()
-        self._summarise(
-            generation, exclude, self.words, self.method, self.mode, self.model, self.seed, cancel
-        )
+        self._summarise(generation, exclude, self.options, cancel)
 
     @work(exclusive=True, thread=True, group="briefing", exit_on_error=False)
     def _summarise(
         self,
         generation: int,
         exclude: tuple[int, ...],
-        words: int,
-        method: str,
-        mode: str,
-        model: str | None,
-        seed: int,
+        options: BriefingOptions,
         cancel: threading.Event,
     ) -> None:
         worker = get_current_worker()
@@ -233,22 +216,19 @@ class SummarizeApp(App[None]):
 
         outcome: Briefing | SummarizeError
         try:
-            outcome = summarize(
+            outcome = summarize_with(
                 self.ingested,
-                words=words,
-                method=method,
+                options,
                 exclude=exclude,
-                mode=mode,
-                model=model,
-                seed=seed,
-                on_token=on_token if mode == "abstractive" else None,
+                on_token=on_token if options.mode == "abstractive" else None,
                 cancel=cancel,
             )
         except SummarizeError as exc:
             outcome = exc
         except ImportError as exc:  # summarize.rewrite or torch not installed
             outcome = ModelUnavailable(
-                f"{mode} {method} needs a missing module ({exc.name})", ABSTRACTIVE_FIX
+                f"{options.mode} {options.method} needs a missing module ({exc.name})",
+                ABSTRACTIVE_FIX,
             )
         except Exception as exc:  # a bug must not take the whole UI down
             outcome = SummarizeError(
@@ -257,7 +237,7 @@ class SummarizeApp(App[None]):
             )
         if worker.is_cancelled or cancel.is_set():
             return
-        self._from_thread(self._deliver, generation, mode, method, outcome)
+        self._from_thread(self._deliver, generation, options, outcome)
 
     def _from_thread(self, callback: Callable[..., Any], *args: Any) -> None:
         with contextlib.suppress(RuntimeError):  # the app closed while the worker ran
@@ -272,7 +252,7 @@ class SummarizeApp(App[None]):
         self.view.append_token(token)
 
     async def _deliver(
-        self, generation: int, mode: str, method: str, outcome: Briefing | SummarizeError
+        self, generation: int, options: BriefingOptions, outcome: Briefing | SummarizeError
     ) -> None:
         """Show a worker's result, unless a newer request has been made since."""
         if generation != self.generation:
@@ -283,7 +263,7 @@ class SummarizeApp(App[None]):
             self.briefing = outcome
             await self.view.show_briefing(outcome, self.notice)
         elif isinstance(outcome, ModelUnavailable):
-            self._unavailable(mode, method, outcome)
+            self._unavailable(options, outcome)
             return
         elif isinstance(outcome, NoSourcesOn):
             self.briefing = None
@@ -296,17 +276,19 @@ class SummarizeApp(App[None]):
         self.shown_generation = generation
         self.update_status()
 
-    def _unavailable(self, mode: str, method: str, exc: ModelUnavailable) -> None:
+    def _unavailable(self, asked: BriefingOptions, exc: ModelUnavailable) -> None:
         """A model is missing: say how to get it, fall back, and recompute."""
         fix = f" To get one: {exc.fix}." if exc.fix else ""
-        if mode == "abstractive":
-            self.mode = "extractive"
+        method = asked.method
+        if asked.mode == "abstractive":
+            self.options = replace(self.options, mode="extractive")
             self.notice = f"Abstractive mode unavailable: {exc.message}.{fix} Staying extractive."
         else:
             self._failed_methods.add(method)
             fallback = self.briefing.method if self.briefing else registry.DEFAULT_METHOD
-            self.method = fallback if fallback != method else registry.DEFAULT_METHOD
-            self.notice = f"Method {method} unavailable: {exc.message}.{fix} Using {self.method}."
+            fallback = fallback if fallback != method else registry.DEFAULT_METHOD
+            self.options = replace(self.options, method=fallback)
+            self.notice = f"Method {method} unavailable: {exc.message}.{fix} Using {fallback}."
         self.notify(self.notice, title="Model unavailable", severity="warning", timeout=8)
         self.recompute()
 
@@ -331,41 +313,42 @@ class SummarizeApp(App[None]):
     # -- actions ------------------------------------------------------------------------------
 
     def set_method(self, name: str) -> None:
-        self.method = registry.get(name).name
+        self.options = replace(self.options, method=registry.get(name).name)
         self._failed_methods.discard(name)
         self.notice = None
         self.recompute()
 
     def action_cycle_method(self) -> None:
-        names = [n for n in self.methods if n not in self._failed_methods or n == self.method]
-        index = names.index(self.method) if self.method in names else -1
+        method = self.options.method
+        names = [n for n in self.methods if n not in self._failed_methods or n == method]
+        index = names.index(method) if method in names else -1
         self.set_method(names[(index + 1) % len(names)])
 
     def action_longer(self) -> None:
-        words = min(self.MAX_WORDS, self.words + self.WORD_STEP)
-        if words != self.words:
-            self.words = words
-            self.recompute()
+        self._set_words(min(self.MAX_WORDS, self.options.words + self.WORD_STEP))
 
     def action_shorter(self) -> None:
-        words = max(self.MIN_WORDS, self.words - self.WORD_STEP)
-        if words != self.words:
-            self.words = words
+        self._set_words(max(self.MIN_WORDS, self.options.words - self.WORD_STEP))
+
+    def _set_words(self, words: int) -> None:
+        if words != self.options.words:
+            self.options = replace(self.options, words=words)
             self.recompute()
 
     def action_toggle_mode(self) -> None:
-        self.mode = "extractive" if self.mode == "abstractive" else "abstractive"
+        mode = "extractive" if self.options.mode == "abstractive" else "abstractive"
+        self.options = replace(self.options, mode=mode)
         self.notice = None
         self.recompute()
 
     def action_cancel(self) -> None:
         """Stop an abstractive rewrite in flight and go back to the extractive briefing."""
-        if self.mode != "abstractive" or not self._busy:
+        if self.options.mode != "abstractive" or not self._busy:
             return
         if self._cancel is not None:
             self._cancel.set()
         self.workers.cancel_group(self, "briefing")
-        self.mode = "extractive"
+        self.options = replace(self.options, mode="extractive")
         self.notice = "Rewrite cancelled: showing the extractive briefing."
         self.recompute()
 
@@ -466,23 +449,15 @@ class SummarizeApp(App[None]):
 
 def run(
     ingested: Ingested,
+    options: BriefingOptions | None = None,
     *,
-    words: int = DEFAULT_WORDS,
-    method: str = registry.DEFAULT_METHOD,
-    mode: str = "extractive",
-    model: str | None = None,
-    seed: int = 0,
     included: Sequence[int] | None = None,
     label: str = "",
 ) -> None:
     """Run the app over articles already read; `summarize tui` parses and reads them."""
     app = SummarizeApp(
         ingested,
-        words=words,
-        method=method,
-        mode=mode,
-        model=model,
-        seed=seed,
+        options,
         included=included,
         sub_title=describe_sources(len(ingested.articles), label),
     )
