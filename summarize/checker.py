@@ -1211,9 +1211,20 @@ def _parsed_roles(claim: _Claim, evidence: Sequence[Entry]) -> list[Problem]:
     Russell mailed a refill to her mother" against "Her mother mailed Carrie Russell a refill"."""
     from . import roles
 
-    found = roles.swapped(claim.text, [e.sentence.text for e in evidence])
+    texts = [e.sentence.text for e in evidence]
+    found = roles.swapped(claim.text, texts)
     if found is None:
-        return []
+        reported = roles.speaker_as_doer(claim.text, texts)
+        if reported is None:
+            return []
+        verb, mine_, theirs_ = reported
+        return [
+            Problem(
+                "roles",
+                verb,
+                f"the sources have {mine_} reporting it and {theirs_} doing it",
+            )
+        ]
     mine, theirs = found
     return [
         Problem(

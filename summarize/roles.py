@@ -115,3 +115,78 @@ def swapped(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:
                 if event.doers & theirs.done_to and theirs.doers & event.done_to:
                     return event, theirs
     return None
+
+
+_SAYING = frozenset(["say", "tell", "add", "state", "announce", "claim", "allege", "warn"])
+
+
+def _doers_of(doc: Any) -> list[tuple[str, frozenset[str]]]:
+    """(verb lemma, its doers) for every verb with a named doer, inherited as in `_events`."""
+    found = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "amod" or _passive(verb):
+            continue
+        doers, _ = _own_roles(verb)
+        if (
+            not doers
+            and verb.dep_ in ("advcl", "xcomp", "conj")
+            and verb.head.pos_
+            in (
+                "VERB",
+                "AUX",
+            )
+        ):
+            doers, _ = _own_roles(verb.head)
+        if doers:
+            found.append((verb.lemma_.lower(), frozenset(doers)))
+    return found
+
+
+def _reported(doc: Any) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    """(verb lemma, its doers, the speaker) for verbs a sentence reports someone saying:
+    "the Defense Department said Soleimani was developing plans"."""
+    found = []
+    for verb in doc:
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _SAYING:
+            continue
+        speaker, _ = _own_roles(verb.head)
+        for inner, doers in _doers_of_verb(verb):
+            if speaker and doers:
+                found.append((inner, frozenset(doers), frozenset(speaker)))
+    return found
+
+
+def _doers_of_verb(verb: Any) -> list[tuple[str, set[str]]]:
+    doers, _ = _own_roles(verb)
+    found = [(verb.lemma_.lower(), doers)]
+    for child in verb.children:  # "was actively developing": the participle carries it
+        if child.dep_ in ("xcomp", "conj") and child.pos_ == "VERB" and not _own_roles(child)[0]:
+            found.append((child.lemma_.lower(), doers))
+    return found
+
+
+def speaker_as_doer(claim: str, evidence: Iterable[str]) -> tuple[str, str, str] | None:
+    """The claim makes the one who reported an act its doer: (the claim's verb as written, its
+    doer, the doer the source reports), or None. "The Defense Department was developing plans" where
+    the source says "the Defense Department said Soleimani was developing plans"."""
+    doc = parsed(claim)
+    mine = _doers_of(doc)
+    if not mine:
+        return None
+    for text in evidence:
+        source = parsed(text)
+        for verb, doers, speaker in _reported(source):
+            for my_verb, my_doers in mine:
+                if not synonymous(key(my_verb), key(verb)) or my_doers & doers:
+                    continue
+                if my_doers & speaker:
+                    said = next(t.text for t in doc if t.lemma_.lower() == my_verb)
+                    return said, _written(doc, my_doers), _written(source, doers)
+    return None
+
+
+def _written(doc: Any, lemmas: frozenset[str]) -> str:
+    """A participant as the sentence writes it ("the Defense Department", not "defense
+    department"): its words in their order, each once."""
+    words = [t.text for t in doc if t.lemma_.lower() in lemmas and t.pos_ != "PRON"]
+    return " ".join(dict.fromkeys(words))

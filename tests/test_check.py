@@ -135,6 +135,21 @@ def test_who_did_it_to_whom_is_read_from_the_grammar(source: str, claim: str) ->
     assert checker.verify(source).supported
 
 
+def test_the_one_who_reported_an_act_is_not_its_doer() -> None:
+    """A compression that drops "said Soleimani" makes the Defense Department the planner (the
+    audit caught the abstractive mode writing exactly this)."""
+    checker = Checker(load([SEEDS]).articles)
+    claim = (
+        "The Defense Department has been actively developing plans to attack American diplomats."
+    )
+    (problem,) = [p for p in checker.verify(claim).problems if p.kind == "roles"]
+    assert problem.span == "developing" and "Soleimani" in problem.detail
+    assert checker.verify(
+        "Soleimani was actively developing plans to attack American diplomats, the Defense "
+        "Department said."
+    ).supported
+
+
 def test_a_statement_stays_with_the_speaker_of_the_sentence_that_states_it() -> None:
     """McConnell is quoted in the story, but not saying this: a name met elsewhere does not
     make the statement his."""
