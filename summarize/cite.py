@@ -27,7 +27,8 @@ from .checker import (
     units_agree,
 )
 from .corpus import Corpus
-from .facts import Facts, Quantity, analyse, same_name
+from .facts import WEEKDAYS, Facts, Quantity, analyse, same_name
+from .parse import figure_subject
 from .schema import Disagreement, Sentence, Side, Support
 from .similarity import cosines, doc_bounds
 
@@ -73,6 +74,9 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity) -> bool:
         return any(covered(k, _own_words(b, qb) - counted) for k in action_a)
     if not near_a or not near_b:
         return False
+    own_a, own_b = _own_words(a, qa), _own_words(b, qb)
+    if own_a and own_b and not any(covered(k, own_b) for k in own_a):
+        return False  # "injuring 30" is not "twelve people were killed", though both are near
     shared = sum(1 for k in near_a if covered(k, near_b))
     return shared >= 2 or shared / min(len(near_a), len(near_b)) >= 0.5
 
@@ -103,13 +107,31 @@ def _own_words(facts: Facts, q: Quantity, reach: int = 4) -> set[str]:
 
 
 def _topic(facts: Facts, q: Quantity) -> str:
+    """What a figure is of, in a word a reader can take as a label: the noun it counts
+    ("troops"), else the word before it ("toll" in "the toll rose to 14", "injuring" in
+    "injuring 30"), else the word after it; never a day or a name ("Wednesday", "Regional")."""
     light = lexicon.light_words()
-    for i in range(q.end, min(len(facts.tokens), q.end + 4)):
+    counted = next((k for k in q.counted if k not in light), None)
+    if counted is not None:
+        for token in facts.tokens[q.end : q.end + 3]:
+            if token.key == counted:
+                return token.lower
+
+    def usable(i: int) -> bool:
         token = facts.tokens[i]
-        if i in facts.content and token.key not in light:
-            return token.lower
-    near = [facts.tokens[i].lower for i in facts.content if q.start - 4 <= i < q.start]
-    return near[-1] if near else "the figure"
+        return (
+            i in facts.content
+            and token.key not in light
+            and not token.capital
+            and token.lower not in WEEKDAYS
+            and not any(d.start <= i < d.end for d in facts.dates)
+        )
+
+    before = [i for i in range(max(0, q.start - 4), q.start) if usable(i)]
+    if before:
+        return facts.tokens[before[-1]].lower
+    after = [i for i in range(q.end, min(len(facts.tokens), q.end + 4)) if usable(i)]
+    return facts.tokens[after[0]].lower if after else "the figure"
 
 
 def compare(
@@ -217,7 +239,8 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
 def number_disagreements(
     points: Sequence[tuple[Sentence, Cited]],
 ) -> list[Disagreement]:
-    """Figures a point gives that another source's same report gives differently."""
+    """Figures a point gives that another source's same report gives differently, labelled by
+    what they count (a parse, asked only of the few figures that clash)."""
     found = []
     seen: set[tuple[str, str, str]] = set()
     for origin, cited in points:
@@ -228,10 +251,11 @@ def number_disagreements(
             if key in seen:
                 continue
             seen.add(key)
+            topic = figure_subject(origin.text, conflict.ours) or conflict.topic
             found.append(
                 Disagreement(
                     "number",
-                    conflict.topic.capitalize(),
+                    topic.capitalize(),
                     (
                         Side(conflict.ours, (origin.doc_id,), (origin,)),
                         Side(conflict.theirs, (sentence.doc_id,), (sentence,)),

@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from benchmarks.check import evaluate, load_cases, summarise
 from summarize import check, summarize
 from summarize.checker import Checker
-from summarize.cite import compare
+from summarize.cite import Cited, compare, number_disagreements
 from summarize.cli import main
 from summarize.events import timeline
 from summarize.facts import analyse
 from summarize.ingest import load
-from summarize.schema import Article
+from summarize.schema import Article, Sentence
 from summarize.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -331,6 +331,26 @@ def test_compatible_figures_are_not_disagreements() -> None:
         analyse("US air strikes on Sunday killed 40 militiamen."),
     )
     assert [c.kind for c in clash.conflicts] == ["number"]
+
+
+def test_the_injured_are_not_set_against_the_dead() -> None:
+    """The audit's bridge story: "killing 12 and injuring 30" beside "Twelve people were
+    killed" is no disagreement; a real one is labelled by what the figure counts."""
+    lede = (
+        "The bridge collapsed on Monday evening, killing 12 people and injuring 30, regional "
+        "officials said."
+    )
+    assert not compare(
+        analyse(lede), analyse("Twelve people were killed when the bridge collapsed.")
+    ).conflicts
+    toll = "The death toll from the collapse rose to 14 on Wednesday."
+    (clash,) = compare(
+        analyse(toll), analyse("The death toll from the collapse stood at 12 on Wednesday.")
+    ).conflicts
+    assert clash.topic != "wednesday"
+    origin, other = Sentence(1, 0, toll), Sentence(2, 0, "The toll stood at 12 on Wednesday.")
+    (shown,) = number_disagreements([(origin, Cited((), ((clash, other),)))])
+    assert shown.topic == "Death toll"
 
 
 STORM = (
