@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import key, synonymous
+from .lexicon import key, speech_verbs, synonymous
 from .parse import parsed
 
 _DOER = frozenset(["nsubj", "csubj"])
@@ -170,12 +170,19 @@ def speaker_as_doer(claim: str, evidence: Iterable[str]) -> tuple[str, str, str]
     doer, the doer the source reports), or None. "The Defense Department was developing plans" where
     the source says "the Defense Department said Soleimani was developing plans"."""
     doc = parsed(claim)
-    mine = _doers_of(doc)
+    speech = speech_verbs()
+    # who said what is the speaker check's question; here only acts that were reported
+    mine = [(v, d) for v, d in _doers_of(doc) if v not in speech and v not in _SAYING]
     if not mine:
         return None
+    also_reported = _reported(doc)
     for text in evidence:
         source = parsed(text)
         for verb, doers, speaker in _reported(source):
+            if verb in speech or verb in _SAYING:
+                continue  # "X said ..., Y reported": nested attribution, not an act
+            if any(synonymous(key(v), key(verb)) and sp & speaker for v, _, sp in also_reported):
+                continue  # the claim reports it as said by the same speaker
             for my_verb, my_doers in mine:
                 if not synonymous(key(my_verb), key(verb)) or my_doers & doers:
                     continue
