@@ -128,8 +128,9 @@ _NOT_BEFORE_VERB = frozenset(
 
 
 def _clause(text: str) -> bool:
-    """A subject and a finite verb, roughly: an auxiliary, a past form, or an -s form that
-    no determiner precedes and no "of" follows ("Prodigy dies at 42", not "The bodies of")."""
+    """A subject and a finite verb, roughly: an auxiliary, or a past or -s form that no
+    determiner or number precedes, the -s form with words after it and no "of" ("Prodigy dies
+    at 42", not "The bodies of two renowned climbers")."""
     from .lexicon import irregular_forms
 
     tokens = words(text)
@@ -141,12 +142,13 @@ def _clause(text: str) -> bool:
             return True
         if token in stops or len(token) <= 3:
             continue
-        if token.endswith("ed") or token in irregular:
-            return True
+        after_determiner = tokens[k - 1] in _NOT_BEFORE_VERB
+        if (token.endswith("ed") or token in irregular) and not after_determiner:
+            return True  # "two renowned climbers": an adjective, not a verb
         if token.endswith("s") and not token.endswith("ss"):
             follows = tokens[k + 1] if k + 1 < len(tokens) else ""
-            if tokens[k - 1] not in _NOT_BEFORE_VERB and follows not in ("of", "and", "or"):
-                return True
+            if not after_determiner and follows not in ("", "of", "and", "or"):
+                return True  # a final "-s" word is a plural noun: "two renowned climbers"
     return False
 
 
@@ -258,6 +260,26 @@ def headline(
             if short:
                 return short
     if leads:
-        first = leads[0].split()
-        return " ".join(first[:MAX_WORDS]) + (" …" if len(first) > MAX_WORDS else "")
+        return _first_words(leads[0])
+    return "Briefing"
+
+
+_PHRASE = re.compile(r"\s(?:in|at|on|near|outside|during|over|from|with|for|by)\s")
+
+
+def _first_words(lead: str) -> str:
+    """The last resort: the lead up to the last place or time phrase that ends it within
+    `MAX_WORDS` ("... killed a high-level Iranian general | in an attack at ..."); failing
+    that, its first words with an ellipsis saying they were cut."""
+    text = lead.strip().rstrip(" .!;:,")
+    if count_words(text) <= MAX_WORDS:
+        return text
+    ends = [
+        m.start()
+        for m in _PHRASE.finditer(text)
+        if MIN_WORDS <= count_words(text[: m.start()]) <= MAX_WORDS
+    ]
+    if ends:
+        return text[: ends[-1]].rstrip(" ,;:")
+    return " ".join(text.split()[:MAX_WORDS]) + " …"
     return "Briefing"

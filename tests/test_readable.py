@@ -282,6 +282,30 @@ def test_the_seeds_headline_is_a_clause_about_the_strike(seeds) -> None:
     assert not brief.title.endswith((",", "…"))
 
 
+def test_a_title_without_a_verb_is_not_a_headline() -> None:
+    """ "renowned" after "two" and a final plural are not verbs: the audit saw "The bodies of
+    two renowned U.S. climbers" headline a briefing."""
+    text = "Alex Lowe and David Bridges were swept away in 1999 by an avalanche on Shishapangma."
+    articles = [
+        Article(1, "a", text, title="The bodies of two renowned U.S. climbers"),
+        Article(2, "b", "The bodies of Alex Lowe and David Bridges were found on Shishapangma."),
+    ]
+    assert headline(articles, [text]) != "The bodies of two renowned U.S. climbers"
+
+
+def test_the_last_resort_headline_ends_on_a_phrase_not_an_ellipsis() -> None:
+    lead = (
+        "The U.S. Defense Department says it has killed a high-level Iranian general in an "
+        "attack at the Baghdad International Airport."
+    )
+    got = headline([Article(1, "a", lead)], [lead])
+    assert got.startswith("The U.S. Defense Department says it has killed")
+    assert not got.endswith(("…", ".")) and lead.startswith(got)
+    assert headline(
+        [Article(1, "a", "Some text about the fire.")], ["Some text about the fire."]
+    ) == ("Some text about the fire")
+
+
 def test_a_sentence_that_is_all_quotation_is_read_with_its_speaker() -> None:
     corpus = corpus_module.build(
         [
