@@ -60,9 +60,25 @@ class Event:
 
     @property
     def text(self) -> str:
-        """The most compact sentence describing it."""
+        return self.texts[0]
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Its sentences, best first: the most compact that reads on its own (a timeline entry
+        has no sentence before it for "That triggered ..." or "The siege ..." to point to)."""
+        from .readable import definite_reference, opener
+
         dated = [m for m in self.mentions if m.date == self.date] or list(self.mentions)
-        return min(dated, key=lambda m: (len(m.sentence.text), m.sentence.doc_id)).sentence.text
+        ranked = sorted(
+            dated,
+            key=lambda m: (
+                bool(opener(m.sentence.text)),
+                definite_reference(m.sentence.text),
+                len(m.sentence.text),
+                m.sentence.doc_id,
+            ),
+        )
+        return tuple(dict.fromkeys(m.sentence.text for m in ranked))
 
 
 def _clause(facts: Facts, when: When) -> tuple[int, int]:
@@ -235,12 +251,28 @@ def events(articles: Sequence[Article], sentences: Sequence[Sentence] | None = N
 def timeline(
     articles: Sequence[Article], sentences: Sequence[Sentence] | None = None
 ) -> list[Dated]:
-    """The dated happenings of the sources, as the briefing shows them."""
-    return [
-        Dated(e.date, e.text, e.citations, tuple(m.sentence for m in e.mentions))
-        for e in dated_events(articles, sentences)
-        if e.date is not None
-    ]
+    """The dated happenings of the sources, as the briefing shows them. A sentence that dates
+    two days ("air strikes on Sunday ... stormed on Tuesday") is shown once: another day's
+    event takes its next sentence, or, with none left, joins that day's other entry."""
+    shown: list[Dated] = []
+    for event in dated_events(articles, sentences):
+        if event.date is None:
+            continue
+        used = {d.text for d in shown}
+        support = tuple(m.sentence for m in event.mentions)
+        text = next((t for t in event.texts if t not in used), None)
+        same_day = next((k for k, d in enumerate(shown) if d.date == event.date), None)
+        if text is None and same_day is not None:
+            old = shown[same_day]
+            shown[same_day] = Dated(
+                old.date,
+                old.text,
+                tuple(sorted({*old.citations, *event.citations})),
+                old.sentences + support,
+            )
+            continue
+        shown.append(Dated(event.date, text or event.text, event.citations, support))
+    return shown
 
 
 def dated_events(

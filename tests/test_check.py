@@ -22,6 +22,7 @@ from summarize.cli import main
 from summarize.events import timeline
 from summarize.facts import analyse
 from summarize.ingest import load
+from summarize.readable import opener
 from summarize.schema import Article, Sentence
 from summarize.sentences import split_sentences
 
@@ -399,6 +400,9 @@ def test_timeline_of_the_seeds_is_ordered_and_resolved() -> None:
     assert {1, 5} <= by_day[dt.date(2019, 12, 31)]  # the Tuesday embassy siege
     assert {3, 4} <= by_day[dt.date(2020, 1, 3)]  # the strike on Soleimani
     assert all(e.date.year in (2019, 2020) for e in events)
+    texts = [e.text for e in events]
+    assert len(texts) == len(set(texts))  # a sentence dating two days is shown once
+    assert not [t for t in texts if opener(t)]  # no "That triggered ..." without its "that"
 
 
 def test_undated_weekdays_are_not_put_on_the_timeline() -> None:
