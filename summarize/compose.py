@@ -83,7 +83,14 @@ def _merge(found: Sequence[Cited]) -> Cited:
     if len(found) == 1:
         return found[0]
     common = set.intersection(*({s.sentence.doc_id for s in f.support} for f in found))
-    support = tuple(s for f in found for s in f.support if s.sentence.doc_id in common)
+    support = tuple(
+        {  # one source sentence may state two of the point's sentences: listed once
+            (s.sentence.doc_id, s.sentence.index): s
+            for f in found
+            for s in f.support
+            if s.sentence.doc_id in common
+        }.values()
+    )
     return Cited(support, tuple(c for f in found for c in f.conflicts))
 
 

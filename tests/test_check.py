@@ -296,6 +296,8 @@ def test_a_figure_is_cited_only_by_sources_that_state_it(seeds_briefing) -> None
     esper = next(p for p in longer.points if "750 troops" in p.text)
     assert esper.citations == (esper.origin.doc_id,)
     for point in (*seeds_briefing.points, *longer.points):
+        listed = [(s.sentence.doc_id, s.sentence.index) for s in point.support]
+        assert len(listed) == len(set(listed)), point.text  # a sentence is listed once
         for support in point.support:
             verdict = compare(analyse(point.text), analyse(support.sentence.text))
             assert not [c for c in verdict.conflicts if c.kind in ("number", "date")]
