@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .schema import Briefing, Check, Disagreement, Point, Sentence
+from .sentences import split_sentences
 
 FORMATS = ("markdown", "json", "text")
 CHECK_FORMATS = ("text", "json")
@@ -117,7 +118,15 @@ def _sentence(sentence: Sentence) -> dict[str, Any]:
 
 
 def to_text(briefing: Briefing) -> str:
-    return "".join(f"{p.text}\n" for p in briefing.points)
+    """One sentence per line, as README promises and ROUGE's summary-level LCS reads: a point
+    of several sentences (a quotation with its speaker) takes several lines."""
+    return "".join(f"{s}\n" for p in briefing.points for s in _sentences_of(p))
+
+
+def _sentences_of(point: Point) -> list[str]:
+    if not point.rewritten and " ".join(s.text for s in point.sentences) == point.text:
+        return [s.text for s in point.sentences]
+    return split_sentences(point.text) or [point.text]
 
 
 def to_dict(briefing: Briefing) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import pytest
 
 from summarize.cli import main
 from summarize.registry import DEFAULT_METHOD
+from summarize.sentences import split_sentences
 
 STORY = (
     "Floods hit the northern city of Mosul on Monday, officials said. "
@@ -49,6 +50,11 @@ def test_text_format_is_one_sentence_per_line_within_budget(seeds, capsys):
     assert code == 0
     assert len(out.split()) <= 80
     assert "[" not in out
+    # at 150 words a point is the Defense Department's statement and its quoted continuation
+    code, out, _ = run([seeds, "-f", "text", "-q"], capsys)
+    lines = out.splitlines()
+    assert all(len(split_sentences(line)) == 1 for line in lines), lines
+    assert any(line.startswith("The statement continued") for line in lines)
 
 
 def test_json_format_follows_the_schema(seeds, capsys):
