@@ -135,9 +135,14 @@ def _topic(facts: Facts, q: Quantity) -> str:
 
 
 def compare(
-    a: Facts, b: Facts, a_date: _dt.date | None = None, b_date: _dt.date | None = None
+    a: Facts,
+    b: Facts,
+    a_date: _dt.date | None = None,
+    b_date: _dt.date | None = None,
+    b_before: Facts | None = None,
 ) -> Comparison:
-    """Does sentence `b` state what sentence `a` states? And where do they contradict it?"""
+    """Does sentence `b` state what sentence `a` states? And where do they contradict it?
+    `b_before` is the sentence before `b` in its article: who "it added" or "he said" is."""
     conflicts: list[Conflict] = []
     matched = 0
     numbers = [q for q in a.numbers() if not q.ordinal]
@@ -175,14 +180,33 @@ def compare(
     wanted = {a.tokens[i].key for i in a.content if a.tokens[i].key not in light}
     share = sum(1 for k in wanted if covered(k, b.keys)) / max(1, len(wanted))
     names = [n for n in a.names if not n.initial]
-    named = sum(1 for n in names if any(same_name(n.words, m.words) for m in b.names))
+    theirs = [m.words for m in b.names] + _speakers(b, b_before)  # "it added": who "it" is
+    named = sum(1 for n in names if any(same_name(n.words, m) for m in theirs))
     stated = (
         not conflicts
         and share >= STATED_SHARE
         and matched == len(numbers)
         and (not names or named >= len(names) / 2)
+        and not _other_speaker(a, b, b_before)
     )
     return Comparison(stated, tuple(conflicts))
+
+
+def _speakers(facts: Facts, before: Facts | None = None) -> list[tuple[str, ...]]:
+    """The named speakers of a sentence; for "it added" or "he said", those of the sentence
+    before it."""
+    named = [n for a in facts.attributions if not a.pronoun for n in a.names]
+    if not named and before is not None and any(a.pronoun for a in facts.attributions):
+        return _speakers(before)
+    return named
+
+
+def _other_speaker(a: Facts, b: Facts, b_before: Facts | None = None) -> bool:
+    """Both sentences name who said it, and no one in common: "…," Esper said is not stated
+    by a sentence that gives the words to the Defense Department (or to "it", the White
+    House of the sentence before)."""
+    mine, theirs = _speakers(a), _speakers(b, b_before)
+    return bool(mine and theirs) and not any(same_name(m, t) for m in mine for t in theirs)
 
 
 STATED_SHARE = 0.5
@@ -221,12 +245,18 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
                 if similarity < settings.candidate_similarity:
                     break
                 sentence = corpus.sentences[int(j)]
-                verdict = compare(
-                    mine,
-                    analyse(sentence.text),
-                    dates.get(origin.doc_id),
-                    dates.get(sentence.doc_id),
-                )
+                before = corpus.sentences[int(j) - 1] if j > start else None
+                after = corpus.sentences[int(j) + 1] if j + 1 < end else None
+                theirs = analyse(sentence.text)
+                before_facts = analyse(before.text) if before is not None else None
+                when = (dates.get(origin.doc_id), dates.get(sentence.doc_id))
+                verdict = compare(mine, theirs, *when, before_facts)
+                if not verdict.stated and not verdict.conflicts and after is not None:
+                    # "Twelve people were killed ... Police said 30 were injured": the point's
+                    # facts stated across a sentence and the next
+                    joined = analyse(f"{sentence.text} {after.text}")
+                    if compare(mine, joined, *when, before_facts).stated:
+                        verdict = Comparison(True)
                 if verdict.stated:
                     found.append(Support(sentence, round(similarity, 4)))
                     break

@@ -337,6 +337,38 @@ def test_compatible_figures_are_not_disagreements() -> None:
     assert [c.kind for c in clash.conflicts] == ["number"]
 
 
+def test_words_given_to_another_speaker_do_not_state_the_point() -> None:
+    point = analyse('"Soleimani was developing plans to attack diplomats," Esper said.')
+    same = analyse("Esper said Soleimani was developing plans to attack diplomats.")
+    other = analyse("The White House said Soleimani was developing plans to attack diplomats.")
+    added = analyse('"Soleimani was developing plans to attack diplomats," it added.')
+    assert compare(point, same).stated
+    assert not compare(point, other).stated
+    assert not compare(point, added, b_before=other).stated  # "it" is the White House
+    assert compare(point, added, b_before=same).stated
+
+
+def test_a_point_stated_across_two_sentences_of_a_source_is_cited() -> None:
+    """The audit's bridge story: Valley Post gives the dead in one sentence and the injured in
+    the next; it states the lede and is cited for it."""
+    herald = Article(
+        1,
+        "Herald",
+        "A steel road bridge over the Tessel River collapsed in Marlowe on Monday evening, "
+        "killing 12 people and injuring 30, officials said. Divers searched the river.",
+    )
+    post = Article(
+        2,
+        "Valley Post",
+        "Twelve people were killed when a bridge over the Tessel River collapsed in Marlowe on "
+        "Monday evening. Police chief Daniel Reyes said 30 people were injured. The bridge was "
+        "built in 1968.",
+    )
+    brief = summarize([herald, post], words=40)
+    lede = next(p for p in brief.points if "injuring 30" in p.text)
+    assert lede.citations == (1, 2)
+
+
 def test_the_injured_are_not_set_against_the_dead() -> None:
     """The audit's bridge story: "killing 12 and injuring 30" beside "Twelve people were
     killed" is no disagreement; a real one is labelled by what the figure counts."""
