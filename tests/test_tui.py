@@ -122,7 +122,14 @@ def test_sentence_cursor_marks_sources_and_evidence() -> None:
             shown = [(e.doc_id, e.index) for e in app.evidence.items]
             expected = [(s.doc_id, s.index) for s in point.sentences]
             expected += [(s.sentence.doc_id, s.sentence.index) for s in point.support]
-            assert shown == expected
+            assert shown[: len(expected)] == expected
+            sides = [
+                (s.doc_id, s.index)
+                for n in point.disputes
+                for side in app.briefing.disagreements[n].sides
+                for s in side.sentences[:3]
+            ]
+            assert [x for x in shown[len(expected) :] if x in sides] == sides  # then the sides
             assert point.origin.text.split()[0] in rendered(app.evidence)
             await pilot.press("j")
         count = len(app.briefing.points)

@@ -42,7 +42,8 @@ def source_prompt(
     room = max(4, width - 2 - len(head) - len(tail))
     room = min(room, longest or len(article.label))
     label = shorten(article.label, room).ljust(room)
-    if not on:
+    if not on:  # "off" in words too: the checkbox differs only by colour on a mono screen
+        tail = f" {date:<10} {'off':>5}"
         return Content.assemble(
             ("  ", ""), (head, OFF_STYLE), (label, OFF_STYLE), (tail, OFF_STYLE)
         )
