@@ -820,11 +820,13 @@ def _check_event_place(claim: _Claim, sources: Sources) -> list[Problem]:
     """The claim puts an event somewhere the sources do not: every source sentence that states
     the claim's event (its people and most of its words) places it elsewhere, and none names
     the claim's place ("Soleimani was killed in Tehran"; the sources say Baghdad)."""
-    from .parse import places
+    from .parse import located
 
-    mine = [p for p, slot in places(claim.text) if slot in _WHERE]
+    where = [(p, kind) for p, slot, kind in located(claim.text) if slot in _WHERE]
+    mine = [p for p, _ in where]
     if not mine:
         return []
+    kinds = {kind for _, kind in where}
     folded = [fold(p).lower() for p in mine]
     people = [
         n for n in claim.names if not any(fold(" ".join(n.words)).lower() in f for f in folded)
@@ -836,10 +838,14 @@ def _check_event_place(claim: _Claim, sources: Sources) -> list[Problem]:
     for entry in sources.entries:
         if overlap(want, entry.keys) < 0.5 or not all(find_name(n, entry.facts) for n in people):
             continue
-        theirs = [p for p, slot in places(entry.sentence.text) if slot in _WHERE]
-        if any(same_name(_place_words(p), _place_words(q)) for p in theirs for q in mine):
+        theirs = [(p, kind) for p, slot, kind in located(entry.sentence.text) if slot in _WHERE]
+        if any(same_name(_place_words(p), _place_words(q)) for p, _ in theirs for q in mine):
             return []  # a source places it there
-        rivals += [p for p in theirs if not any(_nested(p, q, sources) for q in mine)]
+        rivals += [  # a city against a city; a coliseum is in a state, not instead of one
+            p
+            for p, kind in theirs
+            if kind in kinds and not any(_nested(p, q, sources) for q in mine)
+        ]
     if not rivals:
         return []
     named = " / ".join(p for p, _ in Counter(rivals).most_common(2))
@@ -1213,6 +1219,8 @@ def _parsed_roles(claim: _Claim, evidence: Sequence[Entry]) -> list[Problem]:
 
     texts = [e.sentence.text for e in evidence]
     found = roles.swapped(claim.text, texts)
+    if found is None:
+        found = roles.replaced_doer(claim.text, texts)
     if found is None:
         reported = roles.speaker_as_doer(claim.text, texts)
         if reported is None:

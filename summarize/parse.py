@@ -34,13 +34,21 @@ def parsed(text: str) -> Any:
 def places(text: str) -> tuple[tuple[str, str], ...]:
     """The places a sentence names, as written ("Seattle", "Fort Wayne"), each with its slot:
     the preposition it follows ("in", "outside"), else its grammatical relation ("poss")."""
+    return tuple(dict.fromkeys((place, slot) for place, slot, _ in located(text)))
+
+
+@lru_cache(maxsize=4096)
+def located(text: str) -> tuple[tuple[str, str, str], ...]:
+    """`places` with each place's kind: "GPE" (a country, city or state), "LOC" (a river, a
+    region) or "FAC" (a building, an airport, a bridge). A stadium and the state it stands in
+    are not rival answers to "where"; two cities are."""
     found = []
     for entity in parsed(text).ents:
         if entity.label_ not in PLACE_LABELS:
             continue
         root = entity.root
         slot = root.head.lower_ if root.dep_ == "pobj" else root.dep_
-        found.append((" ".join(entity.text.removeprefix("the ").split()), slot))
+        found.append((" ".join(entity.text.removeprefix("the ").split()), slot, entity.label_))
     return tuple(dict.fromkeys(found))
 
 

@@ -31,6 +31,8 @@ class Event:
     verb: str
     doers: frozenset[str]
     done_to: frozenset[str]
+    objects: frozenset[str] = frozenset()
+    """The part of `done_to` that is the verb's own object, not a "to"/"at" phrase."""
 
 
 def _participant(head: Any) -> set[str]:
@@ -91,7 +93,10 @@ def _events(doc: Any) -> list[Event]:
             elif not doers and not _passive(verb):
                 doers = inherited
         if doers and done_to:
-            events.append(Event(verb.lemma_.lower(), frozenset(doers), frozenset(done_to)))
+            objects = {w for c in verb.children if c.dep_ in _DONE_TO for w in _participant(c)}
+            events.append(
+                Event(verb.lemma_.lower(), frozenset(doers), frozenset(done_to), frozenset(objects))
+            )
     return events
 
 
@@ -197,3 +202,24 @@ def _written(doc: Any, lemmas: frozenset[str]) -> str:
     department"): its words in their order, each once."""
     words = [t.text for t in doc if t.lemma_.lower() in lemmas and t.pos_ != "PRON"]
     return " ".join(dict.fromkeys(words))
+
+
+def replaced_doer(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:
+    """A verb of the claim done to the same thing as in a source, by someone else whom the
+    other sentence has as the object: "Kimble bought Marvel's patent" where "Marvel purchased
+    the patent", "Francis tried to steer him" where "Benedict tried to direct Francis".
+    Requiring the other party in both keeps a doer named in other words ("police" for
+    "officers") from counting."""
+    mine = events(claim)
+    if not mine:
+        return None
+    for text in evidence:
+        for theirs in events(text):
+            for event in mine:
+                if event.doers & theirs.doers or not synonymous(key(event.verb), key(theirs.verb)):
+                    continue
+                if not event.objects or not event.done_to & theirs.done_to:
+                    continue  # "Francis flew" (no object) is "Francis was flown by helicopter"
+                if event.doers & theirs.objects or theirs.doers & event.objects:
+                    return event, theirs
+    return None

@@ -126,6 +126,10 @@ def test_each_kind_of_error_is_named(claim: str, kind: str) -> None:
             "Riverside Athletic came from two goals down to beat Northport City 3-2.",
             "Northport City recovered from a two-goal deficit to defeat Riverside Athletic 3-2.",
         ),
+        (  # the doer replaced by the one the source has it done to
+            "Marvel purchased the patent from Kimble in 1997.",
+            "Kimble bought Marvel's patent in 1997.",
+        ),
     ],
 )
 def test_who_did_it_to_whom_is_read_from_the_grammar(source: str, claim: str) -> None:
@@ -134,6 +138,24 @@ def test_who_did_it_to_whom_is_read_from_the_grammar(source: str, claim: str) ->
     checker = Checker([Article(1, "Wire", source)])
     assert "roles" in {p.kind for p in checker.verify(claim).problems}
     assert checker.verify(source).supported
+
+
+def test_the_doer_named_in_other_words_or_an_intransitive_is_no_swap() -> None:
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Wire",
+                "Pope Francis was flown by helicopter to Castel Gandolfo for lunch. Officers "
+                "arrested the driver on Friday.",
+            )
+        ]
+    )
+    for claim in (
+        "Pope Francis flew by helicopter to Castel Gandolfo for lunch.",
+        "Police arrested the driver on Friday.",
+    ):
+        assert "roles" not in {p.kind for p in checker.verify(claim).problems}, claim
 
 
 def test_the_one_who_reported_an_act_is_not_its_doer() -> None:
