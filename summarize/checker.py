@@ -303,7 +303,10 @@ _DATE_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
      "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-     "oct", "nov", "dec"]
+     "oct", "nov", "dec",
+     # clock and part-of-day words: "half past one on Sunday morning" is a time, not an event
+     "half", "past", "quarter", "noon", "midnight", "morning", "afternoon", "evening",
+     "night", "overnight", "o'clock"]
 )  # fmt: skip
 
 
@@ -568,7 +571,7 @@ def _check_quantities(claim: _Claim, evidence: list[Entry], sources: Sources) ->
         ):
             continue
         if restates(claim, head) and _rival_amount(claim, q, head) is not None:
-            problems.append(_amount_problem(claim, q, evidence, sources))
+            problems += _amount_problem(claim, q, evidence, sources)
             continue
         rest = [e for e in sources.entries if e is not head]
         found = next(
@@ -586,7 +589,7 @@ def _check_quantities(claim: _Claim, evidence: list[Entry], sources: Sources) ->
             if found not in evidence:
                 evidence.append(found)
             continue
-        problems.append(_amount_problem(claim, q, evidence, sources))
+        problems += _amount_problem(claim, q, evidence, sources)
     return problems
 
 
@@ -605,7 +608,11 @@ def _rival_amount(claim: _Claim, q: Quantity, entry: Entry) -> Quantity | None:
     return None
 
 
-def _amount_problem(claim: _Claim, q: Quantity, evidence: list[Entry], sources: Sources) -> Problem:
+def _amount_problem(
+    claim: _Claim, q: Quantity, evidence: list[Entry], sources: Sources
+) -> list[Problem]:
+    """What is wrong with an amount no sentence was found to state for the same thing; none
+    when the closest amount of the evidence for the same thing turns out to allow it."""
     kind = "quantity" if q.value is None else "number"
     context = local_keys(claim.facts, q.start, q.end) | set(q.counted)
     # Same digits, another unit or scale: "$3bn" where a source says "$3 million".
@@ -618,35 +625,39 @@ def _amount_problem(claim: _Claim, q: Quantity, evidence: list[Entry], sources: 
                 q.scale != other.scale
             )
             if same_digits and different_unit:
-                return Problem("unit", q.text, f"the sources say {other.text}")
+                return [Problem("unit", q.text, f"the sources say {other.text}")]
     # The same thing, another amount: the closest rival in the evidence.
-    rival: tuple[float, Quantity] | None = None
+    rival: tuple[float, Quantity, Entry] | None = None
     for entry in evidence:
         for other in entry.facts.quantities:
             if other.year or other.ordinal != q.ordinal:
                 continue
-            if q.unit and other.unit and q.unit.kind != other.unit.kind:
-                continue
+            if (q.unit is None) != (other.unit is None) or (
+                q.unit and other.unit and q.unit.kind != other.unit.kind
+            ):
+                continue  # "four minutes" is no rival of "26 people", nor "0.5 points" of votes
             score = overlap(
                 context, local_keys(entry.facts, other.start, other.end) | set(other.counted)
             )
             if rival is None or score > rival[0]:
-                rival = (score, other)
+                rival = (score, other, entry)
     if rival is not None and rival[0] >= 0.34:
-        other = rival[1]
+        other, rival_entry = rival[1], rival[2]
         if (
             q.unit
             and other.unit
             and q.unit.kind == other.unit.kind
             and q.unit.name != other.unit.name
         ):
-            return Problem("unit", q.text, f"the sources say {other.text}")
-        return Problem(kind, q.text, f"the sources say {other.text}")
+            return [Problem("unit", q.text, f"the sources say {other.text}")]
+        if supports_amount(other, q) and not _counted_clash(q, other, rival_entry):
+            return []  # "less than a year" is what the source says
+        return [Problem(kind, q.text, f"the sources say {other.text}")]
     for entry in sources.entries:
         for other in entry.facts.quantities:
             if not other.year and supports_amount(other, q):
-                return Problem(kind, q.text, f"the sources give {other.text} for something else")
-    return Problem(kind, q.text, f"no source states {q.text}")
+                return [Problem(kind, q.text, f"the sources give {other.text} for something else")]
+    return [Problem(kind, q.text, f"no source states {q.text}")]
 
 
 _CODE = re.compile(r"\d")

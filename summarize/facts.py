@@ -555,7 +555,7 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
     found = [q for q in found if not any(k in in_fraction for k in range(q.start, q.end))]
     found += fractions
     found.sort(key=lambda q: q.start)
-    return tuple(_ranges(list(_shared_units(tuple(found), tokens)), tokens))
+    return tuple(_compound(_ranges(list(_shared_units(tuple(found), tokens)), tokens), tokens))
 
 
 _STREETS = frozenset(
@@ -683,6 +683,37 @@ def _ranges(found: list[Quantity], tokens: tuple[Token, ...]) -> list[Quantity]:
             continue
         out.append(first)
         n += 1
+    return out
+
+
+def _compound(found: list[Quantity], tokens: tuple[Token, ...]) -> list[Quantity]:
+    """ "four minutes and 24 seconds" is one duration (264 seconds), as is "2 hours, 10
+    minutes" or "6 feet 2 inches": amounts of one physical kind, the larger unit first."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        between = [t.lower for t in tokens[last.end : q.start]] if last else []
+        if (
+            last is not None
+            and between in ([], ["and"], [","])
+            and last.unit is not None
+            and q.unit is not None
+            and last.unit.kind == q.unit.kind
+            and last.unit.factor
+            and q.unit.factor
+            and last.unit.factor > q.unit.factor
+            and last.value is not None
+            and q.value is not None
+        ):
+            total = (last.value * last.unit.factor + q.value * q.unit.factor) / q.unit.factor
+            total = round(total, 9)
+            written = " ".join(t.text for t in tokens[last.start : q.end]).replace(" ,", ",")
+            out[-1] = Quantity(
+                written, last.start, q.end,
+                total, total, total, q.unit, q.scale, counted=q.counted,
+            )  # fmt: skip
+            continue
+        out.append(q)
     return out
 
 

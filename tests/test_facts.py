@@ -170,3 +170,18 @@ def test_negation_cues() -> None:
     assert cues("She declined to comment.") == ["declined"]
     assert "longer" in cues("Box cutters will no longer be banned.")
     assert cues("The forecast was cautious rather than rosy.") == ["than"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("He killed 26 people in four minutes and 24 seconds.", 264, "second"),
+        ("The flight took 2 hours, 10 minutes.", 130, "minute"),
+        ("He is 6 feet 2 inches tall.", 74, "inch"),
+    ],
+)
+def test_a_duration_or_length_in_two_units_is_one_amount(
+    text: str, value: float, unit: str
+) -> None:
+    (q,) = [q for q in analyse(text).quantities if q.unit is not None]
+    assert (q.value, q.unit.name) == (value, unit)
