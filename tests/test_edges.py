@@ -372,3 +372,23 @@ def test_a_label_that_looks_like_a_number_names_its_source(seeds):
     assert labelled["004"] == 5  # the file 004_….txt is the fifth source
     assert 5 not in resolve_toggle(articles, exclude=["004"])
     assert 4 not in resolve_toggle(articles, exclude=["4"])
+
+
+# -- plain-text headers --------------------------------------------------------------------------
+
+
+def test_a_date_line_under_the_title_is_the_date_not_part_of_the_title(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(
+        f"Floods hit Mosul\ndate 2024-03-12\n\n{STORY}\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        f"date 2024-03-13\nMosul schools shut\n\n{OTHER}\n", encoding="utf-8"
+    )
+    code, out, err = run([tmp_path, "--format", "json"], capsys)
+    assert code == 0, err
+    sources = json.loads(out)["sources"]
+    assert [(s["title"], s["date"]) for s in sources] == [
+        ("Floods hit Mosul", "2024-03-12"),
+        ("Mosul schools shut", "2024-03-13"),
+    ]
+    assert "date 2024" not in out
