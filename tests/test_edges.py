@@ -392,3 +392,25 @@ def test_a_date_line_under_the_title_is_the_date_not_part_of_the_title(tmp_path,
         ("Mosul schools shut", "2024-03-13"),
     ]
     assert "date 2024" not in out
+
+
+# -- very long lines -----------------------------------------------------------------------------
+
+
+def test_a_whole_file_on_one_line_is_summarised(tmp_path):
+    line = " ".join([STORY, OTHER] * 2_400)  # about 1 MB, not one line break
+    (tmp_path / "one-line.txt").write_text(line, encoding="utf-8")
+    done = cli(str(tmp_path / "one-line.txt"), "--format", "json", timeout=120)
+    assert done.returncode == 0, done.stderr
+    points = json.loads(done.stdout)["points"]
+    assert points and all(p["text"] in line for p in points)
+
+
+def test_a_paragraph_punkt_cannot_split_in_time_is_one_line(tmp_path, capsys, monkeypatch):
+    from summarize.sentences import _tokenizer
+
+    redos = type(_tokenizer()).tokenize.__globals__["redos"]  # the copy Punkt uses
+    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 1e-7)  # as a far slower machine would be
+    (tmp_path / "a.txt").write_text(" ".join([STORY] * 50), encoding="utf-8")
+    code, _, err = run([tmp_path / "a.txt"], capsys)
+    one_line_error(code, err, "took too long to split into sentences", "blank lines")
