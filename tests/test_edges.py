@@ -79,6 +79,15 @@ def test_output_dash_is_standard_output(tmp_path, capsys):
     assert not (Path.cwd() / "-").exists()
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_an_output_folder_that_takes_no_files_says_so_truthfully(tmp_path, capsys):
+    code, _, err = run([story_folder(tmp_path), "-o", "/proc/out.md"], capsys)
+    line = one_line_error(code, err, "cannot write /proc/out.md", "/proc does not take new files")
+    assert (
+        "No such file" not in line and "(choose an output path in a folder you can write)" in line
+    )
+
+
 # -- special files ---------------------------------------------------------------------------------
 
 
