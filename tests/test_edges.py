@@ -372,6 +372,18 @@ def test_models_fetch_of_an_unknown_hub_model_is_one_line(capsys, tmp_path, monk
     one_line_error(code, err, "SUMMARIZE_ALLOW_DOWNLOAD=1")
 
 
+def test_models_fetch_of_a_name_outside_the_catalogue_lists_the_catalogue(
+    capsys, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("SUMMARIZE_CACHE", str(tmp_path))
+    monkeypatch.delenv("SUMMARIZE_ALLOW_DOWNLOAD", raising=False)
+    code, _, err = run(["models", "fetch", "nope"], capsys)
+    line = one_line_error(code, err, "nope is not in the model catalogue", "smollm2", "--model")
+    assert "only on the Hugging Face hub" not in line
+    code, _, err = run(["models", "fetch", "primera"], capsys)  # in the catalogue, on the hub
+    one_line_error(code, err, "primera is only on the Hugging Face hub")
+
+
 def test_a_label_that_looks_like_a_number_names_its_source(seeds):
     from summarize.api import resolve_toggle
     from summarize.ingest import load
