@@ -372,6 +372,14 @@ def test_models_fetch_of_an_unknown_hub_model_is_one_line(capsys, tmp_path, monk
     one_line_error(code, err, "SUMMARIZE_ALLOW_DOWNLOAD=1")
 
 
+def test_models_usage_shows_the_action_is_optional(capsys):
+    assert main(["models", "--help"]) == 0
+    usage = capsys.readouterr().out.splitlines()[0]
+    assert usage == "usage: summarize models [-h] [ACTION ...]"
+    code, out, err = run(["models"], capsys)  # no ACTION: the catalogue
+    assert code == 0 and "smollm2" in out, err
+
+
 def test_models_fetch_of_a_name_outside_the_catalogue_lists_the_catalogue(
     capsys, tmp_path, monkeypatch
 ):
