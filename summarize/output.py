@@ -72,7 +72,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise _unwritable(target, folder, exc) from exc
+        raise cannot_write(target, exc) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -85,16 +85,17 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise _unwritable(target, folder, exc) from exc
+        raise cannot_write(target, exc) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
 
 
-def _unwritable(target: Path, folder: Path, exc: OSError) -> InputError:
+def cannot_write(target: Path, exc: OSError) -> InputError:
     """Why `target` could not be written, in words that fit the fix: the bare errno text can
     contradict it (/proc exists, yet creating a file there says "No such file or directory")."""
+    folder = target.parent if str(target.parent) else Path(".")
     if exc.errno in (errno.EACCES, errno.EPERM):
         reason = f"no permission to create files in {folder}"
     elif exc.errno == errno.EROFS:

@@ -83,9 +83,12 @@ def test_output_dash_is_standard_output(tmp_path, capsys):
 def test_an_output_folder_that_takes_no_files_says_so_truthfully(tmp_path, capsys):
     code, _, err = run([story_folder(tmp_path), "-o", "/proc/out.md"], capsys)
     line = one_line_error(code, err, "cannot write /proc/out.md", "/proc does not take new files")
-    assert (
-        "No such file" not in line and "(choose an output path in a folder you can write)" in line
-    )
+    assert "No such file" not in line
+    assert line.endswith("(choose an output path in a folder you can write)")
+    (tmp_path / "stories").mkdir()
+    story_folder(tmp_path / "stories")
+    code, _, err = run(["batch", tmp_path / "stories", "-o", "/proc/out.jsonl"], capsys)
+    one_line_error(code, err, "cannot write /proc/out.jsonl: /proc does not take new files")
 
 
 # -- special files ---------------------------------------------------------------------------------
