@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .catalogue import ModelEntry, entry_for
+from .catalogue import CATALOGUE, ModelEntry, entry_for
 from .errors import ModelError
 
 State = Literal["ready", "convertible", "not-installed", "hub-only", "missing"]
@@ -48,12 +48,26 @@ class Located:
 
     def error(self) -> ModelError:
         """The error to raise when this model is needed but not usable offline."""
+        if self.state == "hub-only" and self.entry.name not in CATALOGUE:
+            return self._unknown_name()
         what = {
             "not-installed": f"the {self.entry.name} model is not installed",
             "hub-only": f"{self.entry.name} is only on the Hugging Face hub, not on this machine",
             "missing": f"{self.entry.name} is not a model folder (no config.json)",
         }.get(self.state, f"{self.entry.name} cannot be loaded")
         return ModelError(what, self.fix)
+
+    def _unknown_name(self) -> ModelError:
+        """A name outside the catalogue is read as a hub id, but is most often a typo: say
+        which names there are before offering the download."""
+        name = self.entry.name
+        return ModelError(
+            f"{name} is not in the model catalogue ({', '.join(CATALOGUE)}), "
+            "nor a Hugging Face model already on this machine",
+            "give one of those names, see summarize models; --model also takes a local model "
+            "folder or a Hugging Face id, downloaded once by "
+            f"SUMMARIZE_ALLOW_DOWNLOAD=1 summarize models fetch {name}",
+        )
 
 
 def cache_root() -> Path:

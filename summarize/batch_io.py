@@ -427,7 +427,7 @@ class ResultsFile:
         if target is None or target == "-":
             self._stdout = sys.stdout
             return
-        from .output import check_target
+        from .output import cannot_write, check_target
 
         path = check_target(target)
         self._path = path
@@ -435,9 +435,7 @@ class ResultsFile:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise InputError(
-                f"cannot write {target}: {exc.strerror}", "check its permissions"
-            ) from exc
+            raise cannot_write(path, exc) from exc
         handle = os.fdopen(fd, "r+b")
         try:
             _lock(handle, target)

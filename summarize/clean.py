@@ -1,7 +1,7 @@
 """Turn raw article text into news prose plus the metadata it carries.
 
-Strips what is not news and lifts metadata out of the text (the seeds' leading
-`date YYYY-MM-DD`, datelines such as "Washington, Jan 3 (AFP) –" or "BAGHDAD –", a title line,
+Strips what is not news and lifts metadata out of the text (a `date YYYY-MM-DD` line above or
+under the title, datelines such as "Washington, Jan 3 (AFP) –" or "BAGHDAD –", a title line,
 the outlet). What is not news comes in two kinds:
 
 - hand patterns: syndication notices, contributor lines, agency tags, embedded tweets,
@@ -32,6 +32,12 @@ _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _AGENCY = r"(?:AFP|AP|Reuters|IANS|PTI|ANI|UPI|dpa|Xinhua|TASS|Bloomberg|CNN)"
 
 _DATE_LINE = re.compile(r"^\s*date[:\s]+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?\s*", re.IGNORECASE)
+_DATE_UNDER_TITLE = re.compile(
+    r"(?:\n[ \t]*)+(?P<line>date[ \t]*[: \t][ \t]*(?P<date>\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?)"
+    r"[ \t]*(?=\n|$)",
+    re.IGNORECASE,
+)
+"""A line that is only `date YYYY-MM-DD` (or `Date: ...`), matched from the first line's end."""
 _DATELINES = (
     # Washington, Jan 3 (AFP) –   /   NEW DELHI, Jan 3 (PTI):
     re.compile(
@@ -1218,15 +1224,30 @@ def _is_heading(paragraph: str) -> bool:
     )
 
 
+def _lift_date(text: str) -> tuple[_dt.date | None, str]:
+    """The `date YYYY-MM-DD` at the top of `text`, and the text without it.
+
+    Writers put it before the title line or under it (blank lines between or not); left in
+    place under the title it would join the title's paragraph ("Bridge collapse kills 12 date
+    2024-03-12") and the date would be lost. Only the first two lines are looked at, so a date
+    line inside the story stays prose.
+    """
+    match = _DATE_LINE.match(text)
+    if match:
+        return _parse_date(match.group(1)), text[match.end() :]
+    start = len(text) - len(text.lstrip())
+    first_end = text.find("\n", start)
+    under = _DATE_UNDER_TITLE.match(text, first_end) if first_end >= 0 else None
+    if under is None:
+        return None, text
+    # The line goes but its newline stays: the title remains a paragraph of its own.
+    return _parse_date(under.group("date")), text[: under.start("line")] + text[under.end() :]
+
+
 def clean(raw: str, *, title: str | None = None) -> Cleaned:
     """Split `raw` into paragraphs, lift metadata from the top, drop what is not news, and name
     the outlet from the text (read before the credit lines and footers that say it are gone)."""
-    text = normalise(raw)
-    date: _dt.date | None = None
-    match = _DATE_LINE.match(text)
-    if match:
-        date = _parse_date(match.group(1))
-        text = text[match.end() :]
+    date, text = _lift_date(normalise(raw))
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\s*[-–—]\s*[-–—])", text)]
     paragraphs = [p for p in paragraphs if p]
     if len(paragraphs) == 1 and "\n" in text:  # single newlines between paragraphs

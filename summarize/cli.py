@@ -240,7 +240,9 @@ def build_parser() -> _Parser:
     models = verbs.add_parser(
         "models",
         help="abstractive and embedding models, and whether they are usable here",
-        description="List the model catalogue, or fetch a model for offline use.",
+        description="With no ACTION, list the model catalogue and what is usable here; "
+        "`fetch NAME` makes a model loadable offline.",
+        usage="%(prog)s [-h] [ACTION ...]",  # argparse would print ACTION as if it were required
     )
     model_verbs = models.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     fetch = model_verbs.add_parser(

@@ -3,6 +3,7 @@ standard output that only the briefing writes to."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import tempfile
@@ -71,9 +72,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise InputError(
-            f"cannot write in {folder}: {exc.strerror}", "check its permissions"
-        ) from exc
+        raise cannot_write(target, exc) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -84,10 +83,32 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise cannot_write(target, exc) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def cannot_write(target: Path, exc: OSError) -> InputError:
+    """Why `target` could not be written, in words that fit the fix: the bare errno text can
+    contradict it (/proc exists, yet creating a file there says "No such file or directory")."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        reason = f"no permission to create files in {folder}"
+    elif exc.errno == errno.EROFS:
+        reason = f"{folder} is on a read-only file system"
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason = f"no space left in {folder}"
+    elif exc.errno == errno.ENOENT:  # the folder exists (checked first): a virtual one
+        reason = f"{folder} does not take new files"
+    else:
+        reason = exc.strerror or str(exc)
+    return InputError(
+        f"cannot write {target}: {reason}", "choose an output path in a folder you can write"
+    )
 
 
 def refuse_inputs(

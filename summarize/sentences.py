@@ -51,6 +51,12 @@ _TITLES = frozenset(
 )
 """Honorifics that never end a sentence; Punkt misses them after an opening quote (“Gen.)."""
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
+MAX_PARAGRAPH_CHARS = 20_000
+"""Longer paragraphs (a whole file on one line) are cut into pieces of at most this many
+characters before Punkt: NLTK runs each regex pass over a paragraph under a 5 s limit, and a
+10 MB line goes past it. A real news paragraph is a few hundred characters."""
+_BOUNDARY = re.compile(r"[.?!][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|[?!][\"”’)\]]*\s+")
+"""Where a sentence likely ends: ". " before a capital or a digit, or "? " / "! "."""
 
 
 def _nltk_modules(*names: str) -> list[Any]:
@@ -143,6 +149,61 @@ def _wrap(sentence: str) -> list[str]:
     ]
 
 
+def cut_paragraph(paragraph: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
+    """`paragraph` in pieces of at most `limit` characters, cut where a sentence likely ends.
+
+    Each cut is looked for in the second half of the next `limit` characters, and the search
+    stops at the first fit, so the whole run is linear in the paragraph's length. With no
+    sentence end there, the cut falls at the last space; with no space, at `limit` itself.
+    The pieces joined with single spaces give back a whitespace-normalised paragraph.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(paragraph) - start > limit:
+        end = _cut_point(paragraph, start + limit // 2, start + limit)
+        pieces.append(paragraph[start:end].rstrip())
+        start = end
+        while start < len(paragraph) and paragraph[start].isspace():
+            start += 1
+    pieces.append(paragraph[start:])
+    return [p for p in pieces if p]
+
+
+def _cut_point(paragraph: str, low: int, high: int) -> int:
+    """Where the piece that must end by `high` ends: after the first sentence end from `low` on
+    (an initial or a title such as "J." or "Dr." is not one), else at the last space, else at
+    `high`."""
+    for match in _BOUNDARY.finditer(paragraph, low, high):
+        stop = match.start()
+        near = max(0, stop - 20)  # a title or an initial is short: never look further back
+        word = paragraph[paragraph.rfind(" ", near, stop) + 1 or near : stop].lstrip('"“‘([')
+        if paragraph[stop] != "." or not (len(word) == 1 or word.lower() in _TITLES):
+            return match.end()
+    space = paragraph.rfind(" ", low, high)
+    return space + 1 if space >= 0 else high
+
+
+def _punkt(tokenizer: Any, paragraph: str) -> list[str]:
+    """Punkt's sentences of `paragraph`, with a split after a title ("Gen.") undone."""
+    try:
+        sentences = tokenizer.tokenize(paragraph)
+    except TimeoutError as exc:  # NLTK's 5 s limit on each regex pass: a line, not a traceback
+        from .errors import InputError
+
+        raise InputError(
+            f"a paragraph of {len(paragraph):,} characters took too long to split into sentences",
+            "break the text into paragraphs with blank lines",
+        ) from exc
+    pieces: list[str] = []
+    for sentence in sentences:
+        last = _LAST_WORD.search(pieces[-1]) if pieces else None
+        if last and last.group(1).lower() in _TITLES:
+            pieces[-1] = f"{pieces[-1]} {sentence.strip()}"
+        else:
+            pieces.append(sentence.strip())
+    return pieces
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of `text`; blank lines always end a sentence (paragraphs never run together)."""
     tokenizer = _tokenizer()
@@ -156,15 +217,9 @@ def split_sentences(text: str) -> list[str]:
                 if piece.strip():
                     sentences.extend(_wrap(piece.strip()))
             continue
-        pieces: list[str] = []
-        for sentence in tokenizer.tokenize(paragraph):
-            last = _LAST_WORD.search(pieces[-1]) if pieces else None
-            if last and last.group(1).lower() in _TITLES:
-                pieces[-1] = f"{pieces[-1]} {sentence.strip()}"
-            else:
-                pieces.append(sentence.strip())
-        for piece in pieces:
-            sentences.extend(_wrap(piece))
+        for chunk in cut_paragraph(paragraph):
+            for piece in _punkt(tokenizer, chunk):
+                sentences.extend(_wrap(piece))
     return [s for s in sentences if _WORD.search(s)]
 
 

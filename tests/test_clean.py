@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from summarize.clean import clean
 
 
@@ -63,3 +65,33 @@ def test_a_story_that_mentions_reporting_is_not_a_credit_line():
         "on Friday, as officials across the country declared three days of mourning."
     )
     assert clean(text).text == text
+
+
+BRIDGE_TITLE = "Bridge collapse in Marlowe kills 12"
+BRIDGE_LEDE = "MARLOWE (Reuters) - A steel road bridge over the Tessel River collapsed on Monday."
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        f"date 2024-03-12\n{BRIDGE_TITLE}\n\n",
+        f"{BRIDGE_TITLE}\ndate 2024-03-12\n\n",
+        f"{BRIDGE_TITLE}\n\nDate: 2024-03-12\n\n",
+        f"\n{BRIDGE_TITLE}\n  date: 2024-03-12T09:30:00Z  \n",
+        f"Date: 2024-03-12\n\n{BRIDGE_TITLE}\n\n",
+    ],
+)
+def test_title_and_date_lines_in_either_order(header):
+    cleaned = clean(header + BRIDGE_LEDE + "\nRescuers searched the river all night.")
+    assert cleaned.title == BRIDGE_TITLE
+    assert cleaned.date == dt.date(2024, 3, 12)
+    assert cleaned.dateline == "MARLOWE (Reuters)"
+    assert cleaned.text.startswith("A steel road bridge")
+    assert "2024" not in cleaned.text
+
+
+def test_a_date_line_inside_the_story_stays_prose():
+    text = "Officials met on Monday.\n\nThe vote is set.\n\ndate 2024-03-12\n"
+    cleaned = clean(text)
+    assert cleaned.date is None
+    assert "Officials met on Monday." in cleaned.text

@@ -79,6 +79,18 @@ def test_output_dash_is_standard_output(tmp_path, capsys):
     assert not (Path.cwd() / "-").exists()
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_an_output_folder_that_takes_no_files_says_so_truthfully(tmp_path, capsys):
+    code, _, err = run([story_folder(tmp_path), "-o", "/proc/out.md"], capsys)
+    line = one_line_error(code, err, "cannot write /proc/out.md", "/proc does not take new files")
+    assert "No such file" not in line
+    assert line.endswith("(choose an output path in a folder you can write)")
+    (tmp_path / "stories").mkdir()
+    story_folder(tmp_path / "stories")
+    code, _, err = run(["batch", tmp_path / "stories", "-o", "/proc/out.jsonl"], capsys)
+    one_line_error(code, err, "cannot write /proc/out.jsonl: /proc does not take new files")
+
+
 # -- special files ---------------------------------------------------------------------------------
 
 
@@ -363,6 +375,26 @@ def test_models_fetch_of_an_unknown_hub_model_is_one_line(capsys, tmp_path, monk
     one_line_error(code, err, "SUMMARIZE_ALLOW_DOWNLOAD=1")
 
 
+def test_models_usage_shows_the_action_is_optional(capsys):
+    assert main(["models", "--help"]) == 0
+    usage = capsys.readouterr().out.splitlines()[0]
+    assert usage == "usage: summarize models [-h] [ACTION ...]"
+    code, out, err = run(["models"], capsys)  # no ACTION: the catalogue
+    assert code == 0 and "smollm2" in out, err
+
+
+def test_models_fetch_of_a_name_outside_the_catalogue_lists_the_catalogue(
+    capsys, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("SUMMARIZE_CACHE", str(tmp_path))
+    monkeypatch.delenv("SUMMARIZE_ALLOW_DOWNLOAD", raising=False)
+    code, _, err = run(["models", "fetch", "nope"], capsys)
+    line = one_line_error(code, err, "nope is not in the model catalogue", "smollm2", "--model")
+    assert "only on the Hugging Face hub" not in line
+    code, _, err = run(["models", "fetch", "primera"], capsys)  # in the catalogue, on the hub
+    one_line_error(code, err, "primera is only on the Hugging Face hub")
+
+
 def test_a_label_that_looks_like_a_number_names_its_source(seeds):
     from summarize.api import resolve_toggle
     from summarize.ingest import load
@@ -372,3 +404,45 @@ def test_a_label_that_looks_like_a_number_names_its_source(seeds):
     assert labelled["004"] == 5  # the file 004_….txt is the fifth source
     assert 5 not in resolve_toggle(articles, exclude=["004"])
     assert 4 not in resolve_toggle(articles, exclude=["4"])
+
+
+# -- plain-text headers --------------------------------------------------------------------------
+
+
+def test_a_date_line_under_the_title_is_the_date_not_part_of_the_title(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(
+        f"Floods hit Mosul\ndate 2024-03-12\n\n{STORY}\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        f"date 2024-03-13\nMosul schools shut\n\n{OTHER}\n", encoding="utf-8"
+    )
+    code, out, err = run([tmp_path, "--format", "json"], capsys)
+    assert code == 0, err
+    sources = json.loads(out)["sources"]
+    assert [(s["title"], s["date"]) for s in sources] == [
+        ("Floods hit Mosul", "2024-03-12"),
+        ("Mosul schools shut", "2024-03-13"),
+    ]
+    assert "date 2024" not in out
+
+
+# -- very long lines -----------------------------------------------------------------------------
+
+
+def test_a_whole_file_on_one_line_is_summarised(tmp_path):
+    line = " ".join([STORY, OTHER] * 2_400)  # about 1 MB, not one line break
+    (tmp_path / "one-line.txt").write_text(line, encoding="utf-8")
+    done = cli(str(tmp_path / "one-line.txt"), "--format", "json", timeout=120)
+    assert done.returncode == 0, done.stderr
+    points = json.loads(done.stdout)["points"]
+    assert points and all(p["text"] in line for p in points)
+
+
+def test_a_paragraph_punkt_cannot_split_in_time_is_one_line(tmp_path, capsys, monkeypatch):
+    from summarize.sentences import _tokenizer
+
+    redos = type(_tokenizer()).tokenize.__globals__["redos"]  # the copy Punkt uses
+    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 1e-7)  # as a far slower machine would be
+    (tmp_path / "a.txt").write_text(" ".join([STORY] * 50), encoding="utf-8")
+    code, _, err = run([tmp_path / "a.txt"], capsys)
+    one_line_error(code, err, "took too long to split into sentences", "blank lines")

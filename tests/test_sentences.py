@@ -1,9 +1,36 @@
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
+import time
 
-from summarize.sentences import MAX_SENTENCE_WORDS, split_sentences, stop_words, terms
+import pytest
+
+from summarize.errors import InputError
+from summarize.sentences import (
+    MAX_PARAGRAPH_CHARS,
+    MAX_SENTENCE_WORDS,
+    _tokenizer,
+    cut_paragraph,
+    split_sentences,
+    stop_words,
+    terms,
+)
+
+WIRE = [
+    "Mr. Smith said the council approved the budget on Monday.",
+    "Was it fair? Nobody knew!",
+    "“We will build roads,” said Dr. J. Ruiz, the mayor.",
+    "Shares rose 3.5 percent to $12.40 in U.S. trading.",
+    "The vote, 31 to 9, came after a long debate about schools.",
+]
+
+
+def one_line(sentences: int, seed: int = 7) -> list[str]:
+    """`sentences` news sentences in a repeatable order: one line of them is a whole file."""
+    pick = random.Random(seed).choice
+    return [pick(WIRE) for _ in range(sentences)]
 
 
 def test_punkt_keeps_abbreviations_and_titles_inside_sentences():
@@ -68,3 +95,50 @@ def test_full_nltk_still_imports_after_the_lean_path():
         "import nltk; from nltk.tokenize import sent_tokenize; print(nltk.__version__)"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_a_long_line_is_cut_only_where_sentences_end():
+    sentences = one_line(60_000)  # about 3 MB on one line
+    line = " ".join(sentences)
+    pieces = cut_paragraph(line)
+    assert len(pieces) > 100
+    assert " ".join(pieces) == line
+    assert all(len(p) <= MAX_PARAGRAPH_CHARS for p in pieces)
+    ends = {"Monday.", "fair?", "knew!", "mayor.", "trading.", "schools."}
+    assert all(p.split()[-1] in ends for p in pieces), "a cut fell inside a sentence"
+
+
+def test_a_long_line_splits_into_the_sentences_of_the_same_text_in_paragraphs():
+    sentences = one_line(8_000)  # 400 KB: 20 pieces or so
+    assert split_sentences(" ".join(sentences)) == split_sentences("\n\n".join(sentences))
+
+
+def test_a_line_without_sentence_ends_is_cut_at_spaces_or_at_the_limit():
+    words = " ".join(["budget"] * 10_000)
+    assert all(len(p) <= 1_000 and " " not in p[:1] for p in cut_paragraph(words, 1_000))
+    assert " ".join(cut_paragraph(words, 1_000)) == words
+    assert cut_paragraph("x" * 2_500, 1_000) == ["x" * 1_000, "x" * 1_000, "x" * 500]
+
+
+def _cut_seconds(text: str) -> float:
+    """The best of five runs: the least disturbed by whatever else the machine is doing."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        cut_paragraph(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_cutting_is_linear_in_the_length_of_the_line():
+    small = " ".join(one_line(30_000))  # 1.5 MB
+    large = " ".join(one_line(120_000))  # 4 times as long: linear is about 4, quadratic 16
+    ratio = _cut_seconds(large) / _cut_seconds(small)
+    assert ratio < 10, f"4 times the text took {ratio:.1f} times as long"
+
+
+def test_punkt_running_out_of_time_is_an_input_error_not_a_traceback(monkeypatch):
+    redos = type(_tokenizer()).tokenize.__globals__["redos"]  # the copy Punkt uses
+    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 1e-7)
+    with pytest.raises(InputError, match="blank lines"):
+        split_sentences(" ".join(one_line(2_000)))

@@ -384,6 +384,7 @@ def test_help_theme_and_resize() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert "Export" in app.screen.text and "Search" in app.screen.text
+        assert "(● marks the citing sources)" in app.screen.text  # the mark, a space, words
         await pilot.press("escape")
         dark = app.current_theme.dark
         await pilot.press("t")

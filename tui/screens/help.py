@@ -44,7 +44,7 @@ def help_markdown(bindings: Iterable[Binding]) -> str:
     intro = (
         "Toggle sources on the left; the briefing recomputes at once. Move through the "
         "briefing's sentences to see, below it, the sentence each source reports it with "
-        "(●marks the citing sources)."
+        "(● marks the citing sources)."
     )
     return "\n".join(["# summarize", "", escape_markdown(intro), "", *rows, ""])
 
