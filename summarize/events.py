@@ -232,11 +232,18 @@ def events(articles: Sequence[Article], sentences: Sequence[Sentence] | None = N
         for head in mention.heads:
             buckets.setdefault(_bucket(head), []).append(i)
     for members in buckets.values():  # only mentions naming the same kind of event meet
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                a, b = found[i], found[j]
-                if a.sentence.doc_id != b.sentence.doc_id and same_event(a, b):
-                    parent[root(j)] = root(i)
+        # ... and only from different articles: pairs are formed across articles, never
+        # within one, so one long article costs nothing here (it was quadratic in its mentions)
+        by_doc: dict[int, list[int]] = {}
+        for i in members:
+            by_doc.setdefault(found[i].sentence.doc_id, []).append(i)
+        docs = list(by_doc.values())
+        for n, mine in enumerate(docs):
+            for others in docs[n + 1 :]:
+                for i in mine:
+                    for j in others:
+                        if root(i) != root(j) and same_event(found[i], found[j]):
+                            parent[root(j)] = root(i)
     groups: dict[int, list[Mention]] = {}
     for i, mention in enumerate(found):
         groups.setdefault(root(i), []).append(mention)
