@@ -10,7 +10,7 @@ differ" section.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +28,6 @@ from .checker import (
 )
 from .corpus import Corpus
 from .facts import WEEKDAYS, Facts, Quantity, analyse, same_name
-from .parse import figure_subject
 from .schema import Disagreement, Sentence, Side, Support
 from .similarity import cosines, doc_bounds
 
@@ -127,11 +126,32 @@ def _topic(facts: Facts, q: Quantity) -> str:
             and not any(d.start <= i < d.end for d in facts.dates)
         )
 
+    if q.start >= 2 and facts.tokens[q.start - 1].lower in ("to", "at"):
+        subject = _clause_subject(facts, q.start, usable)  # "the death toll ... rose to 14"
+        if subject:
+            return subject
     before = [i for i in range(max(0, q.start - 4), q.start) if usable(i)]
     if before:
         return facts.tokens[before[-1]].lower
     after = [i for i in range(q.end, min(len(facts.tokens), q.end + 4)) if usable(i)]
     return facts.tokens[after[0]].lower if after else "the figure"
+
+
+def _clause_subject(facts: Facts, end: int, usable: Callable[[int], bool]) -> str | None:
+    """The first words of the clause before token `end` that name something ("death toll" in
+    "The death toll from the collapse rose to 14"): its first run of usable words."""
+    start = 0
+    for i in range(end - 1, -1, -1):
+        if facts.tokens[i].lower in (",", ";", "and", "but", "while", "after"):
+            start = i + 1
+            break
+    words: list[str] = []
+    for i in range(start, end):
+        if usable(i):
+            words.append(facts.tokens[i].lower)
+        elif words:
+            break
+    return " ".join(words[:2]) or None
 
 
 def compare(
@@ -270,7 +290,7 @@ def number_disagreements(
     points: Sequence[tuple[Sentence, Cited]],
 ) -> list[Disagreement]:
     """Figures a point gives that another source's same report gives differently, labelled by
-    what they count (a parse, asked only of the few figures that clash)."""
+    what they count."""
     found = []
     seen: set[tuple[str, str, str]] = set()
     for origin, cited in points:
@@ -281,7 +301,7 @@ def number_disagreements(
             if key in seen:
                 continue
             seen.add(key)
-            topic = figure_subject(origin.text, conflict.ours) or conflict.topic
+            topic = conflict.topic
             found.append(
                 Disagreement(
                     "number",

@@ -50,21 +50,3 @@ def located(text: str) -> tuple[tuple[str, str, str], ...]:
         slot = root.head.lower_ if root.dep_ == "pobj" else root.dep_
         found.append((" ".join(entity.text.removeprefix("the ").split()), slot, entity.label_))
     return tuple(dict.fromkeys(found))
-
-
-def figure_subject(text: str, figure: str) -> str | None:
-    """What a figure that counts no noun of its own is about: the subject of the verb that
-    governs it ("The death toll ... rose to 14" -> "death toll"), as written; None when the
-    figure counts a noun ("12 people"), or the subject is a pronoun or a name."""
-    first = figure.split()[0] if figure.split() else ""
-    doc = parsed(text)
-    token = next((t for t in doc if t.text == first), None)
-    if token is None or token.dep_ == "nummod":
-        return None
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
-        token = token.head
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ != "NOUN":
-        return None
-    words = [c.text.lower() for c in subject.children if c.dep_ == "compound"]
-    return " ".join([*words, subject.text.lower()])
