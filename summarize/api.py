@@ -188,7 +188,8 @@ def summarize(
     """Summarise articles (paths, folders, "-", `Article`s or an `Ingested`) into a briefing.
 
     `on_token` receives abstractive text as it is generated, `cancel` stops a rewrite (the
-    extractive briefing is returned), `progress` receives model-loading messages; `timeline`
+    extractive briefing is returned), `progress` receives model-loading messages and, from
+    `PROGRESS_FROM_ARTICLES` articles, each stage's; `timeline`
     adds the dated events of the sources.
     Raises `SummarizeError` (with a `fix`) for anything the caller can correct.
 
@@ -245,6 +246,9 @@ def summarize_with(
     if len(articles) == 1:
         notices.append("only one article: the briefing summarises it alone (no cross-checking)")
 
+    say = progress if progress is not None and len(articles) >= PROGRESS_FROM_ARTICLES else None
+    if say:
+        say(f"reading {len(articles)} articles …")
     mark = time.perf_counter()
     corpus = corpus_module.build(articles)
     if not len(corpus):
@@ -256,6 +260,8 @@ def summarize_with(
         vectors = encode([s.text for s in corpus.sentences])
     timings["sentences"] = time.perf_counter() - mark
 
+    if say:
+        say(f"ranking {len(corpus):,} sentences and choosing with {method} …")
     mark = time.perf_counter()
     scores = ranker.scores(corpus, vectors)
     timings["rank"] = time.perf_counter() - mark
@@ -274,6 +280,8 @@ def summarize_with(
     chosen = story_order(corpus, chosen, ranker.needs(corpus))
     timings["select"] = time.perf_counter() - mark
 
+    if say:
+        say(f"citing the {len(chosen)} chosen sentences across {len(articles)} articles …")
     mark = time.perf_counter()
     briefing = compose(
         corpus,
@@ -316,6 +324,10 @@ def summarize_with(
     timings["total"] = time.perf_counter() - start
     return replace(briefing, timings=timings)
 
+
+PROGRESS_FROM_ARTICLES = 50
+"""From this many articles a briefing takes seconds (about 1 s per 100 articles with
+`coverage`), so `progress` hears each stage; below it, nothing (the briefing is the answer)."""
 
 SPARE_RATIO = 1.5
 """Abstractive mode picks points for this multiple of the budget: what compression frees is

@@ -500,14 +500,12 @@ def _brief(args: argparse.Namespace) -> int:
         refuse_inputs(args.output, ingested.articles, args.sources)
 
     on_token: Callable[[str], None] | None = None
-    progress: Callable[[str], None] | None = None
-    if options.mode == "abstractive" and not args.quiet:
-        progress = _stderr
-        if sys.stderr.isatty():
+    progress: Callable[[str], None] | None = None if args.quiet else _stderr
+    if options.mode == "abstractive" and not args.quiet and sys.stderr.isatty():
 
-            def on_token(token: str) -> None:
-                sys.stderr.write(token)
-                sys.stderr.flush()
+        def on_token(token: str) -> None:
+            sys.stderr.write(token)
+            sys.stderr.flush()
 
     with stdout_to_stderr():  # a C solver's stray printf must not end up in -f json
         briefing = summarize_with(

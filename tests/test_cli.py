@@ -243,3 +243,23 @@ def test_methods_command_lists_the_registry(capsys):
     assert code == 0
     for name in ("consensus", "lexrank", "lead", "random"):
         assert name in out
+
+
+def test_a_large_folder_shows_each_stage_on_stderr_and_q_silences_it(tmp_path, capsys):
+    """From 50 articles a briefing takes seconds: the user hears each stage, unless -q."""
+    for n in range(55):
+        (tmp_path / f"a{n:02d}.txt").write_text(
+            f"Floods hit the northern city of Mosul on Monday, officials said. Rescue teams "
+            f"reached {300 + n} families by the evening, the agency said in report {n}. The "
+            f"rain is expected to ease by Wednesday, forecasters said.\n",
+            encoding="utf-8",
+        )
+    code, out, err = run([tmp_path], capsys)
+    assert code == 0 and out.startswith("# ")
+    stages = [line for line in err.splitlines() if line.endswith("…")]
+    assert stages[0] == "summarize: reading 55 articles …", err
+    assert len(stages) == 3
+    code, _, err = run([tmp_path, "-q"], capsys)
+    assert code == 0 and err == ""
+    code, _, err = run([tmp_path, "--only", "1,2,3"], capsys)
+    assert code == 0 and "reading" not in err  # a small briefing is the answer at once
