@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple, TextIO
 
-from .errors import InputError
+from .errors import InputError, cannot_read
 
 STORY_SHAPE = '{"id": ..., "documents": [text, ...]} or {"id": ..., "articles": [{"text": ...}]}'
 _JSON_ERRORS = (ValueError, UnicodeDecodeError, RecursionError)
@@ -290,7 +290,7 @@ def open_input(source: str | os.PathLike[str], *, max_mb: float = 10.0) -> Story
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}", "check its permissions") from exc
+        raise cannot_read(path, exc) from exc
     if not path.is_file():
         handle.close()
         raise InputError(f"{path} is not a regular file", "save the stories to a JSONL file")

@@ -7,6 +7,7 @@ wrong (what to do)`, exit status 2 for anything the user can correct, 1 only for
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -41,6 +42,21 @@ class InputError(SummarizeError):
 
 class NoSourcesOn(InputError):
     """Every source is toggled off: an empty state for the TUI, an error for the CLI."""
+
+
+def cannot_read(path: object, exc: OSError) -> InputError:
+    """Why a file could not be read, with the fix that fits the cause (a bare errno text
+    followed by "check its permissions" is wrong whenever permissions are not the cause)."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return InputError(f"cannot read {path}: no permission", "check its permissions")
+    if exc.errno == errno.EIO:
+        return InputError(
+            f"cannot read {path}: the device reported an input/output error",
+            "copy the file from a backup or another disk",
+        )
+    return InputError(
+        f"cannot read {path}: {exc.strerror or exc}", "give a regular file you can open"
+    )
 
 
 class ModelUnavailable(SummarizeError):

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .clean import Cleaned, clean, dateline_date, normalise
-from .errors import InputError
+from .errors import InputError, cannot_read
 from .html_text import extract
 from .schema import Article
 
@@ -210,7 +210,7 @@ def _read_bytes(path: Path, max_mb: float) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}", "check its permissions") from exc
+        raise cannot_read(path, exc) from exc
     if len(data) > limit:
         raise _too_big(str(path), max_mb)
     return data

@@ -446,3 +446,20 @@ def test_a_paragraph_punkt_cannot_split_in_time_is_one_line(tmp_path, capsys, mo
     (tmp_path / "a.txt").write_text(" ".join([STORY] * 50), encoding="utf-8")
     code, _, err = run([tmp_path / "a.txt"], capsys)
     one_line_error(code, err, "took too long to split into sentences", "blank lines")
+
+
+@pytest.mark.parametrize(
+    ("code", "reason", "fix"),
+    [
+        (13, "no permission", "check its permissions"),
+        (5, "input/output error", "backup"),
+        (6, "No such device or address", "regular file"),
+    ],
+)
+def test_a_file_that_cannot_be_read_names_the_fix_that_fits(code, reason, fix):
+    """Running as root, a chmod 000 file is readable, so the causes are built directly."""
+    from summarize.errors import cannot_read
+
+    error = cannot_read(Path("a.txt"), OSError(code, os.strerror(code)))
+    assert reason in error.message and fix in (error.fix or "")
+    assert error.message.startswith("cannot read a.txt")
