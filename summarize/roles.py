@@ -9,7 +9,7 @@ verb's participants, through the passive ("was attacked by a protester") and coo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -106,20 +106,31 @@ def events(text: str) -> tuple[Event, ...]:
     return tuple(_events(parsed(text)))
 
 
-def swapped(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:
-    """A verb of the claim whose doer the evidence has on the receiving end of the same verb,
-    and the other way round: (the claim's event, the evidence's), or None."""
+def _rival_events(claim: str, evidence: Iterable[str]) -> Iterator[tuple[Event, Event]]:
+    """(the claim's event, a source's) for the same verb with no doer in common: the pairs in
+    which a reversal or a replaced doer can hide."""
     mine = events(claim)
     if not mine:
-        return None
+        return
     for text in evidence:
         for theirs in events(text):
             for event in mine:
                 if event.doers & theirs.doers or not synonymous(key(event.verb), key(theirs.verb)):
                     continue
-                if event.doers & theirs.done_to and theirs.doers & event.done_to:
-                    return event, theirs
-    return None
+                yield event, theirs
+
+
+def swapped(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:
+    """A verb of the claim whose doer the evidence has on the receiving end of the same verb,
+    and the other way round: (the claim's event, the evidence's), or None."""
+    return next(
+        (
+            (event, theirs)
+            for event, theirs in _rival_events(claim, evidence)
+            if event.doers & theirs.done_to and theirs.doers & event.done_to
+        ),
+        None,
+    )
 
 
 _SAYING = frozenset(["say", "tell", "add", "state", "announce", "claim", "allege", "warn"])
@@ -210,16 +221,9 @@ def replaced_doer(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | 
     the patent", "Francis tried to steer him" where "Benedict tried to direct Francis".
     Requiring the other party in both keeps a doer named in other words ("police" for
     "officers") from counting."""
-    mine = events(claim)
-    if not mine:
-        return None
-    for text in evidence:
-        for theirs in events(text):
-            for event in mine:
-                if event.doers & theirs.doers or not synonymous(key(event.verb), key(theirs.verb)):
-                    continue
-                if not event.objects or not event.done_to & theirs.done_to:
-                    continue  # "Francis flew" (no object) is "Francis was flown by helicopter"
-                if event.doers & theirs.objects or theirs.doers & event.objects:
-                    return event, theirs
+    for event, theirs in _rival_events(claim, evidence):
+        if not event.objects or not event.done_to & theirs.done_to:
+            continue  # "Francis flew" (no object) is "Francis was flown by helicopter"
+        if event.doers & theirs.objects or theirs.doers & event.objects:
+            return event, theirs
     return None
