@@ -45,24 +45,22 @@ def csv(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def positive_int(value: str) -> int:
+def _whole_number(value: str, least: int, wording: str) -> int:
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    if number < least:
+        raise argparse.ArgumentTypeError(f"{value} must be {wording}")
     return number
+
+
+def positive_int(value: str) -> int:
+    return _whole_number(value, 1, "at least 1")
 
 
 def non_negative_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value} must be 0 or more")
-    return number
+    return _whole_number(value, 0, "0 or more")
 
 
 def positive_float(value: str) -> float:
