@@ -189,8 +189,8 @@ def summarize(
 
     `on_token` receives abstractive text as it is generated, `cancel` stops a rewrite (the
     extractive briefing is returned), `progress` receives model-loading messages and, from
-    `PROGRESS_FROM_ARTICLES` articles, each stage's; `timeline`
-    adds the dated events of the sources.
+    `PROGRESS_FROM_ARTICLES` articles, each stage's; `timeline` adds the dated events of the
+    sources.
     Raises `SummarizeError` (with a `fix`) for anything the caller can correct.
 
     The keywords are the API people type; code that already holds a `BriefingOptions` calls

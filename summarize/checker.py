@@ -871,9 +871,7 @@ def _nested(place: str, other: str, sources: Sources) -> bool:
 
 def _named_together(place: str, other: str, sources: Sources) -> bool:
     a, b = fold(place).lower(), fold(other).lower()
-    return any(
-        a in text and b in text for text in (fold(e.sentence.text).lower() for e in sources.entries)
-    )
+    return any(a in text and b in text for text in sources.folded_texts)
 
 
 def _place_words(place: str) -> tuple[str, ...]:

@@ -301,11 +301,10 @@ def number_disagreements(
             if key in seen:
                 continue
             seen.add(key)
-            topic = conflict.topic
             found.append(
                 Disagreement(
                     "number",
-                    topic.capitalize(),
+                    conflict.topic.capitalize(),
                     (
                         Side(conflict.ours, (origin.doc_id,), (origin,)),
                         Side(conflict.theirs, (sentence.doc_id,), (sentence,)),

@@ -282,4 +282,3 @@ def _first_words(lead: str) -> str:
     if ends:
         return text[: ends[-1]].rstrip(" ,;:")
     return " ".join(text.split()[:MAX_WORDS]) + " …"
-    return "Briefing"

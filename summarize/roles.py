@@ -78,20 +78,28 @@ def _passive(verb: Any) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _verbs(doc: Any) -> Iterator[Any]:
+    return (t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod")
+
+
+def _roles(verb: Any) -> tuple[set[str], set[str]]:
+    """`_own_roles`, with what a dependent verb inherits from the verb governing it."""
+    doers, done_to = _own_roles(verb)
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        # "City recovered ... to defeat Athletic", "the speech lasted ... and was
+        # interrupted by lawmakers": the subject is the governing verb's.
+        inherited, _ = _own_roles(verb.head)
+        if _passive(verb) and not done_to:
+            done_to = inherited
+        elif not doers and not _passive(verb):
+            doers = inherited
+    return doers, done_to
+
+
 def _events(doc: Any) -> list[Event]:
     events = []
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "amod":
-            continue
-        doers, done_to = _own_roles(verb)
-        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-            # "City recovered ... to defeat Athletic", "the speech lasted ... and was
-            # interrupted by lawmakers": the subject is the governing verb's.
-            inherited, _ = _own_roles(verb.head)
-            if _passive(verb) and not done_to:
-                done_to = inherited
-            elif not doers and not _passive(verb):
-                doers = inherited
+    for verb in _verbs(doc):
+        doers, done_to = _roles(verb)
         if doers and done_to:
             objects = {w for c in verb.children if c.dep_ in _DONE_TO for w in _participant(c)}
             events.append(
@@ -133,27 +141,18 @@ def swapped(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:
     )
 
 
-_SAYING = frozenset(["say", "tell", "add", "state", "announce", "claim", "allege", "warn"])
+def _saying(lemma: str) -> bool:
+    """A verb that attributes words (the lexicon's speech verbs; "claim" too, which the word
+    patterns leave out as a noun but a parse knows as a verb)."""
+    return key(lemma) in speech_verbs() or lemma == "claim"
 
 
 def _doers_of(doc: Any) -> list[tuple[str, frozenset[str]]]:
-    """(verb lemma, its doers) for every verb with a named doer, inherited as in `_events`."""
+    """(verb lemma, its doers) for every active verb with a named doer."""
     found = []
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "amod" or _passive(verb):
-            continue
-        doers, _ = _own_roles(verb)
-        if (
-            not doers
-            and verb.dep_ in ("advcl", "xcomp", "conj")
-            and verb.head.pos_
-            in (
-                "VERB",
-                "AUX",
-            )
-        ):
-            doers, _ = _own_roles(verb.head)
-        if doers:
+    for verb in _verbs(doc):
+        doers, _ = _roles(verb)
+        if doers and not _passive(verb):
             found.append((verb.lemma_.lower(), frozenset(doers)))
     return found
 
@@ -163,7 +162,7 @@ def _reported(doc: Any) -> list[tuple[str, frozenset[str], frozenset[str]]]:
     "the Defense Department said Soleimani was developing plans"."""
     found = []
     for verb in doc:
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _SAYING:
+        if verb.dep_ != "ccomp" or not _saying(verb.head.lemma_.lower()):
             continue
         speaker, _ = _own_roles(verb.head)
         for inner, doers in _doers_of_verb(verb):
@@ -183,19 +182,18 @@ def _doers_of_verb(verb: Any) -> list[tuple[str, set[str]]]:
 
 def speaker_as_doer(claim: str, evidence: Iterable[str]) -> tuple[str, str, str] | None:
     """The claim makes the one who reported an act its doer: (the claim's verb as written, its
-    doer, the doer the source reports), or None. "The Defense Department was developing plans" where
-    the source says "the Defense Department said Soleimani was developing plans"."""
+    doer, the doer the source reports), or None. "The Defense Department was developing plans"
+    where the source says "the Defense Department said Soleimani was developing plans"."""
     doc = parsed(claim)
-    speech = speech_verbs()
     # who said what is the speaker check's question; here only acts that were reported
-    mine = [(v, d) for v, d in _doers_of(doc) if v not in speech and v not in _SAYING]
+    mine = [(v, d) for v, d in _doers_of(doc) if not _saying(v)]
     if not mine:
         return None
     also_reported = _reported(doc)
     for text in evidence:
         source = parsed(text)
         for verb, doers, speaker in _reported(source):
-            if verb in speech or verb in _SAYING:
+            if _saying(verb):
                 continue  # "X said ..., Y reported": nested attribution, not an act
             if any(synonymous(key(v), key(verb)) and sp & speaker for v, _, sp in also_reported):
                 continue  # the claim reports it as said by the same speaker
