@@ -291,7 +291,18 @@ class _Pool:
         )
 
     def submit(self, chunk: list[Story], options: StoryOptions) -> Any:
-        return self._executor.submit(run_chunk, chunk, options, True)
+        """A future of the chunk's outcomes. A pool that broke (a worker died) between two
+        submissions refuses at once; that refusal comes back as a failed future, so a broken
+        pool is handled in one place, where results are read."""
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._executor.submit(run_chunk, chunk, options, True)
+        except BrokenProcessPool as exc:
+            failed: Future[Any] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def restart(self) -> None:
         self.close(kill=True)

@@ -495,3 +495,20 @@ def test_a_killed_dask_worker_loses_no_story(tmp_path: Path) -> None:
     ids = [row[0] for row in rows[:-1]]
     assert sorted(ids) == sorted(r["id"] for r in records)  # each exactly once
     assert all(ok for _, ok, _ in rows[:-1]), rows
+
+
+def test_a_pool_that_broke_between_submissions_answers_with_a_failed_future() -> None:
+    """The race behind a once-red run: a worker dies, the pool notices before the next
+    submission, and `submit` itself raised instead of handing back a failed future."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from summarize.batch_engines import StoryOptions, _Pool
+
+    pool = _Pool(1)
+    try:
+        dying = pool._executor.submit(os._exit, 1)  # a worker killed mid-task
+        assert isinstance(dying.exception(timeout=60), BrokenProcessPool)
+        future = pool.submit([], StoryOptions(BriefingOptions(words=40)))
+        assert isinstance(future.exception(timeout=5), BrokenProcessPool)
+    finally:
+        pool.close(kill=True)
