@@ -20,6 +20,7 @@ Each problem names its kind, the words of the claim it concerns, and what the so
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import math
 import re
@@ -251,11 +252,20 @@ def units_agree(claim: Quantity, evidence: Quantity) -> bool:
         if evidence.unit is not None:
             return evidence.unit.kind not in _PHYSICAL
         return True
+    if not _other_unit(claim.unit, evidence.unit):
+        return True
     if claim.unit.kind != evidence.unit.kind:
         return False
-    if claim.unit.factor and evidence.unit.factor:
-        return True  # compared in base units
-    return claim.unit.name == evidence.unit.name
+    return bool(claim.unit.factor and evidence.unit.factor)  # compared in base units
+
+
+def _other_unit(a: lexicon.Unit, b: lexicon.Unit) -> bool:
+    """Whether two units named differently are different units: "pounds" may be sterling or
+    weight (the source's £ decides), and "degrees" leaves the scale unsaid ("40C")."""
+    names = {a.name, b.name}
+    if len(names) == 1 or names == {"gbp", "lb"}:
+        return False
+    return not (a.kind == b.kind == "temperature" and "degree" in names)
 
 
 def supports_amount(evidence: Quantity, claim: Quantity) -> bool:
@@ -264,6 +274,8 @@ def supports_amount(evidence: Quantity, claim: Quantity) -> bool:
     convertible one: 5.5 km is 5,500 m): a claim's "five days" is not a source's "five men"."""
     if not units_agree(claim, evidence):
         return False
+    if claim.unit and evidence.unit and {claim.unit.name, evidence.unit.name} == {"gbp", "lb"}:
+        claim = dataclasses.replace(claim, unit=evidence.unit)  # the source says which pounds
     low, high, _ = _base(claim)
     e_low, e_high, e_value = _base(evidence)
     converted = bool(
@@ -621,7 +633,7 @@ def _amount_problem(
             if other.year or other.value is None or q.value is None:
                 continue
             same_digits = other.value / other.scale == q.value / q.scale
-            different_unit = (q.unit and other.unit and q.unit.name != other.unit.name) or (
+            different_unit = (q.unit and other.unit and _other_unit(q.unit, other.unit)) or (
                 q.scale != other.scale
             )
             if same_digits and different_unit:
@@ -646,8 +658,8 @@ def _amount_problem(
         if (
             q.unit
             and other.unit
-            and q.unit.kind == other.unit.kind
-            and q.unit.name != other.unit.name
+            and other.unit.kind == q.unit.kind
+            and _other_unit(q.unit, other.unit)
         ):
             return [Problem("unit", q.text, f"the sources say {other.text}")]
         if supports_amount(other, q) and not _counted_clash(q, other, rival_entry):
@@ -667,8 +679,9 @@ def _check_codes(claim: _Claim, sources: Sources) -> list[Problem]:
     """Figures inside words and codes ("3-2", "9/11", "under-18s", "Tu-154") cannot be read as
     amounts; they must be written as the sources write them (a score may be turned round)."""
     problems = []
-    for token in claim.facts.tokens:
-        if token.kind not in ("code", "word") or not _CODE.search(token.text):
+    dated = {when.start for when in claim.facts.dates if when.end == when.start + 1}
+    for n, token in enumerate(claim.facts.tokens):
+        if token.kind not in ("code", "word") or not _CODE.search(token.text) or n in dated:
             continue
         if token.lower in sources.codes or "-".join(reversed(token.lower.split("-"))) in (
             sources.codes
@@ -695,7 +708,7 @@ def _check_dates(claim: _Claim, evidence: list[Entry], sources: Sources) -> list
             e
             for e in sources.entries
             if any(o.year and o.value == q.value for o in e.facts.quantities)
-            or any(d.year == q.value for d in e.facts.dates)
+            or any((d.span(e.anchor) or (None,))[0] == q.value for d in e.facts.dates)
         ]
         if not any(e in evidence or overlap(context, e.keys) >= 0.25 for e in years):
             detail = "the sources give it for something else" if years else "no source gives it"
@@ -720,7 +733,17 @@ def _date_problem(
             if not related:
                 continue
             verdict = when.agrees(other, entry.anchor, entry.anchor)
+            if verdict is None and other.period is not None:
+                continue  # "last year" in an undated article says nothing of this day
             (agree if verdict else disagree if verdict is False else unknown).append(other)
+    if when.period == "year":
+        for entry in pool:
+            year = (when.span(entry.anchor) or (None,))[0]
+            stated = year is not None and any(
+                o.year and o.value == year for o in entry.facts.quantities
+            )
+            if stated and (entry in evidence[:1] or overlap(context, entry.keys) >= 0.34):
+                return None  # "last year" for "in 2023" in an article of 2024
     if agree:
         return None
     if when.month and when.day and not disagree:
@@ -729,7 +752,7 @@ def _date_problem(
                 return None  # a date written out in full that a source gives: not invented
     if disagree:
         return Problem("date", when.text, f"the sources say {disagree[0].text}")
-    if unknown:
+    if unknown or when.period is not None:  # "this year" where nothing dates it: unrefuted
         return None  # a weekday no article date resolves: not contradicted
     return Problem("date", when.text, f"no source dates this {when.text}")
 
@@ -1048,7 +1071,7 @@ def _scopes(facts: Facts) -> list[list[str]]:
                 j in facts.content
                 and token.lower not in _SCOPE_SKIP
                 and token.key not in light
-                and not token.capital
+                and (not token.capital or token.lower in lexicon.role_words())
             ):
                 scope.append(token.key)
                 if len(scope) == 2:
@@ -1104,6 +1127,10 @@ def _cue_context(facts: Facts, scope: Sequence[str]) -> set[str]:
     return set(scope)
 
 
+NEGATED_CONTEXT = 0.34
+"""Share of a source's negated clause the claim must restate for its negation to bear on it."""
+
+
 def _check_negation(claim: _Claim, core: list[Entry]) -> list[Problem]:
     """A claim negates what its evidence states plainly, or states plainly what it negates."""
     for scope in _scopes(claim.facts):
@@ -1120,6 +1147,8 @@ def _check_negation(claim: _Claim, core: list[Entry]) -> list[Problem]:
     claim_keys = {claim.facts.tokens[i].key for i in claim.facts.content}
     for scope in _scopes(core[0].facts):
         head = scope[0]
+        if overlap(_cue_context(core[0].facts, scope), claim_keys) < NEGATED_CONTEXT:
+            continue  # "if his demands were not met" is not about the claim's "meeting"
         if covered(head, claim_keys):
             if any(_aligned(scope, other) for other in mine):
                 continue

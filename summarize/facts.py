@@ -33,7 +33,7 @@ from .sentences import stem
 
 _TOKEN = re.compile(
     r"(?P<acronym>(?:[A-Za-z]\.){2,})"
-    r"|(?P<code>\d+(?:/\d+)+|\d+-\d+(?![\w-]))"
+    r"|(?P<code>\d+(?:/\d+)+|\d+-\d+(?![\w-])|\d+-[A-Z][a-z]+\b)"
     r"|(?P<ordinal>\d+(?:st|nd|rd|th)(?![A-Za-z]))"
     r"|(?P<numberword>\d+(?:[,.]\d+)*(?=[A-Za-z]))"
     r"|(?P<number>\d+(?:[,.:]\d+)*)"
@@ -195,6 +195,9 @@ class Quantity:
         return self.low <= other.high * 1.0000001 and other.low <= self.high * 1.0000001
 
 
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+
 def _parse_digits(text: str) -> tuple[float, bool] | None:
     clock = _CLOCK.match(text)
     if clock:
@@ -316,6 +319,13 @@ def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None,
         j += 1  # "81-year-old", "240-kilometre"
     if j < len(tokens) and tokens[j].lower in ("year-old", "years-old", "month-old", "week-old"):
         return table[("year-old",)], j + 1 - i
+    if (
+        j < len(tokens)
+        and j > 0
+        and tokens[j].text in ("C", "F")
+        and tokens[j].start == tokens[j - 1].end
+    ):
+        return table[("°" + tokens[j].lower,)], j + 1 - i  # "40C", "104F"
     unit, length = _match_phrase(tokens, j, table, lexicon.longest_unit())
     if unit is not None and tokens[j].kind in ("word", "symbol"):
         return unit, j + length - i  # type: ignore[return-value]
@@ -414,6 +424,10 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
             used = 1
             metres: lexicon.Unit | None = None
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.start == token.end and nxt.text in _VULGAR:
+                value += _VULGAR[nxt.text]  # "28½ years"
+                used += 1
+                nxt = tokens[i + 2] if i + 2 < len(tokens) else None
             if (
                 nxt is not None
                 and nxt.start == token.end
@@ -441,6 +455,9 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                 # "six-week-old", "two-mile": the number, and its unit from the rest
                 first, _, rest = token.lower.partition("-")
                 value, used = float(_SMALL.get(first, _TENS.get(first, 0))), 1
+                second, _, after = rest.partition("-")
+                if first in _TENS and second in _SMALL and _SMALL[second] < 10 and after:
+                    value, rest = value + _SMALL[second], after  # "fifty-five-image"
                 if rest.endswith("-old"):
                     metres = lexicon.units()[("year-old",)] if rest.startswith("year") else None
                     if metres is None:
@@ -610,12 +627,59 @@ _FRACTIONS = {
 _FRACTION_LONGEST = max(len(k) for k in _FRACTIONS)
 
 
+def _small_count(token: Token) -> int | None:
+    if token.lower in _SMALL:
+        return _SMALL[token.lower]
+    if token.lower in _TENS:
+        return _TENS[token.lower]
+    return int(token.text) if token.kind == "number" and token.text.isdigit() else None
+
+
+def _ratio(tokens: tuple[Token, ...], i: int) -> tuple[float, int] | None:
+    """ "three in five", "17 out of every 20": (the share in percent, the token after it)."""
+    part = _small_count(tokens[i])
+    if part is None:
+        return None
+    j = i + 1
+    for words in (("out", "of", "every"), ("out", "of"), ("in", "every"), ("in",)):
+        if tuple(t.lower for t in tokens[j : j + len(words)]) == words:
+            j += len(words)
+            break
+    else:
+        return None
+    whole = _small_count(tokens[j]) if j < len(tokens) else None
+    if whole is None or not 0 < part < whole <= 100:
+        return None
+    if words[0] == "in" and tokens[i].kind == "number" and part != 1:
+        return None  # "won 3 in 2019", "2 in 5 minutes"; "1 in 10" and "three in five" are shares
+    if _unit_after(tokens, j + 1)[0] is not None:
+        return None
+    if j + 1 < len(tokens) and (
+        tokens[j + 1].lower in _SCALE_WORDS or tokens[j + 1].kind in ("number", "symbol")
+    ):
+        return None  # "one in 5 million", "three in 10,000" are not small shares written so
+    return 100.0 * part / whole, j + 1
+
+
 def _fractions(tokens: tuple[Token, ...], text: str, taken: set[int]) -> list[Quantity]:
     """ "a third of", "half the", "one in five": shares written as words."""
     percent = lexicon.units()[("percent",)]
     found = []
     i = 0
     while i < len(tokens):
+        ratio = _ratio(tokens, i)
+        if ratio is not None:  # "one in five", "seventeen out of every twenty"
+            share, end = ratio
+            hedge, hedge_length = _hedge_before(tokens, i)
+            low, high = (
+                (share * 0.95, share * 1.05) if hedge is None else _interval(share, hedge, False)
+            )
+            found.append(
+                Quantity(text[tokens[i - hedge_length].start : tokens[end - 1].end],
+                         i - hedge_length, end, low, high, share, percent, hedge=hedge)
+            )  # fmt: skip
+            i = end
+            continue
         if i in taken:
             i += 1
             continue
@@ -629,19 +693,6 @@ def _fractions(tokens: tuple[Token, ...], text: str, taken: set[int]) -> list[Qu
             ):
                 words = (key, length)
                 break
-        if (
-            words is None
-            and i + 2 < len(tokens)
-            and tokens[i + 1].lower == "in"
-            and (tokens[i].lower in _SMALL and tokens[i + 2].lower in _SMALL)
-        ):  # "one in five"
-            share = 100.0 * _SMALL[tokens[i].lower] / max(1, _SMALL[tokens[i + 2].lower])
-            found.append(
-                Quantity(text[tokens[i].start : tokens[i + 2].end], i, i + 3, share * 0.95,
-                         share * 1.05, share, percent)
-            )  # fmt: skip
-            i += 3
-            continue
         if words is not None:
             key, length = words
             share = _FRACTIONS[key]
@@ -748,7 +799,8 @@ _RELATIVE = {
     "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
 }  # fmt: skip
 _FUTURE = re.compile(
-    r"\b(?:will|would|'ll|is to|are to|plans? to|expected to|scheduled|set to|due)\b"
+    r"\b(?:will|would|'ll|is to|are to|plans? to|expected to|scheduled|set to|due"
+    r"|starts|begins|opens|reopens|resumes)\b"
 )
 
 
@@ -768,6 +820,10 @@ class When:
     """Days from the article's date for "yesterday" (-1), "today" (0), "tomorrow" (1)."""
     future: bool = False
     """The sentence looks ahead ("will reopen on Monday"): a weekday means the next one."""
+    period: str | None = None
+    """"year" or "month" for "last year", "this month", "next year": a span, not a day."""
+    periods: int = 0
+    """How many of `period` from the article's date (-1 for "last", 0 "this", 1 "next")."""
 
     @property
     def _weekday_only(self) -> bool:
@@ -781,6 +837,8 @@ class When:
         `year_hint` (the story's other articles' dates) completes a day and month of an undated
         article with its year; weekdays and "yesterday" need the article's own date.
         """
+        if self.period is not None:
+            return None
         if self.year and self.month and self.day:
             return _safe_date(self.year, self.month, self.day)
         if anchor is None and year_hint is not None and self.month and self.day:
@@ -809,6 +867,10 @@ class When:
         self, other: When, anchor: _dt.date | None, other_anchor: _dt.date | None
     ) -> bool | None:
         """True if both can be the same day, False if they cannot, None if unknowable."""
+        if self.period is not None and (self.period, self.periods) == (other.period, other.periods):
+            return True  # "this year" and "this year"
+        if self.period is not None or other.period is not None:
+            return _same_span(self.span(anchor), other.span(other_anchor))
         if self._weekday_only and other._weekday_only:
             return self.weekday == other.weekday
         mine, theirs = self.resolve(anchor), other.resolve(other_anchor)
@@ -832,6 +894,37 @@ class When:
         ]  # fmt: skip
         return True if shared else None
 
+    def span(self, anchor: _dt.date | None) -> tuple[int | None, int | None] | None:
+        """(year, month) this reference falls in, either None where it does not say; None
+        when nothing of it is known. "Last year" in an article of March 2024 is (2023, None),
+        "next month" (2024, 4), "in January" (None, 1)."""
+        if self.period == "year":
+            return (anchor.year + self.periods, None) if anchor else None
+        if self.period == "month":
+            if anchor is None:
+                return None
+            index = anchor.year * 12 + anchor.month - 1 + self.periods
+            return index // 12, index % 12 + 1
+        day = self.resolve(anchor)
+        if day is not None:
+            return day.year, day.month
+        if self.month is None and self.year is None:
+            return None
+        return self.year, self.month
+
+
+def _same_span(
+    a: tuple[int | None, int | None] | None, b: tuple[int | None, int | None] | None
+) -> bool | None:
+    if a is None or b is None:
+        return None
+    shared = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
+    return all(x == y for x, y in shared) if shared else None
+
+
+_PERIOD_SHIFT = {"last": -1, "this": 0, "next": 1}
+_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
+
 
 def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
     try:
@@ -853,9 +946,34 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
         token = tokens[i]
         future = False
         if tokens[i].text[:1].isupper() or tokens[i].lower in _RELATIVE:
-            future = _looks_ahead(tokens, i)
+            future = _looks_ahead(tokens, i) or (i > 0 and tokens[i - 1].lower == "next")
         lower = token.lower.rstrip(".")
-        if lower in WEEKDAYS and token.capital:
+        if lower.startswith("mid-") and lower[4:] in MONTHS:
+            found.append(When(token.text, i, i + 1, month=_MONTH_INDEX[lower[4:]]))
+        elif (
+            lower in _PERIOD_SHIFT
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower in ("year", "month")
+            and not (i and tokens[i - 1].kind == "number")  # "5 this year" is no date
+        ):
+            found.append(
+                When(
+                    text[token.start : tokens[i + 1].end],
+                    i,
+                    i + 2,
+                    period=tokens[i + 1].lower,
+                    periods=_PERIOD_SHIFT[lower],
+                )
+            )
+            i += 2
+            continue
+        elif token.kind == "code" and (numeric := _NUMERIC_DATE.fullmatch(token.text)):
+            # "9/12/2001" in the American order the English-language wires use
+            month, day, year = (int(g) for g in numeric.groups())
+            year += 2000 if year < 100 else 0
+            if _safe_date(year, month, day):
+                found.append(When(token.text, i, i + 1, None, month, day, year))
+        elif lower in WEEKDAYS and token.capital:
             found.append(When(token.text, i, i + 1, weekday=WEEKDAYS.index(lower), future=future))
         elif (
             lower in _MONTH_INDEX
@@ -896,6 +1014,14 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
                 number = int(re.sub(r"\D", "", tokens[i - 1].text))
                 if 1 <= number <= 31 and day is None:
                     day, start = number, i - 1  # "27 December"
+            elif (
+                i >= 2
+                and day is None
+                and tokens[i - 1].lower == "of"
+                and tokens[i - 2].kind == "number"
+                and re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tokens[i - 2].lower)
+            ):
+                day, start = int(re.sub(r"\D", "", tokens[i - 2].text)), i - 2  # "27th of July"
             found.append(
                 When(
                     text[tokens[start].start : tokens[j - 1].end],
@@ -1082,7 +1208,7 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
             pending_title = role
             i += length
             continue
-        if not _name_like(token):
+        if not _name_like(token) or _figure_suffix(tokens, i) or _dated_month(tokens, i):
             if token.kind == "word" and token.lower not in ("'s", "’s"):
                 pending_title = pending_title if token.lower in ("the", "of") else ()
             i += 1
@@ -1090,7 +1216,16 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
             continue
         j = i
         while j < len(tokens) and (
-            _name_like(tokens[j])
+            (_name_like(tokens[j]) and not _dated_month(tokens, j))
+            or (
+                tokens[j].text == "."  # "Michael V. Walter": an initial inside the name
+                and j > i
+                and len(tokens[j - 1].text) == 1
+                and tokens[j - 1].text.isupper()
+                and tokens[j].start == tokens[j - 1].end
+                and j + 1 < len(tokens)
+                and _name_like(tokens[j + 1])
+            )
             or (
                 tokens[j].lower in _CONNECTORS
                 and j + 1 < len(tokens)
@@ -1151,12 +1286,27 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
     return tuple(_appositive_titles(found, tokens))
 
 
+def _figure_suffix(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "K" in "$256K", "M" in "$3M": the scale of the figure before, not a name."""
+    return (
+        i > 0
+        and tokens[i].lower in _SUFFIXES
+        and tokens[i - 1].kind == "number"
+        and tokens[i - 1].end == tokens[i].start
+    )
+
+
+def _dated_month(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "Apr." or "Apr 5": a month however short, not a name."""
+    return tokens[i].lower in _MONTH_INDEX and (_dotted(tokens, i) or _number_after(tokens, i))
+
+
 def _name_words(span: tuple[Token, ...]) -> tuple[str, ...]:
     """Folded words of a name: "the" and hyphen pieces such as "al-" or "-to-" dropped, so
     "al-Assad" is "assad" and "Kuala Lumpur-to-Beijing" is kuala, lumpur, beijing."""
     words: list[str] = []
     for token in span:
-        if token.text == "-":
+        if token.text in ("-", "."):
             continue
         text = token.text.removesuffix("'s").removesuffix("’s")
         for part in _fold_word(text).split("-"):
@@ -1445,6 +1595,15 @@ class Facts:
         return tuple(q for q in self.quantities if not q.year and not q.ordinal)
 
 
+def _not_negating(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "no other" (only), "vote no", "a 'no'": the word "no" that negates nothing."""
+    if tokens[i].lower != "no":
+        return False
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    before = tokens[i - 1].lower if i else ""
+    return after == "other" or before in ("vote", "votes", "voted", "voting", "a")
+
+
 @lru_cache(maxsize=20_000)
 def analyse(text: str) -> Facts:
     tokens = tokenize(text)
@@ -1454,7 +1613,7 @@ def analyse(text: str) -> Facts:
     negations = tuple(
         i
         for i, t in enumerate(tokens)
-        if t.lower in negation_words
+        if (t.lower in negation_words and not _not_negating(tokens, i))
         or t.lower.endswith(("n't", "n’t"))
         or (
             t.lower in _NEGATING_VERBS

@@ -239,6 +239,48 @@ def test_opposites_are_read_where_the_words_stand(source: str, claim: str, faith
     assert bool(flagged) != faithful, verdict.problems
 
 
+@pytest.mark.parametrize(
+    ("source", "claim"),
+    [
+        ("The bridge opened last year, officials said.", "The bridge opened in 2023, officials said."),
+        ("The bridge opened in 2023, officials said.", "The bridge opened last year, officials said."),
+        ("The bridge reopens next month.", "The bridge reopens in April."),
+        ("The project cost £2.3bn.", "The project cost 2.3 billion pounds."),
+        ("Temperatures reached 40C.", "Temperatures reached 40 degrees."),
+        ("Roughly 60 percent of them wander.", "Roughly three in five of them wander."),
+        ("The trial starts on Monday.", "The trial starts on March 11."),
+        ('"Neither Governor Ruiz nor her staff was contacted," he said.',
+         "He said neither the governor nor her staff had been contacted."),
+        ('"I\'m a \'no,\'" said Rep. Paul Gosar.', "Rep. Paul Gosar said he would vote no."),
+        ("Ruiz was the lone candidate in the chamber.", "No other candidate was in the chamber."),
+        ("He met them on Tuesday, a meeting that ended in a brawl, and said he would shut the "
+         "government if his demands were not met.", "Their Tuesday meeting ended in a brawl."),
+    ],
+)  # fmt: skip
+def test_formats_of_the_same_fact_are_supported(source: str, claim: str) -> None:
+    article = Article(
+        id=1, label="Courier", text=source, title="T", date=dt.date(2024, 3, 6), source="Courier"
+    )
+    verdict = Checker([article]).verify(claim)
+    assert verdict.supported, verdict.problems
+
+
+@pytest.mark.parametrize(
+    ("source", "claim"),
+    [
+        ("The bridge opened last year, officials said.", "The bridge opened in 2021, officials said."),
+        ("The bridge reopens next month.", "The bridge reopens in June."),
+        ("Roughly 60 percent of them wander.", "Roughly one in five of them wander."),
+        ("Temperatures reached 40C.", "Temperatures reached 40F."),
+    ],
+)  # fmt: skip
+def test_formats_do_not_excuse_another_fact(source: str, claim: str) -> None:
+    article = Article(
+        id=1, label="Courier", text=source, title="T", date=dt.date(2024, 3, 6), source="Courier"
+    )
+    assert not Checker([article]).verify(claim).supported
+
+
 def test_problems_say_what_the_sources_say() -> None:
     verdict = flood_checker().verify("Governor Okafor promised $12 billion in relief.")
     (problem,) = [p for p in verdict.problems if p.kind == "unit"]

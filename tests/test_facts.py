@@ -37,6 +37,15 @@ def amounts(text: str) -> list[tuple[float | None, float, float, str | None]]:
         ("An 81-year-old man died.", 81, "year-old"),
         ("Harmon, 58, was convicted.", 58, "year-old"),
         ("The slick was 5,500m away.", 5500, "m"),
+        ("They shared a fifty-five-image slideshow.", 55, None),
+        ("He spoke in a twenty-two-second clip.", 22, "second"),
+        ("She was sentenced to 28½ years.", 28.5, "year"),
+        ("She owes a $256K balance.", 256000, "usd"),
+        ("It reached 40C on Sunday.", 40, "celsius"),
+        ("It reached 40 degrees Celsius on Sunday.", 40, "celsius"),
+        ("Roughly three in five patients wander.", 60, "percent"),
+        ("It was right in seventeen out of every twenty cases.", 85, "percent"),
+        ("One in 10 adults smoke.", 10, "percent"),
     ],
 )
 def test_amounts_are_normalised_with_their_unit(text: str, value: float, unit: str | None) -> None:
@@ -63,6 +72,18 @@ def test_years_names_and_addresses_are_not_amounts() -> None:
     facts = analyse("In 2016 the Boeing 777 left 3415 Neptune Avenue on Interstate 35.")
     assert [q.text for q in facts.quantities if not q.year] == []
     assert [q.text for q in facts.quantities if q.year] == ["2016"]
+    assert analyse("He bought it at a 7-Eleven store.").quantities == ()
+    assert amounts("He scored two in five minutes.") == [
+        (2, 2, 2, None),
+        (5, 5, 5, "minute"),
+    ]  # a count and a duration, not a share
+
+
+def test_scale_letters_months_and_initials_are_not_names() -> None:
+    assert [n.text for n in analyse("She owes a $256K balance.").names] == []
+    assert [n.text for n in analyse("In Apr. 1955, the CIA flew over it.").names] == ["CIA"]
+    found = [n.text for n in analyse("Program manager Michael V. Walter ran it.").names]
+    assert "Michael V. Walter" in found and "Michael V" not in found
 
 
 def test_counted_noun_is_kept() -> None:
@@ -80,6 +101,10 @@ def test_counted_noun_is_kept() -> None:
         ("Schools will reopen on Monday.", dt.date(2024, 11, 20), dt.date(2024, 11, 25)),
         ("The flood came on Monday.", dt.date(2024, 11, 18), dt.date(2024, 11, 18)),
         ("It was signed on May 29, 1962.", None, dt.date(1962, 5, 29)),
+        ("It was published on the 27th of July.", dt.date(2016, 8, 1), dt.date(2016, 7, 27)),
+        ("He died on 9/12/2001.", None, dt.date(2001, 9, 12)),
+        ("The trial starts on Monday.", dt.date(2024, 3, 6), dt.date(2024, 3, 11)),
+        ("The hearing is next Friday.", dt.date(2024, 3, 6), dt.date(2024, 3, 8)),
     ],
 )
 def test_dates_resolve_against_the_article_date(
@@ -96,6 +121,23 @@ def test_a_weekday_without_an_article_date_is_not_invented() -> None:
     assert when.agrees(friday, None, None) is False
     (thursday,) = analyse("Thursday it was.").dates
     assert when.agrees(thursday, None, None) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "span"),
+    [
+        ("The law was passed last year.", dt.date(2024, 3, 6), (2023, None)),
+        ("Sales rose this year.", dt.date(2024, 3, 6), (2024, None)),
+        ("It takes effect next month.", dt.date(2024, 12, 6), (2025, 1)),
+        ("The board met in mid-January.", dt.date(2024, 3, 6), (None, 1)),
+    ],
+)
+def test_years_and_months_are_spans(
+    text: str, anchor: dt.date, span: tuple[int | None, int | None]
+) -> None:
+    (when,) = analyse(text).dates
+    assert when.span(anchor) == span
+    assert when.resolve(anchor) is None  # a span names no single day
 
 
 def test_may_the_verb_is_not_a_month() -> None:
