@@ -242,8 +242,8 @@ def test_opposites_are_read_where_the_words_stand(source: str, claim: str, faith
 @pytest.mark.parametrize(
     ("source", "claim"),
     [
-        ("The bridge opened last year, officials said.", "The bridge opened in 2023, officials said."),
-        ("The bridge opened in 2023, officials said.", "The bridge opened last year, officials said."),
+        ("The bridge opened last year, police said.", "The bridge opened in 2023, police said."),
+        ("The bridge opened in 2023, police said.", "The bridge opened last year, police said."),
         ("The bridge reopens next month.", "The bridge reopens in April."),
         ("The project cost £2.3bn.", "The project cost 2.3 billion pounds."),
         ("Temperatures reached 40C.", "Temperatures reached 40 degrees."),
@@ -268,7 +268,7 @@ def test_formats_of_the_same_fact_are_supported(source: str, claim: str) -> None
 @pytest.mark.parametrize(
     ("source", "claim"),
     [
-        ("The bridge opened last year, officials said.", "The bridge opened in 2021, officials said."),
+        ("The bridge opened last year, police said.", "The bridge opened in 2021, police said."),
         ("The bridge reopens next month.", "The bridge reopens in June."),
         ("Roughly 60 percent of them wander.", "Roughly one in five of them wander."),
         ("Temperatures reached 40C.", "Temperatures reached 40F."),
