@@ -33,6 +33,7 @@ from .sentences import stem
 
 _TOKEN = re.compile(
     r"(?P<acronym>(?:[A-Za-z]\.){2,})"
+    r"|(?P<mixed>\d+[- ]\d/\d{1,2}(?![\d/]))"
     r"|(?P<code>\d+(?:/\d+)+|\d+-\d+(?![\w-])|\d+-[A-Z][a-z]+\b)"
     r"|(?P<ordinal>\d+(?:st|nd|rd|th)(?![A-Za-z]))"
     r"|(?P<numberword>\d+(?:[,.]\d+)*(?=[A-Za-z]))"
@@ -71,7 +72,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tokens = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "punct"
-        if kind in ("numberword", "ordinal"):
+        if kind in ("numberword", "ordinal", "mixed"):
             kind = "number"
         word = match.group()
         lower = word.lower()
@@ -199,6 +200,10 @@ _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 
 def _parse_digits(text: str) -> tuple[float, bool] | None:
+    mixed = re.fullmatch(r"(\d+)[- ](\d)/(\d{1,2})", text)
+    if mixed:  # "2-1/2", "2 1/2"
+        whole, top, bottom = (int(g) for g in mixed.groups())
+        return (whole + top / bottom, False) if 0 < top < bottom else None
     clock = _CLOCK.match(text)
     if clock:
         return float(clock.group(1)) * 60 + float(clock.group(2)), False
@@ -248,6 +253,17 @@ def _spelled(tokens: tuple[Token, ...], i: int) -> tuple[float, int, float] | No
             used_scale = max(used_scale, scale_value)
             current = 0
             j += 4
+            continue
+        elif (
+            word == "and"
+            and seen
+            and j + 2 < len(tokens)
+            and tokens[j + 1].lower == "a"
+            and tokens[j + 2].lower == "half"
+            and total == 0
+        ):  # "two and a half years"
+            current += 0.5
+            j += 3
             continue
         elif word in ("thousand", "million", "billion", "trillion") and seen:
             total += max(current, 1) * _SCALE_WORDS[word]
@@ -311,14 +327,22 @@ def _match_phrase(
     return None, 0
 
 
+_AGE_UNITS = {
+    "year-old": "year-old", "years-old": "year-old", "month-old": "month-old",
+    "months-old": "month-old", "week-old": "week-old", "weeks-old": "week-old",
+    "day-old": "day-old", "days-old": "day-old",
+}  # fmt: skip
+"""An age counts years, months, weeks or days: a six-week-old is no six-month-old."""
+
+
 def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None, int]:
     """The unit written at token i (after a number): "percent", "a week", "-year-old"."""
     table = lexicon.units()
     j = i
     if j < len(tokens) and tokens[j].text == "-" and j + 1 < len(tokens):
         j += 1  # "81-year-old", "240-kilometre"
-    if j < len(tokens) and tokens[j].lower in ("year-old", "years-old", "month-old", "week-old"):
-        return table[("year-old",)], j + 1 - i
+    if j < len(tokens) and tokens[j].lower in _AGE_UNITS:
+        return table[(_AGE_UNITS[tokens[j].lower],)], j + 1 - i
     if (
         j < len(tokens)
         and j > 0
@@ -459,7 +483,8 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                 if first in _TENS and second in _SMALL and _SMALL[second] < 10 and after:
                     value, rest = value + _SMALL[second], after  # "fifty-five-image"
                 if rest.endswith("-old"):
-                    metres = lexicon.units()[("year-old",)] if rest.startswith("year") else None
+                    age = _AGE_UNITS.get(rest)
+                    metres = lexicon.units()[(age,)] if age else None
                     if metres is None:
                         value, used = None, 1
                 else:
@@ -603,7 +628,17 @@ def _identifier(
 
 
 def _apposed_age(tokens: tuple[Token, ...], start: int, end: int) -> bool:
-    """A bare number between commas right after a name: "Harmon, 58, said"."""
+    """A bare number between commas right after a name: "Harmon, 58, said"; or all a short
+    sentence says of someone: "He was 89." """
+    if (
+        start >= 2
+        and end == start + 1
+        and tokens[start - 2].lower in ("he", "she")
+        and tokens[start - 1].lower == "was"
+        and (end == len(tokens) or tokens[end].text in ".,;")
+        and tokens[start].kind == "number"
+    ):
+        return True
     return (
         start >= 2
         and end < len(tokens)

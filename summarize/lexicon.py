@@ -146,11 +146,30 @@ def longest_unit() -> int:
 def roles() -> dict[tuple[str, ...], int]:
     """Title or occupation (lower-case words, dots kept) -> role number; one line, one role."""
     found: dict[tuple[str, ...], int] = {}
-    for number, line in enumerate(_lines("titles.txt")):
-        for spelling in line.split(","):
+    lines = list(_lines("titles.txt"))
+    roles_of_lines = [line.split(",") for line in lines if ">" not in line]
+    for line in lines:  # "player > striker, guard": each a role of its own unless listed
+        if ">" in line:
+            general, _, specific = line.partition(">")
+            roles_of_lines += [[general], *([s] for s in specific.split(","))]
+    for number, spellings in enumerate(roles_of_lines):
+        for spelling in spellings:
             words = tuple(spelling.strip().lower().split())
             if words:
                 found.setdefault(words, number)
+    return found
+
+
+@cache
+def _general_roles() -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
+    """ "player > striker, defender": a word for any of the roles after it (titles.txt)."""
+    found = {}
+    for line in _lines("titles.txt"):
+        if ">" in line:
+            general, _, specific = line.partition(">")
+            found[tuple(general.strip().lower().split())] = frozenset(
+                tuple(w.strip().lower().split()) for w in specific.split(",") if w.strip()
+            )
     return found
 
 
@@ -161,7 +180,12 @@ def role_words() -> frozenset[str]:
 
 def same_role(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     table = roles()
-    return a == b or (a in table and b in table and table[a] == table[b])
+    if a == b:
+        return True
+    general = _general_roles()
+    if b in general.get(a, ()) or a in general.get(b, ()):
+        return True  # "player" for "defender"; "defender" for "player"
+    return a in table and b in table and table[a] == table[b]
 
 
 @cache

@@ -253,6 +253,9 @@ def test_opposites_are_read_where_the_words_stand(source: str, claim: str, faith
          "He said neither the governor nor her staff had been contacted."),
         ('"I\'m a \'no,\'" said Rep. Paul Gosar.', "Rep. Paul Gosar said he would vote no."),
         ("Ruiz was the lone candidate in the chamber.", "No other candidate was in the chamber."),
+        ("The 21-year-old mom survived.", "Her 21-year-old mother survived."),
+        ("Defender Kofi Mensah was sent off.", "Player Kofi Mensah was sent off."),
+        ("Senator Ana Ruiz voted no.", "Lawmaker Ana Ruiz voted against it."),
         ("He met them on Tuesday, a meeting that ended in a brawl, and said he would shut the "
          "government if his demands were not met.", "Their Tuesday meeting ended in a brawl."),
     ],
@@ -272,6 +275,9 @@ def test_formats_of_the_same_fact_are_supported(source: str, claim: str) -> None
         ("The bridge reopens next month.", "The bridge reopens in June."),
         ("Roughly 60 percent of them wander.", "Roughly one in five of them wander."),
         ("Temperatures reached 40C.", "Temperatures reached 40F."),
+        ("A 6-week-old girl was hurt.", "A six-month-old girl was hurt."),
+        ("Defender Kofi Mensah was sent off.", "Goalkeeper Kofi Mensah was sent off."),
+        ("Senator Ana Ruiz voted no.", "Representative Ana Ruiz voted no."),
     ],
 )  # fmt: skip
 def test_formats_do_not_excuse_another_fact(source: str, claim: str) -> None:

@@ -46,6 +46,11 @@ def amounts(text: str) -> list[tuple[float | None, float, float, str | None]]:
         ("Roughly three in five patients wander.", 60, "percent"),
         ("It was right in seventeen out of every twenty cases.", 85, "percent"),
         ("One in 10 adults smoke.", 10, "percent"),
+        ("It lasted two and a half years.", 2.5, "year"),
+        ("It lasted over a 2-1/2-year stretch.", 2.5, "year"),
+        ("A six-month-old girl was hurt.", 6, "month-old"),
+        ("A 6-week-old girl was hurt.", 6, "week-old"),
+        ("Mark Lane died on Tuesday. He was 89.", 89, "year-old"),
     ],
 )
 def test_amounts_are_normalised_with_their_unit(text: str, value: float, unit: str | None) -> None:
