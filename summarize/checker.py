@@ -965,18 +965,27 @@ _GENERIC_SPEAKERS = frozenset(
 )  # fmt: skip
 
 
+_QUOTE_MARKS = frozenset('"“”')
+
+
 def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
     """Who the sources say said what `entry` states: its own attribution, or that of the
     sentence around a quotation it belongs to; pronouns resolved to the last name before."""
     found = list(entry.facts.attributions)
-    if not found:
+    if not found and _QUOTE_MARKS & set(entry.sentence.text):
         for other in sources.neighbours(entry, before=1, after=1):
             found += [a for a in other.facts.attributions if a.pronoun or a.names]
     resolved = []
     for said in found:
         if said.pronoun:
             for previous in [entry, *reversed(sources.previous(entry, 2))]:
-                people = [n for n in previous.facts.names if len(n.words) >= 2 or n.title]
+                people = [
+                    n
+                    for n in previous.facts.names
+                    if (len(n.words) >= 2 or n.title)
+                    # "he denied being Mike Enoch": not a name after the pronoun
+                    and (previous is not entry or n.end <= said.speaker_start)
+                ]
                 if people:
                     person = people[-1]
                     said = Attribution(person.text, 0, 0, said.verb, (person.words,), (), False)
@@ -998,11 +1007,12 @@ def _rival_speaker(
     """The named speaker of the sentence that states the claim, when it is not the claim's."""
     if not attribution.names:
         return None  # "the district attorney" may be the one the sources name
-    theirs = [s for s in _speakers_of(entry, sources) if any(len(n) >= 2 for n in s.names)]
+    speakers = _speakers_of(entry, sources)
+    theirs = [s for s in speakers if any(len(n) >= 2 for n in s.names)]
     surnames = {n[-1] for n in attribution.names if n}
     if not theirs or any(
         _same_speaker(attribution, roles, s) or surnames & {n[-1] for n in s.names if n}
-        for s in theirs
+        for s in speakers
     ):
         return None
     if any(find_name(words, entry.facts) for words in attribution.names):
