@@ -994,7 +994,16 @@ def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
     return resolved
 
 
+def _people(names: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The names of a speaker span that name a person (two words or more), else all of them:
+    "Carmat co-founder Alain Carpentier" is Carpentier, not whoever else speaks for Carmat."""
+    return [n for n in names if len(n) >= 2] or list(names)
+
+
 def _same_speaker(attribution: Attribution, roles: Sequence[str], said: Attribution) -> bool:
+    mine, theirs = _people(attribution.names), _people(said.names)
+    if any(len(n) >= 2 for n in mine) and any(len(n) >= 2 for n in theirs):
+        return any(same_name(a, b) for a in mine for b in theirs)
     if any(same_name(a, b) for a in attribution.names for b in said.names):
         return True
     theirs = set(said.roles) | {lexicon.key(w) for n in said.names for w in n}
@@ -1009,15 +1018,41 @@ def _rival_speaker(
         return None  # "the district attorney" may be the one the sources name
     speakers = _speakers_of(entry, sources)
     theirs = [s for s in speakers if any(len(n) >= 2 for n in s.names)]
-    surnames = {n[-1] for n in attribution.names if n}
+    surnames = {n[-1] for n in _people(attribution.names) if n}
     if not theirs or any(
-        _same_speaker(attribution, roles, s) or surnames & {n[-1] for n in s.names if n}
+        _same_speaker(attribution, roles, s) or surnames & {n[-1] for n in _people(s.names) if n}
         for s in speakers
     ):
         return None
-    if any(find_name(words, entry.facts) for words in attribution.names):
+    if any(find_name(words, entry.facts) for words in _people(attribution.names)):
         return None
     return theirs[0].speaker
+
+
+STATES_MORE = 0.2
+"""How much more of a claim's statement another evidence sentence must give than the first
+(and as much as restates it) for the speaker check to take it as the sentence that states it."""
+
+
+def _stating(claim: _Claim, attribution: Attribution, evidence: list[Entry]) -> list[Entry]:
+    """The two sentences that best state what the claim has said, its speaker left out: the
+    speaker's own name must not make a sentence by someone else look like the statement
+    ("..., according to Stephen Vladeck" finds Vladeck's other quotation first)."""
+    said = [
+        claim.facts.tokens[i].key
+        for i in claim.content
+        if not attribution.speaker_start <= i < attribution.speaker_end
+    ]
+    if not said:
+        return evidence[:2]
+
+    def share(entry: Entry) -> float:
+        return sum(1 for k in said if covered(k, entry.keys)) / len(said)
+
+    best = max(evidence[:3], key=share)
+    if share(best) < RESTATES or share(best) - share(evidence[0]) < STATES_MORE:
+        return evidence[:2]
+    return [best, *(e for e in evidence[:2] if e is not best)][:2]
 
 
 def _check_speaker(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
@@ -1030,7 +1065,7 @@ def _check_speaker(claim: _Claim, evidence: list[Entry], sources: Sources) -> li
         roles = [r for r in attribution.roles if r not in _GENERIC_SPEAKERS]
         if not attribution.names and not roles:
             continue
-        stating = evidence[:2]
+        stating = _stating(claim, attribution, evidence)
         around = [e for entry in stating for e in (entry, *sources.neighbours(entry, 2, 1))]
         speakers = [s for e in stating for s in _speakers_of(e, sources)]
 

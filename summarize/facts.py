@@ -1530,20 +1530,27 @@ def attributions(
                 continue  # "was announced", "were told": not someone speaking
             if start < i and not _speaker_end(tokens[i - 1], found_names, i - 1):
                 start = i
-            if start == i and i > 0 and tokens[i - 1].text == ",":
+            if (
+                start == i
+                and i > 0
+                and tokens[i - 1].text == ","
+                and not _speaker_follows(tokens, i, found_names)
+            ):
                 # "X, the lawyer who ..., said": the subject opens the clause before the comma.
                 before = [n for n in found_names if n.end < i]
                 people = [n for n in before if len(n.words) >= 2 or n.title]
                 before = people or before
                 if before and not _quote_between(tokens, before[0].end, i):
                     start, end = before[0].start, before[0].end
+                    while end < i and tokens[end].text != ",":
+                        end += 1  # "Hobart Lord Mayor Ron Christie, the only ..., said"
             if start == i and token.lower in ("told", "tell", "tells"):
                 continue  # after "told" comes who was told, not who spoke
             if start == i:  # inverted: '..., said the spokesman.' / '"...," said Reyes'
                 start = end = i + 1
                 while (
                     end < len(tokens)
-                    and tokens[end].text not in _SPEAKER_STOPS
+                    and (tokens[end].text not in _SPEAKER_STOPS or _title_dot(tokens, end))
                     and end - start < 6
                     and tokens[end].lower not in _CLAUSE_WORDS
                     and tokens[end].lower not in ("on", "in", "at", "to", "after", "before", "of")
@@ -1552,6 +1559,15 @@ def attributions(
                 closes = end >= len(tokens) or tokens[end].text in _SPEAKER_STOPS
                 if not closes or end == start:
                     continue
+                named = [n for n in found_names if n.start == end + 1]
+                if (
+                    end < len(tokens)
+                    and tokens[end].text == ","
+                    and named
+                    and len(named[0].words) >= 2
+                    and (named[0].end >= len(tokens) or tokens[named[0].end].text in ".,;")
+                ):
+                    end = named[0].end  # "said Carmat's CEO, Marcello Conviti."
         else:
             continue
         span = tokens[start:end]
@@ -1570,6 +1586,26 @@ def attributions(
 
 
 _BE_WORDS = frozenset(["was", "were", "is", "are", "be", "been", "being"])
+
+
+_TITLE_ABBREVIATIONS = frozenset(
+    ["dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "prof", "rev", "st"]
+)
+
+
+def _speaker_follows(tokens: tuple[Token, ...], verb: int, found_names: tuple[Name, ...]) -> bool:
+    """ "..., said Dr. Claude Doumet-Serhal": the speaker comes after the verb."""
+    after = verb + 1
+    if after >= len(tokens):
+        return False
+    return tokens[after].lower in _TITLE_ABBREVIATIONS or any(
+        n.start in (after, after + 1) for n in found_names
+    )
+
+
+def _title_dot(tokens: tuple[Token, ...], i: int) -> bool:
+    """The full stop of "Dr." or "Sen.": part of a speaker's name, not its end."""
+    return tokens[i].text == "." and i > 0 and tokens[i - 1].lower in _TITLE_ABBREVIATIONS
 
 
 def _speaker_end(token: Token, found_names: tuple[Name, ...], index: int) -> bool:

@@ -193,6 +193,51 @@ def test_a_statement_stays_with_the_speaker_of_the_sentence_that_states_it() -> 
     assert "speaker" not in {p.kind for p in right.problems}
 
 
+def test_the_speaker_named_in_the_claim_does_not_choose_the_statement() -> None:
+    """The claim's speaker is quoted elsewhere, on something else: the sentence that states
+    the claim's words decides, and an organisation both speakers share does not make them one."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Wire",
+                '"We are delighted, although it is premature to draw conclusions from a single '
+                'implant," said Carmat\'s CEO, Marcello Conviti. "It is about giving patients a '
+                'normal life," Alain Carpentier, surgeon and Carmat co-founder, told France 2. '
+                '"Finding DNA in a hot climate was a surprise," said Dr. Marc Haber. '
+                '"The results agree with archaeology," said Dr. Claude Doumet-Serhal.',
+            )
+        ]
+    )
+    for wrong in (
+        "It is premature to draw conclusions from a single implant, according to Carmat "
+        "co-founder Alain Carpentier.",
+        "Finding DNA in a hot climate was a surprise, said Dr. Claude Doumet-Serhal.",
+    ):
+        assert "speaker" in {p.kind for p in checker.verify(wrong).problems}, wrong
+    for right in (
+        "It is premature to draw conclusions from a single implant, according to Carmat's "
+        "CEO, Marcello Conviti.",
+        "Finding DNA in a hot climate was a surprise, said Dr. Marc Haber.",
+    ):
+        assert checker.verify(right).supported, right
+
+
+def test_a_pronoun_speaks_for_a_name_before_it() -> None:
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Wire",
+                "Mike Peinovich runs a podcast. Contacted by Salon, he denied being Mike Enoch "
+                "but admitted he had been involved with the site.",
+            )
+        ]
+    )
+    verdict = checker.verify("Peinovich denied being Mike Enoch but admitted he was involved.")
+    assert "speaker" not in {p.kind for p in verdict.problems}
+
+
 def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
     checker = Checker(
         [
