@@ -31,7 +31,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from . import lexicon
-from .facts import Attribution, Facts, Name, Quantity, When, analyse, fold, same_name
+from .facts import RANKS, Attribution, Facts, Name, Quantity, When, analyse, fold, same_name
 from .schema import Article, Check, Problem, Sentence, Verdict
 from .sentences import split_sentences
 
@@ -944,11 +944,17 @@ def _check_title(name: Name, sources: Sources) -> list[Problem]:
             given.append(other.title)
     if not given or any(lexicon.same_role(name.title, t) for t in given):
         return []
-    if any(set(name.title) <= set(t) or set(t) <= set(name.title) for t in given):
+    if any(
+        (set(name.title) <= set(t) or set(t) <= set(name.title))
+        and not (set(name.title) ^ set(t)) & RANKS
+        for t in given
+    ):
         return []  # "attorney" for "district attorney": vaguer or more precise, not another role
+        # (but a deputy press secretary is not the press secretary)
     title = {lexicon.key(w.rstrip(".")) for w in name.title}
+    ranked = any(t and t[0] in RANKS for t in given) and not set(name.title) & RANKS
     for entry, other in sources.names:
-        if same_name(name.words, other.words) and title <= entry.keys:
+        if same_name(name.words, other.words) and title <= entry.keys and not ranked:
             return []  # "Okonjo, who is also Daleford's mayor": stated, if not as a title
     said = sorted({" ".join(t) for t in given})
     return [

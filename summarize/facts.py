@@ -1253,10 +1253,12 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
         while j < len(tokens) and (
             (_name_like(tokens[j]) and not _dated_month(tokens, j))
             or (
-                tokens[j].text == "."  # "Michael V. Walter": an initial inside the name
+                tokens[j].text == "."  # "Michael V. Walter", "Mari St. Martin"
                 and j > i
-                and len(tokens[j - 1].text) == 1
-                and tokens[j - 1].text.isupper()
+                and (
+                    (len(tokens[j - 1].text) == 1 and tokens[j - 1].text.isupper())
+                    or tokens[j - 1].text == "St"
+                )
                 and tokens[j].start == tokens[j - 1].end
                 and j + 1 < len(tokens)
                 and _name_like(tokens[j + 1])
@@ -1378,9 +1380,21 @@ def _name_follows(tokens: tuple[Token, ...], i: int) -> bool:
     return i < len(tokens) and _name_like(tokens[i]) and tokens[i].lower not in lexicon.role_words()
 
 
+RANKS = frozenset(["deputy", "assistant", "associate", "acting", "interim", "vice", "under"])
+"""Words that make a role another, lower one: a deputy press secretary is not the press
+secretary, an associate professor not a professor in the sense a claim may drop it."""
+
+
 def _match_role(
     tokens: tuple[Token, ...], i: int, table: dict[tuple[str, ...], int], longest: int
 ) -> tuple[tuple[str, ...], int]:
+    if tokens[i].lower in RANKS and i + 1 < len(tokens):
+        skip = 0  # "deputy White House press secretary"
+        while skip < 2 and i + 1 + skip < len(tokens) and tokens[i + 1 + skip].capital:
+            skip += 1
+        role, length = _match_role(tokens, i + 1 + skip, table, longest)
+        if role and (tokens[i].lower, *role) not in table:
+            return (tokens[i].lower, *role), length + 1 + skip  # "deputy press secretary"
     first = tokens[i].lower
     starts = _starts(table)
     if first not in starts:
@@ -1429,6 +1443,20 @@ def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Nam
                     title = role
                     break
                 k += 1
+        if (
+            not title
+            and name.start >= 2
+            and tokens[name.start - 1].text == ","
+            and (name.end >= len(tokens) or tokens[name.end].text in ",.")
+        ):  # "A Sandoval spokesman, Mari St. Martin, said": the role before the comma
+            first = name.start - 1
+            while first > max(0, name.start - 7) and tokens[first - 1].text not in ',;.()"“”':
+                first -= 1
+            for k in range(first, name.start - 1):
+                role, length = _match_role(tokens, k, role_table, longest)
+                if role and k + length == name.start - 1:
+                    title = role
+                    break
         out.append(
             Name(name.text, name.start, name.end, name.words, title, name.initial)
             if title != name.title

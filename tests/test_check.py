@@ -323,6 +323,10 @@ def test_formats_of_the_same_fact_are_supported(source: str, claim: str) -> None
         ("A 6-week-old girl was hurt.", "A six-month-old girl was hurt."),
         ("Defender Kofi Mensah was sent off.", "Goalkeeper Kofi Mensah was sent off."),
         ("Senator Ana Ruiz voted no.", "Representative Ana Ruiz voted no."),
+        ('"Markets fluctuate," Raj Shah, a deputy White House press secretary, said.',
+         "Markets fluctuate, White House press secretary Raj Shah said."),
+        ("A Sandoval spokesman, Mari St. Martin, said he was not contacted.",
+         "Sandoval's chief of staff, Mari St. Martin, said he was not contacted."),
     ],
 )  # fmt: skip
 def test_formats_do_not_excuse_another_fact(source: str, claim: str) -> None:

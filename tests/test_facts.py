@@ -155,6 +155,10 @@ def test_names_carry_their_titles() -> None:
     titles = {n.words: n.title for n in facts.names}
     assert titles[("daniel", "reyes")] == ("fire", "chief")
     assert titles[("ana", "ruiz")] == ("governor",)
+    before = analyse("A Sandoval spokesman, Mari St. Martin, said it.").names
+    assert [(n.text, n.title) for n in before][-1] == ("Mari St. Martin", ("spokesman",))
+    ranked = analyse("Raj Shah, a deputy White House press secretary, told reporters.").names
+    assert ranked[0].title == ("deputy", "press", "secretary")  # the rank is part of the role
 
 
 @pytest.mark.parametrize(
