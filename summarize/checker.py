@@ -1414,12 +1414,21 @@ def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
     mine = _around(claim.facts, i)
     best: tuple[float, bool, str] | None = None
     for entry in core:
-        if both_sides and any(
-            related(a, other.key) or lexicon.same_side(a, other.key)
-            for other in entry.facts.tokens
-            for a in mine_keys
+        if (
+            both_sides
+            and any(
+                related(a, other.key) or lexicon.same_side(a, other.key)
+                for other in entry.facts.tokens
+                for a in mine_keys
+            )
+            and any(
+                lexicon.opposite(a, other.key) for other in entry.facts.tokens for a in mine_keys
+            )
+            and overlap(mine, entry.keys) >= 0.5
         ):
-            return None  # both sides in the claim and in a source ("rather than hot ..., cold")
+            # both sides in the claim and in a source that says what surrounds the word
+            # ("rather than hot ..., cold")
+            return None
         for j, other in enumerate(entry.facts.tokens):
             if other.kind != "word":
                 continue

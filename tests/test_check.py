@@ -273,6 +273,11 @@ def test_an_event_put_in_a_place_no_source_gives_it() -> None:
          "Jimmy Choo shares jumped 17 percent, while Kors stock slipped 1.2 percent.", True),
         ("Had he lost, Berlusconi would have had to resign.",
          "Berlusconi did not resign.", True),
+        ("More than half of the bill is defence, which would increase by $5 billion. Passing "
+         "it would cut taxes, increasing pressure on Democrats.",
+         "Defence, more than half of the bill, would fall by $5 billion.", False),
+        ("After her ratings bonanza hosting the show, White got another offer.",
+         "White's turn hosting the show was a ratings flop.", False),
     ],
 )  # fmt: skip
 def test_opposites_are_read_where_the_words_stand(source: str, claim: str, faithful: bool) -> None:
