@@ -40,7 +40,8 @@ def _participant(head: Any) -> set[str]:
     its conjuncts ("Carrie Russell", "Koval's speech", "Smith and Jones"). Pronouns name
     nobody by themselves."""
     found: set[str] = set()
-    for token in [head, *(c for c in head.children if c.dep_ == "conj")]:
+    # "Smith and Jones"; "the Senate leader's son, Rory Reid"
+    for token in [head, *(c for c in head.children if c.dep_ in ("conj", "appos"))]:
         if token.pos_ == "PRON":
             continue
         found.add(token.lemma_.lower())
@@ -67,7 +68,9 @@ def _own_roles(verb: Any) -> tuple[set[str], set[str]]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     doers |= _participant(pobj)
-        elif child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPOSITIONS:
+        elif (child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPOSITIONS) or (
+            child.dep_ == "prt"  # "knocking off the son": the particle's object is the verb's
+        ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     done_to |= _participant(pobj)
@@ -82,13 +85,14 @@ def _verbs(doc: Any) -> Iterator[Any]:
     return (t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod")
 
 
-def _roles(verb: Any) -> tuple[set[str], set[str]]:
+def _roles(verb: Any, depth: int = 0) -> tuple[set[str], set[str]]:
     """`_own_roles`, with what a dependent verb inherits from the verb governing it."""
     doers, done_to = _own_roles(verb)
-    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") and depth < 3:
         # "City recovered ... to defeat Athletic", "the speech lasted ... and was
-        # interrupted by lawmakers": the subject is the governing verb's.
-        inherited, _ = _own_roles(verb.head)
+        # interrupted by lawmakers": the subject is the governing verb's, and its governor's
+        # ("Sandoval ousted Gibbons and he routed Reid, knocking off ...")
+        inherited, _ = _roles(verb.head, depth + 1)
         if _passive(verb) and not done_to:
             done_to = inherited
         elif not doers and not _passive(verb):

@@ -130,6 +130,11 @@ def test_each_kind_of_error_is_named(claim: str, kind: str) -> None:
             "Marvel purchased the patent from Kimble in 1997.",
             "Kimble bought Marvel's patent in 1997.",
         ),
+        (  # a subject inherited over two verbs, a particle's object, an apposed name
+            "Sandoval ousted Gibbons, and in 2010 he routed Rory Reid, knocking off the Senate "
+            "leader's son.",
+            "In 2010 the Senate leader's son, Rory Reid, knocked off Sandoval.",
+        ),
     ],
 )
 def test_who_did_it_to_whom_is_read_from_the_grammar(source: str, claim: str) -> None:
