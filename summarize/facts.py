@@ -296,6 +296,17 @@ def _spelled(tokens: tuple[Token, ...], i: int) -> tuple[float, int, float] | No
             if scale_word in _SCALE_WORDS:
                 return 0.5 * _SCALE_WORDS[scale_word], j + 3 - i, _SCALE_WORDS[scale_word]
             break
+        elif not seen and word in ("half-dozen", "half-a-dozen"):
+            return 6.0, j + 1 - i, 12.0  # "a half-dozen people"
+        elif (
+            not seen
+            and word == "half"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].lower == "dozen"
+            and j > 0
+            and tokens[j - 1].lower == "a"
+        ):
+            return 6.0, j + 2 - i, 12.0  # "a half dozen others"
         else:
             break
         j += 1
@@ -472,7 +483,9 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
             spelled = _spelled(tokens, i)
             if spelled is not None:
                 value, used, scale = spelled
-                approximate = tokens[i + used - 1].lower == "dozen" or tokens[i].lower == "half"
+                approximate = tokens[i + used - 1].lower.endswith("dozen") or tokens[
+                    i
+                ].lower.startswith("half")
                 if used == 1 and tokens[i].lower in ("one", "zero") and not currency:
                     value = None  # "one of the", "no one": not an amount
             elif "-" in token.lower and token.lower.split("-")[0] in (_SMALL.keys() | _TENS.keys()):
@@ -1031,6 +1044,14 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
                     day, j = number, j + 1
                 elif 1800 <= number <= 2100:
                     year, j = number, j + 1
+            if (
+                day
+                and j + 1 < len(tokens)
+                and tokens[j].lower in ("to", "through", "-", "and")
+                and tokens[j + 1].text.isdigit()
+                and int(tokens[j + 1].text) <= 31
+            ):
+                j += 2  # "November 14 to 17": the range is dated by its first day
             if (
                 day
                 and j + 1 < len(tokens)

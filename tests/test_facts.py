@@ -51,6 +51,8 @@ def amounts(text: str) -> list[tuple[float | None, float, float, str | None]]:
         ("A six-month-old girl was hurt.", 6, "month-old"),
         ("A 6-week-old girl was hurt.", 6, "week-old"),
         ("Mark Lane died on Tuesday. He was 89.", 89, "year-old"),
+        ("He saw at least a half-dozen people.", 6, None),
+        ("They lived four millennia ago.", 4, "millennium"),
     ],
 )
 def test_amounts_are_normalised_with_their_unit(text: str, value: float, unit: str | None) -> None:
@@ -108,6 +110,7 @@ def test_counted_noun_is_kept() -> None:
         ("It was signed on May 29, 1962.", None, dt.date(1962, 5, 29)),
         ("It was published on the 27th of July.", dt.date(2016, 8, 1), dt.date(2016, 7, 27)),
         ("He died on 9/12/2001.", None, dt.date(2001, 9, 12)),
+        ("The poll ran from November 14 to 17, 2013.", None, dt.date(2013, 11, 14)),
         ("The trial starts on Monday.", dt.date(2024, 3, 6), dt.date(2024, 3, 11)),
         ("The hearing is next Friday.", dt.date(2024, 3, 6), dt.date(2024, 3, 8)),
     ],
