@@ -1122,6 +1122,9 @@ _SCOPE_SKIP = frozenset(
 )
 
 
+_NEW_PREDICATE = frozenset(["was", "were", "is", "are", "has", "have", "had"])
+
+
 def _scopes(facts: Facts) -> list[list[str]]:
     """For each negation cue, the keys of the words it negates (the next content words)."""
     light = lexicon.light_words() - {lexicon.key(w) for w in ("say", "tell", "report")}
@@ -1130,8 +1133,8 @@ def _scopes(facts: Facts) -> list[list[str]]:
         scope: list[str] = []
         for j in range(i + 1, min(len(facts.tokens), i + 5)):
             token = facts.tokens[j]
-            if token.kind == "punct":
-                break
+            if token.kind == "punct" or (scope and token.lower in _NEW_PREDICATE):
+                break  # "would not continue was accurate": "accurate" is not negated
             if (
                 j in facts.content
                 and token.lower not in _SCOPE_SKIP

@@ -283,6 +283,10 @@ def test_an_event_put_in_a_place_no_source_gives_it() -> None:
          "Defence, more than half of the bill, would fall by $5 billion.", False),
         ("After her ratings bonanza hosting the show, White got another offer.",
          "White's turn hosting the show was a ratings flop.", False),
+        ("The official said Feinstein's claim that the collection would not continue was not "
+         "accurate.",
+         "The official said Feinstein's claim that the collection would not continue was "
+         "accurate.", False),
     ],
 )  # fmt: skip
 def test_opposites_are_read_where_the_words_stand(source: str, claim: str, faithful: bool) -> None:
