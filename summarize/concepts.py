@@ -97,11 +97,23 @@ _HIGHS_OPTIONS: tuple[tuple[str, bool | int | float], ...] = (
     ("random_seed", 0),
     ("mip_rel_gap", 1e-4),
     ("mip_abs_gap", 1e-6),
+    # speed only: where the search goes, never when it may stop (the gaps above)
+    ("mip_pool_soft_limit", 1),
+    ("mip_heuristic_run_feasibility_jump", False),
+    ("mip_heuristic_run_rins", False),
+    ("mip_heuristic_run_rens", False),
 )
 """HiGHS's settings, spelled out so that another HiGHS version cannot move them: silent; one
 thread (the programs are small, and no solver threads linger in a process that may fork batch
 workers); the default seed; and HiGHS's default optimality gaps, the ones `scipy.optimize.milp`
-ran with before `highspy` (the same selections on the seeds and all 246 dev clusters)."""
+ran with before `highspy` (the same selections on the seeds and all 246 dev clusters).
+
+The last four drop work that does not pay on programs this small: a cut pool that keeps one
+cut beyond those in the LP, and no feasibility-jump, RINS or RENS heuristics (rounding and the
+root reduced-cost sub-MIP still find the incumbents). Over 750 programs (the 246 dev clusters
+at 100, 250 and 400 words, the seeds at 100-400, pools of 50-2000 dev articles) they chose the
+same sentences as HiGHS's defaults in 40-60 % less solve time (seeds at 150 words 0.40 ->
+0.26 s)."""
 
 
 def solve(program: Program, time_limit: float = TIME_LIMIT_S) -> list[int]:
