@@ -260,7 +260,7 @@ def build_parser() -> _Parser:
 
 
 def _add_batch(verbs: Any) -> None:
-    from .batch_api import DEFAULT_RETRIES, ENGINES
+    from .batch_defaults import DEFAULT_RETRIES, ENGINES
     from .ingest import DEFAULT_MAX_MB
 
     batch = verbs.add_parser(
