@@ -275,3 +275,21 @@ def test_the_parser_does_not_import_the_batch_machinery():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_only_the_command_line_freezes_the_garbage_collector(seeds, capsys):
+    """`main()` ends its process and skips the last collection (`_before_exit`); a caller that
+    passes `argv` goes on living, with its collector as it was."""
+    import gc
+
+    before = gc.get_freeze_count()
+    code, out, _ = run([seeds, "-f", "text"], capsys)
+    assert code == 0 and out
+    assert gc.get_freeze_count() == before
+    done = subprocess.run(
+        [sys.executable, "-m", "summarize", str(seeds), "-q", "-f", "text"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout == out
