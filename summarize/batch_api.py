@@ -25,7 +25,8 @@ from typing import Any
 
 from . import registry
 from .api import DEFAULT_WORDS, BriefingOptions
-from .batch_engines import ENGINES, StoryOptions, run_dask, run_local
+from .batch_defaults import DEFAULT_RETRIES, ENGINES
+from .batch_engines import StoryOptions, run_dask, run_local
 from .batch_io import (
     Failure,
     Outcome,
@@ -38,8 +39,6 @@ from .batch_io import (
 )
 from .errors import InputError
 from .ingest import DEFAULT_MAX_MB
-
-DEFAULT_RETRIES = 2
 
 __all__ = ["ENGINES", "Failure", "Result", "batch"]
 

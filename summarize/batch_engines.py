@@ -37,7 +37,6 @@ from .batch_io import Failure, Outcome, Story, dumps, failure_outcome, story_fil
 from .errors import InputError, SummarizeError
 from .ingest import DEFAULT_MAX_MB, Ingested
 
-ENGINES = ("local", "dask")
 TARGET_S = {"local": 0.5, "dask": 2.0}
 """Seconds of work per task: local tasks cost ~1 ms each, a Dask task a few ms + the scheduler."""
 FIRST_CHUNK = 2

@@ -22,10 +22,10 @@ _REDIRECT = threading.Lock()
 def stdout_to_stderr() -> Iterator[None]:
     """Send what C code prints to standard output to standard error meanwhile.
 
-    HiGHS (1.x, inside scipy) sometimes `printf`s a debugging line from its MIP solver even with
-    `disp` off ("HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();"), seen
-    on a loaded machine only. On standard output it would corrupt `-f json` and piped Markdown;
-    on standard error it is noise at worst.
+    HiGHS (1.x; `concepts.solve`) sometimes `printf`s a debugging line from its MIP solver even
+    with its output off ("HighsMipSolverData::transformNewIntegerFeasibleSolution
+    tmpSolver.run();"), seen on a loaded machine only. On standard output it would corrupt
+    `-f json` and piped Markdown; on standard error it is noise at worst.
 
     The redirect is process-wide, so only a caller that alone writes standard output, and not
     while this runs, may use it: the CLI around a briefing whose text it prints afterwards. The

@@ -263,3 +263,33 @@ def test_a_large_folder_shows_each_stage_on_stderr_and_q_silences_it(tmp_path, c
     assert code == 0 and err == ""
     code, _, err = run([tmp_path, "--only", "1,2,3"], capsys)
     assert code == 0 and "reading" not in err  # a small briefing is the answer at once
+
+
+def test_the_parser_does_not_import_the_batch_machinery():
+    """`batch` is one verb of the parser every start-up builds; its engines (multiprocessing,
+    batch_io) load only when it runs."""
+    code = (
+        "import sys; from summarize.cli import build_parser; build_parser();"
+        "print(sorted(m for m in ('summarize.batch_api', 'summarize.batch_engines',"
+        " 'multiprocessing') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_only_the_command_line_freezes_the_garbage_collector(seeds, capsys):
+    """`main()` ends its process and skips the last collection (`_before_exit`); a caller that
+    passes `argv` goes on living, with its collector as it was."""
+    import gc
+
+    before = gc.get_freeze_count()
+    code, out, _ = run([seeds, "-f", "text"], capsys)
+    assert code == 0 and out
+    assert gc.get_freeze_count() == before
+    done = subprocess.run(
+        [sys.executable, "-m", "summarize", str(seeds), "-q", "-f", "text"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout == out

@@ -81,7 +81,7 @@ def test_extractive_path_imports_neither_torch_nor_full_nltk(seeds):
     code = (
         "import sys; from summarize import summarize; summarize([sys.argv[1]]);"
         "heavy = [m for m in ('torch', 'transformers', 'sklearn', 'scipy.stats', 'nltk.corpus',"
-        " 'nltk.collocations') if m in sys.modules]; print(heavy)"
+        " 'nltk.collocations', 'scipy.optimize') if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(seeds)], capture_output=True, text=True, check=True
