@@ -523,7 +523,6 @@ def _amount_supported_by(
         or overlap(context, near) >= 0.5
         or overlap(context | ({counted} if counted else set()), entry.keys) >= 0.75
         or not (context or counted)
-        or _same_age(claim, q, entry, other, sources)
     )
     mine = _attached(claim.facts, q.start, q.end, claim.names)
     if mine:
@@ -539,22 +538,9 @@ def _amount_supported_by(
             if not any(same_name(a.words, b.words) for a in mine for b in theirs):
                 return False  # the source gives this figure for someone else
             about_it = True
-        elif _pronoun_near(entry.facts, other) and any(
-            find_name(n, entry.facts) or _refers_back(entry, n, sources) for n in mine
-        ):
-            about_it = True  # "as long as she was 24"; "Mark Lane died ... He was 89."
+        elif any(find_name(n, entry.facts) for n in mine) and _pronoun_near(entry.facts, other):
+            about_it = True  # "as long as she was 24"
     return about_it
-
-
-def _same_age(claim: _Claim, q: Quantity, entry: Entry, other: Quantity, sources: Sources) -> bool:
-    """Both are ages and the source's is that of the claim's first person: "Mark Lane ... died
-    at age 89" and "Mark Lane died ... He was 89." """
-    if not (q.unit and other.unit and q.unit.kind == other.unit.kind == "age"):
-        return False
-    if _attached(entry.facts, other.start, other.end, entry.facts.names):
-        return False  # "Cooper, 39": the age of whoever stands beside it
-    people = [n for n in claim.names if len(n.words) >= 2][:1]
-    return any(find_name(n, entry.facts) or _refers_back(entry, n, sources) for n in people)
 
 
 def _pronoun_near(facts: Facts, q: Quantity) -> bool:

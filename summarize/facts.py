@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .lexicon import key
-from .sentences import stem
+from .sentences import HONORIFICS, stem
 
 # -- tokens ---------------------------------------------------------------------------------------
 
@@ -243,26 +243,22 @@ def _spelled(tokens: tuple[Token, ...], i: int) -> tuple[float, int, float] | No
         elif (
             word == "and"
             and seen
-            and j + 3 < len(tokens)
-            and tokens[j + 1].lower == "a"
-            and tokens[j + 2].lower == "half"
-            and tokens[j + 3].lower in ("thousand", "million", "billion", "dozen", "hundred")
-        ):  # "fourteen and a half thousand"
-            scale_value = _SCALE_WORDS[tokens[j + 3].lower]
-            total += (current + 0.5) * scale_value
-            used_scale = max(used_scale, scale_value)
-            current = 0
-            j += 4
-            continue
-        elif (
-            word == "and"
-            and seen
             and j + 2 < len(tokens)
             and tokens[j + 1].lower == "a"
             and tokens[j + 2].lower == "half"
-            and total == 0
-        ):  # "two and a half years"
-            current += 0.5
+        ):
+            after = tokens[j + 3].lower if j + 3 < len(tokens) else ""
+            if after in ("thousand", "million", "billion", "dozen", "hundred"):
+                # "fourteen and a half thousand"
+                scale_value = _SCALE_WORDS[after]
+                total += (current + 0.5) * scale_value
+                used_scale = max(used_scale, scale_value)
+                current = 0
+                j += 4
+                continue
+            if total:
+                break
+            current += 0.5  # "two and a half years"
             j += 3
             continue
         elif word in ("thousand", "million", "billion", "trillion") and seen:
@@ -1637,24 +1633,19 @@ def attributions(
 _BE_WORDS = frozenset(["was", "were", "is", "are", "be", "been", "being"])
 
 
-_TITLE_ABBREVIATIONS = frozenset(
-    ["dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "prof", "rev", "st"]
-)
-
-
 def _speaker_follows(tokens: tuple[Token, ...], verb: int, found_names: tuple[Name, ...]) -> bool:
     """ "..., said Dr. Claude Doumet-Serhal": the speaker comes after the verb."""
     after = verb + 1
     if after >= len(tokens):
         return False
-    return tokens[after].lower in _TITLE_ABBREVIATIONS or any(
+    return tokens[after].lower in HONORIFICS or any(
         n.start in (after, after + 1) for n in found_names
     )
 
 
 def _title_dot(tokens: tuple[Token, ...], i: int) -> bool:
     """The full stop of "Dr." or "Sen.": part of a speaker's name, not its end."""
-    return tokens[i].text == "." and i > 0 and tokens[i - 1].lower in _TITLE_ABBREVIATIONS
+    return tokens[i].text == "." and i > 0 and tokens[i - 1].lower in HONORIFICS
 
 
 def _speaker_end(token: Token, found_names: tuple[Name, ...], index: int) -> bool:

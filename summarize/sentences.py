@@ -27,7 +27,7 @@ _CJK = re.compile(f"[{_CJK_CHARS}]")
 _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 _CJK_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[」』”’)）]*|[^。！？!?]+$")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
-_TITLES = frozenset(
+HONORIFICS = frozenset(
     [
         "mr",
         "mrs",
@@ -93,7 +93,7 @@ def _tokenizer() -> Any:
     (punkt_module,) = _nltk_modules("tokenize.punkt")
     source = punkt.load_model("english")
     params = punkt_module.PunktParameters()
-    params.abbrev_types = set(source.abbrev_types) | _TITLES
+    params.abbrev_types = set(source.abbrev_types) | HONORIFICS
     params.collocations = set(source.collocations)
     params.sent_starters = set(source.sent_starters)
     for word, flags in source.ortho_context.items():
@@ -177,7 +177,7 @@ def _cut_point(paragraph: str, low: int, high: int) -> int:
         stop = match.start()
         near = max(0, stop - 20)  # a title or an initial is short: never look further back
         word = paragraph[paragraph.rfind(" ", near, stop) + 1 or near : stop].lstrip('"“‘([')
-        if paragraph[stop] != "." or not (len(word) == 1 or word.lower() in _TITLES):
+        if paragraph[stop] != "." or not (len(word) == 1 or word.lower() in HONORIFICS):
             return match.end()
     space = paragraph.rfind(" ", low, high)
     return space + 1 if space >= 0 else high
@@ -197,7 +197,7 @@ def _punkt(tokenizer: Any, paragraph: str) -> list[str]:
     pieces: list[str] = []
     for sentence in sentences:
         last = _LAST_WORD.search(pieces[-1]) if pieces else None
-        if last and last.group(1).lower() in _TITLES:
+        if last and last.group(1).lower() in HONORIFICS:
             pieces[-1] = f"{pieces[-1]} {sentence.strip()}"
         else:
             pieces.append(sentence.strip())
