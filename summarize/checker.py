@@ -465,8 +465,8 @@ class Checker:
         problems += _check_names(claim, core, found, sources)
         problems += _check_places(claim, core, sources) or _check_event_place(claim, sources)
         problems += _check_speaker(claim, core, sources)
-        problems += _check_negation(claim, core)
-        problems += _check_roles(claim, core)
+        problems += _check_negation(claim, core, sources)
+        problems += _check_roles(claim, core, sources)
         problems += _check_content(claim, core, found, sources)
         unique: dict[tuple[str, str], Problem] = {}
         for problem in problems:
@@ -1104,17 +1104,21 @@ def _check_speaker(claim: _Claim, evidence: list[Entry], sources: Sources) -> li
 
 
 _SCOPE_SKIP = frozenset(
-    ["yet", "ever", "also", "even", "always", "really", "necessarily", "longer"]
-)
+    ["yet", "ever", "also", "even", "always", "really", "necessarily", "longer",
+     "nothing", "nobody", "none", "nowhere"]
+)  # fmt: skip
+"""Words a negation passes over; the negative pronouns among them make a double negative
+("they didn't have nothing to do"), which negates nothing more than "nothing to do" does."""
 
 
 _NEW_PREDICATE = frozenset(["was", "were", "is", "are", "has", "have", "had"])
 
 
-def _scopes(facts: Facts) -> list[list[str]]:
-    """For each negation cue, the keys of the words it negates (the next content words)."""
+def _cues(facts: Facts) -> list[tuple[int, list[str]]]:
+    """For each negation cue, its position and the keys of the words it negates (the next
+    content words)."""
     light = lexicon.light_words() - {lexicon.key(w) for w in ("say", "tell", "report")}
-    scopes = []
+    scopes: list[tuple[int, list[str]]] = []
     for i in facts.negations:
         scope: list[str] = []
         for j in range(i + 1, min(len(facts.tokens), i + 5)):
@@ -1130,9 +1134,23 @@ def _scopes(facts: Facts) -> list[list[str]]:
                 scope.append(token.key)
                 if len(scope) == 2:
                     break
-        if scope:
-            scopes.append(scope)
+        if scope and not _until(facts, i):
+            scopes.append((i, scope))
     return scopes
+
+
+def _until(facts: Facts, cue: int) -> bool:
+    """ "will not hear the appeals until 2015" says when, not that it will not happen."""
+    for token in facts.tokens[cue + 1 : cue + 12]:
+        if token.kind == "punct" and token.text != "'":
+            return False
+        if token.lower in ("until", "till"):
+            return True
+    return False
+
+
+def _scopes(facts: Facts) -> list[list[str]]:
+    return [scope for _, scope in _cues(facts)]
 
 
 def _aligned(scope: Sequence[str], keys: Iterable[str]) -> bool:
@@ -1185,15 +1203,38 @@ NEGATED_CONTEXT = 0.34
 """Share of a source's negated clause the claim must restate for its negation to bear on it."""
 
 
-def _check_negation(claim: _Claim, core: list[Entry]) -> list[Problem]:
+def _negated_elsewhere(claim: _Claim, cue: int, scope: Sequence[str], sources: Sources) -> bool:
+    """Some source sentence about the same thing, by the same people, negates its head too:
+    the core may be the sentence that says "faces two charges of murder" while a shorter one
+    says "has not been charged with Macomber's death". The names next to the cue must be in it
+    ("Conway said the president does not know him" is not excused by Trump's "I don't know")."""
+    context = _cue_context(claim.facts, scope)
+    near = [n for n in claim.names if cue - NEGATION_NAME_REACH <= n.start <= cue + 6]
+    for entry in sources.entries:
+        if scope[0] not in entry.keys or overlap(context, entry.keys) < NEGATED_CONTEXT:
+            continue
+        if not all(find_name(n, entry.facts) for n in near):
+            continue
+        if any(covered(scope[0], other[:1]) for other in _scopes(entry.facts)):
+            return True
+    return False
+
+
+NEGATION_NAME_REACH = 8
+"""How many words before a negation cue a name is read as the one it is about."""
+
+
+def _check_negation(claim: _Claim, core: list[Entry], sources: Sources) -> list[Problem]:
     """A claim negates what its evidence states plainly, or states plainly what it negates."""
-    for scope in _scopes(claim.facts):
+    for cue, scope in _cues(claim.facts):
         context = _cue_context(claim.facts, scope)
         best = max(core[:2], key=lambda e: overlap(context, e.keys))
         if overlap(context, best.keys) < 0.34:
             continue
-        if _negated_in(scope, best) is False and not any(
-            _negated_in(scope, e) for e in core[:3] if e is not best
+        if (
+            _negated_in(scope, best) is False
+            and not any(_negated_in(scope, e) for e in core[:3] if e is not best)
+            and not _negated_elsewhere(claim, cue, scope, sources)
         ):
             word = _word(claim.facts, scope[0])
             return [Problem("negation", word, "the sources do not say it is not so")]
@@ -1267,7 +1308,7 @@ def _roles_of(facts: Facts, verb: int) -> tuple[str | None, str | None]:
     return (done_to, doer) if _passive(facts, verb) else (doer, done_to)
 
 
-def _check_roles(claim: _Claim, evidence: list[Entry]) -> list[Problem]:
+def _check_roles(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
     facts = claim.facts
     light = lexicon.light_words()
     irregular = lexicon.irregular_forms()
@@ -1301,16 +1342,38 @@ def _check_roles(claim: _Claim, evidence: list[Entry]) -> list[Problem]:
                             f"{entry.facts.tokens[j].text}",
                         )
                     ]
-    return _parsed_roles(claim, evidence[:2])
+    return _parsed_roles(claim, evidence[:2], sources)
 
 
-def _parsed_roles(claim: _Claim, evidence: Sequence[Entry]) -> list[Problem]:
+def _near(claim: _Claim, sources: Sources) -> list[str]:
+    """The source sentences closest to the claim: where a reversal of its roles would be told.
+    The best match by words may be another sentence about the same people ("the shooting
+    suspect, Richard Plotts, ...") while the next says who shot whom."""
+    candidates = _candidates(claim, sources, limit=ROLE_REACH)
+    if not candidates:
+        return []
+    top = candidates[0][0]
+    return [e.sentence.text for score, e in candidates if score >= ROLE_SHARE * top]
+
+
+ROLE_REACH = 6
+ROLE_SHARE = 0.6
+"""A reversal is looked for in the `ROLE_REACH` best-matching sentences scoring at least this
+share of the best one; a sentence of them stating the claim's own direction excuses it."""
+
+
+def _parsed_roles(claim: _Claim, evidence: Sequence[Entry], sources: Sources) -> list[Problem]:
     """The same question asked of a dependency parse, which sees through word order: "Carrie
     Russell mailed a refill to her mother" against "Her mother mailed Carrie Russell a refill"."""
     from . import roles
 
     texts = [e.sentence.text for e in evidence]
     found = roles.swapped(claim.text, texts)
+    if found is None:
+        near = [t for t in _near(claim, sources) if t not in texts]
+        found = roles.swapped(claim.text, near)
+        if found is not None and roles.stated(found[0], [*texts, *near]):
+            found = None
     if found is None:
         found = roles.replaced_doer(claim.text, texts)
     if found is None:

@@ -56,14 +56,27 @@ def _participant(head: Any) -> set[str]:
     return found
 
 
+_RELATIVE = frozenset(["who", "whom", "which"])
+"""Relative pronouns; "that" is left out, since the small parse also reads a "that" opening a
+reported clause as one."""
+
+
+def _named(child: Any, verb: Any) -> set[str]:
+    """A participant, with a relative pronoun read as the noun its clause describes: in
+    "Jay-Z, who famously mocked Prodigy" the one who mocked is Jay-Z."""
+    if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _participant(verb.head)
+    return _participant(child)
+
+
 def _own_roles(verb: Any) -> tuple[set[str], set[str]]:
     doers: set[str] = set()
     done_to: set[str] = set()
     for child in verb.children:
         if child.dep_ in _DOER:
-            doers |= _participant(child)
+            doers |= _named(child, verb)
         elif child.dep_ in _DONE_TO:
-            done_to |= _participant(child)
+            done_to |= _named(child, verb)
         elif child.dep_ == "agent":  # "attacked by a protester"
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -142,6 +155,18 @@ def swapped(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:
             if event.doers & theirs.done_to and theirs.doers & event.done_to
         ),
         None,
+    )
+
+
+def stated(event: Event, evidence: Iterable[str]) -> bool:
+    """Some sentence has the event the claim's way round: the same verb, a doer and someone
+    done to in common ("A sued B" stated even where another sentence says "B sued A")."""
+    return any(
+        synonymous(key(event.verb), key(theirs.verb))
+        and event.doers & theirs.doers
+        and event.done_to & theirs.done_to
+        for text in evidence
+        for theirs in events(text)
     )
 
 

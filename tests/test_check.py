@@ -163,6 +163,31 @@ def test_the_doer_named_in_other_words_or_an_intransitive_is_no_swap() -> None:
         assert "roles" not in {p.kind for p in checker.verify(claim).problems}, claim
 
 
+def test_a_reversal_is_found_beyond_the_best_matching_sentence() -> None:
+    """The sentence sharing most words with the claim names the suspect; the next one says who
+    shot whom. A relative clause's doer is the noun it describes."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Wire",
+                "The wellness center shooting suspect, patient Richard Plotts, had turbulent "
+                "interactions with psychiatrist Lee Silverman, according to the district "
+                "attorney. Authorities said Silverman shot Plotts three times.",
+            ),
+            Article(2, "Post", "It was Jay-Z, who mocked Prodigy with a childhood photo."),
+        ]
+    )
+    for claim in (
+        "Patient Richard Plotts shot psychiatrist Lee Silverman three times, according to the "
+        "district attorney.",
+        "Prodigy mocked Jay-Z with a childhood photo.",
+    ):
+        assert "roles" in {p.kind for p in checker.verify(claim).problems}, claim
+    assert checker.verify("Psychiatrist Lee Silverman shot Richard Plotts three times.").supported
+    assert checker.verify("Jay-Z mocked Prodigy with a childhood photo.").supported
+
+
 def test_the_one_who_reported_an_act_is_not_its_doer() -> None:
     """A compression that drops "said Soleimani" makes the Defense Department the planner (the
     audit caught the abstractive mode writing exactly this)."""
@@ -283,6 +308,17 @@ def test_an_event_put_in_a_place_no_source_gives_it() -> None:
          "Defence, more than half of the bill, would fall by $5 billion.", False),
         ("After her ratings bonanza hosting the show, White got another offer.",
          "White's turn hosting the show was a ratings flop.", False),
+        ("Pasztor faces two charges of murder over the deaths of her children. Pasztor "
+         "admitted shooting Macomber with his own gun. Pasztor has not been charged with "
+         "Macomber's death.",
+         "Pasztor admitted shooting Macomber with his own gun, though she faces no charge over "
+         "his death.", True),
+        ("Pasztor faces two charges of murder for the deaths of her children.",
+         "Pasztor faces no charge over the deaths of her children.", False),
+        ("The case is due to be heard by the Supreme Court in early 2015.",
+         "The Supreme Court will not hear the case until 2015.", True),
+        ('He saw people sitting on the porch, "they didn\'t have nothing to do."',
+         "He saw people sitting on the porch with nothing to do.", True),
         ("The official said Feinstein's claim that the collection would not continue was not "
          "accurate.",
          "The official said Feinstein's claim that the collection would not continue was "
