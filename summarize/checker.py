@@ -727,12 +727,12 @@ def _date_problem(
     agree, disagree, unknown = [], [], []
     for entry in pool:
         for other in entry.facts.dates:
+            verdict = when.agrees(other, entry.anchor, entry.anchor)
             related = entry in evidence[:1] or (
                 overlap(context, local_keys(entry.facts, other.start, other.end, reach=4)) >= 0.34
             )
-            if not related:
-                continue
-            verdict = when.agrees(other, entry.anchor, entry.anchor)
+            if not related and not (verdict and entry in evidence):
+                continue  # a sentence the claim restates may give its day in other words
             if verdict is None and other.period is not None:
                 continue  # "last year" in an undated article says nothing of this day
             (agree if verdict else disagree if verdict is False else unknown).append(other)

@@ -1390,7 +1390,11 @@ def _name_like(token: Token) -> bool:
         lower not in WEEKDAYS
         and not (lower in _MONTH_INDEX and len(lower) > 3)
         and token.text != "I"
+        and not _FIRST_PERSON.match(token.text)  # "Hi, I'm Tiger": "I'm" names nobody
     )
+
+
+_FIRST_PERSON = re.compile(r"I['’](?:m|ll|d|ve)$")
 
 
 def _name_follows(tokens: tuple[Token, ...], i: int) -> bool:

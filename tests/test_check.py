@@ -353,6 +353,10 @@ def test_opposites_are_read_where_the_words_stand(source: str, claim: str, faith
         ("Senator Ana Ruiz voted no.", "Lawmaker Ana Ruiz voted against it."),
         ("He met them on Tuesday, a meeting that ended in a brawl, and said he would shut the "
          "government if his demands were not met.", "Their Tuesday meeting ended in a brawl."),
+        ("Mechanics spent six days readying the U-2 for its first flight on Aug. 4. On July "
+         "25, the first prototype was delivered.",
+         "After the first prototype was delivered on July 25, mechanics spent six days "
+         "readying the U-2 for its first flight on August 4th."),
     ],
 )  # fmt: skip
 def test_formats_of_the_same_fact_are_supported(source: str, claim: str) -> None:

@@ -91,6 +91,8 @@ def test_scale_letters_months_and_initials_are_not_names() -> None:
     assert [n.text for n in analyse("In Apr. 1955, the CIA flew over it.").names] == ["CIA"]
     found = [n.text for n in analyse("Program manager Michael V. Walter ran it.").names]
     assert "Michael V. Walter" in found and "Michael V" not in found
+    # a quoted "I'm" opens no name a later "she described" could be resolved to
+    assert "I'm Tiger" not in [n.text for n in analyse('"Hi, I\'m Tiger," he wrote.').names]
 
 
 def test_counted_noun_is_kept() -> None:
