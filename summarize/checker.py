@@ -1464,7 +1464,7 @@ def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
         lexicon.opposite(a, other.key) for other in claim.facts.tokens for a in mine_keys
     )
     mine = _around(claim.facts, i)
-    best: tuple[float, bool, str] | None = None
+    best: tuple[float, bool, str, Entry, int] | None = None
     for entry in core:
         if (
             both_sides
@@ -1491,10 +1491,28 @@ def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
                 continue
             score = overlap(mine, _around(entry.facts, j)) + (0.01 if same else 0.0)
             if best is None or score > best[0]:
-                best = (score, against and not same, other.text)
-    if best is not None and best[1] and best[0] > 0:
-        return best[2]
-    return None
+                best = (score, against and not same, other.text, entry, j)
+    if best is None or not best[1] or best[0] <= 0:
+        return None
+    if both_sides and _answers_another(claim, i, best[3], best[4], best[0]):
+        return None
+    return best[2]
+
+
+def _answers_another(claim: _Claim, i: int, entry: Entry, j: int, score: float) -> bool:
+    """The source's word is the counterpart of another claim word on its side: in "Choo shares
+    jumped 17 percent, while Kors stock slipped", the source's "Kors' shares fell" stands
+    where "slipped" stands, not "jumped"."""
+    theirs = {entry.facts.tokens[j].key}
+    around = _around(entry.facts, j)
+    for k, token in enumerate(claim.facts.tokens):
+        if k == i or token.kind != "word":
+            continue
+        if not any(related(token.key, b) or lexicon.same_side(token.key, b) for b in theirs):
+            continue
+        if overlap(_around(claim.facts, k), around) > score:
+            return True
+    return False
 
 
 def _check_content(

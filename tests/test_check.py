@@ -308,6 +308,14 @@ def test_an_event_put_in_a_place_no_source_gives_it() -> None:
          "Defence, more than half of the bill, would fall by $5 billion.", False),
         ("After her ratings bonanza hosting the show, White got another offer.",
          "White's turn hosting the show was a ratings flop.", False),
+        ("Jimmy Choo shares were up 17 percent. Michael Kors' shares fell 1.2 percent in "
+         "New York.",
+         "Jimmy Choo shares jumped 17 percent, while Kors stock slipped 1.2 percent in New "
+         "York.", True),
+        ("Jimmy Choo shares were up 17 percent. Michael Kors' shares fell 1.2 percent in "
+         "New York.",
+         "Jimmy Choo shares jumped 17 percent, and Kors stock also gained 1.2 percent in New "
+         "York.", False),
         ("Pasztor faces two charges of murder over the deaths of her children. Pasztor "
          "admitted shooting Macomber with his own gun. Pasztor has not been charged with "
          "Macomber's death.",
