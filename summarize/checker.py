@@ -144,6 +144,11 @@ class Sources:
         )
 
     @cached_property
+    def surnames(self) -> frozenset[str]:
+        """Last words of the names the sources write in two words or more."""
+        return frozenset(n.words[-1] for _, n in self.names if len(n.words) >= 2)
+
+    @cached_property
     def names(self) -> list[tuple[Entry, Name]]:
         return [(e, n) for e in self.entries for n in e.facts.names]
 
@@ -1009,7 +1014,7 @@ def _rival_speaker(
     if not attribution.names:
         return None  # "the district attorney" may be the one the sources name
     speakers = _speakers_of(entry, sources)
-    theirs = [s for s in speakers if any(len(n) >= 2 for n in s.names)]
+    theirs = [s for s in speakers if any(_person(n, sources) for n in s.names)]
     surnames = {n[-1] for n in _people(attribution.names) if n}
     if not theirs or any(
         _same_speaker(attribution, roles, s) or surnames & {n[-1] for n in _people(s.names) if n}
@@ -1019,6 +1024,14 @@ def _rival_speaker(
     if any(find_name(words, entry.facts) for words in _people(attribution.names)):
         return None
     return theirs[0].speaker
+
+
+def _person(words: tuple[str, ...], sources: Sources) -> bool:
+    """A speaker's name is a person's: written in full, or the surname of someone the story
+    names in full ("Lindgren told supporters" after "Maria Lindgren")."""
+    if len(words) >= 2:
+        return True
+    return len(words) == 1 and words[0] in sources.surnames
 
 
 STATES_MORE = 0.2

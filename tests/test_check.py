@@ -268,6 +268,26 @@ def test_a_pronoun_speaks_for_a_name_before_it() -> None:
     assert "speaker" not in {p.kind for p in verdict.problems}
 
 
+def test_a_speaker_named_by_surname_is_still_a_person() -> None:
+    """The sentence stating it gives it to "Lindgren", whom the story names in full: the
+    claim's Haines, named in the next sentence, did not say it."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Wire",
+                'Maria Lindgren won the Valemont mayoral race. "Tonight Valemont chose to stop '
+                'waiting," Lindgren told supporters. Tom Haines conceded defeat.',
+            )
+        ]
+    )
+    verdict = checker.verify("Haines told supporters that Valemont had decided to stop waiting.")
+    assert "speaker" in {p.kind for p in verdict.problems}
+    assert checker.verify(
+        "Lindgren told supporters that Valemont had chosen to stop waiting."
+    ).supported
+
+
 def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
     checker = Checker(
         [
