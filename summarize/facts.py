@@ -1555,6 +1555,7 @@ def attributions(
     tokens: tuple[Token, ...], text: str, found_names: tuple[Name, ...]
 ) -> tuple[Attribution, ...]:
     verbs = lexicon.speech_forms()
+    participles = lexicon.speech_participles()
     stops = lexicon.function_words()
     out: list[Attribution] = []
     for i, token in enumerate(tokens):
@@ -1564,7 +1565,10 @@ def attributions(
             start, end = i + 2, i + 2
             while end < len(tokens) and tokens[end].text not in _SPEAKER_STOPS and end - start < 8:
                 end += 1
-        elif token.lower in verbs:
+        elif token.lower in verbs or (
+            token.lower in participles and i > 0 and tokens[i - 1].text == ","
+        ):
+            participle = token.lower in participles
             end = i
             start = i
             while (
@@ -1590,11 +1594,19 @@ def attributions(
                 people = [n for n in before if len(n.words) >= 2 or n.title]
                 before = people or before
                 if before and not _quote_between(tokens, before[0].end, i):
-                    start, end = before[0].start, before[0].end
-                    while end < i and tokens[end].text != ",":
+                    subject = before[0]
+                    for name in before[1:]:  # "Ball State's Alex Montoye": the owner's man
+                        if subject.end <= name.start <= subject.end + 1 and any(
+                            _possessive(t) for t in tokens[subject.end - 1 : name.start]
+                        ):
+                            subject = name
+                    start, end = subject.start, subject.end
+                    while not participle and end < i and tokens[end].text != ",":
                         end += 1  # "Hobart Lord Mayor Ron Christie, the only ..., said"
             if start == i and token.lower in ("told", "tell", "tells"):
                 continue  # after "told" comes who was told, not who spoke
+            if start == i and participle:
+                continue  # ", saying ..." with no name before: nobody we can point to
             if start == i:  # inverted: '..., said the spokesman.' / '"...," said Reyes'
                 start = end = i + 1
                 while (

@@ -221,6 +221,26 @@ def speech_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+_DOUBLED = frozenset(["quip", "admit", "regret", "rebut", "submit", "commit"])
+
+
+@cache
+def speech_participles() -> frozenset[str]:
+    """The "-ing" forms of the speech verbs: "..., saying the plan was dead" gives the words to
+    the subject before the comma."""
+    forms: set[str] = set()
+    for line in _lines("speech.txt"):
+        if " " in line or line == "tell":  # after "telling" comes who was told
+            continue
+        if line in _DOUBLED:
+            forms.add(line + line[-1] + "ing")
+        elif line.endswith("e") and not line.endswith("ee"):
+            forms.add(line[:-1] + "ing")
+        else:
+            forms.add(line + "ing")
+    return frozenset(forms)
+
+
 @cache
 def function_words() -> frozenset[str]:
     """Grammar words (data/function.txt): what the fact layer never counts as content."""

@@ -200,6 +200,14 @@ def test_united_states_spellings_are_one_name() -> None:
             "Tori Hoehler, an astrobiologist at NASA, said the moon was compelling.",
             ("tori", "hoehler"),
         ),
+        (  # a participle after a comma speaks for the subject, the owned name not the owner
+            "Ball State's Alex Montoye dismissed the study, noting that lawyers paid for it.",
+            ("alex", "montoye"),
+        ),
+        (
+            "Zuckerberg expanded on that in a call, saying virtual reality is the next platform.",
+            ("zuckerberg",),
+        ),
     ],
 )
 def test_speakers_are_attributed(text: str, speaker: tuple[str, ...] | None) -> None:
@@ -211,6 +219,7 @@ def test_speakers_are_attributed(text: str, speaker: tuple[str, ...] | None) -> 
 
 def test_passive_and_told_are_not_speakers() -> None:
     assert analyse("The acquisition was announced on Monday.").attributions == ()
+    assert analyse("He left the room, telling Ruiz to wait.").attributions == ()
     said = analyse("His wife told The New York Times that he died.").attributions
     assert all(("new", "york", "times") not in a.names for a in said)
 
