@@ -548,6 +548,43 @@ def _amount_supported_by(
     return about_it
 
 
+def _owner_amount(claim: _Claim, q: Quantity, sources: Sources) -> str | None:
+    """The person the claim attaches the amount to ("Theresa Hunt, 52,") has another one of
+    that kind attached wherever the sources name them ("53-year-old Theresa Hunt"), and never
+    this one: the figure belongs to someone else (the 52-year-old psychiatrist)."""
+    if q.value is None or q.unit is None or q.unit.kind != "age":
+        return None
+    mine = [n for n in _aged(claim.facts, q, claim.names) if len(n.words) >= 2]
+    if not mine:
+        return None
+    rival = None
+    for entry, name in sources.names:
+        if not any(same_name(a.words, name.words) for a in mine):
+            continue
+        for other in entry.facts.quantities:
+            if other.value is None or other.unit is None or other.unit.name != q.unit.name:
+                continue
+            if name not in _aged(entry.facts, other, entry.facts.names):
+                continue
+            if supports_amount(other, q):
+                return None
+            rival = rival or f"{name.text}, {other.text}"
+    return rival
+
+
+def _aged(facts: Facts, q: Quantity, names: Sequence[Name]) -> list[Name]:
+    """The names an age belongs to: attached to it, not through a possessive ("Smith's
+    2-year-old brother" is not Smith's age)."""
+    return [
+        n
+        for n in _attached(facts, q.start, q.end, names)
+        if not any(
+            t.lower in ("'s", "’s") or t.text.endswith(("'s", "’s"))
+            for t in facts.tokens[n.end - 1 : q.start]
+        )
+    ]
+
+
 def _pronoun_near(facts: Facts, q: Quantity) -> bool:
     return any(
         t.lower in ("he", "she", "him", "her", "his")
@@ -579,6 +616,10 @@ def _check_quantities(claim: _Claim, evidence: list[Entry], sources: Sources) ->
     head = evidence[0]
     for q in claim.facts.quantities:
         if q.year:
+            continue
+        owned = _owner_amount(claim, q, sources)
+        if owned is not None:
+            problems.append(Problem("number", q.text, f"the sources say {owned}"))
             continue
         if any(
             not o.year

@@ -288,6 +288,26 @@ def test_a_speaker_named_by_surname_is_still_a_person() -> None:
     ).supported
 
 
+def test_an_age_belongs_to_the_person_the_sources_give_it() -> None:
+    """The 52 of the sentence is the psychiatrist's; the caseworker is 53 wherever she is
+    named. A possessive's age is the relative's ("Smith's 2-year-old brother")."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Wire",
+                "The shooting left the caseworker, 53-year-old Theresa Hunt, dead and the "
+                "52-year-old psychiatrist wounded. Police said Shawn Smith's 2-year-old brother "
+                "was unhurt, and Shawn Smith, 20, was charged.",
+            )
+        ]
+    )
+    verdict = checker.verify("Caseworker Theresa Hunt, 52, was killed in the shooting.")
+    assert "number" in {p.kind for p in verdict.problems}
+    assert checker.verify("Caseworker Theresa Hunt, 53, was killed in the shooting.").supported
+    assert checker.verify("The 20-year-old Shawn Smith was charged.").supported
+
+
 def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
     checker = Checker(
         [
