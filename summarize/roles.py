@@ -113,6 +113,29 @@ def _roles(verb: Any, depth: int = 0) -> tuple[set[str], set[str]]:
     return doers, done_to
 
 
+_LIGHT_VERBS = frozenset(["express", "give", "make", "launch", "pay", "offer", "deliver", "stage"])
+"""Verbs whose object names the act: "expressed thanks to the mayor" is "thanked the mayor",
+"launched an attack on the town" is "attacked the town"."""
+
+
+def _light_events(verb: Any, doers: set[str]) -> list[Event]:
+    """The act a light verb's object names, done by its subject to the one its "to"/"on"
+    phrase names."""
+    found = []
+    for noun in verb.children:
+        if noun.dep_ != "dobj" or noun.pos_ != "NOUN":
+            continue
+        done_to: set[str] = set()
+        for prep in [*noun.children, *verb.children]:
+            if prep.dep_ == "prep" and prep.lower_ in _RECIPIENT_PREPOSITIONS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        done_to |= _participant(pobj)
+        if done_to:
+            found.append(Event(noun.lemma_.lower(), frozenset(doers), frozenset(done_to)))
+    return found
+
+
 def _events(doc: Any) -> list[Event]:
     events = []
     for verb in _verbs(doc):
@@ -122,6 +145,8 @@ def _events(doc: Any) -> list[Event]:
             events.append(
                 Event(verb.lemma_.lower(), frozenset(doers), frozenset(done_to), frozenset(objects))
             )
+        if doers and verb.lemma_.lower() in _LIGHT_VERBS and not _passive(verb):
+            events += _light_events(verb, doers)
     return events
 
 

@@ -135,6 +135,10 @@ def test_each_kind_of_error_is_named(claim: str, kind: str) -> None:
             "leader's son.",
             "In 2010 the Senate leader's son, Rory Reid, knocked off Sandoval.",
         ),
+        (  # a light verb's object names the act: "expressed thanks to" is "thanked"
+            "Mayor Elena Sandoval thanked the hundreds of volunteers who filled sandbags.",
+            "Hundreds of volunteers who filled sandbags expressed thanks to Mayor Elena Sandoval.",
+        ),
     ],
 )
 def test_who_did_it_to_whom_is_read_from_the_grammar(source: str, claim: str) -> None:
