@@ -61,11 +61,24 @@ _RELATIVE = frozenset(["who", "whom", "which"])
 reported clause as one."""
 
 
+_PERSONAL = frozenset(["he", "she", "they"])
+
+
 def _named(child: Any, verb: Any) -> set[str]:
-    """A participant, with a relative pronoun read as the noun its clause describes: in
-    "Jay-Z, who famously mocked Prodigy" the one who mocked is Jay-Z."""
+    """A participant, with a relative pronoun read as the noun its clause describes (in
+    "Jay-Z, who famously mocked Prodigy" the one who mocked is Jay-Z) and a personal pronoun
+    subject as the named subject before it in the sentence ("McConnell was so concerned that
+    he made a point of telling Trump")."""
     if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return _participant(verb.head)
+    if child.lower_ in _PERSONAL and child.dep_ == "nsubj":
+        earlier = [
+            t
+            for t in child.doc[: child.i]
+            if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.i != verb.i
+        ]
+        if earlier:
+            return _participant(earlier[-1])
     return _participant(child)
 
 
@@ -101,6 +114,14 @@ def _verbs(doc: Any) -> Iterator[Any]:
 def _roles(verb: Any, depth: int = 0) -> tuple[set[str], set[str]]:
     """`_own_roles`, with what a dependent verb inherits from the verb governing it."""
     doers, done_to = _own_roles(verb)
+    if verb.dep_ == "pcomp" and not doers and depth < 3:
+        # "made a point of telling Trump", "after driving a van": the governing verb's subject
+        governor = verb.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX") and not _passive(governor):
+            doers, _ = _roles(governor, depth + 1)
+        return doers, done_to
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") and depth < 3:
         # "City recovered ... to defeat Athletic", "the speech lasted ... and was
         # interrupted by lawmakers": the subject is the governing verb's, and its governor's

@@ -135,6 +135,10 @@ def test_each_kind_of_error_is_named(claim: str, kind: str) -> None:
             "leader's son.",
             "In 2010 the Senate leader's son, Rory Reid, knocked off Sandoval.",
         ),
+        (  # a gerund under a preposition takes the subject a pronoun stands for
+            "McConnell was so worried that he made a point of telling Trump to stay the course.",
+            "Trump told Mitch McConnell to stay the course.",
+        ),
         (  # a light verb's object names the act: "expressed thanks to" is "thanked"
             "Mayor Elena Sandoval thanked the hundreds of volunteers who filled sandbags.",
             "Hundreds of volunteers who filled sandbags expressed thanks to Mayor Elena Sandoval.",
