@@ -31,7 +31,18 @@ from functools import cached_property
 from itertools import pairwise
 
 from . import lexicon
-from .facts import RANKS, Attribution, Facts, Name, Quantity, When, analyse, fold, same_name
+from .facts import (
+    RANKS,
+    Attribution,
+    Facts,
+    Name,
+    Quantity,
+    Token,
+    When,
+    analyse,
+    fold,
+    same_name,
+)
 from .schema import Article, Check, Problem, Sentence, Verdict
 from .sentences import split_sentences
 
@@ -1508,12 +1519,18 @@ def _around(facts: Facts, i: int, reach: int = 4) -> set[str]:
     return words
 
 
+def _part_keys(token: Token) -> set[str]:
+    """A word's key and, for a compound, its parts' keys ("worst-preserved": bad, preserve)."""
+    parts = token.lower.split("-")
+    return {token.key, *token.key.split("-"), *(lexicon.key(p) for p in parts if len(parts) > 1)}
+
+
 def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
     """The word of the core evidence standing where claim token i stands, if it says the
     opposite: the best-aligned word over every core sentence decides, so a sentence that
     restates the claim's word outweighs a looser one that holds its opposite."""
     token = claim.facts.tokens[i]
-    mine_keys = {token.key, *token.key.split("-")}
+    mine_keys = _part_keys(token)
     both_sides = any(
         lexicon.opposite(a, other.key) for other in claim.facts.tokens for a in mine_keys
     )
@@ -1538,9 +1555,13 @@ def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
         for j, other in enumerate(entry.facts.tokens):
             if other.kind != "word":
                 continue
-            keys = {other.key, *other.key.split("-")}
-            same = any(related(a, b) or lexicon.same_side(a, b) for a in mine_keys for b in keys)
-            against = any(lexicon.opposite(a, b) for a in mine_keys for b in keys)
+            keys = _part_keys(other)
+            ours = mine_keys
+            if mine_keys & keys and mine_keys - keys and keys - mine_keys:
+                # "worst-preserved" and "best-preserved": the parts that differ decide
+                ours, keys = mine_keys - keys, keys - mine_keys
+            same = any(related(a, b) or lexicon.same_side(a, b) for a in ours for b in keys)
+            against = any(lexicon.opposite(a, b) for a in ours for b in keys)
             if not (same or against):
                 continue
             score = overlap(mine, _around(entry.facts, j)) + (0.01 if same else 0.0)

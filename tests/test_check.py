@@ -364,6 +364,10 @@ def test_an_event_put_in_a_place_no_source_gives_it() -> None:
          "New York.",
          "Jimmy Choo shares jumped 17 percent, and Kors stock also gained 1.2 percent in New "
          "York.", False),
+        ("It is one of the best-preserved pterosaurs ever found.",
+         "It is among the worst-preserved pterosaurs ever found.", False),
+        ("It is one of the best-preserved pterosaurs ever found.",
+         "It is among the best-preserved pterosaurs ever discovered.", True),
         ("Pasztor faces two charges of murder over the deaths of her children. Pasztor "
          "admitted shooting Macomber with his own gun. Pasztor has not been charged with "
          "Macomber's death.",
