@@ -54,6 +54,11 @@ FLOOD = (
 )
 
 
+def wire(text: str) -> Checker:
+    """A checker over one wire story."""
+    return Checker([Article(1, "Wire", text)])
+
+
 @cache
 def flood_checker() -> Checker:
     return Checker(FLOOD)
@@ -148,21 +153,15 @@ def test_each_kind_of_error_is_named(claim: str, kind: str) -> None:
 def test_who_did_it_to_whom_is_read_from_the_grammar(source: str, claim: str) -> None:
     """Same words, roles reversed: only the parse (subject, object, passive agent, the subject
     a "to defeat" inherits) tells them apart. The source itself passes."""
-    checker = Checker([Article(1, "Wire", source)])
+    checker = wire(source)
     assert "roles" in {p.kind for p in checker.verify(claim).problems}
     assert checker.verify(source).supported
 
 
 def test_the_doer_named_in_other_words_or_an_intransitive_is_no_swap() -> None:
-    checker = Checker(
-        [
-            Article(
-                1,
-                "Wire",
-                "Pope Francis was flown by helicopter to Castel Gandolfo for lunch. Officers "
-                "arrested the driver on Friday.",
-            )
-        ]
+    checker = wire(
+        "Pope Francis was flown by helicopter to Castel Gandolfo for lunch. Officers "
+        "arrested the driver on Friday."
     )
     for claim in (
         "Pope Francis flew by helicopter to Castel Gandolfo for lunch.",
@@ -214,16 +213,10 @@ def test_the_one_who_reported_an_act_is_not_its_doer() -> None:
 def test_a_statement_stays_with_the_speaker_of_the_sentence_that_states_it() -> None:
     """McConnell is quoted in the story, but not saying this: a name met elsewhere does not
     make the statement his."""
-    checker = Checker(
-        [
-            Article(
-                1,
-                "Wire",
-                '"This balanced budget is an important first step," said Senate Budget '
-                'Chairman Mike Enzi. "Republicans have shown that the Senate is under new '
-                'management," said Senate Majority Leader Mitch McConnell.',
-            )
-        ]
+    checker = wire(
+        '"This balanced budget is an important first step," said Senate Budget '
+        'Chairman Mike Enzi. "Republicans have shown that the Senate is under new '
+        'management," said Senate Majority Leader Mitch McConnell.'
     )
     wrong = checker.verify("Mitch McConnell said the balanced budget was an important first step.")
     assert "speaker" in {p.kind for p in wrong.problems}
@@ -234,18 +227,12 @@ def test_a_statement_stays_with_the_speaker_of_the_sentence_that_states_it() -> 
 def test_the_speaker_named_in_the_claim_does_not_choose_the_statement() -> None:
     """The claim's speaker is quoted elsewhere, on something else: the sentence that states
     the claim's words decides, and an organisation both speakers share does not make them one."""
-    checker = Checker(
-        [
-            Article(
-                1,
-                "Wire",
-                '"We are delighted, although it is premature to draw conclusions from a single '
-                'implant," said Carmat\'s CEO, Marcello Conviti. "It is about giving patients a '
-                'normal life," Alain Carpentier, surgeon and Carmat co-founder, told France 2. '
-                '"Finding DNA in a hot climate was a surprise," said Dr. Marc Haber. '
-                '"The results agree with archaeology," said Dr. Claude Doumet-Serhal.',
-            )
-        ]
+    checker = wire(
+        '"We are delighted, although it is premature to draw conclusions from a single '
+        'implant," said Carmat\'s CEO, Marcello Conviti. "It is about giving patients a '
+        'normal life," Alain Carpentier, surgeon and Carmat co-founder, told France 2. '
+        '"Finding DNA in a hot climate was a surprise," said Dr. Marc Haber. '
+        '"The results agree with archaeology," said Dr. Claude Doumet-Serhal.'
     )
     for wrong in (
         "It is premature to draw conclusions from a single implant, according to Carmat "
@@ -262,15 +249,9 @@ def test_the_speaker_named_in_the_claim_does_not_choose_the_statement() -> None:
 
 
 def test_a_pronoun_speaks_for_a_name_before_it() -> None:
-    checker = Checker(
-        [
-            Article(
-                1,
-                "Wire",
-                "Mike Peinovich runs a podcast. Contacted by Salon, he denied being Mike Enoch "
-                "but admitted he had been involved with the site.",
-            )
-        ]
+    checker = wire(
+        "Mike Peinovich runs a podcast. Contacted by Salon, he denied being Mike Enoch "
+        "but admitted he had been involved with the site."
     )
     verdict = checker.verify("Peinovich denied being Mike Enoch but admitted he was involved.")
     assert "speaker" not in {p.kind for p in verdict.problems}
@@ -279,15 +260,9 @@ def test_a_pronoun_speaks_for_a_name_before_it() -> None:
 def test_a_speaker_named_by_surname_is_still_a_person() -> None:
     """The sentence stating it gives it to "Lindgren", whom the story names in full: the
     claim's Haines, named in the next sentence, did not say it."""
-    checker = Checker(
-        [
-            Article(
-                1,
-                "Wire",
-                'Maria Lindgren won the Valemont mayoral race. "Tonight Valemont chose to stop '
-                'waiting," Lindgren told supporters. Tom Haines conceded defeat.',
-            )
-        ]
+    checker = wire(
+        'Maria Lindgren won the Valemont mayoral race. "Tonight Valemont chose to stop '
+        'waiting," Lindgren told supporters. Tom Haines conceded defeat.'
     )
     verdict = checker.verify("Haines told supporters that Valemont had decided to stop waiting.")
     assert "speaker" in {p.kind for p in verdict.problems}
@@ -299,16 +274,10 @@ def test_a_speaker_named_by_surname_is_still_a_person() -> None:
 def test_an_age_belongs_to_the_person_the_sources_give_it() -> None:
     """The 52 of the sentence is the psychiatrist's; the caseworker is 53 wherever she is
     named. A possessive's age is the relative's ("Smith's 2-year-old brother")."""
-    checker = Checker(
-        [
-            Article(
-                1,
-                "Wire",
-                "The shooting left the caseworker, 53-year-old Theresa Hunt, dead and the "
-                "52-year-old psychiatrist wounded. Police said Shawn Smith's 2-year-old brother "
-                "was unhurt, and Shawn Smith, 20, was charged.",
-            )
-        ]
+    checker = wire(
+        "The shooting left the caseworker, 53-year-old Theresa Hunt, dead and the "
+        "52-year-old psychiatrist wounded. Police said Shawn Smith's 2-year-old brother "
+        "was unhurt, and Shawn Smith, 20, was charged."
     )
     verdict = checker.verify("Caseworker Theresa Hunt, 52, was killed in the shooting.")
     assert "number" in {p.kind for p in verdict.problems}
@@ -317,15 +286,9 @@ def test_an_age_belongs_to_the_person_the_sources_give_it() -> None:
 
 
 def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
-    checker = Checker(
-        [
-            Article(
-                1,
-                "Wire",
-                "Rapinoe first knelt for the anthem on Sunday in Chicago, as a nod to Colin "
-                "Kaepernick. She plays for the Seattle Reign, who lost on Wednesday.",
-            )
-        ]
+    checker = wire(
+        "Rapinoe first knelt for the anthem on Sunday in Chicago, as a nod to Colin "
+        "Kaepernick. She plays for the Seattle Reign, who lost on Wednesday."
     )
     moved = checker.verify("Rapinoe first knelt for the anthem on Sunday in Seattle.")
     assert any(p.kind == "name" and p.span == "Seattle" for p in moved.problems)
@@ -389,7 +352,7 @@ def test_opposites_are_read_where_the_words_stand(source: str, claim: str, faith
     """The word standing where the claim's word stands decides (punctuation between does not
     matter), a contrast the claim and source both state is no reversal, and a counterfactual
     states nothing either way."""
-    verdict = Checker([Article(1, "Wire", source)]).verify(claim)
+    verdict = wire(source).verify(claim)
     flagged = {p.kind for p in verdict.problems} & {"polarity", "negation"}
     assert bool(flagged) != faithful, verdict.problems
 
