@@ -345,6 +345,8 @@ class _Claim:
     names: list[Name]
     content: list[int]
     """Content token indices that must be supported (not names, not light words)."""
+    ranked: list[tuple[float, Entry]] | None = None
+    """Source sentences scored against the claim, best first (`_candidates`, computed once)."""
 
 
 def _claim(text: str, sources: Sources) -> _Claim:
@@ -400,10 +402,12 @@ def _score(claim: _Claim, entry: Entry, sources: Sources) -> float:
 
 
 def _candidates(claim: _Claim, sources: Sources, limit: int = 12) -> list[tuple[float, Entry]]:
-    scored = [(_score(claim, e, sources), e) for e in sources.entries]
-    scored = [pair for pair in scored if pair[0] > 0]
-    scored.sort(key=lambda pair: (-pair[0], pair[1].position))
-    return scored[:limit]
+    if claim.ranked is None:
+        scored = [(_score(claim, e, sources), e) for e in sources.entries]
+        scored = [pair for pair in scored if pair[0] > 0]
+        scored.sort(key=lambda pair: (-pair[0], pair[1].position))
+        claim.ranked = scored
+    return claim.ranked[:limit]
 
 
 def _covered_units(claim: _Claim, entries: Sequence[Entry]) -> set[str]:
