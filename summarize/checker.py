@@ -1447,23 +1447,25 @@ def _parsed_roles(claim: _Claim, evidence: Sequence[Entry], sources: Sources) ->
         found = roles.replaced_doer(claim.text, texts)
     if found is None:
         reported = roles.speaker_as_doer(claim.text, texts)
-        if reported is None:
+        if reported is not None:
+            verb, mine_, theirs_ = reported
+            return [
+                Problem(
+                    "roles",
+                    verb,
+                    f"the sources have {mine_} reporting it and {theirs_} doing it",
+                )
+            ]
+        found = roles.other_doer(claim.text, texts[:1])
+        if found is None or roles.stated(found[0], [e.sentence.text for e in sources.entries]):
             return []
-        verb, mine_, theirs_ = reported
-        return [
-            Problem(
-                "roles",
-                verb,
-                f"the sources have {mine_} reporting it and {theirs_} doing it",
-            )
-        ]
     mine, theirs = found
     return [
         Problem(
             "roles",
             mine.verb,
-            f"the sources have {' '.join(sorted(theirs.doers))} as the one who did it "
-            f"({mine.verb}), to {' '.join(sorted(theirs.done_to))}",
+            f"the sources have {theirs.written[0]} as the one who did it "
+            f"({mine.verb}), to {theirs.written[1]}",
         )
     ]
 

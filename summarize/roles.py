@@ -33,6 +33,10 @@ class Event:
     done_to: frozenset[str]
     objects: frozenset[str] = frozenset()
     """The part of `done_to` that is the verb's own object, not a "to"/"at" phrase."""
+    named_doers: frozenset[str] = frozenset()
+    """The part of `doers` the sentence writes as a proper name ("Grace Adeyemi", not "police")."""
+    written: tuple[str, str] = ("", "")
+    """The doers and those done to as the sentence writes them, for a reader."""
 
 
 def _participant(head: Any) -> set[str]:
@@ -103,6 +107,15 @@ def _own_roles(verb: Any) -> tuple[set[str], set[str]]:
     return doers, done_to
 
 
+def _direct_names(verb: Any) -> set[str]:
+    """The proper names among the verb's own doers, as written beside it: not inherited from a
+    governing verb nor read through a pronoun, where the parse is a guess."""
+    heads = [c for c in verb.children if c.dep_ in _DOER and c.pos_ == "PROPN"]
+    heads += [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    names = {t.lemma_.lower() for h in heads for t in h.subtree if t.pos_ == "PROPN"}
+    return names
+
+
 def _passive(verb: Any) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -153,7 +166,10 @@ def _light_events(verb: Any, doers: set[str]) -> list[Event]:
                     if pobj.dep_ == "pobj":
                         done_to |= _participant(pobj)
         if done_to:
-            found.append(Event(noun.lemma_.lower(), frozenset(doers), frozenset(done_to)))
+            written = (_written(verb.doc, frozenset(doers)), _written(verb.doc, frozenset(done_to)))
+            found.append(
+                Event(noun.lemma_.lower(), frozenset(doers), frozenset(done_to), written=written)
+            )
     return found
 
 
@@ -163,8 +179,16 @@ def _events(doc: Any) -> list[Event]:
         doers, done_to = _roles(verb)
         if doers and done_to:
             objects = {w for c in verb.children if c.dep_ in _DONE_TO for w in _participant(c)}
+            named = _direct_names(verb) & doers
             events.append(
-                Event(verb.lemma_.lower(), frozenset(doers), frozenset(done_to), frozenset(objects))
+                Event(
+                    verb.lemma_.lower(),
+                    frozenset(doers),
+                    frozenset(done_to),
+                    frozenset(objects),
+                    frozenset(named),
+                    (_written(doc, frozenset(doers)), _written(doc, frozenset(done_to))),
+                )
             )
         if doers and verb.lemma_.lower() in _LIGHT_VERBS and not _passive(verb):
             events += _light_events(verb, doers)
@@ -298,5 +322,16 @@ def replaced_doer(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | 
         if not event.objects or not event.done_to & theirs.done_to:
             continue  # "Francis flew" (no object) is "Francis was flown by helicopter"
         if event.doers & theirs.objects or theirs.doers & event.objects:
+            return event, theirs
+    return None
+
+
+def other_doer(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:
+    """The same act done to the same thing by another named doer: "an inquiry was ordered by
+    Fire Commissioner Achterberg" where "Labour Minister Grace Adeyemi ordered an inquiry"."""
+    for event, theirs in _rival_events(claim, evidence):
+        if not (event.named_doers and theirs.named_doers) or _saying(event.verb):
+            continue
+        if event.objects & theirs.objects or (event.done_to & theirs.done_to):
             return event, theirs
     return None

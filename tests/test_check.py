@@ -170,6 +170,24 @@ def test_the_doer_named_in_other_words_or_an_intransitive_is_no_swap() -> None:
         assert "roles" not in {p.kind for p in checker.verify(claim).problems}, claim
 
 
+def test_another_named_doer_of_the_same_act_is_flagged() -> None:
+    """The act and what it was done to are the source's; the one who did it is someone the
+    story names for something else. A doer a source does give it passes."""
+    checker = wire(
+        "Labour Minister Grace Adeyemi ordered an inquiry into safety at the plant. Fire "
+        "Commissioner Leonard Achterberg said the roof collapsed within forty minutes. Achterberg "
+        "also ordered an inspection of the other plants."
+    )
+    verdict = checker.verify("An inquiry into safety was ordered by Leonard Achterberg.")
+    roles = [p.detail for p in verdict.problems if p.kind == "roles"]
+    assert roles and "Grace Adeyemi" in roles[0], verdict.problems
+    for claim in (
+        "Grace Adeyemi ordered an inquiry into safety at the plant.",
+        "Achterberg ordered an inspection of the other plants.",
+    ):
+        assert checker.verify(claim).supported, claim
+
+
 def test_a_reversal_is_found_beyond_the_best_matching_sentence() -> None:
     """The sentence sharing most words with the claim names the suspect; the next one says who
     shot whom. A relative clause's doer is the noun it describes."""
