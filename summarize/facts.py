@@ -1247,6 +1247,7 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
     i = 0
     sentence_start = True
     pending_title: tuple[str, ...] = ()
+    portfolio: tuple[str, ...] = ()
     while i < len(tokens):
         token = tokens[i]
         if token.kind == "punct":
@@ -1257,9 +1258,11 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
             continue
         role, length = _match_role(tokens, i, role_table, longest_role)
         if role and _name_follows(tokens, i + length):
-            pending_title = role
+            pending_title = (*portfolio, *role) if role in _PORTFOLIO_ROLES else role
+            portfolio = ()
             i += length
             continue
+        portfolio = ()
         if not _name_like(token) or _figure_suffix(tokens, i) or _dated_month(tokens, i):
             if token.kind == "word" and token.lower not in ("'s", "’s"):
                 pending_title = pending_title if token.lower in ("the", "of") else ()
@@ -1323,6 +1326,21 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
             )
         ):
             words = ()
+        if (
+            j < len(tokens)
+            and len(span) == 1
+            and _match_role(tokens, j, role_table, longest_role)[0] in _PORTFOLIO_ROLES
+            and words
+            and words[0] not in lexicon.demonyms()
+            and words[0] not in lexicon.function_words()
+            and words[0] not in _APPOSITION_OPENERS
+            and words[0] not in _RELATIVE  # "Today Secretary Geithner will be in Manhattan"
+            and not span[0].text.isupper()  # "NYPD Commissioner": whose, not which office
+        ):
+            portfolio = words  # "Labour Minister Grace Adeyemi": the office, not a name
+            sentence_start = False
+            i = j
+            continue
         if words and not all(w in _MONTH_INDEX or w in WEEKDAYS for w in words):
             found.append(
                 Name(
@@ -1400,6 +1418,10 @@ _FIRST_PERSON = re.compile(r"I['’](?:m|ll|d|ve)$")
 def _name_follows(tokens: tuple[Token, ...], i: int) -> bool:
     return i < len(tokens) and _name_like(tokens[i]) and tokens[i].lower not in lexicon.role_words()
 
+
+_PORTFOLIO_ROLES = frozenset([("minister",), ("secretary",), ("commissioner",)])
+"""Offices a capitalised word before them narrows to a portfolio: a Labour Minister is not the
+Health Minister, a Fire Commissioner not the Police Commissioner."""
 
 RANKS = frozenset(["deputy", "assistant", "associate", "acting", "interim", "vice", "under"])
 """Words that make a role another, lower one: a deputy press secretary is not the press

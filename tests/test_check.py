@@ -170,6 +170,13 @@ def test_the_doer_named_in_other_words_or_an_intransitive_is_no_swap() -> None:
         assert "roles" not in {p.kind for p in checker.verify(claim).problems}, claim
 
 
+def test_another_portfolio_is_another_office() -> None:
+    checker = wire("Labour Minister Grace Adeyemi ordered an inquiry into safety at the plant.")
+    verdict = checker.verify("Health Minister Grace Adeyemi ordered an inquiry into safety.")
+    assert [p.kind for p in verdict.problems] == ["title"], verdict.problems
+    assert checker.verify("Minister Grace Adeyemi ordered an inquiry into safety.").supported
+
+
 def test_another_named_doer_of_the_same_act_is_flagged() -> None:
     """The act and what it was done to are the source's; the one who did it is someone the
     story names for something else. A doer a source does give it passes."""

@@ -167,6 +167,25 @@ def test_names_carry_their_titles() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Labour Minister Grace Adeyemi ordered an inquiry.", ("labour", "minister")),
+        ("It was Transport Secretary Ann Lee.", ("transport", "secretary")),
+        ("NYPD Commissioner Bill Bratton spoke.", ("commissioner",)),  # whose, not which
+        ("Iraqi Minister Ali Allawi spoke.", ("minister",)),
+        ("Today Secretary Tim Geithner is in Manhattan.", ("secretary",)),
+    ],
+)
+def test_a_portfolio_before_minister_is_part_of_the_office(
+    text: str, title: tuple[str, ...]
+) -> None:
+    """A Labour Minister is not the Health Minister; a nationality, an agency's acronym or a
+    day before the office says whose it is or when, not which."""
+    (person,) = [n for n in analyse(text).names if len(n.words) == 2]
+    assert person.title == title
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         (("qasem", "soleimani"), ("qassem", "soleimani")),
