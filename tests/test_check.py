@@ -177,6 +177,61 @@ def test_another_portfolio_is_another_office() -> None:
     assert checker.verify("Minister Grace Adeyemi ordered an inquiry into safety.").supported
 
 
+@pytest.mark.parametrize(
+    ("text", "ties"),
+    [
+        (
+            "Eliot Engel, who chairs the Senate Foreign Relations Committee, called it an error.",
+            [("Eliot Engel", "Senate Foreign Relations Committee")],
+        ),
+        ("A video of Alabama man Jed Huie leaping from a flaming SUV was viewed.", []),
+        ("Jeff Cramer, a Chicago-based former prosecutor, said so.", []),
+    ],
+)
+def test_affiliations_are_the_organisations_describing_a_person(
+    text: str, ties: list[tuple[str, str]]
+) -> None:
+    from summarize.parse import affiliations
+
+    assert list(affiliations(text)) == ties
+
+
+def test_an_organisation_no_source_ties_to_the_person_is_flagged() -> None:
+    """The organisation is in the story, but about something else; where the sources do tie it
+    to the person, in the sentence about them or the one before, the description passes."""
+    checker = wire(
+        "Malaria cases rose in the highlands in warmer years, the study found. About 207 million "
+        "people caught malaria in 2012, according to the World Health Organization. The rebel "
+        "Free Syrian Army claimed the attack. The group's leader, Col. Riad al-Asaad, declined to "
+        'comment. "This is indisputable evidence of a climate effect," said Mercedes Pascual, a '
+        "disease ecologist at the University of Michigan."
+    )
+    verdict = checker.verify(
+        "Mercedes Pascual, a World Health Organization epidemiologist, called the results "
+        "indisputable evidence of a climate effect."
+    )
+    assert ("title", "World Health Organization") in {(p.kind, p.span) for p in verdict.problems}
+    for claim in (
+        "Mercedes Pascual, an ecologist at the University of Michigan, called it indisputable "
+        "evidence of a climate effect.",
+        "Col. Riad al-Asaad, who heads the Free Syrian Army, declined to comment.",
+    ):
+        assert "title" not in {p.kind for p in checker.verify(claim).problems}, claim
+
+
+def test_a_speech_verb_that_takes_the_other_side_is_flagged() -> None:
+    """ "Said" for "told" changes nothing, but "acknowledged" for "denied" turns the statement
+    round."""
+    checker = wire(
+        "Chief executive Helen Marsh denied that blocked exits played a role in the fire."
+    )
+    verdict = checker.verify(
+        "Helen Marsh acknowledged that blocked exits played a role in the fire."
+    )
+    assert "polarity" in {p.kind for p in verdict.problems}, verdict.problems
+    assert checker.verify("Marsh denied that blocked exits had played a role.").supported
+
+
 def test_another_named_doer_of_the_same_act_is_flagged() -> None:
     """The act and what it was done to are the source's; the one who did it is someone the
     story names for something else. A doer a source does give it passes."""
