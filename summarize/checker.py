@@ -571,7 +571,7 @@ def _owner_amount(claim: _Claim, q: Quantity, sources: Sources) -> str | None:
     this one: the figure belongs to someone else (the 52-year-old psychiatrist)."""
     if q.value is None or q.unit is None or q.unit.kind != "age":
         return None
-    mine = [n for n in _aged(claim.facts, q, claim.names) if len(n.words) >= 2]
+    mine = [n for n in _aged(claim.facts, q, claim.names) if _person(n.words, sources)]
     if not mine:
         return None
     rival = None

@@ -363,6 +363,10 @@ def test_an_age_belongs_to_the_person_the_sources_give_it() -> None:
     assert "number" in {p.kind for p in verdict.problems}
     assert checker.verify("Caseworker Theresa Hunt, 53, was killed in the shooting.").supported
     assert checker.verify("The 20-year-old Shawn Smith was charged.").supported
+    # a surname alone is the person the story names in full
+    verdict = checker.verify("Hunt, 52, was killed in the shooting.")
+    assert "number" in {p.kind for p in verdict.problems}, verdict.problems
+    assert checker.verify("Hunt, 53, was killed in the shooting.").supported
 
 
 def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
