@@ -1628,16 +1628,27 @@ def _answers_another(claim: _Claim, i: int, entry: Entry, j: int, score: float) 
     return False
 
 
-def _polar_speech(claim: _Claim) -> list[int]:
-    """Speech verbs that take a side ("acknowledged", "confirmed" against "denied"): left out
-    of the words a source must state, since "said" for "told" changes nothing, but not out of
-    the opposites a source may state instead."""
+def _polar_extras(claim: _Claim) -> list[int]:
+    """Words left out of those a source must state that still take a side: speech verbs
+    ("acknowledged" against "denied"; "said" for "told" changes nothing) and superlatives
+    among the light words ("the fewest" against "the largest number")."""
+    content = set(claim.content)
+    in_name = {i for n in claim.names for i in range(n.start, n.end)}
     speech = lexicon.speech_forms()
     return [
         i
         for i in claim.facts.content
-        if claim.facts.tokens[i].lower in speech and lexicon.has_opposite(claim.facts.tokens[i].key)
+        if i not in content
+        and i not in in_name
+        and lexicon.has_opposite(claim.facts.tokens[i].key)
+        and (claim.facts.tokens[i].lower in speech or _superlative(claim.facts.tokens[i]))
     ]
+
+
+def _superlative(token: Token) -> bool:
+    """ "Fewest", "most": a comparative ("less than") may be a paraphrase with its two sides
+    swapped ("rivals cost more"); a superlative cannot."""
+    return token.lower in ("most", "least") or token.lower.endswith("est")
 
 
 def _check_content(
@@ -1648,7 +1659,7 @@ def _check_content(
         keys |= entry.keys
     problems = []
     uncovered: set[int] = set()
-    for i in _polar_speech(claim):
+    for i in _polar_extras(claim):
         opposite = _opposite_in(claim, i, core)
         if opposite is not None:
             token = claim.facts.tokens[i]

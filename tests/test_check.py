@@ -232,6 +232,16 @@ def test_a_speech_verb_that_takes_the_other_side_is_flagged() -> None:
     assert checker.verify("Marsh denied that blocked exits had played a role.").supported
 
 
+def test_a_superlative_of_the_other_side_is_flagged() -> None:
+    checker = wire(
+        "Yad Vashem has honoured 6,700 Poles for rescuing Jews, the largest number of "
+        "Righteous Gentiles of any country."
+    )
+    verdict = checker.verify("Yad Vashem honoured 6,700 Poles, the fewest Righteous Gentiles.")
+    assert "polarity" in {p.kind for p in verdict.problems}, verdict.problems
+    assert checker.verify("Yad Vashem honoured 6,700 Poles, the most Righteous Gentiles.").supported
+
+
 def test_another_named_doer_of_the_same_act_is_flagged() -> None:
     """The act and what it was done to are the source's; the one who did it is someone the
     story names for something else. A doer a source does give it passes."""
