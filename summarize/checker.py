@@ -661,11 +661,58 @@ def _check_quantities(claim: _Claim, evidence: list[Entry], sources: Sources) ->
             None,
         )
         if found is not None:
+            better = _better_rival(claim, q, found, sources)
+            if better is not None:
+                problems.append(Problem("number", q.text, f"the sources say {better.text}"))
+                continue
             if found not in evidence:
                 evidence.append(found)
             continue
         problems += _amount_problem(claim, q, evidence, sources)
     return problems
+
+
+RIVAL_FIT = 0.5
+"""Share of the words around a claim's amount that the words around another amount of the
+sources must hold for it to be the figure for that thing."""
+
+
+def _fit(claim: _Claim, q: Quantity, entry: Entry, other: Quantity) -> float:
+    return overlap(
+        local_keys(claim.facts, q.start, q.end), local_keys(entry.facts, other.start, other.end)
+    )
+
+
+def _better_rival(claim: _Claim, q: Quantity, found: Entry, sources: Sources) -> Quantity | None:
+    """A figure found only in a sentence about something else, where another sentence gives
+    the claim's thing its own figure: "each seeking $2m" from "the $2 million lawsuit", where
+    "the EMTs are each suing for $1 million"."""
+    if q.value is None or q.unit is None:
+        return None
+    support = max(
+        (_fit(claim, q, found, o) for o in found.facts.quantities if supports_amount(o, q)),
+        default=0.0,
+    )
+    best: tuple[float, Quantity] | None = None
+    for entry in sources.entries:
+        for other in entry.facts.quantities:
+            if other.year or other.value is None or other.unit is None:
+                continue
+            if other.unit.kind != q.unit.kind or supports_amount(other, q):
+                continue
+            score = _fit(claim, q, entry, other)
+            if score >= RIVAL_FIT and score > support and (best is None or score > best[0]):
+                best = (score, other)
+    return best[1] if best else None
+
+
+def _comparable(q: Quantity, other: Quantity) -> bool:
+    """Amounts that can be of the same thing: not a sum of money and a count of people ("Two
+    EMTs" is no rival of "$2 million"), though "3 million" may be dollars the claim writes out."""
+    if (q.unit is None) == (other.unit is None):
+        return True
+    bare = q if q.unit is None else other
+    return not bare.counted
 
 
 def _rival_amount(claim: _Claim, q: Quantity, entry: Entry) -> Quantity | None:
@@ -674,6 +721,8 @@ def _rival_amount(claim: _Claim, q: Quantity, entry: Entry) -> Quantity | None:
     counted = _counted_key(q)
     for other in entry.facts.quantities:
         if other.year or other.ordinal != q.ordinal or not units_agree(q, other):
+            continue
+        if not _comparable(q, other):
             continue
         theirs = _counted_key(other)
         if counted and theirs and related(counted, theirs):
@@ -694,6 +743,8 @@ def _amount_problem(
     for entry in evidence:
         for other in entry.facts.quantities:
             if other.year or other.value is None or q.value is None:
+                continue
+            if not _comparable(q, other):
                 continue
             same_digits = other.value / other.scale == q.value / q.scale
             different_unit = (q.unit and other.unit and _other_unit(q.unit, other.unit)) or (

@@ -232,6 +232,29 @@ def test_a_speech_verb_that_takes_the_other_side_is_flagged() -> None:
     assert checker.verify("Marsh denied that blocked exits had played a role.").supported
 
 
+def test_a_figure_about_something_else_loses_to_the_figure_for_this_thing() -> None:
+    """The claim fuses two sentences; its 57 percent is the ethanol figure, and another sentence
+    gives propanol its own. A count of people is no rival of a sum of money."""
+    checker = wire(
+        "Their results are published in the April 9 online edition of the journal Nature. The "
+        "team says its copper catalyst turned carbon monoxide into ethanol with 57 percent "
+        "efficiency. In a second test, a slightly altered copper catalyst produced propanol "
+        "with 10 percent efficiency. Two EMTs sued the network on Monday. The EMTs are each "
+        "suing for $1 million."
+    )
+    opening = "The study, published in the April 9 edition of Nature, found that "
+    verdict = checker.verify(opening + "an altered copper catalyst produced propanol with 57 "
+                             "percent efficiency.")  # fmt: skip
+    assert [(p.kind, p.span) for p in verdict.problems] == [("number", "57 percent")]
+    for claim in (
+        opening + "an altered copper catalyst produced propanol with 10 percent efficiency.",
+        opening + "a copper catalyst turned carbon monoxide into ethanol with 57 percent "
+        "efficiency.",
+        "Two EMTs sued the network on Monday, each suing for $1 million.",
+    ):
+        assert checker.verify(claim).supported, claim
+
+
 def test_a_superlative_of_the_other_side_is_flagged() -> None:
     checker = wire(
         "Yad Vashem has honoured 6,700 Poles for rescuing Jews, the largest number of "
