@@ -134,6 +134,11 @@ def _roles(verb: Any, depth: int = 0) -> tuple[set[str], set[str]]:
             governor = governor.head
         if governor.pos_ in ("VERB", "AUX") and not _passive(governor):
             doers, _ = _roles(governor, depth + 1)
+        elif governor.pos_ in ("VERB", "AUX"):
+            # "Mensah was sent off after pulling back Petrovic": the one it was done to
+            doers = {
+                w for c in governor.children if c.dep_ == "nsubjpass" for w in _named(c, governor)
+            }
         return doers, done_to
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") and depth < 3:
         # "City recovered ... to defeat Athletic", "the speech lasted ... and was

@@ -144,6 +144,10 @@ def test_each_kind_of_error_is_named(claim: str, kind: str) -> None:
             "McConnell was so worried that he made a point of telling Trump to stay the course.",
             "Trump told Mitch McConnell to stay the course.",
         ),
+        (  # a gerund under a passive verb: its doer is the one the verb was done to
+            "Kofi Mensah was sent off for a second yellow card after pulling back Petrovic.",
+            "Petrovic was sent off after pulling back Mensah.",
+        ),
         (  # a light verb's object names the act: "expressed thanks to" is "thanked"
             "Mayor Elena Sandoval thanked the hundreds of volunteers who filled sandbags.",
             "Hundreds of volunteers who filled sandbags expressed thanks to Mayor Elena Sandoval.",
