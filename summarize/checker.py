@@ -663,7 +663,8 @@ def _check_quantities(claim: _Claim, evidence: list[Entry], sources: Sources) ->
         if found is not None:
             better = _better_rival(claim, q, found, sources)
             if better is not None:
-                problems.append(Problem("number", q.text, f"the sources say {better.text}"))
+                kind = "quantity" if q.value is None else "number"
+                problems.append(Problem(kind, q.text, f"the sources say {better.text}"))
                 continue
             if found not in evidence:
                 evidence.append(found)
@@ -685,9 +686,11 @@ def _fit(claim: _Claim, q: Quantity, entry: Entry, other: Quantity) -> float:
 
 def _better_rival(claim: _Claim, q: Quantity, found: Entry, sources: Sources) -> Quantity | None:
     """A figure found only in a sentence about something else, where another sentence gives
-    the claim's thing its own figure: "each seeking $2m" from "the $2 million lawsuit", where
-    "the EMTs are each suing for $1 million"."""
-    if q.value is None or q.unit is None:
+    the claim's thing its own figure: 57 percent, the ethanol figure, claimed for propanol,
+    where another sentence gives propanol 10 percent; "thousands of women" found in "thousands
+    of studies", where the review covered "12 million women"."""
+    vague = q.value is None and _counted_key(q) is not None  # "dozens of other states"
+    if not vague and (q.value is None or q.unit is None):
         return None
     support = max(
         (_fit(claim, q, found, o) for o in found.facts.quantities if supports_amount(o, q)),
@@ -696,9 +699,17 @@ def _better_rival(claim: _Claim, q: Quantity, found: Entry, sources: Sources) ->
     best: tuple[float, Quantity] | None = None
     for entry in sources.entries:
         for other in entry.facts.quantities:
-            if other.year or other.value is None or other.unit is None:
+            if other.year or supports_amount(other, q):
                 continue
-            if other.unit.kind != q.unit.kind or supports_amount(other, q):
+            if vague:
+                theirs = _counted_key(other)
+                if (
+                    other.unit is not None
+                    or theirs is None
+                    or not related(theirs, _counted_key(q) or "")
+                ):
+                    continue
+            elif other.value is None or other.unit is None or other.unit.kind != q.unit.kind:
                 continue
             score = _fit(claim, q, entry, other)
             if score >= RIVAL_FIT and score > support and (best is None or score > best[0]):

@@ -244,8 +244,22 @@ def test_a_figure_about_something_else_loses_to_the_figure_for_this_thing() -> N
         "team says its copper catalyst turned carbon monoxide into ethanol with 57 percent "
         "efficiency. In a second test, a slightly altered copper catalyst produced propanol "
         "with 10 percent efficiency. Two EMTs sued the network on Monday. The EMTs are each "
-        "suing for $1 million."
+        "suing for $1 million. The review, by the AICR and the World Cancer Research Fund, "
+        "evaluated research in 119 studies encompassing data on 12 million women from around "
+        "the world. Thousands of women attended its launch in London."
     )
+    review = (
+        "Drawing on studies that covered {} women around the globe, the review was carried out "
+        "by the World Cancer Research Fund together with the AICR."
+    )
+    verdict = checker.verify(review.format("thousands of"))
+    assert [(p.kind, p.detail) for p in verdict.problems] == [
+        ("quantity", "the sources say 12 million")
+    ]
+    assert checker.verify(review.format("12 million")).supported
+    assert checker.verify(
+        "Thousands of women attended the launch of the review in London."
+    ).supported
     opening = "The study, published in the April 9 edition of Nature, found that "
     verdict = checker.verify(opening + "an altered copper catalyst produced propanol with 57 "
                              "percent efficiency.")  # fmt: skip
