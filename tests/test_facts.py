@@ -167,6 +167,23 @@ def test_names_carry_their_titles() -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("district", "attorney"), ("da",), True),
+        (("prosecutor",), ("attorney", "general"), True),  # the general word fits each office
+        (("state's", "attorney"), ("attorney", "general"), False),  # a county's, a state's
+        (("attorney", "general"), ("district", "attorney"), False),
+    ],
+)
+def test_prosecutors_offices_are_different_roles(
+    a: tuple[str, ...], b: tuple[str, ...], same: bool
+) -> None:
+    from summarize.lexicon import same_role
+
+    assert same_role(a, b) is same
+
+
+@pytest.mark.parametrize(
     ("text", "title"),
     [
         ("Labour Minister Grace Adeyemi ordered an inquiry.", ("labour", "minister")),
