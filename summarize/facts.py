@@ -1472,10 +1472,12 @@ def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Nam
             and (
                 tokens[j + 1].lower in _APPOSITION_OPENERS
                 or tokens[j + 1].lower in lexicon.role_words()
+                or tokens[j + 1].capital  # "William Scott, LAPD deputy chief"
             )
         ):
             k = j + 1
-            limit = min(len(tokens), k + 8)
+            # after a capitalised word the role must come at once: "Ruiz, Texas, said" has none
+            limit = min(len(tokens), k + (3 if tokens[k].capital else 8))
             while (
                 k < limit
                 and tokens[k].text not in ",;.()"

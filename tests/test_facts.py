@@ -164,6 +164,10 @@ def test_names_carry_their_titles() -> None:
     assert [(n.text, n.title) for n in before][-1] == ("Mari St. Martin", ("spokesman",))
     ranked = analyse("Raj Shah, a deputy White House press secretary, told reporters.").names
     assert ranked[0].title == ("deputy", "press", "secretary")  # the rank is part of the role
+    agency = analyse("said William Scott, LAPD deputy chief of operations for South Bureau.")
+    assert agency.names[0].title  # an agency's name may open the apposition
+    placed = analyse("John Smith, Texas, said he was the mayor.").names
+    assert placed[0].title == ()  # but then the role must follow at once
 
 
 @pytest.mark.parametrize(
