@@ -841,6 +841,12 @@ def _check_dates(claim: _Claim, evidence: list[Entry], sources: Sources) -> list
     return problems
 
 
+DATED_EVENT = 0.6
+"""Share of a claim's words a source sentence must hold for its day to be the day of the
+claim's event, wherever the day stands in it ("The strike, which occurred at Baghdad's airport
+on Friday, also killed ..." dates "Soleimani was killed in Baghdad on Friday")."""
+
+
 def _date_problem(
     claim: _Claim, when: When, evidence: list[Entry], sources: Sources
 ) -> Problem | None:
@@ -850,11 +856,16 @@ def _date_problem(
         pool += [e for e in sources.previous(entry, 3) if e not in pool]
     pool += [e for e in sources.entries if e not in pool and overlap(context, e.keys) >= 0.5]
     agree, disagree, unknown = [], [], []
+    whole = {claim.facts.tokens[i].key for i in claim.facts.content}
     for entry in pool:
+        about = overlap(whole, entry.keys) >= DATED_EVENT
         for other in entry.facts.dates:
             verdict = when.agrees(other, entry.anchor, entry.anchor)
-            related = entry in evidence[:1] or (
-                overlap(context, local_keys(entry.facts, other.start, other.end, reach=4)) >= 0.34
+            related = (
+                entry in evidence[:1]
+                or about
+                or overlap(context, local_keys(entry.facts, other.start, other.end, reach=4))
+                >= 0.34
             )
             if not related and not (verdict and entry in evidence):
                 continue  # a sentence the claim restates may give its day in other words

@@ -326,6 +326,16 @@ def test_a_reversal_is_found_beyond_the_best_matching_sentence() -> None:
     assert checker.verify("Jay-Z mocked Prodigy with a childhood photo.").supported
 
 
+def test_the_day_of_the_event_is_read_from_sentences_about_it() -> None:
+    """ "on Friday" stands far from "killed" in the AFP sentence, and "killed ... on Sunday"
+    stands close in a sentence about other air strikes: the day of the sentence about the
+    claim's event (the strike, Baghdad, killed) decides, not the nearest "killed"."""
+    checker = Checker(load([SEEDS]).articles)
+    assert checker.verify("Soleimani was killed in Baghdad on Friday.").supported
+    verdict = checker.verify("Soleimani was killed in Baghdad on Monday.")
+    assert "date" in {p.kind for p in verdict.problems}, verdict.problems
+
+
 def test_the_one_who_reported_an_act_is_not_its_doer() -> None:
     """A compression that drops "said Soleimani" makes the Defense Department the planner (the
     audit caught the abstractive mode writing exactly this)."""
