@@ -687,8 +687,8 @@ def _fit(claim: _Claim, q: Quantity, entry: Entry, other: Quantity) -> float:
 def _better_rival(claim: _Claim, q: Quantity, found: Entry, sources: Sources) -> Quantity | None:
     """A figure found only in a sentence about something else, where another sentence gives
     the claim's thing its own figure: 57 percent, the ethanol figure, claimed for propanol,
-    where another sentence gives propanol 10 percent; "thousands of women" found in "thousands
-    of studies", where the review covered "12 million women"."""
+    where another sentence gives propanol 10 percent; "thousands of women" found about another
+    gathering, where the review covered "12 million women"."""
     vague = q.value is None and _counted_key(q) is not None  # "dozens of other states"
     if not vague and (q.value is None or q.unit is None):
         return None
@@ -1562,7 +1562,10 @@ def _parsed_roles(claim: _Claim, evidence: Sequence[Entry], sources: Sources) ->
                 )
             ]
         found = roles.other_doer(claim.text, texts[:1])
-        if found is None or roles.stated(found[0], [e.sentence.text for e in sources.entries]):
+        # the sentences a doer stated elsewhere would be among: the best matches, not every
+        # sentence of a 2,000-article folder parsed once more per claim
+        close = [e.sentence.text for _, e in _candidates(claim, sources)]
+        if found is None or roles.stated(found[0], close):
             return []
     mine, theirs = found
     return [
