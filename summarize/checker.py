@@ -265,7 +265,8 @@ def _base(q: Quantity) -> tuple[float, float, float | None]:
 def units_agree(claim: Quantity, evidence: Quantity) -> bool:
     if claim.unit is None or evidence.unit is None:
         if claim.unit is not None:
-            return claim.unit.kind in _LOOSE_UNITS
+            # "40 percent" may drop its unit in a source, but "a majority" has no figure
+            return claim.unit.kind in _LOOSE_UNITS and claim.value is not None
         if evidence.unit is not None:
             return evidence.unit.kind not in _PHYSICAL
         return True
@@ -642,6 +643,7 @@ def _check_quantities(claim: _Claim, evidence: list[Entry], sources: Sources) ->
             not o.year
             and o.ordinal == q.ordinal
             and _amount_supported_by(claim, q, head, o, sources, True)
+            and not _displaced(claim, q, head, o)
             for o in head.facts.quantities
         ):
             continue
@@ -681,6 +683,45 @@ sources must hold for it to be the figure for that thing."""
 def _fit(claim: _Claim, q: Quantity, entry: Entry, other: Quantity) -> float:
     return overlap(
         local_keys(claim.facts, q.start, q.end), local_keys(entry.facts, other.start, other.end)
+    )
+
+
+DISPLACED_FIT = 0.34
+"""At most this share of the words around a claim's amount stand around the same figure in
+the sentence it restates, for a better-placed figure there to be the one for that thing."""
+
+
+DISPLACED_RATIO = 10
+"""A figure for the same thing is within this factor of the claim's: a share price of $69.35
+is no rival of a $1.6bn stake, though both stand beside "shares"."""
+
+
+def _displaced(claim: _Claim, q: Quantity, entry: Entry, other: Quantity) -> bool:
+    """The sentence the claim restates gives its figure to something else and its thing
+    another figure: "wages rise 6 percent" where "wages will rise 3.5 percent, below the 6
+    percent demanded by the union". A rival the claim states too is its figure for the other
+    thing, written with words of its own ("carries a $100m valuation" beside "$10m"); so is a
+    rival counting what the claim does not ("$50 million in cash" for "shares worth $240m")."""
+    if q.value is None or q.unit is None:
+        return False
+    own = _fit(claim, q, entry, other)
+    if own > DISPLACED_FIT:
+        return False
+    stated = claim.facts.quantities
+    context = local_keys(claim.facts, q.start, q.end) | set(q.counted)
+    return any(
+        rival is not other
+        and ((counted := _counted_key(rival)) is None or covered(counted, context))
+        and not any(supports_amount(rival, mine) for mine in stated if mine is not q)
+        and not rival.year
+        and rival.unit is not None
+        and rival.unit.kind == q.unit.kind
+        and not supports_amount(rival, q)
+        and rival.value is not None
+        and q.value / DISPLACED_RATIO <= rival.value <= q.value * DISPLACED_RATIO
+        and (fit := _fit(claim, q, entry, rival)) >= RIVAL_FIT
+        and fit > own
+        for rival in entry.facts.quantities
     )
 
 
@@ -792,7 +833,7 @@ def _amount_problem(
         return [Problem(kind, q.text, f"the sources say {other.text}")]
     for entry in sources.entries:
         for other in entry.facts.quantities:
-            if not other.year and supports_amount(other, q):
+            if not other.year and other.ordinal == q.ordinal and supports_amount(other, q):
                 return [Problem(kind, q.text, f"the sources give {other.text} for something else")]
     return [Problem(kind, q.text, f"no source states {q.text}")]
 
@@ -847,6 +888,15 @@ claim's event, wherever the day stands in it ("The strike, which occurred at Bag
 on Friday, also killed ..." dates "Soleimani was killed in Baghdad on Friday")."""
 
 
+def _dates_saying(facts: Facts, when: When) -> bool:
+    """The day is when something was said ("said on Friday", "said Friday"), not when what
+    was said happened."""
+    j = when.start - 1
+    if j >= 0 and facts.tokens[j].lower in ("on", "last"):
+        j -= 1
+    return j >= 0 and facts.tokens[j].lower in lexicon.speech_forms()
+
+
 def _date_problem(
     claim: _Claim, when: When, evidence: list[Entry], sources: Sources
 ) -> Problem | None:
@@ -857,9 +907,12 @@ def _date_problem(
     pool += [e for e in sources.entries if e not in pool and overlap(context, e.keys) >= 0.5]
     agree, disagree, unknown = [], [], []
     whole = {claim.facts.tokens[i].key for i in claim.facts.content}
+    mine_said = _dates_saying(claim.facts, when)
     for entry in pool:
         about = overlap(whole, entry.keys) >= DATED_EVENT
         for other in entry.facts.dates:
+            if _dates_saying(entry.facts, other) and not mine_said:
+                continue  # "Carmat said on Friday it had carried out ...": the day it said so
             verdict = when.agrees(other, entry.anchor, entry.anchor)
             related = (
                 entry in evidence[:1]
@@ -929,7 +982,7 @@ def _check_names(
         context = local_keys(claim.facts, name.start, name.end)
         with_name = [e for e in found if find_name(name, e.facts)]
         fits = max((overlap(context, e.keys) for e in with_name), default=0.0)
-        rival = None if core[0] in with_name else _rival_name(name, context, core[:1], named)
+        rival = None if core[0] in with_name else _rival_name(name, context, core, named)
         if core[0] in with_name or (
             with_name and (not context or fits >= (0.5 if rival else 0.34))
         ):
@@ -1091,8 +1144,10 @@ def _check_title(name: Name, sources: Sources) -> list[Problem]:
     if not name.title:
         return []
     given: list[tuple[str, ...]] = []
+    kin = lexicon.kinship()
     for _, other in sources.names:
-        if other.title and same_name(name.words, other.words):
+        same_kind = (other.title in kin) == (name.title in kin)  # a father may be an activist
+        if other.title and same_kind and same_name(name.words, other.words):
             given.append(other.title)
     if not given or any(lexicon.same_role(name.title, t) for t in given):
         return []
@@ -1126,9 +1181,15 @@ _GENERIC_SPEAKERS = frozenset(
 _QUOTE_MARKS = frozenset('"“”')
 
 
+PRONOUN_REACH = 4
+"""How many sentences back a speaker's "she" may find the person it stands for; quotations
+naming nobody often stand between ("Furthermore, she said, ..." three sentences after
+"Heather Sculthorpe, chief executive of ..., called the work an insult")."""
+
+
 def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
     """Who the sources say said what `entry` states: its own attribution, or that of the
-    sentence around a quotation it belongs to; pronouns resolved to the last name before."""
+    sentence around a quotation it belongs to; pronouns resolved to the last person before."""
     found = list(entry.facts.attributions)
     if not found and _QUOTE_MARKS & set(entry.sentence.text):
         for other in sources.neighbours(entry, before=1, after=1):
@@ -1136,16 +1197,19 @@ def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
     resolved = []
     for said in found:
         if said.pronoun:
-            for previous in [entry, *reversed(sources.previous(entry, 2))]:
+            for previous in [entry, *reversed(sources.previous(entry, PRONOUN_REACH))]:
                 people = [
                     n
                     for n in previous.facts.names
-                    if (len(n.words) >= 2 or n.title)
+                    # a person: two words apart ("Florida-based" is not) or a role
+                    if ((len(n.words) >= 2 and " " in n.text) or n.title)
                     # "he denied being Mike Enoch": not a name after the pronoun
                     and (previous is not entry or n.end <= said.speaker_start)
                 ]
                 if people:
-                    person = people[-1]
+                    # one the sentence gives a role is a person, not "the Tasmanian
+                    # Aboriginal Center" her title ends with
+                    person = ([n for n in people if n.title] or people)[-1]
                     said = Attribution(person.text, 0, 0, said.verb, (person.words,), (), False)
                     break
         resolved.append(said)
@@ -1430,6 +1494,42 @@ def _check_negation(claim: _Claim, core: list[Entry], sources: Sources) -> list[
                 head,
             )
             return [Problem("negation", word, "the sources say it is not so")]
+    return _denied_elsewhere(claim, core, sources)
+
+
+DENIED_CONTEXT = 0.6
+"""Share of a source's negated clause a claim must restate, outside its best evidence, for
+that negation to refute the claim ("He said he could not confirm they were debris")."""
+
+
+def _denied_elsewhere(claim: _Claim, core: list[Entry], sources: Sources) -> list[Problem]:
+    """A shorter source sentence negates what the claim states plainly. The best evidence is
+    chosen for the whole claim, and a clause the claim shares with a short sentence ("said
+    he could confirm that the objects were debris") is outvoted by a long one about the rest."""
+    mine = _scopes(claim.facts)
+    claim_keys = {claim.facts.tokens[i].key for i in claim.content}
+    # every sentence sharing a word with the claim: the negated one may be short and rank low
+    ranked = [e for _, e in _candidates(claim, sources, limit=len(sources.entries))]
+    for entry in ranked:
+        if entry in core[:1]:
+            continue
+        for scope in _scopes(entry.facts):
+            head = scope[0]
+            if not covered(head, claim_keys) or any(_aligned(scope, o) for o in mine):
+                continue
+            context = _cue_context(entry.facts, scope)
+            if len(context) < 3 or overlap(context, claim_keys) < DENIED_CONTEXT:
+                continue
+            if _hypothetical(claim.facts, head):
+                continue
+            if any(
+                _negated_in(scope, e) is False and overlap(context, e.keys) >= DENIED_CONTEXT
+                for e in ranked
+                if e is not entry
+            ):
+                continue  # another sentence states it plainly: the sources differ
+            word = _word(claim.facts, head) if head in claim_keys else head
+            return [Problem("negation", word, "a source says it is not so")]
     return []
 
 
@@ -1688,6 +1788,34 @@ def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
     return best[2]
 
 
+OPPOSITE_ELSEWHERE = 0.5
+"""Share of the words around a claim's word, stated nowhere in its evidence, that must stand
+around its opposite in another source sentence for that sentence to contradict it."""
+
+
+def _opposite_elsewhere(
+    claim: _Claim, i: int, core: Sequence[Entry], sources: Sources
+) -> str | None:
+    """A word the evidence does not state, whose opposite a shorter sentence states about the
+    same thing: "Production at the factory has resumed" where the evidence is a long sentence
+    about the production hall and another says "Production has been suspended indefinitely"."""
+    if not lexicon.has_opposite(claim.facts.tokens[i].key):
+        return None
+    mine = _around(claim.facts, i)
+    if len(mine) < 2:
+        return None
+    word = claim.facts.tokens[i].key
+    claim_keys = {claim.facts.tokens[j].key for j in claim.facts.content}
+    aligned = []
+    for _, entry in _candidates(claim, sources):
+        if entry in core or overlap(mine, entry.keys) < OPPOSITE_ELSEWHERE:
+            continue
+        rest = {k for k in entry.keys if not lexicon.opposite(word, k)}
+        if overlap(rest, claim_keys) >= OPPOSITE_ELSEWHERE:
+            aligned.append(entry)  # the sentence is about what the claim says, all but the word
+    return _opposite_in(claim, i, aligned) if aligned else None
+
+
 def _answers_another(claim: _Claim, i: int, entry: Entry, j: int, score: float) -> bool:
     """The source's word is the counterpart of another claim word on its side: in "Choo shares
     jumped 17 percent, while Kors stock slipped", the source's "Kors' shares fell" stands
@@ -1747,6 +1875,10 @@ def _check_content(
             problems.append(Problem("polarity", token.text, f"the sources say {opposite}"))
             continue
         if not covered(token.key, keys):
+            opposite = _opposite_elsewhere(claim, i, core, sources)
+            if opposite is not None:
+                problems.append(Problem("polarity", token.text, f"a source says {opposite}"))
+                continue
             uncovered.add(i)
     incidents = lexicon.incident_words()
     for i in sorted(uncovered):

@@ -670,6 +670,20 @@ _FRACTIONS = {
 """Fractions of a whole, as percentages: "half of voters" agrees with "50 percent"."""
 _FRACTION_LONGEST = max(len(k) for k in _FRACTIONS)
 
+_MAJORITY = (50.01, 100.0)
+_LARGE_MAJORITY = (60.0, 100.0)
+_VAGUE_SHARES = {
+    ("a", "majority"): _MAJORITY, ("the", "majority"): _MAJORITY, ("majority",): _MAJORITY,
+    ("a", "large", "majority"): _LARGE_MAJORITY, ("a", "vast", "majority"): _LARGE_MAJORITY,
+    ("the", "vast", "majority"): _LARGE_MAJORITY,
+    ("an", "overwhelming", "majority"): _LARGE_MAJORITY,
+    ("a", "minority"): (0.0, 49.99), ("a", "small", "minority"): (0.0, 30.0),
+}  # fmt: skip
+"""Shares written as words with no figure, as ranges of percent: "a majority of voters" is
+more than half, so "nearly half" of them is not a majority."""
+_VAGUE_SHARE_LONGEST = max(len(k) for k in _VAGUE_SHARES)
+_VAGUE_SHARE_STARTS = frozenset(k[0] for k in _VAGUE_SHARES)
+
 
 def _small_count(token: Token) -> int | None:
     if token.lower in _SMALL:
@@ -737,6 +751,26 @@ def _fractions(tokens: tuple[Token, ...], text: str, taken: set[int]) -> list[Qu
             ):
                 words = (key, length)
                 break
+        vague = None
+        if words is None and tokens[i].lower in _VAGUE_SHARE_STARTS:
+            vague = next(
+                (
+                    (key, length)
+                    for length in range(min(_VAGUE_SHARE_LONGEST, len(tokens) - i - 1), 0, -1)
+                    if (key := tuple(t.lower for t in tokens[i : i + length])) in _VAGUE_SHARES
+                    and tokens[i + length].lower == "of"
+                ),
+                None,
+            )
+        if vague is not None:
+            key, length = vague
+            low, high = _VAGUE_SHARES[key]
+            found.append(
+                Quantity(text[tokens[i].start : tokens[i + length - 1].end],
+                         i, i + length, low, high, None, percent)
+            )  # fmt: skip
+            i += length
+            continue
         if words is not None:
             key, length = words
             share = _FRACTIONS[key]

@@ -146,7 +146,7 @@ def longest_unit() -> int:
 def roles() -> dict[tuple[str, ...], int]:
     """Title or occupation (lower-case words, dots kept) -> role number; one line, one role."""
     found: dict[tuple[str, ...], int] = {}
-    lines = list(_lines("titles.txt"))
+    lines = [*_lines("titles.txt"), *_lines("kinship.txt")]
     roles_of_lines = [line.split(",") for line in lines if ">" not in line]
     for line in lines:  # "player > striker, guard": each a role of its own unless listed
         if ">" in line:
@@ -171,6 +171,12 @@ def _general_roles() -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
                 tuple(w.strip().lower().split()) for w in specific.split(",") if w.strip()
             )
     return found
+
+
+@cache
+def kinship() -> frozenset[tuple[str, ...]]:
+    """Relations within a family (kinship.txt): roles, but never rivals of an office."""
+    return frozenset(tuple(line.lower().split()) for line in _lines("kinship.txt"))
 
 
 @cache
@@ -216,6 +222,8 @@ def speech_forms() -> frozenset[str]:
             forms.add(line + "d")
         elif line.endswith("y") and line not in ("say",):
             forms.update((line[:-1] + "ied", line[:-1] + "ies"))
+        elif line in _DOUBLED:
+            forms.add(line + line[-1] + "ed")  # "quipped", "admitted"
         else:
             forms.add(line + "ed")
     return frozenset(forms)

@@ -39,6 +39,15 @@ class Event:
     """The doers and those done to as the sentence writes them, for a reader."""
 
 
+def _forms(token: Any) -> set[str]:
+    """A word's lemma, and for a capitalised one its own form too: the small model tags a name
+    opening a sentence as a noun and lemmatises "Haines" to "haine"."""
+    forms = {token.lemma_.lower()}
+    if token.is_title:
+        forms.add(token.lower_)
+    return forms
+
+
 def _participant(head: Any) -> set[str]:
     """The naming words of a participant: its head, the compounds and named owners of it and
     its conjuncts ("Carrie Russell", "Koval's speech", "Smith and Jones"). Pronouns name
@@ -48,7 +57,7 @@ def _participant(head: Any) -> set[str]:
     for token in [head, *(c for c in head.children if c.dep_ in ("conj", "appos"))]:
         if token.pos_ == "PRON":
             continue
-        found.add(token.lemma_.lower())
+        found |= _forms(token)
         found.update(
             c.lemma_.lower()
             for c in token.children
@@ -76,6 +85,9 @@ def _named(child: Any, verb: Any) -> set[str]:
     if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return _participant(verb.head)
     if child.lower_ in _PERSONAL and child.dep_ == "nsubj":
+        speaker = _speaker(verb)
+        if speaker:
+            return speaker  # "Haines said he had called Lindgren"
         earlier = [
             t
             for t in child.doc[: child.i]
@@ -86,6 +98,41 @@ def _named(child: Any, verb: Any) -> set[str]:
     return _participant(child)
 
 
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them"])
+
+
+def _speaker(verb: Any) -> set[str]:
+    """The named one who reports the clause `verb` stands in ("Haines said ... that Lindgren
+    had phoned him"), or nobody."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "ccomp" and _saying(node.head.lemma_.lower()):
+            said = node.head
+            subjects = [c for c in said.children if c.dep_ == "nsubj"]
+            if subjects and not any(s.is_title or s.lower_ in _RELATIVE for s in subjects):
+                return set()  # "police said he ...": not a named speaker
+            doers, _ = _roles(said, 2)
+            return doers
+        if node.dep_ != "conj":
+            break
+        node = node.head
+    return set()
+
+
+def _reported_object(child: Any, verb: Any) -> set[str]:
+    """An object pronoun in a reported clause whose doer is someone else is the speaker:
+    in "Haines said Lindgren had phoned him", the one phoned is Haines."""
+    if child.lower_ not in _OBJECT_PRONOUNS:
+        return set()
+    speaker = _speaker(verb)
+    doers = {
+        w for c in verb.children if c.dep_ in _DOER and c.pos_ != "PRON" for w in _participant(c)
+    }
+    if not speaker or not doers or doers & speaker:
+        return set()
+    return speaker
+
+
 def _own_roles(verb: Any) -> tuple[set[str], set[str]]:
     doers: set[str] = set()
     done_to: set[str] = set()
@@ -93,7 +140,7 @@ def _own_roles(verb: Any) -> tuple[set[str], set[str]]:
         if child.dep_ in _DOER:
             doers |= _named(child, verb)
         elif child.dep_ in _DONE_TO:
-            done_to |= _named(child, verb)
+            done_to |= _named(child, verb) or _reported_object(child, verb)
         elif child.dep_ == "agent":  # "attacked by a protester"
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

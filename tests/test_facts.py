@@ -73,6 +73,9 @@ def test_vague_and_hedged_amounts_are_ranges() -> None:
     assert (between[1], between[2]) == (300, 400)
     (third,) = amounts("A third of voters stayed home.")
     assert third[3] == "percent" and third[1] < 33.4 < third[2]
+    (majority,) = amounts("A large majority of voters stayed home.")
+    assert majority[3] == "percent" and majority[1] > 50  # "nearly half" is no majority
+    assert amounts("He won a majority in parliament.") == []  # a share only of something
 
 
 def test_years_names_and_addresses_are_not_amounts() -> None:
@@ -248,6 +251,9 @@ def test_united_states_spellings_are_one_name() -> None:
             "Zuckerberg expanded on that in a call, saying virtual reality is the next platform.",
             ("zuckerberg",),
         ),
+        # a doubled consonant before "-ed"
+        ('Asked about it, Avenatti quipped, "Yeah, and he won, too."', ("avenatti",)),
+        ("Koval admitted that the budget was late.", ("koval",)),
     ],
 )
 def test_speakers_are_attributed(text: str, speaker: tuple[str, ...] | None) -> None:
