@@ -75,7 +75,7 @@ def weigh(corpus: Corpus, rows: Sequence[int]) -> tuple[list[set[str]], dict[str
             continue
         weight = 1.0 / (1.0 + float(corpus.position[i])) ** decay
         doc = int(corpus.doc[i])
-        for concept in held:
+        for concept in sorted(held):  # a set's order follows string hashing, which varies
             per_doc = earliest.setdefault(concept, {})
             if weight > per_doc.get(doc, 0.0):
                 per_doc[doc] = weight
@@ -84,10 +84,16 @@ def weigh(corpus: Corpus, rows: Sequence[int]) -> tuple[list[set[str]], dict[str
     return found, {c: sum(d.values()) for c, d in earliest.items() if len(d) >= 2}
 
 
-TIME_LIMIT_S = 5.0
-"""HiGHS stops here and keeps its best answer. Pools are at most a few hundred sentences; on
-the 246 Multi-News dev clusters the slowest solve takes about 0.4 s (0.6 s with HiGHS's default
-search), so the limit is a guard, and within it results do not depend on the machine."""
+NODE_LIMIT = 2_000
+"""HiGHS stops after this many branch-and-bound nodes and keeps its best answer. A count of
+nodes, not of seconds, so that a loaded machine chooses the same sentences as an idle one (with
+a 5 s time limit, one dev cluster's briefing changed on a throttled machine). The 738 programs of
+the 246 Multi-News dev clusters at 100, 250 and 400 words all end optimal within 35 nodes (the
+slowest in 0.34 s); pools of 50-500 dev articles within 1."""
+
+TIME_LIMIT_S = 120.0
+"""The last guard, for a program far beyond any measured: past it the answer depends on the
+machine's speed, so it is set where no measured program comes near (slowest: 0.34 s)."""
 
 
 _HIGHS_OPTIONS: tuple[tuple[str, bool | int | float], ...] = (
@@ -116,7 +122,9 @@ same sentences as HiGHS's defaults in 40-60 % less solve time (seeds at 150 word
 0.26 s)."""
 
 
-def solve(program: Program, time_limit: float = TIME_LIMIT_S) -> list[int]:
+def solve(
+    program: Program, node_limit: int = NODE_LIMIT, time_limit: float = TIME_LIMIT_S
+) -> list[int]:
     """Indices of the candidates an optimal selection chooses (empty if none fits).
 
     Variables: one 0/1 per candidate, one in [0, 1] per concept. A concept counts only if a
@@ -180,7 +188,8 @@ def solve(program: Program, time_limit: float = TIME_LIMIT_S) -> list[int]:
     objective = -np.concatenate([program.bonus, program.weights]).astype(np.float64)
 
     highs = highspy.Highs()
-    for option, setting in (*_HIGHS_OPTIONS, ("time_limit", float(time_limit))):
+    stops = (("mip_max_nodes", int(node_limit)), ("time_limit", float(time_limit)))
+    for option, setting in (*_HIGHS_OPTIONS, *stops):
         if highs.setOptionValue(option, setting) != highspy.HighsStatus.kOk:
             raise RuntimeError(f"HiGHS refused option {option}={setting!r}")
     passed = highs.passModel(

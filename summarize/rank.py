@@ -271,7 +271,7 @@ def _program(
     early = [j for j in fit if corpus.position[j] <= 1]
     program = Program(
         lengths=corpus.length[pool],
-        concepts=tuple(tuple(ids[c] for c in bag if c in ids) for bag in found),
+        concepts=tuple(tuple(sorted(ids[c] for c in bag if c in ids)) for bag in found),
         weights=np.asarray(list(weight.values()), dtype=float),
         bonus=bonus,
         budget=words,

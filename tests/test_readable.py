@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -340,6 +344,52 @@ def test_one_article_opens_with_its_own_first_sentence() -> None:
     )
     # a later sentence with the same opening still points back
     assert shorten("The country’s president said the reform would cut taxes.") is None
+
+
+def test_a_solve_stopped_by_its_node_limit_keeps_its_best_answer_every_time() -> None:
+    """The stop is a node count, not seconds: a program cut short answers the same on every
+    run (a time limit made a briefing depend on how loaded the machine was)."""
+    rng = random.Random(2)  # a program HiGHS needs 11 nodes for
+    n, m = 120, 400
+    program = Program(
+        lengths=np.array([rng.randint(8, 40) for _ in range(n)]),
+        concepts=tuple(tuple(rng.sample(range(m), rng.randint(3, 12))) for _ in range(n)),
+        weights=np.array([rng.uniform(0, 5) for _ in range(m)]),
+        bonus=np.array([rng.uniform(0, 1) for _ in range(n)]),
+        budget=150,
+    )
+    cut = [solve(program, node_limit=1) for _ in range(3)]
+    assert cut[0] and cut[0] == cut[1] == cut[2]
+    assert sum(program.lengths[j] for j in cut[0]) <= program.budget
+    assert _value(program, set(cut[0])) <= _value(program, set(solve(program))) + 1e-9
+
+
+def test_the_selection_program_does_not_depend_on_string_hashing(seeds: Path) -> None:
+    """Concepts are numbered in the same order in every process: numbered in a set's order
+    (which follows PYTHONHASHSEED) the program was the same up to a permutation, and HiGHS
+    broke a tie between two equal selections differently from run to run."""
+    code = (
+        "import hashlib, sys\n"
+        "from summarize import corpus\n"
+        "from summarize.concepts import weigh\n"
+        "from summarize.ingest import load\n"
+        "built = corpus.build(load([sys.argv[1]]).articles)\n"
+        "found, weight = weigh(built, range(len(built.sentences)))\n"
+        "print(hashlib.md5('|'.join(weight).encode()).hexdigest())\n"
+    )
+    orders = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(seeds)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr
+        orders.add(done.stdout)
+    assert len(orders) == 1
 
 
 def test_solver_chatter_never_reaches_standard_output(capfd: pytest.CaptureFixture[str]) -> None:
