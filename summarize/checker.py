@@ -407,7 +407,18 @@ def _candidates(claim: _Claim, sources: Sources, limit: int = 12) -> list[tuple[
     if claim.ranked is None:
         scored = [(_score(claim, e, sources), e) for e in sources.entries]
         scored = [pair for pair in scored if pair[0] > 0]
-        scored.sort(key=lambda pair: (-pair[0], pair[1].position))
+        words = [t.lower for t in claim.facts.tokens]
+        # a tie on the facts goes to a sentence worded exactly as the claim: one copied from a
+        # source must find itself, not an earlier sentence with the same words ("There was
+        # already shooting" beside "they wouldn't ... start shooting"); a closeness tie-break
+        # for every claim was tried (+1, -2 on the tuning sets)
+        scored.sort(
+            key=lambda pair: (
+                -pair[0],
+                [t.lower for t in pair[1].facts.tokens] != words,
+                pair[1].position,
+            )
+        )
         claim.ranked = scored
     return claim.ranked[:limit]
 
@@ -1746,7 +1757,9 @@ def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
     token = claim.facts.tokens[i]
     mine_keys = _part_keys(token)
     both_sides = any(
-        lexicon.opposite(a, other.key) for other in claim.facts.tokens for a in mine_keys
+        lexicon.opposite(a, other.key) or lexicon.negates(token.lower, other.lower)
+        for other in claim.facts.tokens
+        for a in mine_keys
     )
     mine = _around(claim.facts, i)
     best: tuple[float, bool, str, Entry, int] | None = None
@@ -1759,7 +1772,9 @@ def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
                 for a in mine_keys
             )
             and any(
-                lexicon.opposite(a, other.key) for other in entry.facts.tokens for a in mine_keys
+                lexicon.opposite(a, other.key) or lexicon.negates(token.lower, other.lower)
+                for other in entry.facts.tokens
+                for a in mine_keys
             )
             and overlap(mine, entry.keys) >= 0.5
         ):
@@ -1774,8 +1789,11 @@ def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
             if mine_keys & keys and mine_keys - keys and keys - mine_keys:
                 # "worst-preserved" and "best-preserved": the parts that differ decide
                 ours, keys = mine_keys - keys, keys - mine_keys
-            same = any(related(a, b) or lexicon.same_side(a, b) for a in ours for b in keys)
-            against = any(lexicon.opposite(a, b) for a in ours for b in keys)
+            denied = lexicon.negates(token.lower, other.lower) and not _unasserted(entry.facts, j)
+            same = not denied and any(
+                related(a, b) or lexicon.same_side(a, b) for a in ours for b in keys
+            )
+            against = denied or any(lexicon.opposite(a, b) for a in ours for b in keys)
             if not (same or against):
                 continue
             score = overlap(mine, _around(entry.facts, j)) + (0.01 if same else 0.0)
@@ -1786,6 +1804,13 @@ def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
     if both_sides and _answers_another(claim, i, best[3], best[4], best[0]):
         return None
     return best[2]
+
+
+def _unasserted(facts: Facts, j: int) -> bool:
+    """Whether word j is stated as not done or not yet done ("ballots left to count", "were
+    not counted"): then "uncounted" restates it rather than denying it."""
+    before = [t.lower for t in facts.tokens[max(0, j - 3) : j]]
+    return bool(before) and (before[-1] == "to" or bool(set(before) & lexicon.negations()))
 
 
 OPPOSITE_ELSEWHERE = 0.5

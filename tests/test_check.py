@@ -279,6 +279,50 @@ def test_an_organisation_no_source_ties_to_the_person_is_flagged() -> None:
         assert "title" not in {p.kind for p in checker.verify(claim).problems}, claim
 
 
+def test_a_copied_sentence_finds_itself_among_sentences_with_the_same_words() -> None:
+    """Scored alike on the facts, the earlier sentence used to be taken as the evidence, and
+    its "wouldn't" read as the sources denying the later one."""
+    story = wire(
+        '"I figured they know us, they wouldn\'t come to the neighborhood and start shooting," '
+        'Banks said. "There was already shooting in the neighborhood," she said. '
+        "Americans as a whole don't exercise enough. But how much exercise is enough?"
+    )
+    for copied in (
+        '"There was already shooting in the neighborhood," she said.',
+        "But how much exercise is enough?",
+    ):
+        verdict = story.verify(copied)
+        assert verdict.supported, verdict.problems
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "faithful"),
+    [
+        ("Police said the man they shot outside the pharmacy was armed.",
+         "Police said the man they shot outside the pharmacy was unarmed.", False),
+        ("Organisers said the march through Leeds was non-violent.",
+         "Organisers said the march through Leeds was violent.", False),
+        ("The inspector called the repair of the dam possible before winter.",
+         "The inspector called the repair of the dam impossible before winter.", False),
+        ("The clerk's count of the ballots in Pima was incorrect.",
+         "The clerk's count of the ballots in Pima was correct.", False),
+        ("Half a million ballots were left to count in Maricopa County.",
+         "Half a million ballots were still uncounted in Maricopa County.", True),
+        ("The ballots in Yuma were not counted by Friday.",
+         "The ballots in Yuma were uncounted by Friday.", True),
+        ("The mayor will inform the council about the income of the port.",
+         "The mayor will inform the council about the income of the port.", True),
+    ],
+)  # fmt: skip
+def test_a_word_denied_by_its_prefix(source: str, claim: str, faithful: bool) -> None:
+    """Un-, non-, il-, ir-, and in-/im- before an adjective deny the rest of the word: the
+    opposites no list holds all of ("unarmed", "impossible"). A word stated as not (yet) done
+    is restated, not denied, by its un- form ("left to count" and "uncounted")."""
+    verdict = wire(source).verify(claim)
+    assert verdict.supported == faithful, verdict.problems
+    assert faithful or "polarity" in {p.kind for p in verdict.problems}
+
+
 @pytest.mark.parametrize(
     ("source", "claim", "faithful"),
     [
