@@ -446,7 +446,10 @@ def _evidence(claim: _Claim, sources: Sources) -> list[Entry]:
     """
     candidates = _candidates(claim, sources)
     if not candidates:
-        return []
+        # nothing to score ("I get it.", "Why were you there?"): a source that says it word
+        # for word still says it
+        words = [t.lower for t in claim.facts.tokens]
+        return [e for e in sources.entries if [t.lower for t in e.facts.tokens] == words][:1]
     chosen = [candidates[0][1]]
     wanted = {f"w{i}" for i in claim.content}
     wanted |= {f"n{n}" for n in range(len(claim.names))}

@@ -285,14 +285,19 @@ def test_a_copied_sentence_finds_itself_among_sentences_with_the_same_words() ->
     story = wire(
         '"I figured they know us, they wouldn\'t come to the neighborhood and start shooting," '
         'Banks said. "There was already shooting in the neighborhood," she said. '
-        "Americans as a whole don't exercise enough. But how much exercise is enough?"
+        "Americans as a whole don't exercise enough. But how much exercise is enough? "
+        "Why were you there?"
     )
     for copied in (
         '"There was already shooting in the neighborhood," she said.',
         "But how much exercise is enough?",
+        "Americans as a whole don't exercise enough.",
     ):
         verdict = story.verify(copied)
         assert verdict.supported, verdict.problems
+    # nothing in it to score, but a source says it word for word
+    assert story.verify("Why were you there?").supported
+    assert not story.verify("Why were they there?").supported
 
 
 @pytest.mark.parametrize(
