@@ -1103,11 +1103,18 @@ def _check_event_place(claim: _Claim, sources: Sources) -> list[Problem]:
         return []
     rivals: list[str] = []
     for entry in sources.entries:
-        if overlap(want, entry.keys) < 0.5 or not all(find_name(n, entry.facts) for n in people):
+        if overlap(want, entry.keys) < 0.5:
+            continue
+        found = [n for n in people if find_name(n, entry.facts)]
+        if not found:
             continue
         theirs = [(p, kind) for p, slot, kind in located(entry.sentence.text) if slot in _WHERE]
         if any(same_name(_place_words(p), _place_words(q)) for p, _ in theirs for q in mine):
-            return []  # a source places it there
+            # a source places it there, even one naming some of its people only ("Soleimani
+            # approved the attacks on the US Embassy in Baghdad," it [the Pentagon] said)
+            return []
+        if len(found) < len(people):
+            continue
         rivals += [  # a city against a city; a coliseum is in a state, not instead of one
             p
             for p, kind in theirs
@@ -1210,7 +1217,15 @@ def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
             found += [a for a in other.facts.attributions if a.pronoun or a.names]
     resolved = []
     for said in found:
-        if said.pronoun:
+        if said.pronoun and said.speaker.lower() == "it":
+            # "it said": a body, never a person: the last body that spoke before ("The
+            # Pentagon said ... 'General Soleimani also approved ...,' it said")
+            for previous in reversed(sources.previous(entry, PRONOUN_REACH)):
+                bodies = [a for a in previous.facts.attributions if a.names and not a.pronoun]
+                if bodies:
+                    said = bodies[-1]
+                    break
+        elif said.pronoun:
             for previous in [entry, *reversed(sources.previous(entry, PRONOUN_REACH))]:
                 people = [
                     n

@@ -279,6 +279,22 @@ def test_an_organisation_no_source_ties_to_the_person_is_flagged() -> None:
         assert "title" not in {p.kind for p in checker.verify(claim).problems}, claim
 
 
+def test_it_said_is_the_body_that_spoke_before_and_a_place_stated_with_some_of_the_people() -> None:
+    """Found by a new user on the seeds: the Pentagon's quotation ("... the US Embassy in
+    Baghdad ...," it said) was given to Soleimani, whom it names, and its Baghdad lost to a
+    sentence about bases in Iraq that names the Pentagon and Soleimani both."""
+    checker = Checker(load([SEEDS]).articles)
+    verdict = checker.verify(
+        "The Pentagon said Soleimani approved the attacks on the US Embassy in Baghdad."
+    )
+    assert verdict.supported, verdict.problems
+    # a place the sources do not give it is still refused
+    moved = checker.verify(
+        "The Pentagon said Soleimani approved the attacks on the US Embassy in Tehran."
+    )
+    assert not moved.supported
+
+
 def test_a_copied_sentence_finds_itself_among_sentences_with_the_same_words() -> None:
     """Scored alike on the facts, the earlier sentence used to be taken as the evidence, and
     its "wouldn't" read as the sources denying the later one."""
