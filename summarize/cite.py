@@ -53,6 +53,16 @@ def _base(q: Quantity) -> tuple[float, float]:
     return q.low * factor, q.high * factor
 
 
+def _age_and_count(a: Quantity, b: Quantity) -> bool:
+    """An age against a count of the noun it describes: "a 19-year-old man" and "two men"
+    (found on a dev cluster, listed as a disagreement)."""
+    for age, other in ((a, b), (b, a)):
+        if age.unit is not None and age.unit.kind == "age" and other.unit is None:
+            if age.counted and other.counted and related(age.counted[0], other.counted[0]):
+                return True
+    return False
+
+
 def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity) -> bool:
     """Do the two amounts count the same thing? The same specific noun ("troops", "homes");
     or, for a generic one ("people"), the same noun and a word of what happened to them: 12,000
@@ -170,7 +180,10 @@ def compare(
         rivals = [
             qb
             for qb in b.numbers()
-            if not qb.ordinal and units_agree(qa, qb) and _same_thing(a, qa, b, qb)
+            if not qb.ordinal
+            and units_agree(qa, qb)
+            and not _age_and_count(qa, qb)
+            and _same_thing(a, qa, b, qb)
         ]
         if not rivals:
             continue
