@@ -376,6 +376,16 @@ def _topic(event: Event) -> str:
     ]
     if not written:
         return f"the {head}"
+
     # the word itself breaks a tie: a set's order changes with the hash seed ("lawsuit" and
     # "lawsuits" once alternated between runs)
-    return f"the {max(set(written), key=lambda w: (written.count(w), w.startswith(head), w))}"
+    # a verb's past ("struck", "stormed") does not name the event: "Day of the struck"
+    def noun_like(word: str) -> bool:
+        return lexicon.lemma(word) == word and not word.endswith("ed")
+
+    best = max(set(written), key=lambda w: (noun_like(w), written.count(w), w.startswith(head), w))
+    if lexicon.lemma(best) != best:
+        best = lexicon.lemma(best)  # "struck": the strike
+    elif best.endswith("ed") and len(best) >= 6:
+        best = best[:-2] + "ing"  # "stormed", "raided": the storming, the raiding
+    return f"the {best}"
