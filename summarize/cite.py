@@ -10,6 +10,7 @@ differ" section.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -53,13 +54,38 @@ def _base(q: Quantity) -> tuple[float, float]:
     return q.low * factor, q.high * factor
 
 
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    """Whether two amounts that do not fit each other contradict each other, rather than
+    being two figures a story holds: never two ages (the boy is 4, his brother 20), nor a
+    figure with a unit against one without ("around 3:30" / "a few blocks")."""
+    if (a.unit is None) != (b.unit is None) or _clock(a) != _clock(b):
+        return False
+    if {a.text.strip(), b.text.strip()} & _EMERGENCY_NUMBERS:
+        return False
+    return not (a.unit is not None and a.unit.kind == "age")
+
+
+_EMERGENCY_NUMBERS = frozenset(["911", "999", "112", "000"])
+"""Numbers a story names a phone line by ("they called 911"), not an amount of anything."""
+
+
+def _clock(q: Quantity) -> bool:
+    return bool(re.search(r"\d:\d\d", q.text))
+
+
 def _age_and_count(a: Quantity, b: Quantity) -> bool:
     """An age against a count of the noun it describes: "a 19-year-old man" and "two men"
     (found on a dev cluster, listed as a disagreement)."""
     for age, other in ((a, b), (b, a)):
-        if age.unit is not None and age.unit.kind == "age" and other.unit is None:
-            if age.counted and other.counted and related(age.counted[0], other.counted[0]):
-                return True
+        if (
+            age.unit is not None
+            and age.unit.kind == "age"
+            and other.unit is None
+            and age.counted
+            and other.counted
+            and related(age.counted[0], other.counted[0])
+        ):
+            return True
     return False
 
 
@@ -193,7 +219,9 @@ def compare(
         ]
         if fits:
             matched += 1
-        else:
+            continue
+        rivals = [qb for qb in rivals if _comparable(qa, qb)]
+        if rivals:
             conflicts.append(Conflict("number", _topic(a, qa), qa.text, rivals[0].text))
     for da in a.dates:
         context = local_keys(a, da.start, da.end, reach=4)
@@ -209,9 +237,7 @@ def compare(
         if _negated_in(scope, entry) is False:
             conflicts.append(Conflict("negation", scope[0], "not", ""))
             break
-    light = lexicon.light_words()
-    wanted = {a.tokens[i].key for i in a.content if a.tokens[i].key not in light}
-    share = sum(1 for k in wanted if covered(k, b.keys)) / max(1, len(wanted))
+    share = _shared(a, b)
     names = [n for n in a.names if not n.initial]
     theirs = [m.words for m in b.names] + _speakers(b, b_before)  # "it added": who "it" is
     named = sum(1 for n in names if any(same_name(n.words, m) for m in theirs))
@@ -223,6 +249,13 @@ def compare(
         and not _other_speaker(a, b, b_before)
     )
     return Comparison(stated, tuple(conflicts))
+
+
+def _shared(a: Facts, b: Facts) -> float:
+    """The share of `a`'s content words that `b` states."""
+    light = lexicon.light_words()
+    wanted = {a.tokens[i].key for i in a.content if a.tokens[i].key not in light}
+    return sum(1 for k in wanted if covered(k, b.keys)) / max(1, len(wanted))
 
 
 def _speakers(facts: Facts, before: Facts | None = None) -> list[tuple[str, ...]]:
@@ -293,23 +326,30 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
                 if verdict.stated:
                     found.append(Support(sentence, round(similarity, 4)))
                     break
-                if similarity >= settings.same_report:
+                if (
+                    similarity >= settings.same_report
+                    and verdict.conflicts
+                    and _shared(mine, theirs) >= settings.same_report_share
+                    and _shared(theirs, mine) >= settings.same_report_share
+                ):
                     against += [(c, sentence) for c in verdict.conflicts if c.kind != "negation"]
         result.append(Cited(tuple(sorted(found, key=lambda s: -s.similarity)), tuple(against)))
     return result
 
 
 def number_disagreements(
-    points: Sequence[tuple[Sentence, Cited]],
+    points: Sequence[tuple[Sequence[Sentence], Cited]],
 ) -> list[Disagreement]:
     """Figures a point gives that another source's same report gives differently, labelled by
-    what they count."""
+    what they count. `points` pairs the sentences a point is made of with its citations; the
+    side shown is the sentence that gives the figure."""
     found = []
     seen: set[tuple[str, str, str]] = set()
-    for origin, cited in points:
+    for sentences, cited in points:
         for conflict, sentence in cited.conflicts:
             if conflict.kind != "number":
                 continue
+            origin = next((s for s in sentences if conflict.ours in s.text), sentences[0])
             key = (conflict.topic, conflict.ours, conflict.theirs)
             if key in seen:
                 continue

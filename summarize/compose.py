@@ -132,7 +132,9 @@ def compose(
         )
     disagreements = tuple(
         date_disagreements(corpus.articles, _related(corpus, rows))
-        + number_disagreements([(p.origin, c) for p, c in zip(points, cited, strict=True)])
+        + number_disagreements(
+            [((p.origin, *p.more), c) for p, c in zip(points, cited, strict=True)]
+        )
     )
     points = [
         replace(p, disputes=tuple(n for n, d in enumerate(disagreements) if _linked(p, d)))
