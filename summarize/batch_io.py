@@ -287,13 +287,12 @@ def open_input(source: str | os.PathLike[str], *, max_mb: float = 10.0) -> Story
         raise InputError(f"no such file or folder: {path}", "check the path")
     if path.is_dir():
         return _folder_input(path, max_mb)
+    if not path.is_file():  # before opening: opening a FIFO waits for a writer forever
+        raise InputError(f"{path} is not a regular file", "save the stories to a JSONL file")
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise cannot_read(path, exc) from exc
-    if not path.is_file():
-        handle.close()
-        raise InputError(f"{path} is not a regular file", "save the stories to a JSONL file")
     return StoryInput(
         str(path),
         lines=lambda: _jsonl_lines(handle, limit),

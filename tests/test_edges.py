@@ -115,6 +115,10 @@ def test_a_fifo_is_refused_without_hanging(tmp_path):
     os.mkfifo(folder / "pipe.txt")
     result = cli(str(folder), "-q", timeout=30)
     assert result.returncode == 0 and "Mosul" in result.stdout
+    # batch opened its input before asking what it was: a FIFO waited for a writer forever
+    result = cli("batch", str(fifo), timeout=30)
+    assert result.returncode == 2
+    assert "not a regular file" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 # -- encodings and bytes ----------------------------------------------------------------------
