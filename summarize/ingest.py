@@ -705,6 +705,17 @@ def _parse(data: bytes, name: str, path: str) -> tuple[list[_Raw], list[str]]:
     return [_Raw(text, label, path, from_file_name=True)], notices
 
 
+_OUR_FOOTER = re.compile(rb"\n\*(extractive|abstractive)[^\n]* \xc2\xb7 method `[^`\n]+` \xc2\xb7 ")
+_OUR_SCHEMA = re.compile(rb'^\s*\{\s*"schema"\s*:\s*"summarize\.briefing/')
+
+
+def _our_briefing(data: bytes) -> bool:
+    """A Markdown or JSON briefing this tool wrote: saved into the story's folder (`-o
+    story/brief.md`), it was read back on the next run as one more source, and the briefing
+    cited itself."""
+    return bool(_OUR_SCHEMA.match(data[:200]) or _OUR_FOOTER.search(data[-600:]))
+
+
 def _folder(path: Path, max_mb: float, notices: list[str]) -> list[_Raw]:
     """Every article file directly in `path`; what cannot be used is skipped with a notice, and
     a folder that yields nothing is an error that says why."""
@@ -726,7 +737,12 @@ def _folder(path: Path, max_mb: float, notices: list[str]) -> list[_Raw]:
             notices.append(f"skipped {entry} (not an article)")
         else:
             try:
-                found, more = _parse(_read_bytes(entry, max_mb), str(entry), str(entry))
+                data = _read_bytes(entry, max_mb)
+                if _our_briefing(data):
+                    others += 1
+                    notices.append(f"skipped {entry} (a briefing summarize wrote, not an article)")
+                    continue
+                found, more = _parse(data, str(entry), str(entry))
             except InputError as exc:
                 failures.append(exc)
                 notices.append(f"skipped {exc}")

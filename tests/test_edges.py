@@ -105,6 +105,19 @@ def test_a_symlink_to_a_device_is_skipped_not_read(tmp_path, capsys):
     one_line_error(code, err, "not a regular file")
 
 
+def test_a_briefing_saved_into_the_story_folder_is_not_read_back_as_a_source(tmp_path):
+    """Found by a new user: `-o story/brief.md`, then `summarize story/` cited the briefing
+    as a sixth outlet, corroborating itself."""
+    folder = story_folder(tmp_path)
+    assert cli(str(folder), "-q", "-o", str(folder / "brief.md")).returncode == 0
+    assert cli(str(folder), "-q", "-f", "json", "-o", str(folder / "b.json")).returncode == 0
+    result = cli(str(folder), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["sources"]) == 2
+    assert "brief.md (a briefing summarize wrote, not an article)" in result.stderr
+    assert "b.json (a briefing summarize wrote, not an article)" in result.stderr
+
+
 def test_a_fifo_is_refused_without_hanging(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
