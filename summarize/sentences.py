@@ -47,6 +47,22 @@ HONORIFICS = frozenset(
         "rev",
         "prof",
         "st",
+        # police and military ranks, offices: "said LAPD Det. Chris Barling" was cut after
+        # "Det." (a dev cluster), leaving "Barling said ..." without its antecedent
+        "det",
+        "insp",
+        "supt",
+        "cpl",
+        "pvt",
+        "ofc",
+        "atty",
+        "asst",
+        "brig",
+        "msgr",
+        "hon",
+        "pres",
+        "sens",
+        "reps",
     ]
 )
 """Honorifics that never end a sentence; Punkt misses them after an opening quote (“Gen.)."""

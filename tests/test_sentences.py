@@ -45,6 +45,19 @@ def test_punkt_keeps_abbreviations_and_titles_inside_sentences():
     ]
 
 
+def test_police_ranks_do_not_end_a_sentence():
+    """A dev cluster's point ended "..., said LAPD Det." and the next began "Chris Barling."."""
+    text = (
+        "Two men were arrested last week on suspicion of murder, said LAPD Det. Chris Barling. "
+        "They were arrested by Sgt. Mary Fox and Insp. Tom Lee on Monday. Gov. Ana Ruiz spoke."
+    )
+    assert split_sentences(text) == [
+        "Two men were arrested last week on suspicion of murder, said LAPD Det. Chris Barling.",
+        "They were arrested by Sgt. Mary Fox and Insp. Tom Lee on Monday.",
+        "Gov. Ana Ruiz spoke.",
+    ]
+
+
 def test_blank_lines_end_sentences_and_whitespace_is_collapsed():
     text = "A headline without a stop\n\nThe   story\nstarts here. It goes on."
     assert split_sentences(text) == [
