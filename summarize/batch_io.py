@@ -282,6 +282,8 @@ def open_input(source: str | os.PathLike[str], *, max_mb: float = 10.0) -> Story
             max_mb=max_mb,
             cleanup=spool.close,
         )
+    if not str(source).strip():  # Path("") is the current folder
+        raise InputError("an empty path was given", "name a JSONL file or a folder of stories")
     path = Path(source)
     if not path.exists():
         raise InputError(f"no such file or folder: {path}", "check the path")

@@ -807,6 +807,10 @@ def load(
             raws += found
             notices += more
             continue
+        if not str(source).strip():
+            # Path("") is the current folder: an unset shell variable ("$STORY") would
+            # summarise whatever lies there
+            raise InputError("an empty path was given", "name files or a folder")
         path = Path(source)
         if not path.exists():
             raise InputError(f"no such file or folder: {path}", "check the path")

@@ -118,6 +118,15 @@ def test_a_briefing_saved_into_the_story_folder_is_not_read_back_as_a_source(tmp
     assert "b.json (a briefing summarize wrote, not an article)" in result.stderr
 
 
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path):
+    """`summarize "$STORY"` with the variable unset summarised whatever folder it ran in."""
+    story_folder(tmp_path)
+    for args in (("",), ("batch", ""), ("check", "-", "")):
+        result = cli(*args, cwd=tmp_path / "story", input="The river rose.", timeout=60)
+        assert result.returncode == 2, (args, result.stdout[:200])
+        assert "an empty path was given" in result.stderr, result.stderr
+
+
 def test_a_fifo_is_refused_without_hanging(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
