@@ -49,10 +49,10 @@ _DATELINES = (
         rf"^(?P<place>[A-Z][\w .,'’-]{{1,40}}?)\s*\((?P<agency>{_AGENCY})\)\s*"
         rf"(?:{_DASH}{{1,2}}|:)\s*"
     ),
-    # BAGHDAD –   /   WASHINGTON, D.C. —
+    # BAGHDAD –   /   WASHINGTON, D.C. —   /   WASHINGTON—An attorney (no spaces: WSJ)
     re.compile(
-        rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,3}})\s+{_DASH}{{1,2}}"
-        r"\s+(?=[A-Z“\"])"
+        rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,3}})"
+        rf"(?:\s+{_DASH}{{1,2}}\s+|\s*[—–]\s*)(?=[A-Z“\"])"
     ),
 )
 
@@ -1267,12 +1267,17 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
          and not _is_furniture_paragraph(p) and not _is_heading(p)),
         None,
     )  # fmt: skip
-    if lead is not None:
+    # It may also open the paragraph after a standfirst ("The actress was accosted ..." then
+    # "CANNES -- American Ferrera's first appearance ...").
+    for at in [lead, lead + 1] if lead is not None and lead + 1 < len(paragraphs) else [lead]:
+        if at is None or dateline is not None:
+            break
         for pattern in _DATELINES:
-            found = pattern.match(paragraphs[lead])
-            if found and len(paragraphs[lead]) > found.end() + 20:
-                dateline = paragraphs[lead][: found.end()].strip(" –—-:")
-                paragraphs[lead] = paragraphs[lead][found.end() :]
+            found = pattern.match(paragraphs[at].lstrip())
+            if found and len(paragraphs[at].lstrip()) > found.end() + 20:
+                text = paragraphs[at].lstrip()
+                dateline = text[: found.end()].strip(" –—-:")
+                paragraphs[at] = text[found.end() :]
                 break
 
     kept: list[str] = []

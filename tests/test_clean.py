@@ -31,6 +31,23 @@ def test_reuters_dateline():
     assert cleaned.text.startswith("Lebanon's parliament")
 
 
+def test_a_dateline_with_its_dash_attached_or_after_a_standfirst():
+    """Two dev clusters opened a briefing with "WASHINGTON—An attorney ..." and headlined
+    "CANNES -- American Ferrera's first appearance ..."."""
+    cleaned = clean("WASHINGTON—An attorney for a White House aide said Thursday he would help.")
+    assert cleaned.dateline == "WASHINGTON"
+    assert cleaned.text.startswith("An attorney")
+    cleaned = clean(
+        "The actress was accosted by a prankster at the premiere.\n\n"
+        " CANNES -- The actress's first appearance at the Cannes Film Festival was interrupted "
+        "when a prankster rushed the carpet.\n\nSecurity guards grabbed him at once."
+    )
+    assert cleaned.dateline == "CANNES"
+    assert "CANNES --" not in cleaned.text
+    # a capitalised word with a hyphen inside a sentence is no dateline
+    assert clean("ABC-owned stations carried the speech live on Monday night.").dateline is None
+
+
 def test_boilerplate_is_stripped_from_the_seeds(seed_files):
     texts = [clean(f.read_text(encoding="utf-8")).text for f in seed_files]
     joined = "\n".join(texts)
