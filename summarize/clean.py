@@ -218,6 +218,8 @@ _CREDIT_AT_END = re.compile(
             # "... Credit: Image courtesy J. Doe"  "... Photo: Getty Images"
             r"(?:^|[.!?\"”]\s+)(?:Photo|Image|Picture)?\s*(?:Credit|Copyright|Courtesy|Photo|Image)"
             r"\s*:\s*[^.!?]{1,80}",
+            # the New York Times: "... Credit Doug Mills/The New York Times"
+            rf"(?:^|[.!?\"”]\s+)Credit\s+(?:{_CAPS}\s+){{0,4}}{_CAPS}\s*/\s*[^.!?/]{{1,60}}",
         )
     )
     # Yahoo repeats the agency after AP's credit: "(AP Photo/Jane Doe) (Associated Press)";
@@ -239,6 +241,8 @@ _THIS_PHOTO = re.compile(
 )
 _BBC_CAPTION = re.compile(
     r"^(?:Image copyright|Image caption|Image source|Media caption|Media playback is unsupported)"
+    # the New York Times labels a caption "Image" and closes it with "Credit ..."
+    r"|^Image (?=[A-Z“\"].*\bCredit\s+[A-Z][^.!?]{0,60}$)"
 )
 _VIDEO_PLAYER = re.compile(
     r"^CLOSE\s+[A-Z\"“'‘0-9]|Skip in Skip x Embed x Share|\bCopy this code to your (?:website|blog)"
@@ -616,7 +620,11 @@ def _is_picture_description(piece: str) -> bool:
 def _ends_with_credit(text: str) -> bool:
     """Does a photo credit close `text`? Only the tail is searched: credits are short, and the
     pattern is costly to try at every position of a long paragraph."""
-    return bool(_CREDIT_AT_END.search(text[-240:]))
+    tail = _REPEATED_CREDIT.sub(r"\1", text[-240:])  # the LA Times prints its credit twice
+    return bool(_CREDIT_AT_END.search(tail))
+
+
+_REPEATED_CREDIT = re.compile(r"(\([^()]{3,80}\))\s*\1\s*$")
 
 
 _AGENCY_CREDIT_AT_END = re.compile(r"\((?:(?:The )?Associated Press|AP|AFP|Reuters)\)\s*$")
@@ -643,6 +651,9 @@ def _is_caption_paragraph(paragraph: str) -> bool:
         return _words(paragraph) <= 90
     if not _ends_with_credit(paragraph):
         return False
+    credit = re.search(r"\(([^()]{3,80})\)\s*$", paragraph)
+    if credit and paragraph.startswith(credit.group(1)):
+        return True  # the LA Times: "Jane Doe / For The Times <caption> (Jane Doe / For ...)"
     return _words(paragraph) <= 90 or _opens_as_caption(paragraph)
 
 

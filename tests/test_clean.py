@@ -48,6 +48,31 @@ def test_a_dateline_with_its_dash_attached_or_after_a_standfirst():
     assert clean("ABC-owned stations carried the speech live on Monday night.").dateline is None
 
 
+def test_captions_of_the_new_york_times_and_the_la_times_are_dropped():
+    """Found in dev-cluster briefings: "- Image The White House's spokeswoman ... said ..." and
+    a caption that opens and closes (twice) on its credit."""
+    lead = "The actress sued the president on Tuesday in Los Angeles County Superior Court."
+    rest = "Her lawyer said the agreement was void because it was never signed by both sides."
+    captions = [
+        "Image The White House’s spokeswoman, Sarah Huckabee Sanders, said on Wednesday that "
+        "the president’s lawyer had won an arbitration proceeding against the actress. Credit "
+        "Doug Mills/The New York Times",
+        "Christina House / For The Times James Price, 22, wears red shoes with red laces during "
+        "a news conference announcing multiple arrests in the shooting death of his brother "
+        "Tavin Price, who was shot May 29 after being questioned by his assailants about his "
+        "red shoes. James Price, 22, wears red shoes with red laces during a news conference "
+        "announcing multiple arrests in the shooting death of his brother Tavin Price, who was "
+        "shot May 29 after being questioned by his assailants about his red shoes. (Christina "
+        "House / For The Times) (Christina House / For The Times)",
+    ]
+    for caption in captions:
+        cleaned = clean(f"{lead}\n\n{caption}\n\n{rest}")
+        assert cleaned.text == f"{lead}\n\n{rest}", cleaned.text
+    # "Image" opening a sentence of prose is not a caption's label
+    prose = "Image rights were sold to a French company for $2 million, the filing says."
+    assert clean(f"{lead}\n\n{prose}\n\n{rest}").text.count("Image rights") == 1
+
+
 def test_boilerplate_is_stripped_from_the_seeds(seed_files):
     texts = [clean(f.read_text(encoding="utf-8")).text for f in seed_files]
     joined = "\n".join(texts)
