@@ -247,6 +247,12 @@ def find_name(name: Name | tuple[str, ...], facts: Facts) -> Name | None:
             text = "".join(initials)
             if word in text:
                 return Name(word.upper(), 0, 0, words)
+    elif words and len(words[-1]) >= 3 and facts.tokens:
+        # a surname opening the sentence is read as a word there ("Barling said Price was
+        # not ..."), yet it still names "Detective Chris Barling"
+        first = facts.tokens[0]
+        if first.capital and first.lower == words[-1]:
+            return Name(first.text, 0, 1, (words[-1],))
     return None
 
 
@@ -1000,6 +1006,10 @@ def _check_names(
         if core[0] in with_name or (
             with_name and (not context or fits >= (0.5 if rival else 0.34))
         ):
+            other_side = _other_direction(name, sources)
+            if other_side is not None:
+                problems.append(Problem("name", name.text, f"the sources say {other_side}"))
+                continue
             problems += _check_title(name, sources)
             continue
         homes = [e for e in sources.entries if find_name(name, e.facts)]
@@ -1026,6 +1036,29 @@ def _check_names(
             found.append(next(e for e in homes if overlap(context, e.keys) == best))
         problems += _check_title(name, sources)
     return problems
+
+
+_DIRECTIONS = frozenset(
+    ["east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest"]
+)
+
+
+def _other_direction(name: Name, sources: Sources) -> str | None:
+    """The same street or district on another side: "East Florence Avenue" where a source
+    names "West Florence Avenue" and none the east (a sentence that says only "Florence
+    Avenue" matched it)."""
+    if len(name.words) < 2 or name.words[0] not in _DIRECTIONS:
+        return None
+    rest = name.words[1:]
+    rivals = []
+    for _, other in sources.names:
+        if len(other.words) != len(name.words) or not same_name(rest, other.words[1:]):
+            continue
+        if other.words[0] == name.words[0]:
+            return None
+        if other.words[0] in _DIRECTIONS:
+            rivals.append(other.text)
+    return rivals[0] if rivals else None
 
 
 _TIE_WORDS = frozenset(["the", "of", "for", "and"])

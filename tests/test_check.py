@@ -295,6 +295,24 @@ def test_it_said_is_the_body_that_spoke_before_and_a_place_stated_with_some_of_t
     assert not moved.supported
 
 
+def test_a_surname_opening_a_sentence_and_a_street_on_the_other_side() -> None:
+    """Found by a new user on a dev cluster: "Detective Chris Barling said Price was not a
+    gang member" was checked against "All three men are local gang members, Barling said"
+    (the sentence opening "Barling said Price was not ..." did not count as naming him), and
+    "East Florence Avenue" passed on a sentence saying only "Florence Avenue"."""
+    story = wire(
+        "All three men are local gang members, Detective Chris Barling said. Barling said "
+        "Price was not a gang member but was simply wearing red shoes. Price was shot outside "
+        "a car wash in the 3300 block of West Florence Avenue. On May 29, Price was shot to "
+        "death outside a car wash near the corner of Florence Avenue and Crenshaw Boulevard."
+    )
+    verdict = story.verify("Detective Chris Barling said Price was not a gang member.")
+    assert verdict.supported, verdict.problems
+    moved = story.verify("Price was shot outside a car wash on East Florence Avenue.")
+    assert ("name", "East Florence Avenue") in {(p.kind, p.span) for p in moved.problems}
+    assert story.verify("Price was shot outside a car wash on West Florence Avenue.").supported
+
+
 def test_a_copied_sentence_finds_itself_among_sentences_with_the_same_words() -> None:
     """Scored alike on the facts, the earlier sentence used to be taken as the evidence, and
     its "wouldn't" read as the sources denying the later one."""
