@@ -55,6 +55,21 @@ class Event:
         return tuple(sorted({m.sentence.doc_id for m in self.mentions}))
 
     @property
+    def agreeing(self) -> tuple[Mention, ...]:
+        """The mentions that put it on its date: a source that gives another day does not
+        support the timeline's entry ("hit on Sunday night" is not cited to a source saying
+        Monday); the day it gives is listed among the disagreements instead."""
+        weekday = self.date.weekday() if self.date is not None else None
+        return (
+            tuple(
+                m
+                for m in self.mentions
+                if m.date == self.date or (m.date is None and m.when.weekday in (None, weekday))
+            )
+            or self.mentions
+        )
+
+    @property
     def dates(self) -> tuple[_dt.date, ...]:
         return tuple(sorted({m.date for m in self.mentions if m.date is not None}))
 
@@ -266,7 +281,9 @@ def timeline(
         if event.date is None:
             continue
         used = {d.text for d in shown}
-        support = tuple(m.sentence for m in event.mentions)
+        support = tuple(m.sentence for m in event.agreeing)
+        cited = tuple(sorted({m.sentence.doc_id for m in event.agreeing}))
+        differs = _other_days(event, cited)
         text = next((t for t in event.texts if t not in used), None)
         same_day = next((k for k, d in enumerate(shown) if d.date == event.date), None)
         if text is None and same_day is not None:
@@ -274,12 +291,31 @@ def timeline(
             shown[same_day] = Dated(
                 old.date,
                 old.text,
-                tuple(sorted({*old.citations, *event.citations})),
+                tuple(sorted({*old.citations, *cited})),
                 old.sentences + support,
+                old.differs + differs,
             )
             continue
-        shown.append(Dated(event.date, text or event.text, event.citations, support))
+        shown.append(Dated(event.date, text or event.text, cited, support, differs))
     return shown
+
+
+def _other_days(event: Event, cited: Sequence[int]) -> tuple[Side, ...]:
+    """The days the event's other sources give, one side per day, citing none of `cited`."""
+    kept = set(event.agreeing)
+    by_day: dict[int, list[Mention]] = {}
+    for mention in event.mentions:
+        if mention in kept or mention.sentence.doc_id in cited:
+            continue
+        weekday = mention.date.weekday() if mention.date else mention.when.weekday
+        if weekday is not None:
+            by_day.setdefault(weekday, []).append(mention)
+    return tuple(
+        Side(
+            _day(ms), tuple(sorted({m.sentence.doc_id for m in ms})), tuple(m.sentence for m in ms)
+        )
+        for ms in sorted(by_day.values(), key=lambda ms: min(m.sentence.doc_id for m in ms))
+    )
 
 
 def dated_events(

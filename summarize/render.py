@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from .schema import Briefing, Check, Disagreement, Point, Sentence
+from .schema import Briefing, Check, Dated, Disagreement, Point, Sentence
 from .sentences import split_sentences
 
 FORMATS = ("markdown", "json", "text")
@@ -48,6 +48,14 @@ def disagreement_line(disagreement: Disagreement) -> str:
     return f"{escape_markdown(disagreement.topic)}: {sides}"
 
 
+def other_days(dated: Dated) -> str:
+    """ " *(Thursday [4])*": the sources that date a timeline entry otherwise."""
+    if not dated.differs:
+        return ""
+    sides = " · ".join(f"{side.value} {citation_marks(side.sources)}" for side in dated.differs)
+    return f" *({sides})*"
+
+
 def to_markdown(briefing: Briefing) -> str:
     lines = [f"# {escape_markdown(briefing.title)}", ""]
     if briefing.points:
@@ -68,7 +76,7 @@ def to_markdown(briefing: Briefing) -> str:
         for dated in briefing.timeline:
             lines.append(
                 f"- **{dated.date.isoformat()}** — {escape_markdown(dated.text)} "
-                f"{citation_marks(dated.citations)}"
+                f"{citation_marks(dated.citations)}{other_days(dated)}"
             )
         if briefing.timeline:
             lines.append("")
@@ -199,6 +207,14 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
                 "text": dated.text,
                 "citations": list(dated.citations),
                 "sentences": [_sentence(s) for s in dated.sentences],
+                "differs": [
+                    {
+                        "value": side.value,
+                        "sources": list(side.sources),
+                        "sentences": [_sentence(s) for s in side.sentences],
+                    }
+                    for side in dated.differs
+                ],
             }
             for dated in briefing.timeline
         ],

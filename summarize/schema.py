@@ -88,7 +88,11 @@ class Dated:
     date: _dt.date
     text: str
     citations: tuple[int, ...]
+    """The sources that put it on this date."""
     sentences: tuple[Sentence, ...]
+    differs: tuple[Side, ...] = ()
+    """Sources reporting it on another day, one side per day ("Thursday" [4]): not cited for
+    this date, and listed here rather than dropped."""
 
 
 @dataclass(frozen=True)

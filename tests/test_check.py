@@ -1127,6 +1127,29 @@ def test_the_same_counts_in_other_words_are_stated() -> None:
     assert [c.kind for c in clash.conflicts] == ["number"]
 
 
+def test_a_timeline_entry_cites_only_the_sources_that_give_its_day() -> None:
+    """Found by a new user: "hit Springfield on Sunday night [1][2]" where [1] says Monday."""
+    day = dt.date(2023, 3, 14)
+    sunday = Article(
+        1,
+        "A",
+        "A storm with winds of up to 75 mph hit Springfield on Sunday night, leaving "
+        "about 15,000 homes without power. Schools will be closed Tuesday.",
+        date=day,
+    )
+    monday = Article(
+        2,
+        "B",
+        "A powerful storm struck Springfield on Monday, knocking out power to 12,000 "
+        "homes, officials said. Schools will remain closed on Tuesday.",
+        date=day,
+    )
+    entries = timeline([sunday, monday])
+    storm = next(e for e in entries if "storm" in e.text)
+    (cited,) = storm.citations  # one source gives that day
+    assert [side.sources for side in storm.differs] == [(({1, 2} - {cited}).pop(),)]
+
+
 def test_timeline_of_the_seeds_is_ordered_and_resolved() -> None:
     events = timeline(load([SEEDS]).articles)
     dates = [e.date for e in events]
@@ -1137,7 +1160,11 @@ def test_timeline_of_the_seeds_is_ordered_and_resolved() -> None:
     assert {3, 4} <= by_day[dt.date(2019, 12, 27)]  # the rocket attack that killed a contractor
     assert 5 in by_day[dt.date(2019, 12, 29)]  # the Sunday air strikes
     assert {1, 5} <= by_day[dt.date(2019, 12, 31)]  # the Tuesday embassy siege
-    assert {3, 4} <= by_day[dt.date(2020, 1, 3)]  # the strike on Soleimani
+    assert 3 in by_day[dt.date(2020, 1, 3)]  # the strike on Soleimani
+    # the Washington Post reports it on Thursday: shown beside the entry, not cited for Friday
+    strike = next(e for e in events if e.date == dt.date(2020, 1, 3) and e.differs)
+    assert [(side.value, side.sources) for side in strike.differs] == [("Thursday", (4,))]
+    assert 4 not in strike.citations
     assert all(e.date.year in (2019, 2020) for e in events)
     texts = [e.text for e in events]
     assert len(texts) == len(set(texts))  # a sentence dating two days is shown once

@@ -13,15 +13,16 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from summarize.render import citation_marks
+from summarize.render import citation_marks, other_days
 from summarize.schema import Dated, Sentence
 
 
 def dated_prompt(dated: Dated) -> Content:
-    """`2019-12-27  [3][4]` then the sentence, all literal."""
+    """`2019-12-27  [3][4] (Thursday [5])` then the sentence, all literal."""
     return Content.assemble(
         (dated.date.isoformat(), "bold $text-accent"),
         ("  " + citation_marks(dated.citations), "$text-accent"),
+        (other_days(dated).replace("*", ""), "$text-warning"),
         ("\n" + dated.text, ""),
     )
 
