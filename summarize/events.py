@@ -402,14 +402,15 @@ def _topic(event: Event) -> str:
     if not heads:
         return "the event"
     head = max(set(heads), key=lambda h: (heads.count(h), h not in _NOUNS, h))
-    if head in _NOUNS:
-        return f"the {_NOUNS[head]}"
     written = [
         token.lower
         for mention in event.mentions
         for token in analyse(mention.sentence.text).tokens
         if token.key == head
     ]
+    if head in _NOUNS and not (written and all(w == head for w in written)):
+        # "stormed the embassy": the storming; but "a storm hit Springfield" is the storm
+        return f"the {_NOUNS[head]}"
     if not written:
         return f"the {head}"
 

@@ -973,6 +973,16 @@ def test_an_event_is_named_by_a_noun_not_a_past_tense() -> None:
     brief = summarize([str(SEEDS)], words=30)
     topics = [d.topic for d in brief.disagreements if d.kind == "date"]
     assert topics and all(not t.endswith(("struck", "ed")) for t in topics), topics
+    # the weather's storm is not the storming of an embassy
+    day = dt.date(2023, 3, 14)
+    storm = [
+        Article(1, "A", "A storm hit Springfield on Sunday night, leaving 15,000 homes without "
+                "power. Schools will be closed Tuesday.", date=day),
+        Article(2, "B", "A storm hit Springfield on Monday, knocking out power to 12,000 homes, "
+                "officials said. Schools will remain closed on Tuesday.", date=day),
+    ]  # fmt: skip
+    topics = [d.topic for d in summarize(storm, words=40).disagreements if d.kind == "date"]
+    assert topics == ["Day of the storm"], topics
 
 
 def test_figures_that_are_not_amounts_of_one_thing_never_conflict() -> None:
