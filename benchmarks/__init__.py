@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -40,6 +41,8 @@ def run(args: argparse.Namespace) -> list[Path]:
             suffix += f"-w{args.words}"
         if args.scorer == "rouge155":
             suffix += "-rouge155"
+        if patterns:  # a table of some systems only: rouge-seeds-coverage-lead.md
+            suffix += "-" + "-".join(re.sub(r"[^a-z0-9]+", "", p.lower()) or "x" for p in patterns)
         if suffix:
             dataset = replace(dataset, name=f"{dataset.name}{suffix}")
         jobs = args.jobs or min(2, os.cpu_count() or 1)

@@ -213,9 +213,12 @@ def test_rouge_end_to_end_on_seeds(tmp_path: Path) -> None:
         ]
     )
     assert code == 0
-    md = (tmp_path / "rouge-seeds.md").read_text()
-    data = json.loads((tmp_path / "rouge-seeds.json").read_text())
-    assert (tmp_path / "rouge-seeds.png").stat().st_size > 1000
+    # a choice of systems is named, so it never overwrites the full table (rouge-seeds.md)
+    name = "rouge-seeds-consensus-lead-random-sumylexrank-oracle"
+    assert not (tmp_path / "rouge-seeds.md").exists()
+    md = (tmp_path / f"{name}.md").read_text()
+    data = json.loads((tmp_path / f"{name}.json").read_text())
+    assert (tmp_path / f"{name}.png").stat().st_size > 1000
     assert "**Command:** `" in md and "**commit:**" in md and "stemming" in md
     assert "resamples its 3 references" in md
     systems = data["systems"]
@@ -279,10 +282,11 @@ def test_rouge_end_to_end_on_jsonl_clusters(
     assert code == 0
     assert capsys.readouterr().err == ""  # -q: no progress bar
     # a budget other than the dataset's default (250) is named, so it never overwrites that run
-    data = json.loads((out / "rouge-clusters-w20.json").read_text())
+    data = json.loads((out / "rouge-clusters-w20-coverage-lead-oracle.json").read_text())
     assert sorted(data["per_cluster"]) == ["c0", "c1", "c2"]
     assert "rouge2_f_minus_default" in data["systems"]["lead"]
-    assert "bootstrap over the 3 clusters" in (out / "rouge-clusters-w20.md").read_text()
+    md = (out / "rouge-clusters-w20-coverage-lead-oracle.md").read_text()
+    assert "bootstrap over the 3 clusters" in md
 
 
 def test_bad_arguments_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -597,14 +601,17 @@ def test_rouge_subset_run_keeps_its_own_report(tmp_path: Path) -> None:
     assert main([*argv, "--min-docs", "2", "--half", "odd", "--words", "12"]) == 0
     assert main([*argv, "--half", "even", "--limit", "2"]) == 0
     names = sorted(p.name for p in out.glob("*.md"))
-    assert names == ["rouge-clusters-even-first2.md", "rouge-clusters-min2docs-odd-w12.md"]
-    data = json.loads((out / "rouge-clusters-min2docs-odd-w12.json").read_text())
+    assert names == [
+        "rouge-clusters-even-first2-consensus-lead.md",
+        "rouge-clusters-min2docs-odd-w12-consensus-lead.md",
+    ]
+    data = json.loads((out / "rouge-clusters-min2docs-odd-w12-consensus-lead.json").read_text())
     assert sorted(data["per_cluster"]) == ["c2", "c4"]
     assert data["settings"]["words"] == 12
     readable = data["systems"]["consensus"]["readability"]
     assert readable["briefings"] == 2 and readable["sentences"] >= 2
     assert set(data["per_cluster"]["c2"]["lead"]["readability"]) >= {"dangling", "junk"}
-    md = (out / "rouge-clusters-min2docs-odd-w12.md").read_text()
+    md = (out / "rouge-clusters-min2docs-odd-w12-consensus-lead.md").read_text()
     assert "## Readability" in md and "*Dangling opener*" in md
     assert main([*argv, "--half", "even", "--min-docs", "9"]) == 2
 
@@ -675,7 +682,7 @@ def test_rouge_scorer_both_on_seeds(tmp_path: Path) -> None:
     argv = ["rouge", "--systems", "consensus,lead", "--out", str(tmp_path), "--no-progress"]
     assert main([*argv, "--scorer", "both", "--jobs", "1"]) == 0
     assert main([*argv, "--scorer", "rouge155", "--words", "100"]) == 0
-    both = json.loads((tmp_path / "rouge-seeds.json").read_text())
+    both = json.loads((tmp_path / "rouge-seeds-consensus-lead.json").read_text())
     consensus = both["systems"]["consensus"]
     assert "avg" in consensus and "rouge155" in consensus
     assert both["settings"]["rouge155"]["options"][-4:] == ["-l", "150", "-z", "SPL"]
@@ -684,11 +691,11 @@ def test_rouge_scorer_both_on_seeds(tmp_path: Path) -> None:
     # the Perl ROUGE-2 is close to rouge-score's (tokenisation and stemming differ slightly)
     assert r2["mean"] == pytest.approx(consensus["avg"]["rouge2"]["fmeasure"]["mean"], abs=0.02)
     assert "R2" in both["per_cluster"]["seeds"]["consensus"]["rouge155"]
-    assert "ROUGE-1.5.5" in (tmp_path / "rouge-seeds.md").read_text()
-    only = json.loads((tmp_path / "rouge-seeds-w100-rouge155.json").read_text())
+    assert "ROUGE-1.5.5" in (tmp_path / "rouge-seeds-consensus-lead.md").read_text()
+    only = json.loads((tmp_path / "rouge-seeds-w100-rouge155-consensus-lead.json").read_text())
     assert "avg" not in only["systems"]["consensus"]
     assert only["settings"]["rouge155"]["options"][-4:-2] == ["-l", "100"]
-    md = (tmp_path / "rouge-seeds-w100-rouge155.md").read_text()
+    md = (tmp_path / "rouge-seeds-w100-rouge155-consensus-lead.md").read_text()
     assert "## ROUGE x100" not in md and "## ROUGE-1.5.5" in md
 
 
