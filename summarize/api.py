@@ -127,6 +127,10 @@ def resolve_toggle(
             found.update(matches)
         return found
 
+    only, exclude = list(only), list(exclude)
+    for keys, option in ((only, "--only"), (exclude, "--exclude")):
+        if keys and not any(str(key).strip() for key in keys):  # "--only ," kept every source
+            raise InputError(f"{option} names no source", f"use a number or label: {known}")
     only_ids, exclude_ids = ids(only, "--only"), ids(exclude, "--exclude")
     included = [
         a.id for a in articles if (not only_ids or a.id in only_ids) and a.id not in exclude_ids

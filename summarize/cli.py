@@ -42,7 +42,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def csv(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    if not parts:  # "--only ," kept every source on
+        raise argparse.ArgumentTypeError(f"{value!r} names no source; give numbers or labels")
+    return parts
 
 
 def _whole_number(value: str, least: int, wording: str) -> int:

@@ -147,6 +147,8 @@ def test_bad_inputs_exit_2_with_one_line(tmp_path, capsys, setup, fragment):
         (["--method", "nope"], "--method"),
         (["--format", "pdf"], "--format"),
         (["--exclude", "1", "--only", "2"], "not allowed with"),
+        (["--only", ","], "names no source"),  # it kept every source on
+        (["--exclude", " "], "names no source"),
     ],
 )
 def test_bad_usage_exits_2_with_one_line(seeds, capsys, args, fragment):

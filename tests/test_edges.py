@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from summarize.cli import PROJECT_SEEDS, main
+from summarize.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = (
@@ -430,6 +431,8 @@ def test_a_label_that_looks_like_a_number_names_its_source(seeds):
     assert labelled["004"] == 5  # the file 004_….txt is the fifth source
     assert 5 not in resolve_toggle(articles, exclude=["004"])
     assert 4 not in resolve_toggle(articles, exclude=["4"])
+    with pytest.raises(InputError, match="--only names no source"):
+        resolve_toggle(articles, only=["", " "])  # the API keeps every source on no more
 
 
 # -- plain-text headers --------------------------------------------------------------------------
