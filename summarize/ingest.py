@@ -795,6 +795,9 @@ def load(
     _limit(max_mb)
     if not sources:
         raise InputError("no articles given", "name files or a folder, e.g. summarize seeds/")
+    if sum(1 for source in sources if str(source) == "-") > 1:
+        # the second read found the stream spent: "<stdin> is empty" blamed the input
+        raise InputError("- (standard input) is named more than once", "name it once")
     for source in sources:
         if str(source) == "-":
             data = _read_stream(stdin or sys.stdin.buffer, max_mb)

@@ -128,6 +128,12 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path):
         assert "an empty path was given" in result.stderr, result.stderr
 
 
+def test_standard_input_named_twice_says_so(tmp_path):
+    result = cli("-", "-", input=STORY, timeout=60)
+    assert result.returncode == 2
+    assert "standard input) is named more than once" in result.stderr, result.stderr
+
+
 def test_a_fifo_is_refused_without_hanging(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
