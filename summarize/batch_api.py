@@ -257,7 +257,11 @@ def _run(
     todo = source.count(out.done)
     if not todo:
         say(f"nothing to do: all {len(source)} stories are already in {out.name}")
-        return 0
+        if not out.failed:
+            return 0
+        # a rerun that only finds the last run's error lines must not report success
+        _stderr(_failed(len(out.failed), len(source), out.name))
+        return 1
     progress = Progress(todo, enabled=not args.quiet)
     try:
         for outcome in plan.run(source, options, out.done):
@@ -276,9 +280,12 @@ def _run(
     errors = f"{progress.errors} error{'s' if progress.errors != 1 else ''}"
     stories = f"{progress.done} stor{'ies' if progress.done != 1 else 'y'}"
     say(f"{stories} in {elapsed:.1f} s ({rate:.1f}/s), {errors}; wrote {out.name}")
-    if not progress.errors:
+    # the status is OUTPUT's: error lines an earlier run left there count too, so that
+    # `summarize batch ... && publish` never goes on with stories missing
+    failed = progress.errors + len(out.failed)
+    if not failed:
         return 0
-    _stderr(_failed(progress.errors, progress.done, out.name))
+    _stderr(_failed(failed, progress.done + len(out.done), out.name))
     return 1
 
 

@@ -420,6 +420,8 @@ class ResultsFile:
         retry_errors: bool = False,
     ) -> None:
         self.done: set[str] = set()
+        self.failed: set[str] = set()
+        """Of `done`, the stories whose line is an error (kept unless --retry-errors)."""
         self.notices: list[str] = []
         self.name = target if target not in (None, "-") else "standard output"
         self._handle: IO[bytes] | None = None
@@ -479,6 +481,8 @@ class ResultsFile:
                 errors.append((start, keep_until))
                 continue
             self.done.add(story_id)
+            if failed:
+                self.failed.add(story_id)
         if errors:
             keep_until = _drop_ranges(handle, errors, keep_until)
             self.notices.append(f"{target}: dropped {len(errors)} error line(s) to retry them")

@@ -197,8 +197,10 @@ def test_failed_stories_exit_1_with_one_line_even_when_quiet(tmp_path: Path) -> 
     result = _run([*args, "-o", str(out)], stdin=f"{good}\n{{not json\n")
     assert result.returncode == 1
     assert result.stderr.endswith(f"see the error line in {out} (rerun with --retry-errors)\n")
-    # the next run has nothing left to do: its own stories all came out (none), so 0
-    assert _run([*args, "-o", str(out)], stdin=f"{good}\n{{not json\n").returncode == 0
+    # the next run has nothing left to do, but the output still holds an error line: 1, so
+    # that `summarize batch ... && publish` does not go on as if every story had come out
+    rerun = _run([*args, "-o", str(out)], stdin=f"{good}\n{{not json\n")
+    assert rerun.returncode == 1 and "(rerun with --retry-errors)" in rerun.stderr
 
 
 def test_resume_after_a_truncated_output_runs_only_what_is_missing(
@@ -219,9 +221,9 @@ def test_resume_after_a_truncated_output_runs_only_what_is_missing(
     assert again.startswith(kept)
     ids = [r["id"] for r in _lines(again.decode("utf-8"))]
     assert sorted(ids) == sorted({"floods", "fire", "<line 3>", "empty", "blank"})
-    # all done: a third run does nothing and says so
+    # all done: a third run does nothing and says so (1: three of them are error lines)
     third = _run(args)
-    assert third.returncode == 0 and "nothing to do" in third.stderr
+    assert third.returncode == 1 and "nothing to do" in third.stderr
     assert out.read_bytes() == again
 
 
@@ -323,7 +325,8 @@ def test_output_of_an_earlier_version_resumes_on_what_its_briefings_show(
     _write_jsonl(done, records)
     _one_error_line(_run(["batch", str(stories), "-o", str(done), "--words", "60"]), "--words")
     result = _run(["batch", str(stories), "-o", str(done), "--seed", "3", "--workers", "1"])
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # the error lines the first run left
+    assert "3 of 5 stories failed" in result.stderr
     assert "did not record --model or --seed" in result.stderr
     assert sorted(r["id"] for r in _lines(done.read_text(encoding="utf-8"))) == sorted(
         ["floods", "fire", "<line 3>", "empty", "blank"]
@@ -358,10 +361,13 @@ def test_retry_errors_runs_the_error_lines_again_without_duplicates(
     out = tmp_path / "out.jsonl"
     args = ["batch", str(stories), "-o", str(out), "--workers", "1", "--words", "40"]
     assert _run(args).returncode == 1
+    again = _run(args)  # nothing left to run, but the error lines are still there
+    assert again.returncode == 1 and "nothing to do" in again.stderr
+    assert "3 of 5 stories failed" in again.stderr and "--retry-errors" in again.stderr
     result = _run([*args, "--retry-errors"])
     assert result.returncode == 1, result.stderr  # they fail again
     assert "dropped 3 error line(s)" in result.stderr
-    assert "summarize: 3 of 3 stories failed" in result.stderr
+    assert "summarize: 3 of 5 stories failed" in result.stderr
     records = _lines(out.read_text(encoding="utf-8"))
     assert sorted(r["id"] for r in records) == sorted(
         ["floods", "fire", "<line 3>", "empty", "blank"]
