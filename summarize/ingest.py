@@ -861,7 +861,10 @@ def read_text(source: str, *, max_mb: float = DEFAULT_MAX_MB, stdin: BinaryIO | 
         if path.is_dir():
             raise InputError(f"{path} is a folder", "give the summary as one file")
         data, name = _read_bytes(path, max_mb), str(path)
-    text, _ = decode(data, name)
+    try:
+        text, _ = decode(data, name)
+    except InputError as exc:  # the articles' fix ("give .txt, .html or .json articles")
+        raise InputError(exc.message, "give the summary as a plain-text file") from None
     if not text.strip():
         raise InputError(f"{name} is empty", "give it the summary text")
     return normalise(text)

@@ -120,6 +120,6 @@ def refuse_inputs(
     read |= {Path(s).resolve() for s in sources if s != "-" and Path(s).is_file()}
     if target in read:
         raise InputError(
-            f"refusing to write {path}: it is one of the articles being summarised",
+            f"refusing to write {path}: it is one of the files being read",
             "choose another -o path",
         )

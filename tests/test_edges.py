@@ -134,6 +134,20 @@ def test_standard_input_named_twice_says_so(tmp_path):
     assert "standard input) is named more than once" in result.stderr, result.stderr
 
 
+def test_check_speaks_of_the_summary_when_the_summary_is_the_problem(tmp_path):
+    """The summary's errors used to give the articles' fix ("give .txt, .html or .json
+    articles") and call it "one of the articles being summarised"."""
+    folder = story_folder(tmp_path)
+    (tmp_path / "summary.bin").write_bytes(bytes(range(256)) * 8)
+    result = cli("check", str(tmp_path / "summary.bin"), str(folder))
+    assert result.returncode == 2 and "give the summary as a plain-text file" in result.stderr
+    summary = tmp_path / "summary.txt"
+    summary.write_text("Floods hit Mosul.", encoding="utf-8")
+    result = cli("check", str(summary), str(folder), "-o", str(summary))
+    assert result.returncode == 2 and "it is one of the files being read" in result.stderr
+    assert summary.read_text(encoding="utf-8") == "Floods hit Mosul."
+
+
 def test_a_fifo_is_refused_without_hanging(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
