@@ -178,13 +178,23 @@ def _limit(max_mb: float) -> int:
     return int(max_mb * 1024 * 1024)
 
 
-def _too_big(what: str, max_mb: float, size: int | None = None) -> InputError:
+def _too_big(
+    what: str, max_mb: float, size: int | None = None, *, fix: str = "split it, or "
+) -> InputError:
     needed = f"--max-mb {int(size / 1024 / 1024) + 1}" if size else "a higher --max-mb"
-    shown = f"{size / 1024 / 1024:.1f} MB, " if size else ""
     return InputError(
-        f"{what} is {shown}over the {max_mb:g} MB limit for one article",
-        f"split it, or pass {needed} to read it anyway",
+        f"{what} is {_size(size)}over the {max_mb:g} MB limit for one article",
+        f"{fix}pass {needed} to read it anyway",
     )
+
+
+def _size(size: int | None) -> str:
+    """ "2.4 MB, " — or "3 KB, " under a megabyte ("0.0 MB, over the 0.001 MB limit")."""
+    if not size:
+        return ""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB, "
+    return f"{size / 1024 / 1024:.1f} MB, "
 
 
 def _read_bytes(path: Path, max_mb: float) -> bytes:
@@ -337,12 +347,7 @@ def _web_kind(content_type: str | None, url: str) -> str | None:
 
 
 def _url_too_big(url: str, max_mb: float, size: int | None = None) -> InputError:
-    needed = f"--max-mb {int(size / 1024 / 1024) + 1}" if size else "a higher --max-mb"
-    shown = f"{size / 1024 / 1024:.1f} MB, " if size else ""
-    return InputError(
-        f"{url} is {shown}over the {max_mb:g} MB limit for one article",
-        f"pass {needed} to read it anyway",
-    )
+    return _too_big(url, max_mb, size, fix="")
 
 
 def _read_response(

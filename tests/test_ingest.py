@@ -135,6 +135,11 @@ def test_huge_file_is_refused_with_the_flag_that_allows_it(tmp_path):
         load([path])
     assert "over the 10 MB limit" in info.value.message
     assert "--max-mb 51" in (info.value.fix or "")
+    small = tmp_path / "small.txt"
+    small.write_text(STORY * 3, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load([small], max_mb=0.0001)
+    assert " KB, over the 0.0001 MB limit" in info.value.message  # not "0.0 MB, over ..."
 
 
 def test_identical_articles_are_merged_and_remember_each_other(tmp_path):
