@@ -280,5 +280,11 @@ def _first_words(lead: str) -> str:
         if MIN_WORDS <= count_words(text[: m.start()]) <= MAX_WORDS
     ]
     if ends:
-        return text[: ends[-1]].rstrip(" ,;:")
+        kept = text[: ends[-1]].rstrip(" ,;:")
+        # "... commander Qasem Soleimani, who died": a relative clause cut before it says
+        # anything goes whole
+        return _STUB_RELATIVE.sub("", kept) if count_words(kept) > MIN_WORDS + 2 else kept
     return " ".join(text.split()[:MAX_WORDS]) + " …"
+
+
+_STUB_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)(?:\s+\S+){0,2}$")

@@ -308,6 +308,14 @@ def test_the_last_resort_headline_ends_on_a_phrase_not_an_ellipsis() -> None:
     assert headline(
         [Article(1, "a", "Some text about the fire.")], ["Some text about the fire."]
     ) == ("Some text about the fire")
+    # a relative clause cut before it says anything goes whole ("..., who died")
+    lead = (
+        "US President Donald Trump ordered the killing of Iran Revolutionary Guards commander "
+        'Qasem Soleimani, who died in Baghdad "in a decisive defensive action to protect US '
+        'personnel abroad," the Pentagon said.'
+    )
+    got = headline([Article(1, "a", lead)], [lead])
+    assert got.endswith("commander Qasem Soleimani"), got
 
 
 def test_a_sentence_that_is_all_quotation_is_read_with_its_speaker() -> None:
