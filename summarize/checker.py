@@ -1003,6 +1003,22 @@ def _check_names(
         with_name = [e for e in found if find_name(name, e.facts)]
         fits = max((overlap(context, e.keys) for e in with_name), default=0.0)
         rival = None if core[0] in with_name else _rival_name(name, context, core, named)
+        demonyms = lexicon.demonyms()
+        if core[0] in with_name and context and " ".join(name.words) in demonyms:
+            # named in the sentence, but elsewhere in it, while another name stands where the
+            # claim has this one ("the Iranian flag": "the top Iran and Iraq commanders ...
+            # posted a picture of the American flag")
+            mention = find_name(name, core[0].facts)
+            around = local_keys(core[0].facts, mention.start, mention.end) if mention else set()
+            if (
+                mention is not None
+                and mention.end > mention.start
+                and overlap(context, around) < 0.34
+            ):
+                swapped = _rival_name(name, context, core[:1], named)
+                if swapped is not None and " ".join(swapped.words) in demonyms:
+                    problems.append(Problem("name", name.text, f"the sources say {swapped.text}"))
+                    continue
         if core[0] in with_name or (
             with_name and (not context or fits >= (0.5 if rival else 0.34))
         ):

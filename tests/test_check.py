@@ -295,6 +295,15 @@ def test_it_said_is_the_body_that_spoke_before_and_a_place_stated_with_some_of_t
     assert not moved.supported
 
 
+def test_a_nationality_swapped_for_one_named_elsewhere_in_the_sentence() -> None:
+    """Found by a new user on the seeds: "the Iranian flag" passed on "Following the killing of
+    the top Iran and Iraq commanders, ... Trump posted a picture of the American flag"."""
+    checker = Checker(load([SEEDS]).articles)
+    verdict = checker.verify("Trump tweeted an image of the Iranian flag.")
+    assert ("name", "Iranian") in {(p.kind, p.span) for p in verdict.problems}
+    assert checker.verify("Trump posted a picture of the American flag on Twitter.").supported
+
+
 def test_a_surname_opening_a_sentence_and_a_street_on_the_other_side() -> None:
     """Found by a new user on a dev cluster: "Detective Chris Barling said Price was not a
     gang member" was checked against "All three men are local gang members, Barling said"
