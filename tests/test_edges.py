@@ -68,10 +68,10 @@ def test_output_naming_an_input_is_refused_and_the_article_kept(tmp_path, capsys
     folder = story_folder(tmp_path)
     article = folder / "a.txt"
     code, _, err = run([folder, "-o", article], capsys)
-    one_line_error(code, err, "one of the articles", "-o")
+    one_line_error(code, err, "one of the files being read", "-o")
     assert article.read_text(encoding="utf-8") == STORY
     code, _, err = run([article, folder / "b.txt", "-o", article], capsys)
-    one_line_error(code, err, "one of the articles")
+    one_line_error(code, err, "one of the files being read")
 
 
 def test_output_dash_is_standard_output(tmp_path, capsys):
