@@ -1856,7 +1856,9 @@ def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
             if mine_keys & keys and mine_keys - keys and keys - mine_keys:
                 # "worst-preserved" and "best-preserved": the parts that differ decide
                 ours, keys = mine_keys - keys, keys - mine_keys
-            denied = lexicon.negates(token.lower, other.lower) and not _unasserted(entry.facts, j)
+            denied = (
+                lexicon.negates(token.lower, other.lower) and not _unasserted(entry.facts, j)
+            ) or any(lexicon.exclusive(a, b) for a in ours for b in keys)
             same = not denied and any(
                 related(a, b) or lexicon.same_side(a, b) for a in ours for b in keys
             )
@@ -1905,6 +1907,10 @@ def _opposite_elsewhere(
         rest = {k for k in entry.keys if not lexicon.opposite(word, k)}
         if overlap(rest, claim_keys) >= OPPOSITE_ELSEWHERE:
             aligned.append(entry)  # the sentence is about what the claim says, all but the word
+        elif lexicon.exclusive_member(word) and overlap(claim_keys - {word}, entry.keys) >= 0.75:
+            # a colour: a longer sentence stating the rest of the claim ("Barling said Price
+            # was ... wearing red shoes" against "Police said Price was wearing blue shoes")
+            aligned.append(entry)
     return _opposite_in(claim, i, aligned) if aligned else None
 
 

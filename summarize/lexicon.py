@@ -134,6 +134,25 @@ def negates(a: str, b: str) -> bool:
     return False
 
 
+@cache
+def _exclusive() -> dict[str, int]:
+    groups: dict[str, int] = {}
+    for number, line in enumerate(_lines("exclusive.txt")):
+        for word in line.split(","):
+            if word.strip():
+                groups[key(word.strip())] = number
+    return groups
+
+
+def exclusive(a: str, b: str) -> bool:
+    """Whether two keys are different members of one closed set (colours): "blue" against
+    "red", not a paraphrase of it (spellings of one colour, grey/gray, are synonyms)."""
+    groups = _exclusive()
+    if a == b or synonymous(a, b):
+        return False
+    return a in groups and groups.get(b) == groups[a]
+
+
 def same_side(a: str, b: str) -> bool:
     """Whether two keys stand on the same side of a listed opposition (jumped/rose, both
     against fell): for aligning a paraphrase with its source word."""
@@ -142,8 +161,12 @@ def same_side(a: str, b: str) -> bool:
     return bool(mine and theirs and mine & theirs) and b not in mine
 
 
+def exclusive_member(a: str) -> bool:
+    return a in _exclusive()
+
+
 def has_opposite(a: str) -> bool:
-    return a in _antonyms()
+    return a in _antonyms() or a in _exclusive()
 
 
 @dataclass(frozen=True)

@@ -295,6 +295,20 @@ def test_it_said_is_the_body_that_spoke_before_and_a_place_stated_with_some_of_t
     assert not moved.supported
 
 
+def test_a_colour_is_not_another_colour() -> None:
+    """Found by a new user on a dev cluster: "Price was wearing blue shoes" passed where every
+    source says red (colours are a closed set, `exclusive.txt`, not two-sided antonyms)."""
+    story = wire(
+        "Jennifer Rivers mourned her son, Tavin Price, who was killed because he was wearing "
+        "the wrong colour of shoes. Barling said Price was not a gang member but was simply "
+        "wearing red shoes on the day of the shooting. The red car and the grey van left."
+    )
+    verdict = story.verify("Police said Price was wearing blue shoes.")
+    assert ("polarity", "blue") in {(p.kind, p.span) for p in verdict.problems}
+    assert story.verify("Police said Price was wearing red shoes.").supported
+    assert story.verify("The red car and the gray van left.").supported
+
+
 def test_a_nationality_swapped_for_one_named_elsewhere_in_the_sentence() -> None:
     """Found by a new user on the seeds: "the Iranian flag" passed on "Following the killing of
     the top Iran and Iraq commanders, ... Trump posted a picture of the American flag"."""
