@@ -1858,7 +1858,10 @@ def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
                 ours, keys = mine_keys - keys, keys - mine_keys
             denied = (
                 lexicon.negates(token.lower, other.lower) and not _unasserted(entry.facts, j)
-            ) or any(lexicon.exclusive(a, b) for a in ours for b in keys)
+            ) or (
+                # "black-and-white" holds two colours and states neither against the other
+                other.key != token.key and any(lexicon.exclusive(a, b) for a in ours for b in keys)
+            )
             same = not denied and any(
                 related(a, b) or lexicon.same_side(a, b) for a in ours for b in keys
             )
