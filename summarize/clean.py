@@ -1280,16 +1280,15 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
     )  # fmt: skip
     # It may also open the paragraph after a standfirst ("The actress was accosted ..." then
     # "CANNES -- American Ferrera's first appearance ...").
-    for at in [lead, lead + 1] if lead is not None and lead + 1 < len(paragraphs) else [lead]:
-        if at is None or dateline is not None:
+    for at in [] if lead is None else range(lead, min(lead + 2, len(paragraphs))):
+        text = paragraphs[at].lstrip()
+        found = next(
+            (m for p in _DATELINES if (m := p.match(text)) and len(text) > m.end() + 20), None
+        )
+        if found:
+            dateline = text[: found.end()].strip(" –—-:")
+            paragraphs[at] = text[found.end() :]
             break
-        for pattern in _DATELINES:
-            found = pattern.match(paragraphs[at].lstrip())
-            if found and len(paragraphs[at].lstrip()) > found.end() + 20:
-                text = paragraphs[at].lstrip()
-                dateline = text[: found.end()].strip(" –—-:")
-                paragraphs[at] = text[found.end() :]
-                break
 
     kept: list[str] = []
     removed: list[str] = []

@@ -281,9 +281,13 @@ def timeline(
         if event.date is None:
             continue
         used = {d.text for d in shown}
-        support = tuple(m.sentence for m in event.agreeing)
-        cited = tuple(sorted({m.sentence.doc_id for m in event.agreeing}))
-        differs = _other_days(event, cited)
+        agreeing = event.agreeing
+        support = tuple(m.sentence for m in agreeing)
+        cited = tuple(sorted({m.sentence.doc_id for m in agreeing}))
+        # the days the event's other sources give, none of them a source already cited
+        differs = _sides_by_day(
+            [m for m in event.mentions if m not in agreeing and m.sentence.doc_id not in cited]
+        )
         text = next((t for t in event.texts if t not in used), None)
         same_day = next((k for k, d in enumerate(shown) if d.date == event.date), None)
         if text is None and same_day is not None:
@@ -298,24 +302,6 @@ def timeline(
             continue
         shown.append(Dated(event.date, text or event.text, cited, support, differs))
     return shown
-
-
-def _other_days(event: Event, cited: Sequence[int]) -> tuple[Side, ...]:
-    """The days the event's other sources give, one side per day, citing none of `cited`."""
-    kept = set(event.agreeing)
-    by_day: dict[int, list[Mention]] = {}
-    for mention in event.mentions:
-        if mention in kept or mention.sentence.doc_id in cited:
-            continue
-        weekday = mention.date.weekday() if mention.date else mention.when.weekday
-        if weekday is not None:
-            by_day.setdefault(weekday, []).append(mention)
-    return tuple(
-        Side(
-            _day(ms), tuple(sorted({m.sentence.doc_id for m in ms})), tuple(m.sentence for m in ms)
-        )
-        for ms in sorted(by_day.values(), key=lambda ms: min(m.sentence.doc_id for m in ms))
-    )
 
 
 def dated_events(
@@ -366,28 +352,31 @@ def date_disagreements(
     """Events that different sources put on different days."""
     found = []
     for event in events(articles, sentences):
-        by_day: dict[int, list[Mention]] = {}
-        for mention in event.mentions:
-            weekday = mention.date.weekday() if mention.date else mention.when.weekday
-            if weekday is not None:
-                by_day.setdefault(weekday, []).append(mention)
-        if len(by_day) < 2:
+        sides = _sides_by_day(event.mentions)
+        if len(sides) < 2:
             continue
-        docs_per_side = [{m.sentence.doc_id for m in ms} for ms in by_day.values()]
+        docs_per_side = [set(side.sources) for side in sides]
         if len(set().union(*docs_per_side)) < 2:
             continue  # one source contradicting itself is not a disagreement between sources
         if any(a & b for i, a in enumerate(docs_per_side) for b in docs_per_side[i + 1 :]):
             continue  # a source giving both days reports two days, not a different one
-        sides = tuple(
-            Side(
-                _day(ms),
-                tuple(sorted({m.sentence.doc_id for m in ms})),
-                tuple(m.sentence for m in ms),
-            )
-            for ms in sorted(by_day.values(), key=lambda ms: min(m.sentence.doc_id for m in ms))
-        )
         found.append(Disagreement("date", f"Day of {_topic(event)}", sides))
     return found
+
+
+def _sides_by_day(mentions: Sequence[Mention]) -> tuple[Side, ...]:
+    """The mentions grouped by the weekday they give, one side per day, in source order."""
+    by_day: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        weekday = mention.date.weekday() if mention.date else mention.when.weekday
+        if weekday is not None:
+            by_day.setdefault(weekday, []).append(mention)
+    return tuple(
+        Side(
+            _day(ms), tuple(sorted({m.sentence.doc_id for m in ms})), tuple(m.sentence for m in ms)
+        )
+        for ms in sorted(by_day.values(), key=lambda ms: min(m.sentence.doc_id for m in ms))
+    )
 
 
 _NOUNS = {

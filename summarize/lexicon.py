@@ -117,6 +117,7 @@ def _not_negating() -> frozenset[str]:
     return frozenset(key(line) for line in _lines("not_negating.txt"))
 
 
+@lru_cache(maxsize=100_000)
 def negates(a: str, b: str) -> bool:
     """Whether one lower-case word is the other denied by a prefix ("unarmed" / "armed"): the
     opposites no list can hold all of. In the 246 dev clusters' sources the un-, non-, il- and

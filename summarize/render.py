@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from .schema import Briefing, Check, Dated, Disagreement, Point, Sentence
+from .schema import Briefing, Check, Dated, Disagreement, Point, Sentence, Side
 from .sentences import split_sentences
 
 FORMATS = ("markdown", "json", "text")
@@ -49,11 +49,10 @@ def disagreement_line(disagreement: Disagreement) -> str:
 
 
 def other_days(dated: Dated) -> str:
-    """ " *(Thursday [4])*": the sources that date a timeline entry otherwise."""
+    """ "(Thursday [4])": the sources that date a timeline entry otherwise ("" if none)."""
     if not dated.differs:
         return ""
-    sides = " · ".join(f"{side.value} {citation_marks(side.sources)}" for side in dated.differs)
-    return f" *({sides})*"
+    return "(" + " · ".join(f"{s.value} {citation_marks(s.sources)}" for s in dated.differs) + ")"
 
 
 def to_markdown(briefing: Briefing) -> str:
@@ -76,7 +75,8 @@ def to_markdown(briefing: Briefing) -> str:
         for dated in briefing.timeline:
             lines.append(
                 f"- **{dated.date.isoformat()}** — {escape_markdown(dated.text)} "
-                f"{citation_marks(dated.citations)}{other_days(dated)}"
+                f"{citation_marks(dated.citations)}"
+                + (f" *{other_days(dated)}*" if dated.differs else "")
             )
         if briefing.timeline:
             lines.append("")
@@ -119,6 +119,14 @@ def _disputed(point: Point) -> str:
 def _copies(briefing: Briefing) -> dict[int, int]:
     """Id of each duplicate input -> the id of the article it copies."""
     return {d: a.id for a in briefing.sources for d in a.duplicates}
+
+
+def _side(side: Side) -> dict[str, Any]:
+    return {
+        "value": side.value,
+        "sources": list(side.sources),
+        "sentences": [_sentence(s) for s in side.sentences],
+    }
 
 
 def _sentence(sentence: Sentence) -> dict[str, Any]:
@@ -188,14 +196,7 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
             {
                 "kind": d.kind,
                 "topic": d.topic,
-                "sides": [
-                    {
-                        "value": side.value,
-                        "sources": list(side.sources),
-                        "sentences": [_sentence(s) for s in side.sentences],
-                    }
-                    for side in d.sides
-                ],
+                "sides": [_side(side) for side in d.sides],
             }
             for d in briefing.disagreements
         ],
@@ -207,14 +208,7 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
                 "text": dated.text,
                 "citations": list(dated.citations),
                 "sentences": [_sentence(s) for s in dated.sentences],
-                "differs": [
-                    {
-                        "value": side.value,
-                        "sources": list(side.sources),
-                        "sentences": [_sentence(s) for s in side.sentences],
-                    }
-                    for side in dated.differs
-                ],
+                "differs": [_side(side) for side in dated.differs],
             }
             for dated in briefing.timeline
         ],

@@ -22,7 +22,7 @@ def dated_prompt(dated: Dated) -> Content:
     return Content.assemble(
         (dated.date.isoformat(), "bold $text-accent"),
         ("  " + citation_marks(dated.citations), "$text-accent"),
-        (other_days(dated).replace("*", ""), "$text-warning"),
+        ((" " + other_days(dated)) if dated.differs else "", "$text-warning"),
         ("\n" + dated.text, ""),
     )
 
