@@ -1231,7 +1231,16 @@ def _check_title(name: Name, sources: Sources) -> list[Problem]:
     title = {lexicon.key(w.rstrip(".")) for w in name.title}
     ranked = any(t and t[0] in RANKS for t in given) and not set(name.title) & RANKS
     for entry, other in sources.names:
-        if same_name(name.words, other.words) and title <= entry.keys and not ranked:
+        if (
+            same_name(name.words, other.words)
+            and title <= entry.keys
+            and not ranked
+            and not any(
+                lexicon.same_role(name.title, rival.title)
+                and not same_name(name.words, rival.words)
+                for rival in entry.facts.names
+            )  # "... tap him over Deputy Attorney General Rod J. Rosenstein": another's title
+        ):
             return []  # "Okonjo, who is also Daleford's mayor": stated, if not as a title
     said = sorted({" ".join(t) for t in given})
     return [

@@ -1466,12 +1466,14 @@ def _match_role(
     tokens: tuple[Token, ...], i: int, table: dict[tuple[str, ...], int], longest: int
 ) -> tuple[tuple[str, ...], int]:
     if tokens[i].lower in RANKS and i + 1 < len(tokens):
-        skip = 0  # "deputy White House press secretary"
-        while skip < 2 and i + 1 + skip < len(tokens) and tokens[i + 1 + skip].capital:
-            skip += 1
-        role, length = _match_role(tokens, i + 1 + skip, table, longest)
-        if role and (tokens[i].lower, *role) not in table:
-            return (tokens[i].lower, *role), length + 1 + skip  # "deputy press secretary"
+        # the role at once ("Deputy Attorney General") or after up to two capitalised words
+        # naming whose it is ("deputy White House press secretary")
+        for skip in range(3):
+            if i + 1 + skip >= len(tokens) or (skip and not tokens[i + skip].capital):
+                break
+            role, length = _match_role(tokens, i + 1 + skip, table, longest)
+            if role and (tokens[i].lower, *role) not in table:
+                return (tokens[i].lower, *role), length + 1 + skip  # "deputy press secretary"
     first = tokens[i].lower
     starts = _starts(table)
     if first not in starts:
@@ -1489,6 +1491,11 @@ _APPOSITION_OPENERS = frozenset(
     ["the", "a", "an", "former", "then", "now", "his", "her", "their", "its", "our", "acting",
      "interim", "deputy", "chief", "senior", "longtime", "veteran"]
 )  # fmt: skip
+
+
+_COPULAS = frozenset(["is", "was", "'s", "’s", "became", "becomes", "remains", "remained"])
+_CLAUSE_FILLERS = frozenset(["also", "currently", "once", "still", "later", "at", "time", "of"])
+"""Words that may stand between "who was" and the role it gives: "who was at the time the ..."."""
 
 
 def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Name]:
@@ -1517,10 +1524,33 @@ def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Nam
                 and tokens[k].text not in ",;.()"
                 and tokens[k].lower not in ("and", "who", "which", "but")
             ):
+                role, length = _match_role(tokens, k, role_table, longest)
+                if role:
+                    if not _name_follows(tokens, k + length):
+                        title = role  # "Ford, Pleasant Hill Mayor Tim Flaherty": Flaherty's
+                    break
+                k += 1
+        if (
+            not title
+            and j + 3 < len(tokens)
+            and tokens[j].text == ","
+            and tokens[j + 1].lower == "who"
+            and tokens[j + 2].lower in _COPULAS
+        ):  # "Whitaker, who was then Sessions's chief of staff,": the role the clause gives
+            k = j + 3
+            limit = min(len(tokens), k + 6)
+            while k < limit and tokens[k].text not in ',;.()"“”' and tokens[k].lower != "and":
                 role, _length = _match_role(tokens, k, role_table, longest)
                 if role:
                     title = role
                     break
+                if tokens[k].kind == "word" and not (
+                    tokens[k].lower in _APPOSITION_OPENERS
+                    or tokens[k].lower in _CLAUSE_FILLERS
+                    or tokens[k].capital
+                    or _possessive(tokens[k])
+                ):
+                    break  # "who was appointed by the governor": the role is someone else's
                 k += 1
         if (
             not title

@@ -230,6 +230,20 @@ def test_a_speakers_she_reaches_back_over_quotations_to_a_person() -> None:
     assert checker.verify(claim.format("Heather Quill of the Harbour Trust")).supported
 
 
+def test_a_title_another_person_holds_in_the_sentence_is_not_stated_for_this_one() -> None:
+    """ "Deputy Attorney General Matthew Whitaker" where the sources make him chief of staff and
+    give that title to Rosenstein in a sentence that names Whitaker too."""
+    checker = wire(
+        "Trump chose Whitaker, who was then Sessions's chief of staff, to serve as interim "
+        "attorney general. Trump knew Whitaker was a critic of the probe, which factored into "
+        "the decision to pick him over Deputy Attorney General Rod Rosenstein."
+    )
+    claim = "Trump picked {} Matthew Whitaker as interim attorney general."
+    verdict = checker.verify(claim.format("Deputy Attorney General"))
+    assert [p.kind for p in verdict.problems] == ["title"], verdict.problems
+    assert checker.verify(claim.format("chief of staff")).supported
+
+
 def test_another_portfolio_is_another_office() -> None:
     checker = wire("Labour Minister Grace Adeyemi ordered an inquiry into safety at the plant.")
     verdict = checker.verify("Health Minister Grace Adeyemi ordered an inquiry into safety.")

@@ -174,6 +174,29 @@ def test_names_carry_their_titles() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        # a rank before an office that is itself capitalised
+        ("Trump picked Deputy Attorney General Lena Ortiz.", ("lena", "ortiz"),
+         ("deputy", "attorney", "general")),
+        # the role a relative clause gives
+        ("Trump chose Ortiz, who was then Sessions's chief of staff, to serve.", ("ortiz",),
+         ("chief", "of", "staff")),
+        ("Ana Ruiz, who is also the city's mayor, spoke.", ("ana", "ruiz"), ("mayor",)),
+        # ... but not the role of someone the clause names
+        ("Ana Ruiz, who was appointed by the governor, spoke.", ("ana", "ruiz"), ()),
+        # a role after the comma that opens the next name is that name's
+        ("It echoes Gerald Ford, Pleasant Hill Mayor Tim Flaherty said.", ("gerald", "ford"), ()),
+    ],
+)  # fmt: skip
+def test_titles_from_ranks_and_relative_clauses(
+    text: str, person: tuple[str, ...], title: tuple[str, ...]
+) -> None:
+    titles = {n.words: n.title for n in analyse(text).names}
+    assert titles[person] == title, titles
+
+
+@pytest.mark.parametrize(
     ("a", "b", "same"),
     [
         (("district", "attorney"), ("da",), True),
