@@ -998,7 +998,22 @@ def _check_names(
     detail fused in from another sentence, wherever the sources say it."""
     problems = []
     named = [n.words for n in claim.names]
+    speaking = {
+        n.words
+        for said in claim.facts.attributions
+        for n in claim.names
+        if said.speaker_start <= n.start and n.end <= said.speaker_end
+    }
     for name in claim.names:
+        if name.words in speaking and any(
+            same_name(name.words, words)
+            for said in _speakers_of(core[0], sources)
+            for words in said.names
+        ):
+            # the speaker the sources give the quotation the claim restates, named in the
+            # sentence that closes it ("... Our clerk has resigned," Mayor Tim Flaherty said)
+            problems += _check_title(name, sources)
+            continue
         context = local_keys(claim.facts, name.start, name.end)
         with_name = [e for e in found if find_name(name, e.facts)]
         fits = max((overlap(context, e.keys) for e in with_name), default=0.0)
@@ -1271,7 +1286,13 @@ def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
     sentence around a quotation it belongs to; pronouns resolved to the last person before."""
     found = list(entry.facts.attributions)
     if not found and _QUOTE_MARKS & set(entry.sentence.text):
-        for other in sources.neighbours(entry, before=1, after=1):
+        previous = sources.neighbours(entry, before=1, after=0)
+        following = sources.neighbours(entry, before=0, after=1)
+        # a quotation left open runs on into the next sentence, where it is attributed
+        # ("'I'm paraphrasing Gerald Ford ... Our city clerk has resigned,' Flaherty said"):
+        # that sentence names its speaker, not the one before
+        order = following + previous if _left_open(entry.sentence.text) else previous + following
+        for other in order:
             found += [a for a in other.facts.attributions if a.pronoun or a.names]
     resolved = []
     for said in found:
@@ -1301,6 +1322,13 @@ def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
                     break
         resolved.append(said)
     return resolved
+
+
+def _left_open(text: str) -> bool:
+    """Whether a sentence opens a quotation it does not close."""
+    if "“" in text or "”" in text:
+        return text.rfind("“") > text.rfind("”")
+    return text.count('"') % 2 == 1 and text.lstrip().startswith('"')
 
 
 def _people(names: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:

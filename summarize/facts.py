@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1493,7 +1494,7 @@ _APPOSITION_OPENERS = frozenset(
 )  # fmt: skip
 
 
-_COPULAS = frozenset(["is", "was", "'s", "’s", "became", "becomes", "remains", "remained"])
+_COPULAS = frozenset(["is", "was", "became", "becomes", "remains", "remained"])
 _CLAUSE_FILLERS = frozenset(["also", "currently", "once", "still", "later", "at", "time", "of"])
 """Words that may stand between "who was" and the role it gives: "who was at the time the ..."."""
 
@@ -1530,28 +1531,8 @@ def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Nam
                         title = role  # "Ford, Pleasant Hill Mayor Tim Flaherty": Flaherty's
                     break
                 k += 1
-        if (
-            not title
-            and j + 3 < len(tokens)
-            and tokens[j].text == ","
-            and tokens[j + 1].lower == "who"
-            and tokens[j + 2].lower in _COPULAS
-        ):  # "Whitaker, who was then Sessions's chief of staff,": the role the clause gives
-            k = j + 3
-            limit = min(len(tokens), k + 6)
-            while k < limit and tokens[k].text not in ',;.()"“”' and tokens[k].lower != "and":
-                role, _length = _match_role(tokens, k, role_table, longest)
-                if role:
-                    title = role
-                    break
-                if tokens[k].kind == "word" and not (
-                    tokens[k].lower in _APPOSITION_OPENERS
-                    or tokens[k].lower in _CLAUSE_FILLERS
-                    or tokens[k].capital
-                    or _possessive(tokens[k])
-                ):
-                    break  # "who was appointed by the governor": the role is someone else's
-                k += 1
+        if not title:
+            title = _predicated_role(tokens, j, role_table, longest)
         if (
             not title
             and name.start >= 2
@@ -1572,6 +1553,38 @@ def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Nam
             else name
         )
     return out
+
+
+def _predicated_role(
+    tokens: tuple[Token, ...], j: int, table: dict[tuple[str, ...], int], longest: int
+) -> tuple[str, ...]:
+    """The role a clause right after a name gives it: "Whitaker, who was then Sessions's chief
+    of staff", "Ruiz has been governor since 2019"; not "who was appointed by the governor"."""
+    k = j
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower == "who":
+        k += 2
+    elif k >= len(tokens) or tokens[k].kind != "word":
+        return ()
+    if k + 1 < len(tokens) and tokens[k].lower in ("has", "had") and tokens[k + 1].lower == "been":
+        k += 2
+    elif k < len(tokens) and tokens[k].lower in _COPULAS:
+        k += 1
+    else:
+        return ()
+    limit = min(len(tokens), k + 6)
+    while k < limit and tokens[k].text not in ',;.()"“”' and tokens[k].lower != "and":
+        role, length = _match_role(tokens, k, table, longest)
+        if role:
+            return () if _name_follows(tokens, k + length) else role
+        if tokens[k].kind == "word" and not (
+            tokens[k].lower in _APPOSITION_OPENERS
+            or tokens[k].lower in _CLAUSE_FILLERS
+            or tokens[k].capital
+            or _possessive(tokens[k])
+        ):
+            return ()  # "who was appointed by the governor": the role is someone else's
+        k += 1
+    return ()
 
 
 def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -1723,7 +1736,8 @@ def attributions(
         words = [t for t in span if t.kind in ("word", "acronym")]
         if not words:
             continue
-        speaker_names = tuple(n.words for n in found_names if n.start >= start and n.end <= end)
+        in_span = [n for n in found_names if n.start >= start and n.end <= end]
+        speaker_names = tuple(n.words for n in in_span if not _qualifier(n, in_span, tokens))
         roles = tuple(t.key for t in words if t.lower not in stops and not _name_like(t))
         pronoun = len(words) == 1 and words[0].lower in _PRONOUNS
         out.append(
@@ -1735,6 +1749,20 @@ def attributions(
 
 
 _BE_WORDS = frozenset(["was", "were", "is", "are", "be", "been", "being"])
+
+
+def _qualifier(name: Name, names: Sequence[Name], tokens: tuple[Token, ...]) -> bool:
+    """A place or body that only says whose the next person's title is: "Pleasant Hill" in
+    "Pleasant Hill Councilman Jack Weir said" is not a second speaker."""
+    for other in names:
+        gap = tokens[name.end : other.start]
+        if (
+            other.title
+            and 0 < len(gap) <= len(other.title) + 1
+            and all(t.kind == "word" and t.lower not in ("and", "or") for t in gap)
+        ):
+            return True
+    return False
 
 
 def _speaker_follows(tokens: tuple[Token, ...], verb: int, found_names: tuple[Name, ...]) -> bool:

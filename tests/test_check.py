@@ -244,6 +244,23 @@ def test_a_title_another_person_holds_in_the_sentence_is_not_stated_for_this_one
     assert checker.verify(claim.format("chief of staff")).supported
 
 
+def test_a_quotation_left_open_belongs_to_the_speaker_who_closes_it() -> None:
+    """The quote runs on into the next sentence, where the mayor is named; the sentence before
+    ("She wrote ...") speaks of someone else, and the councilman's place is no second name."""
+    checker = wire(
+        "Kim Lee resigned as city clerk on Monday. She wrote a scathing letter. \"I'm quoting "
+        "Gerald Ford in saying our long municipal nightmare is now over. Our clerk has "
+        'resigned," Pleasant Hill Mayor Tim Flaherty said. "I\'m very happy," said '
+        "Councilman Jack Weir."
+    )
+    claim = "{} said that the city's long municipal nightmare was over."
+    verdict = checker.verify(claim.format("Pleasant Hill Councilman Jack Weir"))
+    assert ("speaker", "the sources attribute this to Pleasant Hill Mayor Tim Flaherty") in {
+        (p.kind, p.detail) for p in verdict.problems
+    }
+    assert checker.verify(claim.format("Pleasant Hill Mayor Tim Flaherty")).supported
+
+
 def test_another_portfolio_is_another_office() -> None:
     checker = wire("Labour Minister Grace Adeyemi ordered an inquiry into safety at the plant.")
     verdict = checker.verify("Health Minister Grace Adeyemi ordered an inquiry into safety.")

@@ -183,6 +183,8 @@ def test_names_carry_their_titles() -> None:
         ("Trump chose Ortiz, who was then Sessions's chief of staff, to serve.", ("ortiz",),
          ("chief", "of", "staff")),
         ("Ana Ruiz, who is also the city's mayor, spoke.", ("ana", "ruiz"), ("mayor",)),
+        ("Ana Ruiz has been governor of Sonora since 2019.", ("ana", "ruiz"), ("governor",)),
+        ("Ruiz was President Obama's pick.", ("ruiz",), ()),  # the next name's title
         # ... but not the role of someone the clause names
         ("Ana Ruiz, who was appointed by the governor, spoke.", ("ana", "ruiz"), ()),
         # a role after the comma that opens the next name is that name's
@@ -194,6 +196,13 @@ def test_titles_from_ranks_and_relative_clauses(
 ) -> None:
     titles = {n.words: n.title for n in analyse(text).names}
     assert titles[person] == title, titles
+
+
+def test_the_place_before_a_speakers_title_is_not_a_second_speaker() -> None:
+    (said,) = analyse("Pleasant Hill Councilman Jack Weir said it was over.").attributions
+    assert said.names == (("jack", "weir"),)
+    (said,) = analyse("Ana Ruiz and Councilman Jack Weir said it was over.").attributions
+    assert ("jack", "weir") in said.names
 
 
 @pytest.mark.parametrize(
