@@ -133,6 +133,38 @@ def _reported_object(child: Any, verb: Any) -> set[str]:
     return speaker
 
 
+def _governing_subject(child: Any, verb: Any) -> set[str]:
+    """ "Him" or "her" as the object of a clause inside another whose subject is a named person
+    is that person: in "Dupont recalls the day when the 15-year-old called her", the one
+    called is Dupont."""
+    if child.lower_ not in ("him", "her"):
+        return set()
+    own = {w for c in verb.children if c.dep_ in _DOER for w in _participant(c)}
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i:
+            return set()
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        if _saying(node.lemma_.lower()):
+            return set()  # a reported clause: `_reported_object` decides
+        subject = subjects[0]
+        people = [
+            t
+            for t in (subject, *(c for c in subject.children if c.dep_ in ("appos", "conj")))
+            if t.pos_ == "PROPN" and t.i > 0
+        ]
+        if len(people) != 1:
+            return set()  # "Police", "Smith and Jones": not one named person
+        doers = _participant(subject)
+        return set() if doers & own else doers
+    return set()
+
+
 def _own_roles(verb: Any) -> tuple[set[str], set[str]]:
     doers: set[str] = set()
     done_to: set[str] = set()
@@ -140,7 +172,11 @@ def _own_roles(verb: Any) -> tuple[set[str], set[str]]:
         if child.dep_ in _DOER:
             doers |= _named(child, verb)
         elif child.dep_ in _DONE_TO:
-            done_to |= _named(child, verb) or _reported_object(child, verb)
+            done_to |= (
+                _named(child, verb)
+                or _reported_object(child, verb)
+                or _governing_subject(child, verb)
+            )
         elif child.dep_ == "agent":  # "attacked by a protester"
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -360,8 +396,27 @@ def speaker_as_doer(claim: str, evidence: Iterable[str]) -> tuple[str, str, str]
 def _written(doc: Any, lemmas: frozenset[str]) -> str:
     """A participant as the sentence writes it ("the Defense Department", not "defense
     department"): its words in their order, each once."""
-    words = [t.text for t in doc if t.lemma_.lower() in lemmas and t.pos_ != "PRON"]
+    hits = [t for t in doc if t.lemma_.lower() in lemmas and t.pos_ != "PRON"]
+    # leave out where and whose ("at a Phoenix luncheon", "of Irvine Cottages")
+    own = [t for t in hits if not any(a.dep_ == "prep" for a in [t, *t.ancestors][:3])] or hits
+    heads = [t for t in own if t.dep_ not in ("compound", "amod", "poss", "nmod")]
+    if heads and all(t.pos_ == "PROPN" for t in heads):
+        # a name where the sentence gives one: "Jacqueline Dupont", not "CEO founder
+        # gerontologist Jacqueline Dupont"
+        own = [t for t in own if t.pos_ == "PROPN" and t.dep_ != "poss"] or own
+    words = [_whole_word(t) for t in own]
     return " ".join(dict.fromkeys(words))
+
+
+def _whole_word(token: Any) -> str:
+    """The token with the hyphenated word it is part of: "15-year-old", not "old"."""
+    text = token.doc.text
+    start, end = token.idx, token.idx + len(token.text)
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in ',;:("“':
+        start -= 1
+    while end < len(text) and not text[end].isspace() and text[end] not in ',;:.)"”':
+        end += 1
+    return text[start:end].removesuffix("'s").removesuffix("’s")
 
 
 def replaced_doer(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:

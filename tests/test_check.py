@@ -157,6 +157,12 @@ def test_each_kind_of_error_is_named(claim: str, kind: str) -> None:
             "to concede.",
             "Okafor said he was proud of his staff and that Brandt had called him to concede.",
         ),
+        (  # "her" in a clause under a named subject's verb is that person
+            "Clinic founder Jacqueline Dupont recalls the day last summer when the eager "
+            "15-year-old called her, saying he wanted to help.",
+            "Last summer, clinic founder Jacqueline Dupont phoned the 15-year-old, saying she "
+            "wanted him to help.",
+        ),
     ],
 )
 def test_who_did_it_to_whom_is_read_from_the_grammar(source: str, claim: str) -> None:
@@ -165,6 +171,17 @@ def test_who_did_it_to_whom_is_read_from_the_grammar(source: str, claim: str) ->
     checker = wire(source)
     assert "roles" in {p.kind for p in checker.verify(claim).problems}
     assert checker.verify(source).supported
+
+
+def test_a_reversal_names_the_people_as_the_sources_write_them() -> None:
+    checker = wire(
+        "Clinic founder Jacqueline Dupont recalls the day last summer when the eager "
+        "15-year-old called her, saying he wanted to help."
+    )
+    verdict = checker.verify("Last summer, Jacqueline Dupont phoned the 15-year-old.")
+    assert [p.detail for p in verdict.problems if p.kind == "roles"] == [
+        "the sources have 15-year-old as the one who did it (phone), to Jacqueline Dupont"
+    ]
 
 
 def test_the_doer_named_in_other_words_or_an_intransitive_is_no_swap() -> None:
