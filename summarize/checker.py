@@ -1661,7 +1661,6 @@ def _word(facts: Facts, key: str) -> str:
 def _actor(facts: Facts, verb: int, direction: int) -> str | None:
     """The nearest name or role word before (-1) or after (+1) the verb, inside its clause."""
     tokens = facts.tokens
-    lexicon.role_words()
     j = verb + direction
     steps = 0
     while 0 <= j < len(tokens) and steps < 7:

@@ -1632,8 +1632,10 @@ def _edit_distance(a: str, b: str) -> int:
 
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
 _CLAUSE_WORDS = frozenset(
-    ["that", "and", "but", "who", "which", "because", "as", "when", "while", "if", "what", "how"]
-)
+    ["that", "and", "but", "who", "which", "because", "as", "when", "while", "if", "what", "how",
+     # "Two days after Trump told reporters ...": the speaker is Trump
+     "after", "before", "since", "until", "unless", "although", "though", "whether", "where"]
+)  # fmt: skip
 _SPEAKER_STOPS = frozenset([",", ";", ":", ".", "(", ")", '"', "“", "”", "'"])
 
 

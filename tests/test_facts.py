@@ -198,6 +198,11 @@ def test_titles_from_ranks_and_relative_clauses(
     assert titles[person] == title, titles
 
 
+def test_a_speaker_span_stops_at_a_subordinator() -> None:
+    text = "Two days after Trump told reporters he did not know Whitaker, Conway said he does."
+    assert [a.speaker for a in analyse(text).attributions] == ["Trump", "Conway"]
+
+
 def test_the_place_before_a_speakers_title_is_not_a_second_speaker() -> None:
     (said,) = analyse("Pleasant Hill Councilman Jack Weir said it was over.").attributions
     assert said.names == (("jack", "weir"),)
