@@ -559,6 +559,14 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
         if rate is not None and rate.kind == "rate":
             end += rate_length
             unit = rate if unit is None else lexicon.Unit(unit.kind, f"{unit.name} {rate.name}")
+        elif (
+            end + 2 < len(tokens)
+            and tokens[end].lower in ("in", "of")
+            and tokens[end + 1].kind == "word"
+            and (rate := _unit_after(tokens, end + 2)[0]) is not None
+            and rate.kind == "rate"
+        ):  # "$1 billion in sales annually": the rate after what the sum is of
+            unit = rate if unit is None else lexicon.Unit(unit.kind, f"{unit.name} {rate.name}")
         hedge, hedge_length = _hedge_before(tokens, start)
         if (
             hedge is None
