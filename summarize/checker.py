@@ -20,17 +20,28 @@ Each problem names its kind, the words of the claim it concerns, and what the so
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as _dt
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
 from itertools import pairwise
 
 from . import lexicon
+from .evidence import (
+    ClaimFacts,
+    Entry,
+    Sources,
+    covered,
+    evidence_for,
+    find_name,
+    local_keys,
+    other_unit,
+    overlap,
+    ranked_candidates,
+    read_claim,
+    related,
+    supports_amount,
+    units_agree,
+)
 from .facts import (
     RANKS,
     Attribution,
@@ -39,12 +50,11 @@ from .facts import (
     Quantity,
     Token,
     When,
-    analyse,
     fold,
     same_name,
     tokenize,
 )
-from .schema import Article, Check, Problem, Sentence, Verdict
+from .schema import Article, Check, Problem, Verdict
 from .sentences import split_sentences
 
 PROBLEM_KINDS = (
@@ -62,423 +72,6 @@ PROBLEM_KINDS = (
 )
 
 
-# -- the sources, indexed once --------------------------------------------------------------------
-
-
-@dataclass(frozen=True, eq=False)
-class Entry:
-    """One source sentence with its facts and its article's date."""
-
-    sentence: Sentence
-    facts: Facts
-    anchor: _dt.date | None
-    position: int
-
-    @cached_property
-    def keys(self) -> frozenset[str]:
-        return self.facts.keys
-
-
-class Sources:
-    """Every sentence of the articles, analysed once, with document frequencies for weighting."""
-
-    def __init__(self, articles: Sequence[Article]) -> None:
-        self.articles = tuple(articles)
-        self.entries: list[Entry] = []
-        self.by_doc: dict[int, list[Entry]] = {}
-        for article in self.articles:
-            for index, text in enumerate(split_sentences(article.text)):
-                entry = Entry(
-                    Sentence(article.id, index, text),
-                    analyse(text),
-                    article.date,
-                    len(self.entries),
-                )
-                self.entries.append(entry)
-                self.by_doc.setdefault(article.id, []).append(entry)
-        self.df: Counter[str] = Counter()
-        for entry in self.entries:
-            self.df.update(entry.keys)
-        self.n = max(1, len(self.entries))
-
-    def idf(self, key: str) -> float:
-        return math.log((1 + self.n) / (1 + self.df.get(key, 0))) + 1.0
-
-    @cached_property
-    def folded_texts(self) -> tuple[str, ...]:
-        """Every source sentence folded and lower-cased, once (searched for place pairs)."""
-        return tuple(fold(e.sentence.text).lower() for e in self.entries)
-
-    @cached_property
-    def vocabulary(self) -> frozenset[str]:
-        return frozenset(self.df)
-
-    @cached_property
-    def _by_prefix(self) -> dict[str, list[str]]:
-        table: dict[str, list[str]] = {}
-        for key in self.df:
-            table.setdefault(key[:5], []).append(key)
-        return table
-
-    @cached_property
-    def _synonym_groups(self) -> frozenset[int]:
-        return frozenset(g for key in self.df for g in lexicon.synonym_groups_of(key))
-
-    def mentions(self, key: str) -> bool:
-        """Whether any source uses this word, a listed synonym or the same root."""
-        if key in self.df or lexicon.synonym_groups_of(key) & self._synonym_groups:
-            return True
-        return any(related(key, other) for other in self._by_prefix.get(key[:5], ()))
-
-    @cached_property
-    def lower_words(self) -> frozenset[str]:
-        """Keys of words the sources write in lower case somewhere (so not names)."""
-        return frozenset(
-            t.key for e in self.entries for t in e.facts.tokens if t.text[:1].islower()
-        )
-
-    @cached_property
-    def name_words(self) -> frozenset[str]:
-        """Folded words of the names the sources write where a capital means a name (not
-        only at the start of a sentence)."""
-        return frozenset(
-            w for e in self.entries for n in e.facts.names if not n.initial for w in n.words
-        )
-
-    @cached_property
-    def codes(self) -> frozenset[str]:
-        """Tokens with figures inside them, lower case ("3-2", "9/11", "tu-154")."""
-        return frozenset(
-            t.lower
-            for e in self.entries
-            for t in e.facts.tokens
-            if t.kind in ("code", "word") and any(c.isdigit() for c in t.text)
-        )
-
-    @cached_property
-    def surnames(self) -> frozenset[str]:
-        """Last words of the names the sources write in two words or more."""
-        return frozenset(n.words[-1] for _, n in self.names if len(n.words) >= 2)
-
-    @cached_property
-    def names(self) -> list[tuple[Entry, Name]]:
-        return [(e, n) for e in self.entries for n in e.facts.names]
-
-    def neighbours(self, entry: Entry, before: int = 2, after: int = 1) -> list[Entry]:
-        doc = self.by_doc[entry.sentence.doc_id]
-        i = entry.sentence.index
-        return doc[max(0, i - before) : i] + doc[i + 1 : i + 1 + after]
-
-    def previous(self, entry: Entry, count: int = 2) -> list[Entry]:
-        return self.neighbours(entry, before=count, after=0)
-
-
-# -- matching helpers -----------------------------------------------------------------------------
-
-
-def related(a: str, b: str) -> bool:
-    """Same word, a listed synonym, or the same root the stemmer left apart ("employ" and
-    "employe", "injur" and "injuri")."""
-    if lexicon.synonymous(a, b):
-        return True
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 2
-
-
-def covered(key: str, keys: Iterable[str]) -> bool:
-    return any(related(key, other) for other in keys)
-
-
-def _window(facts: Facts, start: int, end: int, reach: int) -> list[int]:
-    """Up to `reach` content words on each side of [start, end), inside its clause."""
-    tokens = facts.tokens
-    content = set(facts.content)
-    picked: list[int] = []
-    for step in (-1, 1):
-        j, taken = (start - 1, 0) if step < 0 else (end, 0)
-        while 0 <= j < len(tokens) and taken < reach:
-            if tokens[j].text in ';:()"“”,':
-                break
-            if j in content:
-                picked.append(j)
-                taken += 1
-            j += step
-    return sorted(picked)
-
-
-def local_keys(facts: Facts, start: int, end: int, reach: int = 3) -> set[str]:
-    """What is said right around a fact: the nearest content words, light words left out."""
-    light = lexicon.light_words()
-    return {
-        facts.tokens[i].key
-        for i in _window(facts, start, end, reach)
-        if facts.tokens[i].key not in light and not facts.tokens[i].capital
-    }
-
-
-def overlap(wanted: set[str], have: Iterable[str]) -> float:
-    if not wanted:
-        return 1.0
-    have = set(have)
-    return sum(1 for k in wanted if covered(k, have)) / len(wanted)
-
-
-def find_name(name: Name | tuple[str, ...], facts: Facts) -> Name | None:
-    words = name if isinstance(name, tuple) else name.words
-    for other in facts.names:
-        if same_name(words, other.words):
-            return other
-    demonyms = lexicon.demonyms()
-    if len(words) == 1:
-        for other in facts.names:
-            if any(
-                words[0] in demonyms.get(w, ()) or w in demonyms.get(words[0], ())
-                for w in other.words
-            ):
-                return other  # "Ireland" and "the Irish Court of Appeal"
-    if len(words) == 1:
-        word = words[0]
-        tokens = facts.tokens
-        for i, token in enumerate(tokens):
-            if token.kind in ("word", "acronym") and token.lower.replace(".", "") == word:
-                return Name(token.text, i, i + 1, words)
-        if 3 <= len(word) <= 6:  # "GDP" for "gross domestic product"
-            initials = [t.lower[0] for t in tokens if t.kind == "word"]
-            text = "".join(initials)
-            if word in text:
-                return Name(word.upper(), 0, 0, words)
-    elif words and len(words[-1]) >= 3 and facts.tokens:
-        # a surname opening the sentence is read as a word there ("Barling said Price was
-        # not ..."), yet it still names "Detective Chris Barling"
-        first = facts.tokens[0]
-        if first.capital and first.lower == words[-1]:
-            return Name(first.text, 0, 1, (words[-1],))
-    return None
-
-
-_PHYSICAL = frozenset(["duration", "distance", "mass", "area", "volume", "speed", "temperature"])
-_LOOSE_UNITS = frozenset(["money", "share", "age", "rate"])
-"""Units a source often leaves implicit ("Twelve million is a start", "Harmon, 58,")."""
-
-
-def _base(q: Quantity) -> tuple[float, float, float | None]:
-    """(low, high, stated value) in the unit's base unit (metres, seconds, ...) when it has one."""
-    factor = q.unit.factor if q.unit is not None and q.unit.factor else 1.0
-    value = None if q.value is None else q.value * factor
-    return q.low * factor, q.high * factor, value
-
-
-def units_agree(claim: Quantity, evidence: Quantity) -> bool:
-    if claim.unit is None or evidence.unit is None:
-        if claim.unit is not None:
-            # "40 percent" may drop its unit in a source, but "a majority" has no figure
-            return claim.unit.kind in _LOOSE_UNITS and claim.value is not None
-        if evidence.unit is not None:
-            return evidence.unit.kind not in _PHYSICAL
-        return True
-    if not _other_unit(claim.unit, evidence.unit):
-        return True
-    if claim.unit.kind != evidence.unit.kind:
-        return False
-    return bool(claim.unit.factor and evidence.unit.factor)  # compared in base units
-
-
-def _other_unit(a: lexicon.Unit, b: lexicon.Unit) -> bool:
-    """Whether two units named differently are different units: "pounds" may be sterling or
-    weight (the source's £ decides), and "degrees" leaves the scale unsaid ("40C")."""
-    names = {a.name, b.name}
-    if len(names) == 1 or names == {"gbp", "lb"}:
-        return False
-    return not (a.kind == b.kind == "temperature" and "degree" in names)
-
-
-def supports_amount(evidence: Quantity, claim: Quantity) -> bool:
-    """Does the evidence's amount establish the claim's? The claim's range must hold the
-    source's stated value (or, for a vague source, its whole range), in the same unit (or a
-    convertible one: 5.5 km is 5,500 m): a claim's "five days" is not a source's "five men"."""
-    if not units_agree(claim, evidence):
-        return False
-    if claim.unit and evidence.unit and {claim.unit.name, evidence.unit.name} == {"gbp", "lb"}:
-        claim = dataclasses.replace(claim, unit=evidence.unit)  # the source says which pounds
-    low, high, _ = _base(claim)
-    e_low, e_high, e_value = _base(evidence)
-    converted = bool(
-        claim.unit and evidence.unit and claim.unit.factor and claim.unit.name != evidence.unit.name
-    )
-    slack = 0.02 if converted else 1e-6
-    if (
-        e_value is None
-        and claim.value is None
-        and " and " in claim.text
-        and (" and " in evidence.text)
-    ):  # "between 25 and 54": a range is stated by its ends
-        return math.isclose(low, e_low, rel_tol=slack) and math.isclose(high, e_high, rel_tol=slack)
-    if claim.hedge is not None and claim.hedge == evidence.hedge:
-        # Hedged alike, stated alike: "more than 30" does not restate "more than 50" (though it
-        # follows from it), "just under 61" not "just under 60"; "about 3,000" may round
-        # "about 3,200" to its one significant figure (but "about 140" is not "about 145").
-        if claim.value is None or e_value is None:
-            return False
-        factor = claim.unit.factor if claim.unit and claim.unit.factor else 1.0
-        step = 10.0 ** math.floor(math.log10(abs(claim.value))) if claim.value else 0.0
-        round_figure = claim.hedge == "about" and step and claim.value % step == 0
-        step = step * factor if round_figure else 0.0
-        rounded = math.floor(e_value / step + 0.5) * step if step else e_value
-        return math.isclose(claim.value * factor, rounded, rel_tol=slack)
-    low -= abs(low) * slack + 1e-9
-    high += (abs(high) * slack + 1e-9) if math.isfinite(high) else 0.0
-    if e_value is not None:
-        return low <= e_value <= high
-    return low <= e_low and e_high <= high
-
-
-# -- the claim ------------------------------------------------------------------------------------
-
-
-_DATE_WORDS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-     "oct", "nov", "dec",
-     # clock and part-of-day words: "half past one on Sunday morning" is a time, not an event
-     "half", "past", "quarter", "noon", "midnight", "morning", "afternoon", "evening",
-     "night", "overnight", "o'clock"]
-)  # fmt: skip
-
-
-@dataclass
-class _Claim:
-    text: str
-    facts: Facts
-    names: list[Name]
-    content: list[int]
-    """Content token indices that must be supported (not names, not light words)."""
-    ranked: list[tuple[float, Entry]] | None = None
-    """Source sentences scored against the claim, best first (`_candidates`, computed once)."""
-
-
-def _claim(text: str, sources: Sources) -> _Claim:
-    facts = analyse(text)
-    light = lexicon.light_words()
-    names = []
-    for name in facts.names:
-        if (
-            name.initial
-            and name.words
-            and (
-                lexicon.key(name.words[0]) in sources.lower_words
-                or name.words[0] not in sources.name_words
-            )
-        ):
-            # "Residents said ...", "Soon after ...": capitalised only because it opens the
-            # sentence; a word the sources never write as a name mid-sentence is read as a word
-            continue
-        names.append(name)
-    in_name = {i for n in names for i in range(n.start, n.end)}
-    speech = lexicon.speech_forms()
-    content = [
-        i
-        for i in facts.content
-        if i not in in_name
-        and facts.tokens[i].key not in light
-        and facts.tokens[i].lower not in speech
-        and facts.tokens[i].lower not in _DATE_WORDS
-        and not (facts.tokens[i].capital and facts.tokens[i].lower in lexicon.role_words())
-    ]
-    return _Claim(text, facts, names, content)
-
-
-# -- evidence -------------------------------------------------------------------------------------
-
-
-def _score(claim: _Claim, entry: Entry, sources: Sources) -> float:
-    keys = entry.keys
-    score = 0.0
-    for i in claim.content:
-        k = claim.facts.tokens[i].key
-        if k in keys:
-            score += sources.idf(k)
-        elif covered(k, keys):
-            score += 0.7 * sources.idf(k)
-    for name in claim.names:
-        if find_name(name, entry.facts):
-            score += max(sources.idf(lexicon.key(w)) for w in name.words)
-    for q in claim.facts.numbers():
-        if any(supports_amount(other, q) for other in entry.facts.numbers()):
-            score += 3.0
-    return score
-
-
-def _candidates(claim: _Claim, sources: Sources, limit: int = 12) -> list[tuple[float, Entry]]:
-    if claim.ranked is None:
-        scored = [(_score(claim, e, sources), e) for e in sources.entries]
-        scored = [pair for pair in scored if pair[0] > 0]
-        words = [t.lower for t in claim.facts.tokens]
-        # a tie on the facts goes to a sentence worded exactly as the claim: one copied from a
-        # source must find itself, not an earlier sentence with the same words ("There was
-        # already shooting" beside "they wouldn't ... start shooting"); a closeness tie-break
-        # for every claim was tried (+1, -2 on the tuning sets)
-        scored.sort(
-            key=lambda pair: (
-                -pair[0],
-                [t.lower for t in pair[1].facts.tokens] != words,
-                pair[1].position,
-            )
-        )
-        claim.ranked = scored
-    return claim.ranked[:limit]
-
-
-def _covered_units(claim: _Claim, entries: Sequence[Entry]) -> set[str]:
-    keys: set[str] = set()
-    for entry in entries:
-        keys |= entry.keys
-    units = {f"w{i}" for i in claim.content if covered(claim.facts.tokens[i].key, keys)}
-    for n, name in enumerate(claim.names):
-        if any(find_name(name, e.facts) for e in entries):
-            units.add(f"n{n}")
-    for n, q in enumerate(claim.facts.numbers()):
-        if any(supports_amount(o, q) for e in entries for o in e.facts.numbers()):
-            units.add(f"q{n}")
-    return units
-
-
-def _evidence(claim: _Claim, sources: Sources) -> list[Entry]:
-    """The best sentence, then up to two more that each state a further part of the claim.
-
-    A further sentence must add at least two units, one of them a content word: a sentence
-    fusing two reports is supported, but one borrowed name or number (the wrong doer, a figure
-    about something else) cannot be laundered in from an unrelated sentence.
-    """
-    candidates = _candidates(claim, sources)
-    if not candidates:
-        # nothing to score ("I get it.", "Why were you there?"): a source that says it word
-        # for word still says it
-        words = [t.lower for t in claim.facts.tokens]
-        return [e for e in sources.entries if [t.lower for t in e.facts.tokens] == words][:1]
-    chosen = [candidates[0][1]]
-    wanted = {f"w{i}" for i in claim.content}
-    wanted |= {f"n{n}" for n in range(len(claim.names))}
-    wanted |= {f"q{n}" for n in range(len(claim.facts.numbers()))}
-    have = _covered_units(claim, chosen)
-    for _ in range(2):
-        missing = wanted - have
-        if not missing:
-            break
-        best, best_gain = None, set()
-        for _, entry in candidates[1:]:
-            if entry in chosen:
-                continue
-            gain = (_covered_units(claim, [*chosen, entry]) - have) & missing
-            if len(gain) > len(best_gain):
-                best, best_gain = entry, gain
-        if best is None or len(best_gain) < 2 or not any(u.startswith("w") for u in best_gain):
-            break
-        chosen.append(best)
-        have = _covered_units(claim, chosen)
-    return chosen
-
-
 # -- the checker ----------------------------------------------------------------------------------
 
 
@@ -490,8 +83,8 @@ class Checker:
 
     def verify(self, text: str) -> Verdict:
         sources = self.sources
-        claim = _claim(text, sources)
-        core = _evidence(claim, sources)
+        claim = read_claim(text, sources)
+        core = evidence_for(claim, sources)
         if not core:
             return Verdict(
                 text, False, (Problem("unsupported", text, "no source sentence says this"),)
@@ -542,7 +135,7 @@ def _attached(facts: Facts, start: int, end: int, names: Sequence[Name]) -> list
 
 
 def _amount_supported_by(
-    claim: _Claim,
+    claim: ClaimFacts,
     q: Quantity,
     entry: Entry,
     other: Quantity,
@@ -586,7 +179,7 @@ def _amount_supported_by(
     return about_it
 
 
-def _owner_amount(claim: _Claim, q: Quantity, sources: Sources) -> str | None:
+def _owner_amount(claim: ClaimFacts, q: Quantity, sources: Sources) -> str | None:
     """The person the claim attaches the amount to ("Theresa Hunt, 52,") has another one of
     that kind attached wherever the sources name them ("53-year-old Theresa Hunt"), and never
     this one: the figure belongs to someone else (the 52-year-old psychiatrist)."""
@@ -646,7 +239,7 @@ def _counted_clash(claim: Quantity, other: Quantity, entry: Entry) -> bool:
     )
 
 
-def _check_quantities(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
+def _check_quantities(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> list[Problem]:
     """Every amount is one a source states for the same thing. When the claim restates one
     sentence and that sentence gives this thing another amount, no other sentence can rescue
     the claim's figure (a changed digit is not supported by a coincidence elsewhere)."""
@@ -700,7 +293,7 @@ RIVAL_FIT = 0.5
 sources must hold for it to be the figure for that thing."""
 
 
-def _fit(claim: _Claim, q: Quantity, entry: Entry, other: Quantity) -> float:
+def _fit(claim: ClaimFacts, q: Quantity, entry: Entry, other: Quantity) -> float:
     return overlap(
         local_keys(claim.facts, q.start, q.end), local_keys(entry.facts, other.start, other.end)
     )
@@ -716,7 +309,7 @@ DISPLACED_RATIO = 10
 is no rival of a $1.6bn stake, though both stand beside "shares"."""
 
 
-def _displaced(claim: _Claim, q: Quantity, entry: Entry, other: Quantity) -> bool:
+def _displaced(claim: ClaimFacts, q: Quantity, entry: Entry, other: Quantity) -> bool:
     """The sentence the claim restates gives its figure to something else and its thing
     another figure: "wages rise 6 percent" where "wages will rise 3.5 percent, below the 6
     percent demanded by the union". A rival the claim states too is its figure for the other
@@ -745,7 +338,9 @@ def _displaced(claim: _Claim, q: Quantity, entry: Entry, other: Quantity) -> boo
     )
 
 
-def _better_rival(claim: _Claim, q: Quantity, found: Entry, sources: Sources) -> Quantity | None:
+def _better_rival(
+    claim: ClaimFacts, q: Quantity, found: Entry, sources: Sources
+) -> Quantity | None:
     """A figure found only in a sentence about something else, where another sentence gives
     the claim's thing its own figure: 57 percent, the ethanol figure, claimed for propanol,
     where another sentence gives propanol 10 percent; "thousands of women" found about another
@@ -787,7 +382,7 @@ def _comparable(q: Quantity, other: Quantity) -> bool:
     return not bare.counted
 
 
-def _rival_amount(claim: _Claim, q: Quantity, entry: Entry) -> Quantity | None:
+def _rival_amount(claim: ClaimFacts, q: Quantity, entry: Entry) -> Quantity | None:
     """An amount of `entry` for the same thing as `q` (what it counts, or the words around)."""
     context = local_keys(claim.facts, q.start, q.end)
     counted = _counted_key(q)
@@ -805,7 +400,7 @@ def _rival_amount(claim: _Claim, q: Quantity, entry: Entry) -> Quantity | None:
 
 
 def _amount_problem(
-    claim: _Claim, q: Quantity, evidence: list[Entry], sources: Sources
+    claim: ClaimFacts, q: Quantity, evidence: list[Entry], sources: Sources
 ) -> list[Problem]:
     """What is wrong with an amount no sentence was found to state for the same thing; none
     when the closest amount of the evidence for the same thing turns out to allow it."""
@@ -819,7 +414,7 @@ def _amount_problem(
             if not _comparable(q, other):
                 continue
             same_digits = other.value / other.scale == q.value / q.scale
-            different_unit = (q.unit and other.unit and _other_unit(q.unit, other.unit)) or (
+            different_unit = (q.unit and other.unit and other_unit(q.unit, other.unit)) or (
                 q.scale != other.scale
             )
             if same_digits and different_unit:
@@ -845,7 +440,7 @@ def _amount_problem(
             q.unit
             and other.unit
             and other.unit.kind == q.unit.kind
-            and _other_unit(q.unit, other.unit)
+            and other_unit(q.unit, other.unit)
         ):
             return [Problem("unit", q.text, f"the sources say {other.text}")]
         if supports_amount(other, q) and not _counted_clash(q, other, rival_entry):
@@ -861,7 +456,7 @@ def _amount_problem(
 _CODE = re.compile(r"\d")
 
 
-def _check_codes(claim: _Claim, sources: Sources) -> list[Problem]:
+def _check_codes(claim: ClaimFacts, sources: Sources) -> list[Problem]:
     """Figures inside words and codes ("3-2", "9/11", "under-18s", "Tu-154") cannot be read as
     amounts; they must be written as the sources write them (a score may be turned round)."""
     problems = []
@@ -880,7 +475,7 @@ def _check_codes(claim: _Claim, sources: Sources) -> list[Problem]:
 # -- dates ----------------------------------------------------------------------------------------
 
 
-def _check_dates(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
+def _check_dates(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> list[Problem]:
     problems = []
     for when in claim.facts.dates:
         problem = _date_problem(claim, when, evidence, sources)
@@ -918,7 +513,7 @@ def _dates_saying(facts: Facts, when: When) -> bool:
 
 
 def _date_problem(
-    claim: _Claim, when: When, evidence: list[Entry], sources: Sources
+    claim: ClaimFacts, when: When, evidence: list[Entry], sources: Sources
 ) -> Problem | None:
     context = local_keys(claim.facts, when.start, when.end, reach=4)
     pool = list(evidence)
@@ -985,14 +580,14 @@ RESTATES = 0.7
 """Share of a claim's content words one source sentence states for the claim to restate it."""
 
 
-def restates(claim: _Claim, entry: Entry) -> bool:
+def restates(claim: ClaimFacts, entry: Entry) -> bool:
     keys = entry.keys
     wanted = [claim.facts.tokens[i].key for i in claim.content]
     return bool(wanted) and sum(1 for k in wanted if covered(k, keys)) / len(wanted) >= RESTATES
 
 
 def _check_names(
-    claim: _Claim, core: list[Entry], found: list[Entry], sources: Sources
+    claim: ClaimFacts, core: list[Entry], found: list[Entry], sources: Sources
 ) -> list[Problem]:
     """Every name is one the sources give here: in the sentence the claim restates, or, for a
     detail fused in from another sentence, wherever the sources say it."""
@@ -1099,7 +694,7 @@ def _tie_words(tokens: Sequence[Token]) -> set[str]:
     return {t.lower.removesuffix("'s").removesuffix("’s") for t in tokens if t.kind == "word"}
 
 
-def _check_affiliations(claim: _Claim, sources: Sources) -> list[Problem]:
+def _check_affiliations(claim: ClaimFacts, sources: Sources) -> list[Problem]:
     """A person described by an organisation no source ties them to: "Mercedes Pascual, a World
     Health Organization epidemiologist" where the sources have her at Michigan and mention the
     WHO only for its malaria figures. Tied means named in a sentence about the person or in
@@ -1122,7 +717,7 @@ def _check_affiliations(claim: _Claim, sources: Sources) -> list[Problem]:
     return problems
 
 
-def _check_places(claim: _Claim, core: Sequence[Entry], sources: Sources) -> list[Problem]:
+def _check_places(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) -> list[Problem]:
     """A place swapped for another from elsewhere in the story: the claim restates a sentence
     but names a place that sentence does not, where it names one the claim leaves out ("first
     knelt on Sunday in Seattle" for "... in Chicago"; Seattle is where her team plays)."""
@@ -1147,7 +742,7 @@ def _check_places(claim: _Claim, core: Sequence[Entry], sources: Sources) -> lis
 _WHERE = frozenset(["in", "at", "near", "outside", "inside"])
 
 
-def _check_event_place(claim: _Claim, sources: Sources) -> list[Problem]:
+def _check_event_place(claim: ClaimFacts, sources: Sources) -> list[Problem]:
     """The claim puts an event somewhere the sources do not: every source sentence that states
     the claim's event (its people and most of its words) places it elsewhere, and none names
     the claim's place ("Soleimani was killed in Tehran"; the sources say Baghdad)."""
@@ -1379,7 +974,7 @@ STATES_MORE = 0.2
 (and as much as restates it) for the speaker check to take it as the sentence that states it."""
 
 
-def _stating(claim: _Claim, attribution: Attribution, evidence: list[Entry]) -> list[Entry]:
+def _stating(claim: ClaimFacts, attribution: Attribution, evidence: list[Entry]) -> list[Entry]:
     """The two sentences that best state what the claim has said, its speaker left out: the
     speaker's own name must not make a sentence by someone else look like the statement
     ("..., according to Stephen Vladeck" finds Vladeck's other quotation first)."""
@@ -1400,7 +995,7 @@ def _stating(claim: _Claim, attribution: Attribution, evidence: list[Entry]) -> 
     return [best, *(e for e in evidence[:2] if e is not best)][:2]
 
 
-def _check_speaker(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
+def _check_speaker(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> list[Problem]:
     """A statement given to someone the sources do not have saying it: the claim's speaker is
     named nowhere near the sentences stating it, and those give it to someone else."""
     problems = []
@@ -1502,7 +1097,7 @@ def _until(facts: Facts, cue: int) -> bool:
     return False
 
 
-def _scopes(facts: Facts) -> list[list[str]]:
+def negation_scopes(facts: Facts) -> list[list[str]]:
     return [scope for _, scope in _cues(facts)]
 
 
@@ -1510,9 +1105,9 @@ def _aligned(scope: Sequence[str], keys: Iterable[str]) -> bool:
     return any(covered(k, keys) for k in scope)
 
 
-def _negated_in(scope: Sequence[str], entry: Entry) -> bool | None:
+def negated_in(scope: Sequence[str], entry: Entry) -> bool | None:
     """Does `entry` negate what `scope` says (True), state it plainly (False), or neither?"""
-    theirs = _scopes(entry.facts)
+    theirs = negation_scopes(entry.facts)
     negated = {k for other in theirs for k in other}
     head = scope[0]
     if head in entry.keys and head not in negated:
@@ -1556,7 +1151,7 @@ NEGATED_CONTEXT = 0.34
 """Share of a source's negated clause the claim must restate for its negation to bear on it."""
 
 
-def _negated_elsewhere(claim: _Claim, cue: int, scope: Sequence[str], sources: Sources) -> bool:
+def _negated_elsewhere(claim: ClaimFacts, cue: int, scope: Sequence[str], sources: Sources) -> bool:
     """Some source sentence about the same thing, by the same people, negates its head too:
     the core may be the sentence that says "faces two charges of murder" while a shorter one
     says "has not been charged with Macomber's death". The names next to the cue must be in it
@@ -1568,7 +1163,7 @@ def _negated_elsewhere(claim: _Claim, cue: int, scope: Sequence[str], sources: S
             continue
         if not all(find_name(n, entry.facts) for n in near):
             continue
-        if any(covered(scope[0], other[:1]) for other in _scopes(entry.facts)):
+        if any(covered(scope[0], other[:1]) for other in negation_scopes(entry.facts)):
             return True
     return False
 
@@ -1577,7 +1172,7 @@ NEGATION_NAME_REACH = 8
 """How many words before a negation cue a name is read as the one it is about."""
 
 
-def _check_negation(claim: _Claim, core: list[Entry], sources: Sources) -> list[Problem]:
+def _check_negation(claim: ClaimFacts, core: list[Entry], sources: Sources) -> list[Problem]:
     """A claim negates what its evidence states plainly, or states plainly what it negates."""
     for cue, scope in _cues(claim.facts):
         context = _cue_context(claim.facts, scope)
@@ -1585,15 +1180,15 @@ def _check_negation(claim: _Claim, core: list[Entry], sources: Sources) -> list[
         if overlap(context, best.keys) < 0.34:
             continue
         if (
-            _negated_in(scope, best) is False
-            and not any(_negated_in(scope, e) for e in core[:3] if e is not best)
+            negated_in(scope, best) is False
+            and not any(negated_in(scope, e) for e in core[:3] if e is not best)
             and not _negated_elsewhere(claim, cue, scope, sources)
         ):
             word = _word(claim.facts, scope[0])
             return [Problem("negation", word, "the sources do not say it is not so")]
-    mine = _scopes(claim.facts)
+    mine = negation_scopes(claim.facts)
     claim_keys = {claim.facts.tokens[i].key for i in claim.facts.content}
-    for scope in _scopes(core[0].facts):
+    for scope in negation_scopes(core[0].facts):
         head = scope[0]
         if overlap(_cue_context(core[0].facts, scope), claim_keys) < NEGATED_CONTEXT:
             continue  # "if his demands were not met" is not about the claim's "meeting"
@@ -1617,18 +1212,18 @@ DENIED_CONTEXT = 0.6
 that negation to refute the claim ("He said he could not confirm they were debris")."""
 
 
-def _denied_elsewhere(claim: _Claim, core: list[Entry], sources: Sources) -> list[Problem]:
+def _denied_elsewhere(claim: ClaimFacts, core: list[Entry], sources: Sources) -> list[Problem]:
     """A shorter source sentence negates what the claim states plainly. The best evidence is
     chosen for the whole claim, and a clause the claim shares with a short sentence ("said
     he could confirm that the objects were debris") is outvoted by a long one about the rest."""
-    mine = _scopes(claim.facts)
+    mine = negation_scopes(claim.facts)
     claim_keys = {claim.facts.tokens[i].key for i in claim.content}
     # every sentence sharing a word with the claim: the negated one may be short and rank low
-    ranked = [e for _, e in _candidates(claim, sources, limit=len(sources.entries))]
+    ranked = [e for _, e in ranked_candidates(claim, sources, limit=len(sources.entries))]
     for entry in ranked:
         if entry in core[:1]:
             continue
-        for scope in _scopes(entry.facts):
+        for scope in negation_scopes(entry.facts):
             head = scope[0]
             if not covered(head, claim_keys) or any(_aligned(scope, o) for o in mine):
                 continue
@@ -1638,7 +1233,7 @@ def _denied_elsewhere(claim: _Claim, core: list[Entry], sources: Sources) -> lis
             if _hypothetical(claim.facts, head):
                 continue
             if any(
-                _negated_in(scope, e) is False and overlap(context, e.keys) >= DENIED_CONTEXT
+                negated_in(scope, e) is False and overlap(context, e.keys) >= DENIED_CONTEXT
                 for e in ranked
                 if e is not entry
             ):
@@ -1696,7 +1291,7 @@ def _roles_of(facts: Facts, verb: int) -> tuple[str | None, str | None]:
     return (done_to, doer) if _passive(facts, verb) else (doer, done_to)
 
 
-def _check_roles(claim: _Claim, evidence: list[Entry], sources: Sources) -> list[Problem]:
+def _check_roles(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> list[Problem]:
     facts = claim.facts
     light = lexicon.light_words()
     irregular = lexicon.irregular_forms()
@@ -1733,11 +1328,11 @@ def _check_roles(claim: _Claim, evidence: list[Entry], sources: Sources) -> list
     return _parsed_roles(claim, evidence[:2], sources)
 
 
-def _near(claim: _Claim, sources: Sources) -> list[str]:
+def _near(claim: ClaimFacts, sources: Sources) -> list[str]:
     """The source sentences closest to the claim: where a reversal of its roles would be told.
     The best match by words may be another sentence about the same people ("the shooting
     suspect, Richard Plotts, ...") while the next says who shot whom."""
-    candidates = _candidates(claim, sources, limit=ROLE_REACH)
+    candidates = ranked_candidates(claim, sources, limit=ROLE_REACH)
     if not candidates:
         return []
     top = candidates[0][0]
@@ -1750,7 +1345,7 @@ ROLE_SHARE = 0.6
 share of the best one; a sentence of them stating the claim's own direction excuses it."""
 
 
-def _parsed_roles(claim: _Claim, evidence: Sequence[Entry], sources: Sources) -> list[Problem]:
+def _parsed_roles(claim: ClaimFacts, evidence: Sequence[Entry], sources: Sources) -> list[Problem]:
     """The same question asked of a dependency parse, which sees through word order: "Carrie
     Russell mailed a refill to her mother" against "Her mother mailed Carrie Russell a refill"."""
     from . import roles
@@ -1778,7 +1373,7 @@ def _parsed_roles(claim: _Claim, evidence: Sequence[Entry], sources: Sources) ->
         found = roles.other_doer(claim.text, texts[:1])
         # the sentences a doer stated elsewhere would be among: the best matches, not every
         # sentence of a 2,000-article folder parsed once more per claim
-        close = [e.sentence.text for _, e in _candidates(claim, sources)]
+        close = [e.sentence.text for _, e in ranked_candidates(claim, sources)]
         if found is None or roles.stated(found[0], close):
             return []
     mine, theirs = found
@@ -1816,7 +1411,7 @@ UNSUPPORTED_NOVEL = 2
 paraphrase swaps a word here and there, an invented event adds a whole clause."""
 
 
-def _segments(claim: _Claim) -> list[list[int]]:
+def _segments(claim: ClaimFacts) -> list[list[int]]:
     """The claim's content words, grouped by clause (split at punctuation and subordinators)."""
     groups: list[list[int]] = [[]]
     content = set(claim.content)
@@ -1853,7 +1448,7 @@ def _part_keys(token: Token) -> set[str]:
     return {token.key, *token.key.split("-"), *(lexicon.key(p) for p in parts if len(parts) > 1)}
 
 
-def _opposite_in(claim: _Claim, i: int, core: Sequence[Entry]) -> str | None:
+def _opposite_in(claim: ClaimFacts, i: int, core: Sequence[Entry]) -> str | None:
     """The word of the core evidence standing where claim token i stands, if it says the
     opposite: the best-aligned word over every core sentence decides, so a sentence that
     restates the claim's word outweighs a looser one that holds its opposite."""
@@ -1927,7 +1522,7 @@ around its opposite in another source sentence for that sentence to contradict i
 
 
 def _opposite_elsewhere(
-    claim: _Claim, i: int, core: Sequence[Entry], sources: Sources
+    claim: ClaimFacts, i: int, core: Sequence[Entry], sources: Sources
 ) -> str | None:
     """A word the evidence does not state, whose opposite a shorter sentence states about the
     same thing: "Production at the factory has resumed" where the evidence is a long sentence
@@ -1940,7 +1535,7 @@ def _opposite_elsewhere(
     word = claim.facts.tokens[i].key
     claim_keys = {claim.facts.tokens[j].key for j in claim.facts.content}
     aligned = []
-    for _, entry in _candidates(claim, sources):
+    for _, entry in ranked_candidates(claim, sources):
         if entry in core or overlap(mine, entry.keys) < OPPOSITE_ELSEWHERE:
             continue
         rest = {k for k in entry.keys if not lexicon.opposite(word, k)}
@@ -1953,7 +1548,7 @@ def _opposite_elsewhere(
     return _opposite_in(claim, i, aligned) if aligned else None
 
 
-def _answers_another(claim: _Claim, i: int, entry: Entry, j: int, score: float) -> bool:
+def _answers_another(claim: ClaimFacts, i: int, entry: Entry, j: int, score: float) -> bool:
     """The source's word is the counterpart of another claim word on its side: in "Choo shares
     jumped 17 percent, while Kors stock slipped", the source's "Kors' shares fell" stands
     where "slipped" stands, not "jumped"."""
@@ -1969,7 +1564,7 @@ def _answers_another(claim: _Claim, i: int, entry: Entry, j: int, score: float) 
     return False
 
 
-def _polar_extras(claim: _Claim) -> list[int]:
+def _polar_extras(claim: ClaimFacts) -> list[int]:
     """Words left out of those a source must state that still take a side: speech verbs
     ("acknowledged" against "denied"; "said" for "told" changes nothing) and superlatives
     among the light words ("the fewest" against "the largest number")."""
@@ -1993,7 +1588,7 @@ def _superlative(token: Token) -> bool:
 
 
 def _check_content(
-    claim: _Claim, core: list[Entry], found: list[Entry], sources: Sources
+    claim: ClaimFacts, core: list[Entry], found: list[Entry], sources: Sources
 ) -> list[Problem]:
     keys: set[str] = set()
     for entry in found:

@@ -18,16 +18,15 @@ from typing import Any
 import numpy as np
 
 from . import lexicon, tuning
-from .checker import (
+from .checker import negated_in, negation_scopes
+from .corpus import Corpus
+from .evidence import (
     Entry,
-    _negated_in,
-    _scopes,
     covered,
     local_keys,
     related,
     units_agree,
 )
-from .corpus import Corpus
 from .facts import WEEKDAYS, Facts, Quantity, analyse, same_name
 from .schema import Disagreement, Sentence, Side, Support
 from .similarity import cosines, doc_bounds
@@ -233,8 +232,8 @@ def compare(
                 conflicts.append(Conflict("date", "day", da.text, db.text))
                 break
     entry = Entry(Sentence(0, 0, b.text), b, b_date, 0)
-    for scope in _scopes(a):
-        if _negated_in(scope, entry) is False:
+    for scope in negation_scopes(a):
+        if negated_in(scope, entry) is False:
             conflicts.append(Conflict("negation", scope[0], "not", ""))
             break
     share = _shared(a, b)

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import lexicon
-from .facts import WEEKDAYS, Facts, When, analyse
+from .evidence import covered, related
+from .facts import WEEKDAYS, Facts, When, analyse, same_name
 from .schema import Article, Dated, Disagreement, Sentence, Side
 from .sentences import split_sentences
 
@@ -189,9 +190,6 @@ def mentions(
 def same_event(a: Mention, b: Mention) -> bool:
     """Two dated mentions describe one happening: the same kind of event (a word naming it in
     common) with a participant in common (a name), at most two days apart."""
-    from .checker import related
-    from .facts import same_name
-
     apart = _days_apart(a, b)
     if apart is None or apart > MAX_DISPUTE_DAYS:
         return False  # days apart, or no way to tell
@@ -202,8 +200,6 @@ def same_event(a: Mention, b: Mention) -> bool:
 
 def _related(a: frozenset[str], b: frozenset[str]) -> float:
     """Share of the smaller word set the other states (synonyms and shared roots count)."""
-    from .checker import covered
-
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     if not small:
         return 0.0
@@ -309,8 +305,6 @@ def dated_events(
 ) -> list[Event]:
     """Dated happenings in date order: events with a resolved date and a word naming what
     happened, those of one day that name the same kind of thing merged."""
-    from .checker import related
-
     merged: list[Event] = []
     for event in sorted(
         (e for e in events(articles, sentences) if e.date is not None),
