@@ -464,8 +464,13 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                 nxt is not None
                 and nxt.start == token.end
                 and nxt.lower in _SUFFIXES
-                and not (nxt.lower == "m" and currency is None and value >= 100)
-            ):  # "$3m", "12m people" are millions; "5,500m" is metres
+                and not (
+                    nxt.lower == "m"
+                    and currency is None
+                    and value >= 100
+                    and not _millions_by_m(tokens)
+                )
+            ):  # "$3m", "12m people" are millions; "5,500m" is metres, but not among millions
                 scale = _SUFFIXES[nxt.lower]
                 value *= scale
                 used += 1
@@ -1181,6 +1186,8 @@ def _date_context(tokens: tuple[Token, ...], i: int) -> bool:
 
 # -- names ----------------------------------------------------------------------------------------
 
+_DAY_WORDS = frozenset(["yesterday", "today", "tomorrow", "tonight"])
+
 _NOT_NAMES = frozenset(
     [
         "am",
@@ -1345,6 +1352,8 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
             if j > i and role and _name_follows(tokens, j + length):
                 break
             j += 1
+        if j > i + 1 and tokens[i].lower in _DAY_WORDS and tokens[i + 1].lower != "show":
+            i += 1  # "Yesterday Josh checked himself in": the day opens the sentence, not the name
         span = tokens[i:j]
         words = _name_words(span)
         initial = sentence_start and len(span) == 1 and span[0].kind == "word"
@@ -1399,6 +1408,22 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
         sentence_start = False
         i = j
     return tuple(_appositive_titles(found, tokens))
+
+
+def _millions_by_m(tokens: tuple[Token, ...]) -> bool:
+    """Whether the sentence writes a count of millions with an "m" ("52m subscribers"): a
+    larger figure with an "m" beside it is millions too, not metres."""
+    for k in range(len(tokens) - 1):
+        token, nxt = tokens[k], tokens[k + 1]
+        if token.kind != "number" or nxt.lower != "m" or nxt.start != token.end:
+            continue
+        try:
+            value = float(token.text.replace(",", ""))
+        except ValueError:
+            continue
+        if value < 100 and not (k > 0 and tokens[k - 1].text in "$£€"):
+            return True
+    return False
 
 
 def _figure_suffix(tokens: tuple[Token, ...], i: int) -> bool:

@@ -447,6 +447,10 @@ def test_a_word_denied_by_its_prefix(source: str, claim: str, faithful: bool) ->
          "Rep. Dana Holt said she would vote yes.", False),
         ("Most mice picked the easier maze, which gave a smaller reward.",
          "Most mice picked the harder maze, which gave a smaller reward.", False),
+        ("Yesterday Josh checked himself into a long-term treatment center.",
+         "Josh Reed checked himself into a short-term treatment center.", False),
+        ("Yesterday Josh checked himself into a long-term treatment center.",
+         "Josh Reed checked himself into a long-term treatment center.", True),
     ],
 )  # fmt: skip
 def test_opposite_words_of_every_day(source: str, claim: str, faithful: bool) -> None:

@@ -55,6 +55,9 @@ def amounts(text: str) -> list[tuple[float | None, float, float, str | None]]:
         ("Mark Lane died on Tuesday. He was 89.", 89, "year-old"),
         ("He saw at least a half-dozen people.", 6, None),
         ("They lived four millennia ago.", 4, "millennium"),
+        # among counts of millions written with an "m", a larger one is millions, not metres
+        ("Sprint had 52m subscribers, against 106m for Verizon.", 106e6, None),
+        ("The ship is 106m long.", 106, "m"),
     ],
 )
 def test_amounts_are_normalised_with_their_unit(text: str, value: float, unit: str | None) -> None:
