@@ -20,6 +20,7 @@ Each problem names its kind, the words of the claim it concerns, and what the so
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -478,6 +479,8 @@ def _check_codes(claim: ClaimFacts, sources: Sources) -> list[Problem]:
 def _check_dates(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> list[Problem]:
     problems = []
     for when in claim.facts.dates:
+        if _named_by_its_date(when, claim.facts.dates):
+            continue
         problem = _date_problem(claim, when, evidence, sources)
         if problem is not None:
             problems.append(problem)
@@ -495,6 +498,21 @@ def _check_dates(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> 
             detail = "the sources give it for something else" if years else "no source gives it"
             problems.append(Problem("date", q.text, detail))
     return problems
+
+
+def _named_by_its_date(when: When, dates: Sequence[When]) -> bool:
+    """A weekday written before the full date it falls on ("Wednesday, March 19, 2014") is
+    the calendar's, not a further claim: the date is checked, and a weekday the date does not
+    fall on still is."""
+    if when.weekday is None or when.month is not None or when.shift is not None:
+        return False
+    for other in dates:
+        if other.start - when.end in (0, 1) and other.year and other.month and other.day:
+            try:
+                return _dt.date(other.year, other.month, other.day).weekday() == when.weekday
+            except ValueError:
+                return False
+    return False
 
 
 DATED_EVENT = 0.6

@@ -1353,3 +1353,26 @@ def test_check_bad_input_is_one_line_exit_2(args, fragment, capsys, monkeypatch)
 def test_python_api_check() -> None:
     result = check("Soleimani was killed in a US strike in Baghdad on Thursday.", [SEEDS])
     assert len(result.sentences) == 1 and result.sentences[0].evidence
+
+
+def test_a_weekday_before_its_full_date_is_the_calendars() -> None:
+    """ "Wednesday, March 19, 2014": the date is checked, and the weekday is the one it falls
+    on; a weekday it does not fall on is still a wrong day."""
+    checker = Checker(
+        [
+            Article(
+                id=1,
+                label="Wire",
+                text="In an interview with KSDK-TV, Obama said there was no military option "
+                "in Ukraine. President Obama speaks to KSDK-TV at the White House on March 19, "
+                "2014.",
+                title="T",
+                date=dt.date(2014, 3, 21),
+                source="Wire",
+            )
+        ]
+    )
+    claim = "In a KSDK-TV interview on {}, March 19, 2014, Obama said there was no military option."
+    assert checker.verify(claim.format("Wednesday")).supported
+    verdict = checker.verify(claim.format("Thursday"))
+    assert "date" in {p.kind for p in verdict.problems}, verdict.problems
