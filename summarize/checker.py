@@ -1478,6 +1478,7 @@ def _opposite_in(claim: ClaimFacts, i: int, core: Sequence[Entry]) -> str | None
         for a in mine_keys
     )
     mine = _around(claim.facts, i)
+    particle = claim.facts.tokens[i - 1].key if _direction_particle(claim.facts, i) else None
     best: tuple[float, bool, str, Entry, int] | None = None
     for entry in core:
         if (
@@ -1500,6 +1501,8 @@ def _opposite_in(claim: ClaimFacts, i: int, core: Sequence[Entry]) -> str | None
         for j, other in enumerate(entry.facts.tokens):
             if other.kind != "word":
                 continue
+            if particle and not (j > 0 and related(entry.facts.tokens[j - 1].key, particle)):
+                continue  # "go up" is answered by "go down", not by "pick up" beside it
             keys = _part_keys(other)
             ours = mine_keys
             if mine_keys & keys and mine_keys - keys and keys - mine_keys:
@@ -1589,7 +1592,7 @@ def _polar_extras(claim: ClaimFacts) -> list[int]:
     content = set(claim.content)
     in_name = {i for n in claim.names for i in range(n.start, n.end)}
     speech = lexicon.speech_forms()
-    return [
+    extras = [
         i
         for i in claim.facts.content
         if i not in content
@@ -1597,6 +1600,22 @@ def _polar_extras(claim: ClaimFacts) -> list[int]:
         and lexicon.has_opposite(claim.facts.tokens[i].key)
         and (claim.facts.tokens[i].lower in speech or _superlative(claim.facts.tokens[i]))
     ]
+    return extras + [
+        i for i in range(len(claim.facts.tokens)) if _direction_particle(claim.facts, i)
+    ]
+
+
+def _direction_particle(facts: Facts, i: int) -> bool:
+    """ "Up" or "down" right after a verb, giving it its direction ("stress go up" against
+    "go down"); not "up to", "up with" nor after a word of no content."""
+    tokens = facts.tokens
+    return (
+        tokens[i].lower in ("up", "down")
+        and i > 0
+        and tokens[i - 1].kind == "word"
+        and tokens[i - 1].lower not in lexicon.function_words()
+        and not (i + 1 < len(tokens) and tokens[i + 1].lower in ("to", "with", "on"))
+    )
 
 
 def _superlative(token: Token) -> bool:

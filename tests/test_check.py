@@ -451,6 +451,12 @@ def test_a_word_denied_by_its_prefix(source: str, claim: str, faithful: bool) ->
          "Josh Reed checked himself into a short-term treatment center.", False),
         ("Yesterday Josh checked himself into a long-term treatment center.",
          "Josh Reed checked himself into a long-term treatment center.", True),
+        ("As a side effect, the parents' stress goes down and family relations pick up.",
+         "As a side effect, the parents' stress goes up.", False),
+        ("As a side effect, the parents' stress goes down and family relations pick up.",
+         "As a side effect, family relations pick up.", True),
+        ("The film is beating Harry Potter in online advance sales.",
+         "The film trailed Harry Potter in online advance sales.", False),
     ],
 )  # fmt: skip
 def test_opposite_words_of_every_day(source: str, claim: str, faithful: bool) -> None:
