@@ -1587,8 +1587,9 @@ def _answers_another(claim: ClaimFacts, i: int, entry: Entry, j: int, score: flo
 
 def _polar_extras(claim: ClaimFacts) -> list[int]:
     """Words left out of those a source must state that still take a side: speech verbs
-    ("acknowledged" against "denied"; "said" for "told" changes nothing) and superlatives
-    among the light words ("the fewest" against "the largest number")."""
+    ("acknowledged" against "denied"; "said" for "told" changes nothing), superlatives
+    among the light words ("the fewest" against "the largest number"), and "up" or "down"
+    giving a verb its direction ("go up" against "go down")."""
     content = set(claim.content)
     in_name = {i for n in claim.names for i in range(n.start, n.end)}
     speech = lexicon.speech_forms()

@@ -1417,11 +1417,8 @@ def _millions_by_m(tokens: tuple[Token, ...]) -> bool:
         token, nxt = tokens[k], tokens[k + 1]
         if token.kind != "number" or nxt.lower != "m" or nxt.start != token.end:
             continue
-        try:
-            value = float(token.text.replace(",", ""))
-        except ValueError:
-            continue
-        if value < 100 and not (k > 0 and tokens[k - 1].text in "$£€"):
+        parsed = _parse_digits(token.text)
+        if parsed is not None and parsed[0] < 100 and not (k > 0 and tokens[k - 1].text in "$£€"):
             return True
     return False
 
