@@ -155,3 +155,53 @@ def test_punkt_running_out_of_time_is_an_input_error_not_a_traceback(monkeypatch
     monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 1e-7)
     with pytest.raises(InputError, match="blank lines"):
         split_sentences(" ".join(one_line(2_000)))
+
+
+def test_a_quotation_keeps_the_speaker_punkt_cuts_off():
+    """Punkt ends a sentence at '?”', '!”' and '.”': a dev cluster's key point was a
+    quotation with no speaker because "Sen. Lindsey Graham charged on Sunday." came next."""
+    text = (
+        "The response was a “case study of a breakdown of national security.” "
+        "Sen. Lindsey Graham charged on Sunday. "
+        "“Isn’t that the point?” Poe said. “Why now?” asked Mark Grewar, a local farmer. "
+        "“Okay!” she said. “We must stand our ground,” he told supporters."
+    )
+    assert split_sentences(text) == [
+        "The response was a “case study of a breakdown of national security.” "
+        "Sen. Lindsey Graham charged on Sunday.",
+        "“Isn’t that the point?” Poe said.",
+        "“Why now?” asked Mark Grewar, a local farmer.",
+        "“Okay!” she said.",
+        "“We must stand our ground,” he told supporters.",
+    ]
+
+
+def test_a_sentence_after_a_quotation_that_says_more_stays_its_own():
+    text = (
+        "He called it “unusual behavior.” She said police response was not immediate. "
+        "“Thanks,” he said. He continued to speak for a few minutes. "
+        "“Grazie.” Benedict replied: “Grazie, grazie.”"
+    )
+    assert split_sentences(text) == [
+        "He called it “unusual behavior.”",
+        "She said police response was not immediate.",
+        "“Thanks,” he said.",
+        "He continued to speak for a few minutes.",
+        "“Grazie.”",
+        "Benedict replied: “Grazie, grazie.”",
+    ]
+
+
+def test_an_institution_after_us_continues_the_sentence():
+    """ "U.S. Ambassador Chris Stevens" was cut after "U.S.", leaving a verbless key point."""
+    text = (
+        "The administration failed to protect U.S. Ambassador Chris Stevens in Benghazi. "
+        "He was flown to the U.S. Naval Hospital in Yokosuka. "
+        "It is the biggest market in the U.S. The audiences are huge."
+    )
+    assert split_sentences(text) == [
+        "The administration failed to protect U.S. Ambassador Chris Stevens in Benghazi.",
+        "He was flown to the U.S. Naval Hospital in Yokosuka.",
+        "It is the biggest market in the U.S.",
+        "The audiences are huge.",
+    ]
