@@ -96,10 +96,14 @@ class Needs:
 
 
 @cache
-def connectives() -> tuple[tuple[str, ...], ...]:
-    """Openers from `data/connectives.txt` that can be dropped, longest first."""
-    found = {tuple(line.split()) for line in data_lines("connectives.txt")}
-    return tuple(sorted(found, key=len, reverse=True))
+def connectives() -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """Openers from `data/connectives.txt` that can be dropped, longest first, each with
+    whether it must be followed by a comma (a trailing comma in the file)."""
+    found = {
+        (tuple(line.rstrip(",").split()), line.endswith(","))
+        for line in data_lines("connectives.txt")
+    }
+    return tuple(sorted(found, key=lambda c: len(c[0]), reverse=True))
 
 
 def standalone(text: str) -> str:
@@ -109,10 +113,12 @@ def standalone(text: str) -> str:
         return text
     tokens = text.split()
     lowered = [t.rstrip(",;:").lower() for t in tokens[:4]]
-    for phrase in connectives():
+    for phrase, comma in connectives():
         n = len(phrase)
         if tuple(lowered[:n]) != phrase or len(tokens) <= n + 2:
             continue
+        if comma and not tokens[n - 1].endswith(","):
+            continue  # "In addition to the record attempts, ..."
         if any(t != t.rstrip(",;:") for t in tokens[: n - 1]):
             continue  # "But, ..." is fine; "Also, in ..." ends the phrase at its comma
         rest = " ".join(tokens[n:])
@@ -139,6 +145,9 @@ def opener(text: str) -> str | None:
             continue
         if len(phrase) == 1 and not first_token.isalpha():
             continue  # "It's", "That-" ... are read by the next rule, not as a bare pronoun
+        after = lowered[len(phrase)] if len(lowered) > len(phrase) else ""
+        if len(phrase) > 1 and after in ("to", "of") and not tokens[len(phrase) - 1].endswith(","):
+            return None  # "In addition to the record attempts", "In response to the attack"
         time = reading_words()["time"]
         demonstrative = phrase[0] in ("this", "that", "these", "those") and len(lowered) > 1
         if demonstrative and (lowered[1] in time or lowered[1].rstrip("s") in time):

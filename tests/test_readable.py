@@ -41,6 +41,8 @@ from summarize.select import mmr, runs
         ("The Danube bridge collapsed on Monday.", None),
         ("This week the council met twice.", None),  # "this week" is a time, not a reference
         ("Officials said twelve people died.", None),
+        ("In response to the attack, police closed the road.", None),
+        ("In response, police closed the road.", "in response"),
     ],
 )
 def test_opener_finds_words_that_point_back(text: str, expected: str | None) -> None:
@@ -64,6 +66,13 @@ def test_opener_finds_words_that_point_back(text: str, expected: str | None) -> 
             "“But we will rebuild,” she said.",
         ),  # quotes untouched
         ("Rescuers worked through the night.", "Rescuers worked through the night."),
+        # a dev briefing read "To the record attempts, the flight is being monitored ..."
+        (
+            "In addition to the record attempts, the flight is being monitored.",
+            "In addition to the record attempts, the flight is being monitored.",
+        ),
+        ("Besides the risk, it costs more.", "Besides the risk, it costs more."),
+        ("Besides, officials said it costs more.", "Officials said it costs more."),
     ],
 )
 def test_standalone_drops_a_linking_connective_only_when_the_rest_reads_alone(
