@@ -2,7 +2,8 @@
 
 A point cites its own article and every other article one of whose sentences states its facts
 (`summarize.cite`); the briefing carries the disagreements between sources (the days of dated
-events, the figures of the points) and, when asked for, the timeline.
+events, the figures of the points) and, when asked for, the timeline. A person a point names by
+surname alone is written out at the first mention (`summarize.introduce`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .events import date_disagreements
 from .events import timeline as event_timeline
 from .facts import analyse, same_name
 from .headline import headline
+from .introduce import introduce
 from .schema import Article, Briefing, Disagreement, Point, Sentence, Support
 from .similarity import cosines
 
@@ -130,6 +132,14 @@ def compose(
                 more=tuple(rest),
             )
         )
+    title = headline(corpus.articles, _leads(corpus, chosen, scores), _opening_lede(corpus, chosen))
+    introduced = introduce(
+        [p.text for p in points],
+        [a.text for a in corpus.articles],
+        seen=title,
+        room=words - sum(p.words for p in points),
+    )
+    points = [replace(p, text=t) for p, t in zip(points, introduced, strict=True)]
     disagreements = tuple(
         date_disagreements(corpus.articles, _related(corpus, rows))
         + number_disagreements(
@@ -141,11 +151,7 @@ def compose(
         for p in points
     ]
     return Briefing(
-        title=headline(
-            corpus.articles,
-            _leads(corpus, chosen, scores),
-            _opening_lede(corpus, chosen),
-        ),
+        title=title,
         points=tuple(points),
         sources=tuple(sources),
         included=tuple(included),
