@@ -111,7 +111,8 @@ def compose(
     standalone: bool = False,
 ) -> Briefing:
     """`chosen` holds the points in briefing order, each the corpus rows it is made of;
-    `standalone` drops an opening connective from each point (`readable.standalone`)."""
+    `standalone` (the readable methods) drops an opening connective from each point
+    (`readable.standalone`) and writes out a surname at its first mention (`introduce`)."""
     rows = [i for group in chosen for i in group]
     found = iter(cite(corpus, rows, vectors))
     cited = [_merge([next(found) for _ in group]) for group in chosen]
@@ -133,13 +134,14 @@ def compose(
             )
         )
     title = headline(corpus.articles, _leads(corpus, chosen, scores), _opening_lede(corpus, chosen))
-    introduced = introduce(
-        [p.text for p in points],
-        [a.text for a in corpus.articles],
-        seen=title,
-        room=words - sum(p.words for p in points),
-    )
-    points = [replace(p, text=t) for p, t in zip(points, introduced, strict=True)]
+    if standalone:  # the readable methods; the published baselines run as published
+        introduced = introduce(
+            [p.text for p in points],
+            [a.text for a in corpus.articles],
+            seen=title,
+            room=words - sum(p.words for p in points),
+        )
+        points = [replace(p, text=t) for p, t in zip(points, introduced, strict=True)]
     disagreements = tuple(
         date_disagreements(corpus.articles, _related(corpus, rows))
         + number_disagreements(
