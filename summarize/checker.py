@@ -758,6 +758,9 @@ def _check_places(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) ->
 
 
 _WHERE = frozenset(["in", "at", "near", "outside", "inside"])
+_AREA = {"LOC": "GPE"}
+"""spaCy's small model calls some towns LOC ("Palm Coast"): a town against a city is the same
+kind of place; a building (FAC) is not."""
 
 
 def _check_event_place(claim: ClaimFacts, sources: Sources) -> list[Problem]:
@@ -770,7 +773,7 @@ def _check_event_place(claim: ClaimFacts, sources: Sources) -> list[Problem]:
     mine = [p for p, _ in where]
     if not mine:
         return []
-    kinds = {kind for _, kind in where}
+    kinds = {_AREA.get(kind, kind) for _, kind in where}
     folded = [fold(p).lower() for p in mine]
     people = [
         n for n in claim.names if not any(fold(" ".join(n.words)).lower() in f for f in folded)
@@ -795,7 +798,7 @@ def _check_event_place(claim: ClaimFacts, sources: Sources) -> list[Problem]:
         rivals += [  # a city against a city; a coliseum is in a state, not instead of one
             p
             for p, kind in theirs
-            if kind in kinds and not any(_nested(p, q, sources) for q in mine)
+            if _AREA.get(kind, kind) in kinds and not any(_nested(p, q, sources) for q in mine)
         ]
     if not rivals:
         return []

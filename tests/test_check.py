@@ -776,6 +776,23 @@ def test_an_event_put_in_a_place_no_source_gives_it() -> None:
         assert checker.verify(claim).supported, claim
 
 
+def test_a_town_the_parser_calls_a_region_is_still_a_rival_place() -> None:
+    """spaCy's small model labels "Palm Coast" LOC and "Lake Butler" GPE; the wedding was in
+    Palm Coast, and Lake Butler is only where the woman lives (a tuning-set claim, g-134)."""
+    checker = wire(
+        "Maria Lopez, 20, was arrested on Sunday after she showed up uninvited at a wedding in "
+        "Palm Coast, Florida, deputies said. Lopez, of Lake Butler, told deputies her "
+        "boyfriend was a guest at the resort."
+    )
+    moved = checker.verify(
+        "Maria Lopez, 20, was arrested after crashing a wedding at a resort in Lake Butler."
+    )
+    assert any(p.kind == "name" and p.span == "Lake Butler" for p in moved.problems), moved
+    assert checker.verify(
+        "Maria Lopez, 20, was arrested after showing up uninvited at a wedding in Palm Coast."
+    ).supported
+
+
 @pytest.mark.parametrize(
     ("source", "claim", "faithful"),
     [
