@@ -103,14 +103,21 @@ def _clause(facts: Facts, when: When) -> tuple[int, int]:
     others = [d for d in facts.dates if d is not when]
     lo, hi = when.start, when.end
     while lo > 0 and tokens[lo - 1].text not in ";:()" and when.start - lo < 12:
-        if any(d.end == lo for d in others):
+        if any(d.end == lo for d in others) or tokens[lo - 1].lower in _ANOTHER_TIME:
             break
         lo -= 1
     while hi < len(tokens) and tokens[hi].text not in ";:()" and hi - when.end < 12:
-        if any(d.start == hi for d in others):
+        if any(d.start == hi for d in others) or tokens[hi].lower in _ANOTHER_TIME:
             break
         hi += 1
     return lo, hi
+
+
+_ANOTHER_TIME = frozenset(["after", "before", "since", "until", "following", "ahead"])
+"""Words that open a clause about another happening: in "blasted his father on Twitter
+Monday, one day after announcing his support", Monday dates the blast, not the announcement
+(a dev cluster listed "Day of the announcement: Sunday · Monday"); in "arrested after he
+returned home Sunday", Sunday dates the return."""
 
 
 def _event_words(facts: Facts, lo: int, hi: int) -> frozenset[str]:

@@ -1086,6 +1086,20 @@ def test_an_event_is_named_by_a_noun_not_a_past_tense() -> None:
     assert topics == ["Day of the storm"], topics
 
 
+def test_a_day_dates_its_own_clause_not_the_one_after_before_or_since() -> None:
+    """The new-user audit's dev cluster listed "Day of the announcement: Sunday · Monday":
+    Monday dated the son's attack on his father, "one day after announcing" his donation."""
+    day = dt.date(2023, 8, 14)
+    son = [
+        Article(1, "A", "Paul Reyes, the senator's son, announced on Twitter Sunday night that "
+                "he had given the maximum donation to his father's rival.", date=day),
+        Article(2, "B", "Paul Reyes attacked his father on Twitter Monday, one day after "
+                "announcing his donation to the senator's rival.", date=day),
+    ]  # fmt: skip
+    disputes = summarize(son, words=60).disagreements
+    assert not [d for d in disputes if d.kind == "date"], disputes
+
+
 def test_figures_that_are_not_amounts_of_one_thing_never_conflict() -> None:
     """From the 246 dev clusters' disagreements, read by hand: two ages of two people, a clock
     time against a count, the emergency number against a count of men."""
