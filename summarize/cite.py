@@ -29,6 +29,7 @@ from .evidence import (
 )
 from .facts import WEEKDAYS, Facts, Quantity, analyse, same_name
 from .schema import Disagreement, Sentence, Side, Support
+from .sentences import stem
 from .similarity import cosines, doc_bounds
 
 
@@ -274,6 +275,31 @@ def _other_speaker(a: Facts, b: Facts, b_before: Facts | None = None) -> bool:
     return bool(mine and theirs) and not any(same_name(m, t) for m in mine for t in theirs)
 
 
+def weighted_share(a: Facts, b: Facts, idf: dict[str, float]) -> float:
+    """The share of `a`'s content words that `b` states, each weighed by its idf: sharing
+    "scrutiny" says more than sharing "said" or "investigation"."""
+    light = lexicon.light_words()
+    top = max(idf.values(), default=1.0)  # a word the corpus never indexed: as rare as any
+    wanted: dict[str, float] = {}
+    for i in a.content:
+        token = a.tokens[i]
+        if token.key not in light:
+            wanted[token.key] = max(wanted.get(token.key, 0.0), idf.get(stem(token.lower), top))
+    total = sum(wanted.values())
+    return sum(w for k, w in wanted.items() if covered(k, b.keys)) / total if total else 0.0
+
+
+def _says_enough(point: Facts, other: Facts, similarity: float, idf: dict[str, float]) -> bool:
+    """Beyond sharing half the point's words: sharing its telling ones, in a sentence about the
+    point (the point states much of it) or close to it as a whole. "Security is looking for
+    Beatty, who had both envelopes" is not stated by "Beatty ... looking in the envelope"."""
+    settings = tuning.CITATION
+    return weighted_share(point, other, idf) >= settings.weighted_share and (
+        weighted_share(other, point, idf) >= settings.about_share
+        or similarity >= settings.close_similarity
+    )
+
+
 STATED_SHARE = 0.5
 """Share of a point's content words a sentence must state to count as stating the point."""
 
@@ -316,12 +342,15 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
                 before_facts = analyse(before.text) if before is not None else None
                 when = (dates.get(origin.doc_id), dates.get(sentence.doc_id))
                 verdict = compare(mine, theirs, *when, before_facts)
+                stating = theirs
                 if not verdict.stated and not verdict.conflicts and after is not None:
                     # "Twelve people were killed ... Police said 30 were injured": the point's
                     # facts stated across a sentence and the next
                     joined = analyse(f"{sentence.text} {after.text}")
                     if compare(mine, joined, *when, before_facts).stated:
-                        verdict = Comparison(True)
+                        verdict, stating = Comparison(True), joined
+                if verdict.stated and not _says_enough(mine, stating, similarity, corpus.idf):
+                    verdict = Comparison(False)
                 if verdict.stated:
                     found.append(Support(sentence, round(similarity, 4)))
                     break

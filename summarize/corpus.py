@@ -14,7 +14,7 @@ import numpy as np
 
 from .schema import Article, Sentence
 from .sentences import count_words, split_sentences, terms
-from .similarity import tfidf
+from .similarity import idf_weights, tfidf
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -34,6 +34,8 @@ class Corpus:
     """Words in each sentence."""
     matrix: csr_matrix
     """TF-IDF rows, L2-normalised (sublinear tf, smoothed sentence-level idf)."""
+    idf: dict[str, float]
+    """The idf of each index term (`sentences.terms`): how much a shared word says."""
 
     def __len__(self) -> int:
         return len(self.sentences)
@@ -56,7 +58,8 @@ def build(articles: Sequence[Article]) -> Corpus:
             position.append(i)
             doc_sentences.append(len(split))
 
-    matrix = tfidf([terms(s.text) for s in sentences])
+    term_lists = [terms(s.text) for s in sentences]
+    matrix = tfidf(term_lists)
     return Corpus(
         articles=tuple(articles),
         sentences=tuple(sentences),
@@ -65,4 +68,5 @@ def build(articles: Sequence[Article]) -> Corpus:
         doc_sentences=np.asarray(doc_sentences, dtype=np.int32),
         length=np.asarray([count_words(s.text) for s in sentences], dtype=np.int32),
         matrix=matrix,
+        idf=idf_weights(term_lists),
     )

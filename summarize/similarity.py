@@ -44,6 +44,15 @@ def tfidf(documents: Sequence[Sequence[str]]) -> csr_matrix:
     return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
 
 
+def idf_weights(documents: Sequence[Sequence[str]]) -> dict[str, float]:
+    """The smoothed idf `tfidf` gives each term of `documents`, by term."""
+    df: Counter[str] = Counter()
+    for terms in documents:
+        df.update(set(terms))
+    n = len(documents)
+    return {term: math.log((1.0 + n) / (1.0 + count)) + 1.0 for term, count in df.items()}
+
+
 def dense(matrix: Any) -> np.ndarray:
     return matrix.toarray() if hasattr(matrix, "toarray") else np.asarray(matrix)
 

@@ -64,6 +64,25 @@ def test_support_finds_every_source_reporting_the_fact(bridge):
     assert all(s.sentence.doc_id != 2 for s in found.support)
 
 
+ENVELOPES = [
+    "Security is looking for Beatty, who had both envelopes. Beatty was handed an envelope "
+    "backstage. The envelope for best actress went to Beatty by mistake.",
+    "Beatty starts reading the winner's card aloud, pauses, frowns at what it says and keeps "
+    "looking in the envelope as if something else might be inside it. Beatty held the "
+    "envelope up to the audience. Dunaway took the envelope from Beatty.",
+    "Theatre security staff are searching for Beatty, who still holds both envelopes, "
+    "organisers said. Beatty and Dunaway were given the wrong envelope.",
+]
+
+
+def test_a_source_sharing_only_ordinary_words_is_not_cited():
+    """The new-user audit's dev cluster: "Security is looking for Beatty, who had both
+    envelopes" cited a source whose sentence only had Beatty looking in the envelope."""
+    corpus = corpus_module.build([Article(i + 1, f"r{i + 1}", t) for i, t in enumerate(ENVELOPES)])
+    (found,) = cite(corpus, [0])
+    assert {s.sentence.doc_id for s in found.support} == {3}
+
+
 @pytest.mark.parametrize("budget", [1, 12, 40, 150, 400])
 def test_selection_never_exceeds_the_budget(seed_corpus, budget):
     for method in AVAILABLE_METHODS.values():
