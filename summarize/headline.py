@@ -43,8 +43,13 @@ _SCENE = re.compile(
 )
 _SUBORDINATE = re.compile(
     r"^(?:When|While|As|If|Although|Though|Because|Since|After|Before|Until|Unless|Ever since|"
-    r"Hours after|Days after|Once|Whether|How|Why|What|Where|Who)\b"
+    r"Hours after|Days after|Once|Whether|How|Why|What|Where|Who|According to|Here (?:is|are)|"
+    r"Here's|Except|Unlike)\b"
 )
+"""Openings that are not a headline's: a subordinate clause, an attribution ("According to
+the report, published in ..."), a teaser ("Here are some things ...")."""
+_ADDRESSED = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|(?<!\w)[‘'][^‘’'\"“”]+?[’'](?!\w)")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
 _NAME_APPOSITION = re.compile(
     r"(\b[a-z][\w’'-]*),\s+(?:[A-ZÀ-Þ][\w’'.-]*\s){0,3}[A-ZÀ-Þ][\w’'.-]*,\s"
@@ -130,26 +135,40 @@ _NOT_BEFORE_VERB = frozenset(
 def _clause(text: str) -> bool:
     """A subject and a finite verb, roughly: an auxiliary, or a past or -s form that no
     determiner or number precedes, the -s form with words after it and no "of" ("Prodigy dies
-    at 42", not "The bodies of two renowned climbers")."""
+    at 42", not "The bodies of two renowned climbers"). A verb of a relative clause is not the
+    main one: "The mother of a 2-year-old whose body was found" has none."""
+    tokens = words(text)
+    verbs = _verb_positions(tokens)
+    relative = next((k for k, t in enumerate(tokens) if t in _RELATIVES), None)
+    if relative is not None and verbs and verbs[0] > relative:
+        return len(verbs) >= 2  # "A woman whose son was killed sued the city"
+    return bool(verbs)
+
+
+_RELATIVES = frozenset(["who", "whose", "which", "whom"])
+
+
+def _verb_positions(tokens: Sequence[str]) -> list[int]:
     from .lexicon import irregular_forms
 
-    tokens = words(text)
     stops = stop_words() - _AUXILIARIES
     irregular = irregular_forms()
+    found = []
     for k in range(1, len(tokens)):
         token = tokens[k]
         if token in _AUXILIARIES:
-            return True
+            found.append(k)
+            continue
         if token in stops or len(token) <= 3:
             continue
         after_determiner = tokens[k - 1] in _NOT_BEFORE_VERB
         if (token.endswith("ed") or token in irregular) and not after_determiner:
-            return True  # "two renowned climbers": an adjective, not a verb
-        if token.endswith("s") and not token.endswith("ss"):
+            found.append(k)  # "two renowned climbers": an adjective, not a verb
+        elif token.endswith("s") and not token.endswith("ss"):
             follows = tokens[k + 1] if k + 1 < len(tokens) else ""
             if not after_determiner and follows not in ("", "of", "and", "or"):
-                return True  # a final "-s" word is a plural noun: "two renowned climbers"
-    return False
+                found.append(k)  # a final "-s" word is a plural noun: "two renowned climbers"
+    return found
 
 
 def _whole(kept: str) -> bool:
@@ -197,6 +216,8 @@ def shorten(sentence: str, cut: bool = True, *, opening: bool = False) -> str | 
         return None
     if count_words(text) < MIN_WORDS or not _clause(text) or _SUBORDINATE.match(text):
         return None
+    if _ADDRESSED.search(_QUOTED.sub("", text)):
+        return None  # "I did not believe ...", "... you shouldn't leave in your car"
     return text
 
 
@@ -260,8 +281,24 @@ def headline(
             if short:
                 return short
     if leads:
-        return _first_words(leads[0])
+        return _first_words(next((lead for lead in leads if _fit_to_cut(lead)), leads[0]))
     return "Briefing"
+
+
+def _fit_to_cut(lead: str) -> bool:
+    """A lead whose first words can stand as a headline: it opens with a capital, points back
+    at nothing ("He experienced visions ...") and addresses no one ("our crack video team")."""
+    return (
+        lead[:1].isupper()
+        and opener(lead) is None
+        and not _ADDRESSED.search(_QUOTED.sub("", lead))
+        and not _DATELINE_LEAD.match(lead)
+        and not _SUBORDINATE.match(lead)
+    )
+
+
+_DATELINE_LEAD = re.compile(r"^[A-Z]{3,}[\w ,.]*\([^()]*\)\s*(?:--|—|–)")
+"""'MONDAY, July 2 (HealthDay News) --': a wire dateline the cleaner left in the text."""
 
 
 _PHRASE = re.compile(r"\s(?:in|at|on|near|outside|during|over|from|with|for|by)\s")

@@ -306,6 +306,31 @@ def test_a_title_without_a_verb_is_not_a_headline() -> None:
     assert headline(articles, [text]) != "The bodies of two renowned U.S. climbers"
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # the new-user audit's dev clusters, each once a headline
+        "The mother of a boy whose body was found in the woods near the lake",
+        "According to the report, published in the current issue of the journal, pain lingers.",
+        "Here are some things you shouldn't leave in your car this winter.",
+        "I did not believe in the phenomenon of near-death experiences until then.",
+    ],
+)
+def test_no_main_verb_an_attribution_a_teaser_or_a_first_person_is_no_headline(
+    lead: str,
+) -> None:
+    assert shorten(lead, opening=True) is None
+
+
+def test_a_lead_that_fits_is_a_headline_and_the_others_are_skipped() -> None:
+    good = "A woman whose son was killed sued the city of Springfield on Monday."
+    assert (
+        shorten(good, opening=True) == "A woman whose son was killed sued the city of Springfield"
+    )
+    leads = ["Here are some things you shouldn't leave in your car this winter.", good]
+    assert headline([Article(1, "a", " ".join(leads))], leads).startswith("A woman whose son")
+
+
 def test_the_last_resort_headline_ends_on_a_phrase_not_an_ellipsis() -> None:
     lead = (
         "The U.S. Defense Department says it has killed a high-level Iranian general in an "
