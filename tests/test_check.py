@@ -776,6 +776,22 @@ def test_an_event_put_in_a_place_no_source_gives_it() -> None:
         assert checker.verify(claim).supported, claim
 
 
+def test_a_happening_no_source_mentions_is_invented() -> None:
+    """The new-user audit: "An autopsy of the boy is scheduled for Wednesday" passed on a
+    court date ("She is scheduled to have a first appearance in court today")."""
+    checker = wire(
+        "The mother of the missing boy was charged with murder on Tuesday. She is scheduled "
+        "to have a first appearance in court today. Relatives held a prayer service."
+    )
+    verdict = checker.verify("An autopsy of the boy is scheduled for Wednesday.")
+    assert any(p.kind == "unsupported" and p.span == "autopsy" for p in verdict.problems)
+    assert checker.verify("She is scheduled to appear in court today.").supported
+    # "recalled" is remembering as often as a product recall: not a happening to check
+    assert not any(
+        p.span == "recalled" for p in checker.verify("She recalled the prayer service.").problems
+    )
+
+
 def test_a_town_the_parser_calls_a_region_is_still_a_rival_place() -> None:
     """spaCy's small model labels "Palm Coast" LOC and "Lake Butler" GPE; the wedding was in
     Palm Coast, and Lake Butler is only where the woman lives (a tuning-set claim, g-134)."""
