@@ -158,6 +158,25 @@ def opener(text: str) -> str | None:
     return None
 
 
+_INNER_REFERENCE = re.compile(r"\b(?:also|(?:this|these|those)\s+([a-z][\w-]*))\b")
+
+
+def refers_back(text: str) -> bool:
+    """A word past the opening that points at an earlier sentence: "also" ("The son of Rep.
+    Bob Goodlatte also began soliciting ..."), "this/these/those <noun>" ("giving these
+    strategies one more try"), outside quotation marks; "this week" is a time."""
+    _, _, spans = _quotation(text, False)
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    time = reading_words()["time"]
+    for match in _INNER_REFERENCE.finditer("".join(chars)):
+        noun = match.group(1)
+        if noun is None or not (noun in time or noun.rstrip("s") in time):
+            return True
+    return False
+
+
 def definite_reference(text: str) -> bool:
     """Opens with "The <noun>" that does not say itself what it is ("The actress recently
     gave birth"), unlike "The first woman to ...", "The head of the agency", "The White House".

@@ -15,7 +15,7 @@ import numpy as np
 
 from . import tuning
 from .corpus import Corpus
-from .readable import Needs, definite_reference, groups, opener, standalone
+from .readable import Needs, definite_reference, groups, opener, refers_back, standalone
 from .similarity import dense
 
 _QUOTES = ('"', "“", "'", "‘", "«", "”")
@@ -100,7 +100,7 @@ def fill(corpus: Corpus, scores: np.ndarray, words: int) -> list[int]:
 def can_lead(text: str, *, opening: bool = False) -> bool:
     """Could this sentence open a briefing? A news lead states the main event: a declarative
     sentence ending in a full stop, not a quotation, and nothing in it points back ("He",
-    "However", "The attack" that an earlier sentence introduced).
+    "However", "The attack" that an earlier sentence introduced, "also", "these strategies").
 
     An article's own first sentence (`opening`) has no earlier sentence to point back to, so
     its "The country's president" is how its reporter chose to open, not a dangling reference.
@@ -113,6 +113,7 @@ def can_lead(text: str, *, opening: bool = False) -> bool:
         and text.endswith(".")
         and opener(text) is None
         and (opening or not definite_reference(text))
+        and not refers_back(text)
     )
 
 

@@ -307,6 +307,23 @@ def test_a_title_without_a_verb_is_not_a_headline() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # the new-user audit: ledes that read as the middle of a story
+        ("The son of Rep. Bob Goodlatte also began soliciting campaign donations.", False),
+        ("With his speech, the president is giving these strategies one more try.", False),
+        ("This week the council met twice to approve the budget.", True),
+        ("The council met twice this week to approve the budget.", True),
+        ('Officials said "this plan also works" and approved it on Monday.', True),
+    ],
+)
+def test_a_lede_points_back_at_nothing(text: str, leads: bool) -> None:
+    from summarize.select import can_lead
+
+    assert can_lead(text, opening=True) is leads
+
+
+@pytest.mark.parametrize(
     "lead",
     [
         # the new-user audit's dev clusters, each once a headline
