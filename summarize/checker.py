@@ -52,6 +52,7 @@ from .facts import (
     Token,
     When,
     fold,
+    fold_name_word,
     same_name,
     tokenize,
 )
@@ -818,7 +819,7 @@ def _named_together(place: str, other: str, sources: Sources) -> bool:
 
 
 def _place_words(place: str) -> tuple[str, ...]:
-    return tuple(fold(w).lower().replace(".", "") for w in place.split())
+    return tuple(fold_name_word(w) for w in place.split())
 
 
 def _rival_name(
@@ -1024,8 +1025,11 @@ def _check_speaker(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -
         if attribution.pronoun:
             continue
         roles = [r for r in attribution.roles if r not in _GENERIC_SPEAKERS]
-        if not attribution.names and not roles:
-            continue
+        if not roles and all(
+            len(words) == 1 and lexicon.key(words[0]) in _GENERIC_SPEAKERS
+            for words in attribution.names
+        ):
+            continue  # nobody, or "Sources tell NBC News ...": a capital, not a name
         stating = _stating(claim, attribution, evidence)
         around = [e for entry in stating for e in (entry, *sources.neighbours(entry, 2, 1))]
         speakers = [s for e in stating for s in _speakers_of(e, sources)]

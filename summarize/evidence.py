@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import lexicon
-from .facts import Facts, Name, Quantity, analyse, fold, same_name
+from .facts import Facts, Name, Quantity, Token, analyse, fold, same_name
 from .schema import Article, Sentence
 from .sentences import split_sentences
 
@@ -405,6 +405,11 @@ def _covered_units(claim: ClaimFacts, entries: Sequence[Entry]) -> set[str]:
     return units
 
 
+def _spoken(tokens: Sequence[Token]) -> list[str]:
+    """The words of a sentence, lower case, without its punctuation and quotation marks."""
+    return [t.lower.replace("’", "'") for t in tokens if any(c.isalnum() for c in t.text)]
+
+
 def evidence_for(claim: ClaimFacts, sources: Sources) -> list[Entry]:
     """The best sentence, then up to two more that each state a further part of the claim.
 
@@ -415,9 +420,20 @@ def evidence_for(claim: ClaimFacts, sources: Sources) -> list[Entry]:
     candidates = ranked_candidates(claim, sources)
     if not candidates:
         # nothing to score ("I get it.", "Why were you there?"): a source that says it word
-        # for word still says it
-        words = [t.lower for t in claim.facts.tokens]
-        return [e for e in sources.entries if [t.lower for t in e.facts.tokens] == words][:1]
+        # for word still says it, alone or inside a longer sentence ("“Let's do this!”" from
+        # a tweet quoted whole)
+        words = _spoken(claim.facts.tokens)
+        n = len(words)
+        return [
+            e
+            for e in sources.entries
+            if n
+            and any(
+                theirs[k : k + n] == words
+                for theirs in [_spoken(e.facts.tokens)]
+                for k in range(len(theirs) - n + 1)
+            )
+        ][:1]
     chosen = [candidates[0][1]]
     wanted = {f"w{i}" for i in claim.content}
     wanted |= {f"n{n}" for n in range(len(claim.names))}

@@ -1268,9 +1268,26 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 
 
-def _fold_word(word: str) -> str:
+_STATES = {
+    "ala": "alabama", "ariz": "arizona", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "fla": "florida", "ga": "georgia", "ill": "illinois",
+    "kan": "kansas", "ky": "kentucky", "mass": "massachusetts", "mich": "michigan",
+    "minn": "minnesota", "mont": "montana", "neb": "nebraska", "nev": "nevada",
+    "okla": "oklahoma", "tenn": "tennessee", "vt": "vermont", "wis": "wisconsin",
+    "wyo": "wyoming",
+}  # fmt: skip
+"""The states as the AP abbreviates them after a town ("Largo, Fla."), written out: an
+abbreviation kept short would pass for an acronym ("ala" for any "A... L... A..."). Not those
+that are also names, words or agencies ("La", "Miss", "Mo", "Del", "Ind", "Wash", "Pa",
+"Ark", "Md", "Va")."""
+
+
+def fold_name_word(word: str) -> str:
+    """A word of a name as names are compared: folded, lower case, without dots, with the
+    usual abbreviations written one way ("Avenue"/"Ave.", "Fla."/"Florida")."""
     folded = fold(word).lower().replace(".", "").rstrip("'")
-    return _ABBREVIATIONS.get(folded, folded)
+    folded = _ABBREVIATIONS.get(folded, folded)
+    return _STATES.get(folded, folded) if word[:1].isupper() else folded
 
 
 def _canonical_words(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -1301,7 +1318,10 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
     while i < len(tokens):
         token = tokens[i]
         if token.kind == "punct":
+            # after a colon a capital may open a new sentence ("In other coverage: Sources
+            # tell NBC News ..."), as at the start
             sentence_start = sentence_start or (token.text in '.!?:;"“(' and i == 0)
+            sentence_start = sentence_start or token.text in ":;"
             if token.text in ".!?;:":
                 pending_title = ()
             i += 1
@@ -1446,7 +1466,7 @@ def _name_words(span: tuple[Token, ...]) -> tuple[str, ...]:
         if token.text in ("-", "."):
             continue
         text = token.text.removesuffix("'s").removesuffix("’s")
-        for part in _fold_word(text).split("-"):
+        for part in fold_name_word(text).split("-"):
             if (
                 part
                 and part not in ("al", "el", "to", "ul", "ad", "as", "an")

@@ -776,6 +776,27 @@ def test_an_event_put_in_a_place_no_source_gives_it() -> None:
         assert checker.verify(claim).supported, claim
 
 
+def test_what_a_new_user_saw_flagged_that_the_sources_state() -> None:
+    """From the new-user audit's `summarize check` of a reference summary: a quotation the
+    sources give inside a longer sentence, a state abbreviated, "Sources" after a colon."""
+    checker = wire(
+        "Paul Reyes wrote: I gave the maximum donation. 2018 is the year to flip districts, "
+        "let's do this! The boy's body was found in the woods in Largo, Florida, on Tuesday. "
+        "Investigators believe Reyes has useful information, officials said. House oversight "
+        "committee chairman Jason Chaffetz said he wants to review the contacts."
+    )
+    for claim in (
+        "“Let's do this!”",
+        "The boy's body was found in the woods in Largo, Fla., on Tuesday.",
+        "In other coverage: Sources say investigators believe Reyes has useful information.",
+    ):
+        verdict = checker.verify(claim)
+        assert verdict.supported, (claim, verdict.problems)
+    assert not checker.verify("“Let's do that again!”").supported
+    moved = checker.verify("The boy's body was found in the woods in Largo, Ga., on Tuesday.")
+    assert not moved.supported
+
+
 def test_a_happening_no_source_mentions_is_invented() -> None:
     """The new-user audit: "An autopsy of the boy is scheduled for Wednesday" passed on a
     court date ("She is scheduled to have a first appearance in court today")."""
