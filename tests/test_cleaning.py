@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.boilerplate import REVIEWED_OUT, cluster_counts, furniture
+from benchmarks.boilerplate import REVIEWED_IN, REVIEWED_OUT, cluster_counts, furniture
 from summarize.clean import (
     clean,
     find_outlet,
@@ -94,6 +94,8 @@ def test_the_list_builder_keeps_lines_shared_by_unrelated_clusters_only() -> Non
     ]
     counts = cluster_counts(clusters)
     kept = dict(furniture(counts, min_clusters=3))
+    assert set(REVIEWED_IN) <= set(kept)  # let in by eye below the counts
+    kept = {key: n for key, n in kept.items() if key not in REVIEWED_IN}
     assert kept == {
         "sign up for our newsletter. you can unsubscribe at any time": 3,  # the line
         "sign up for our newsletter": 3,  # and its sentences
