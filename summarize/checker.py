@@ -407,6 +407,11 @@ def _amount_problem(
     """What is wrong with an amount no sentence was found to state for the same thing; none
     when the closest amount of the evidence for the same thing turns out to allow it."""
     kind = "quantity" if q.value is None else "number"
+    if _CLOCK.search(q.text) and any(
+        supports_amount(o, q) for e in evidence for o in e.facts.quantities
+    ):
+        return []  # a time of day in the sentence the claim restates is its event's time,
+        # wherever it stands ("Around 9:30 p.m., the helicopter team spotted Hackett")
     context = local_keys(claim.facts, q.start, q.end) | set(q.counted)
     # Same digits, another unit or scale: "$3bn" where a source says "$3 million".
     for entry in evidence:
@@ -456,6 +461,7 @@ def _amount_problem(
 
 
 _CODE = re.compile(r"\d")
+_CLOCK = re.compile(r"\d:\d\d")
 
 
 def _check_codes(claim: ClaimFacts, sources: Sources) -> list[Problem]:

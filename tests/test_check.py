@@ -797,6 +797,18 @@ def test_what_a_new_user_saw_flagged_that_the_sources_state() -> None:
     assert not moved.supported
 
 
+def test_a_time_of_day_in_the_restated_sentence_is_its_events() -> None:
+    """The second new-user audit: "spotted ... around 9:30pm" was "given for something else"
+    because the source opens with the time ("Around 9:30 p.m., the helicopter team ...")."""
+    checker = wire(
+        "Around 9:30 p.m., the Coast Guard helicopter team spotted Hackett in the water. "
+        "Auerbach eventually made it back to shore around 7:30 p.m."
+    )
+    assert checker.verify("A Coast Guard helicopter team spotted Hackett around 9:30pm.").supported
+    swapped = checker.verify("A Coast Guard helicopter team spotted Hackett around 7:30pm.")
+    assert not swapped.supported
+
+
 def test_a_happening_no_source_mentions_is_invented() -> None:
     """The new-user audit: "An autopsy of the boy is scheduled for Wednesday" passed on a
     court date ("She is scheduled to have a first appearance in court today")."""
