@@ -48,7 +48,8 @@ _SUBORDINATE = re.compile(
 )
 """Openings that are not a headline's: a subordinate clause, an attribution ("According to
 the report, published in ..."), a teaser ("Here are some things ...")."""
-_ADDRESSED = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.IGNORECASE)
+_ADDRESSED = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b")
+"""First and second person; "us" only in lower case ("a US attack" is the United States)."""
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|(?<!\w)[‘'][^‘’'\"“”]+?[’'](?!\w)")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
 _NAME_APPOSITION = re.compile(

@@ -339,6 +339,12 @@ def test_no_main_verb_an_attribution_a_teaser_or_a_first_person_is_no_headline(
     assert shorten(lead, opening=True) is None
 
 
+def test_the_united_states_is_not_us() -> None:
+    """ "US" is the country: the seeds' headline was once lost to the first-person test."""
+    lead = "General Qasem Soleimani was killed in a US attack ordered by President Donald Trump."
+    assert shorten(lead, opening=True) == lead.rstrip(".")
+
+
 def test_a_lead_that_fits_is_a_headline_and_the_others_are_skipped() -> None:
     good = "A woman whose son was killed sued the city of Springfield on Monday."
     assert (
