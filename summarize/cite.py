@@ -89,7 +89,7 @@ def _age_and_count(a: Quantity, b: Quantity) -> bool:
     return False
 
 
-def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity) -> bool:
+def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) -> bool:
     """Do the two amounts count the same thing? The same specific noun ("troops", "homes");
     or, for a generic one ("people"), the same noun and a word of what happened to them: 12,000
     people who left their homes are not three people who were killed. Amounts of different
@@ -105,16 +105,22 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity) -> bool:
         if not related(qa.counted[0], qb.counted[0]):
             return False
         counted = {qa.counted[0], qb.counted[0]}
-        action_a = _own_words(a, qa) - counted
-        return any(covered(k, _own_words(b, qb) - counted) for k in action_a)
+        action_a = _own_words(a, qa, reach) - counted
+        return any(covered(k, _own_words(b, qb, reach) - counted) for k in action_a)
     if not near_a or not near_b:
         return False
-    own_a, own_b = _own_words(a, qa), _own_words(b, qb)
+    own_a, own_b = _own_words(a, qa, reach), _own_words(b, qb, reach)
     if own_a and own_b and not any(covered(k, own_b) for k in own_a):
         return False  # "injuring 30" is not "twelve people were killed", though both are near
     shared = sum(1 for k in near_a if covered(k, near_b))
     return shared >= 2 or shared / min(len(near_a), len(near_b)) >= 0.5
 
+
+CONFLICT_REACH = 2
+"""Content words after a figure that say what it counts, when two figures are to contradict
+each other (4 when one is to state the other): in "Four people have been arrested in
+connection with the fatal shooting", "fatal" describes the shooting, and the four are not the
+"three men suspected of killing" of another source (a false "Arrested: Four · three")."""
 
 _BOUNDARIES = frozenset([",", ";", ":", "(", ")", "and", "but", "while", "whereas", "as", "after"])
 
@@ -220,7 +226,11 @@ def compare(
         if fits:
             matched += 1
             continue
-        rivals = [qb for qb in rivals if _comparable(qa, qb)]
+        rivals = [
+            qb
+            for qb in rivals
+            if _comparable(qa, qb) and _same_thing(a, qa, b, qb, reach=CONFLICT_REACH)
+        ]
         if rivals:
             conflicts.append(Conflict("number", _topic(a, qa), qa.text, rivals[0].text))
     for da in a.dates:

@@ -1286,6 +1286,23 @@ def test_amounts_of_different_things_are_not_disagreements(point: str) -> None:
     assert not compare(analyse(point), analyse(STORM)).conflicts
 
 
+def test_those_arrested_are_not_those_charged() -> None:
+    """The second new-user audit: "Arrested: Four · three", where three were the men charged
+    with murder; "fatal", three words on, describes the shooting, not the four."""
+    arrested = analyse(
+        "Four people have been arrested in connection with the fatal shooting of a teenager "
+        "at a car wash, police announced Tuesday."
+    )
+    charged = analyse(
+        "Murder charges have been filed against three men suspected of killing the teenager "
+        "at a car wash, police said Tuesday."
+    )
+    assert not compare(arrested, charged).conflicts
+    assert compare(
+        arrested, analyse("Police said five people had been arrested over the car wash shooting.")
+    ).conflicts
+
+
 def test_the_same_counts_in_other_words_are_stated() -> None:
     verdict = compare(
         analyse("Three people died and 40 were hurt, the civil protection agency said."),
