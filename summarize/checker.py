@@ -103,6 +103,7 @@ class Checker:
         problems += _check_affiliations(claim, sources)
         problems += _check_places(claim, core, sources) or _check_event_place(claim, sources)
         problems += _check_speaker(claim, core, sources)
+        problems += _check_quoted_words(claim, sources)
         problems += _check_negation(claim, core, sources)
         problems += _check_roles(claim, core, sources)
         problems += _check_content(claim, core, found, sources)
@@ -887,6 +888,38 @@ def _check_title(name: Name, sources: Sources) -> list[Problem]:
 
 
 # -- who said it ----------------------------------------------------------------------------------
+
+_QUOTED_SPAN = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+QUOTE_WORDS = 5
+"""Quoted words a claim must give before they are checked as words someone said: a short
+quotation ("a 'damn good mom'") may be a label the writer trims."""
+QUOTE_SHARE = 0.6
+"""Share of a quotation's word triples one article must hold, in the order written."""
+
+
+def _check_quoted_words(claim: ClaimFacts, sources: Sources) -> list[Problem]:
+    """Words in quotation marks are someone's words: an article must hold them (a cut or a
+    changed word aside). 'The headset is "different from anything I've ever experienced in my
+    life," Zuckerberg said' is not 'People who try it say it's different from anything they've
+    ever experienced in their lives' (the second new-user audit)."""
+    problems = []
+    for match in _QUOTED_SPAN.finditer(claim.text):
+        words = _plain_words(match.group(1))
+        if len(words) < QUOTE_WORDS:
+            continue
+        wanted = set(zip(words, words[1:], words[2:], strict=False))
+        held = max(
+            (len(wanted & triples) / len(wanted) for triples in sources.word_triples), default=0
+        )
+        if held < QUOTE_SHARE:
+            span = match.group(1).strip(" ,.;:")
+            problems.append(Problem("unsupported", span, "no source quotes these words"))
+    return problems
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", fold(text).lower().replace("’", "'"))
+
 
 _GENERIC_SPEAKERS = frozenset(
     lexicon.key(w)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -62,6 +63,18 @@ class Sources:
 
     def idf(self, key: str) -> float:
         return math.log((1 + self.n) / (1 + self.df.get(key, 0))) + 1.0
+
+    @cached_property
+    def word_triples(self) -> tuple[frozenset[tuple[str, str, str]], ...]:
+        """Each article's runs of three words, lower case, punctuation dropped: where the
+        checker looks for a claim's quoted words."""
+        found = []
+        for article in self.articles:
+            words = re.findall(
+                r"[a-z0-9]+(?:'[a-z]+)?", fold(article.text).lower().replace("’", "'")
+            )
+            found.append(frozenset(zip(words, words[1:], words[2:], strict=False)))
+        return tuple(found)
 
     @cached_property
     def folded_texts(self) -> tuple[str, ...]:

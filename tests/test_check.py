@@ -797,6 +797,25 @@ def test_what_a_new_user_saw_flagged_that_the_sources_state() -> None:
     assert not moved.supported
 
 
+def test_quoted_words_are_words_a_source_holds() -> None:
+    """The second new-user audit: a quotation put in the mouth of the company's founder passed
+    on "People who try it say it's different from anything they've ever experienced"."""
+    checker = wire(
+        "Facebook is buying Oculus VR for $2 billion. People who try the headset say it's "
+        "different from anything they've ever experienced in their lives. Mark Zuckerberg "
+        'said on a conference call: "This is really a new communication platform."'
+    )
+    invented = checker.verify(
+        'The headset is "different from anything I\'ve ever experienced in my life," Mark '
+        "Zuckerberg said."
+    )
+    assert any(p.detail == "no source quotes these words" for p in invented.problems)
+    quoted = checker.verify(
+        'Mark Zuckerberg called it "really a new communication platform" on a conference call.'
+    )
+    assert quoted.supported, quoted.problems
+
+
 def test_a_time_of_day_in_the_restated_sentence_is_its_events() -> None:
     """The second new-user audit: "spotted ... around 9:30pm" was "given for something else"
     because the source opens with the time ("Around 9:30 p.m., the helicopter team ...")."""
