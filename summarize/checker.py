@@ -182,10 +182,11 @@ def _amount_supported_by(
     return about_it
 
 
-def _owner_amount(claim: ClaimFacts, q: Quantity, sources: Sources) -> str | None:
-    """The person the claim attaches the amount to ("Theresa Hunt, 52,") has another one of
-    that kind attached wherever the sources name them ("53-year-old Theresa Hunt"), and never
-    this one: the figure belongs to someone else (the 52-year-old psychiatrist)."""
+def _owner_amount(claim: ClaimFacts, q: Quantity, sources: Sources) -> bool | str | None:
+    """The person the claim attaches an age to ("Theresa Hunt, 52,"), read where the sources
+    name them: True when a source gives them this age ("27-year-old Kanasho Johns": stated,
+    whatever the sentence the claim restates gives others); the other age, when the sources
+    give them one and never this one (the 52-year-old psychiatrist's figure); else None."""
     if q.value is None or q.unit is None or q.unit.kind != "age":
         return None
     mine = [n for n in _aged(claim.facts, q, claim.names) if _person(n.words, sources)]
@@ -201,7 +202,7 @@ def _owner_amount(claim: ClaimFacts, q: Quantity, sources: Sources) -> str | Non
             if name not in _aged(entry.facts, other, entry.facts.names):
                 continue
             if supports_amount(other, q):
-                return None
+                return True
             rival = rival or f"{name.text}, {other.text}"
     return rival
 
@@ -252,6 +253,8 @@ def _check_quantities(claim: ClaimFacts, evidence: list[Entry], sources: Sources
         if q.year:
             continue
         owned = _owner_amount(claim, q, sources)
+        if owned is True:
+            continue
         if owned is not None:
             problems.append(Problem("number", q.text, f"the sources say {owned}"))
             continue

@@ -757,6 +757,19 @@ def test_an_age_belongs_to_the_person_the_sources_give_it() -> None:
     assert checker.verify("Hunt, 53, was killed in the shooting.").supported
 
 
+def test_an_age_the_sources_give_its_person_stands_in_a_list_of_others() -> None:
+    """The second new-user audit: "Kanasho Johns, 27, ... as have Dwight Smith, 30" was "the
+    sources say 30" against a list where 27 is another man's; a source gives Johns 27."""
+    checker = wire(
+        "Dwight Smith, 30, Kevin Johnson, 25, and Antheyst Jarrett, 27, were also arrested. "
+        "The suspected shooter, 27-year-old Kanasho Johns, was taken into custody in Texas."
+    )
+    claim = "Kanasho Johns, 27, was arrested in Texas, as were Dwight Smith, 30, and others."
+    assert checker.verify(claim).supported, checker.verify(claim).problems
+    older = checker.verify("Kanasho Johns, 30, was arrested in Texas, as were others.")
+    assert "number" in {p.kind for p in older.problems}
+
+
 def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
     checker = wire(
         "Rapinoe first knelt for the anthem on Sunday in Chicago, as a nod to Colin "
