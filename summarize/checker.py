@@ -37,6 +37,7 @@ from .evidence import (
     local_keys,
     other_unit,
     overlap,
+    plain_words,
     ranked_candidates,
     read_claim,
     related,
@@ -907,7 +908,7 @@ def _check_quoted_words(claim: ClaimFacts, sources: Sources) -> list[Problem]:
     ever experienced in their lives' (the second new-user audit)."""
     problems = []
     for match in _QUOTED_SPAN.finditer(claim.text):
-        words = _plain_words(match.group(1))
+        words = plain_words(match.group(1))
         if len(words) < QUOTE_WORDS:
             continue
         wanted = set(zip(words, words[1:], words[2:], strict=False))
@@ -918,10 +919,6 @@ def _check_quoted_words(claim: ClaimFacts, sources: Sources) -> list[Problem]:
             span = match.group(1).strip(" ,.;:")
             problems.append(Problem("unsupported", span, "no source quotes these words"))
     return problems
-
-
-def _plain_words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", fold(text).lower().replace("’", "'"))
 
 
 _GENERIC_SPEAKERS = frozenset(

@@ -285,11 +285,11 @@ def _other_speaker(a: Facts, b: Facts, b_before: Facts | None = None) -> bool:
     return bool(mine and theirs) and not any(same_name(m, t) for m in mine for t in theirs)
 
 
-def weighted_share(a: Facts, b: Facts, idf: dict[str, float]) -> float:
+def weighted_share(a: Facts, b: Facts, idf: dict[str, float], top: float) -> float:
     """The share of `a`'s content words that `b` states, each weighed by its idf: sharing
-    "scrutiny" says more than sharing "said" or "investigation"."""
+    "scrutiny" says more than sharing "said" or "investigation". A word the corpus never
+    indexed weighs `top`, the highest idf: as rare as any."""
     light = lexicon.light_words()
-    top = max(idf.values(), default=1.0)  # a word the corpus never indexed: as rare as any
     wanted: dict[str, float] = {}
     for i in a.content:
         token = a.tokens[i]
@@ -299,13 +299,15 @@ def weighted_share(a: Facts, b: Facts, idf: dict[str, float]) -> float:
     return sum(w for k, w in wanted.items() if covered(k, b.keys)) / total if total else 0.0
 
 
-def _says_enough(point: Facts, other: Facts, similarity: float, idf: dict[str, float]) -> bool:
+def _says_enough(
+    point: Facts, other: Facts, similarity: float, idf: dict[str, float], top: float
+) -> bool:
     """Beyond sharing half the point's words: sharing its telling ones, in a sentence about the
     point (the point states much of it) or close to it as a whole. "Security is looking for
     Beatty, who had both envelopes" is not stated by "Beatty ... looking in the envelope"."""
     settings = tuning.CITATION
-    return weighted_share(point, other, idf) >= settings.weighted_share and (
-        weighted_share(other, point, idf) >= settings.about_share
+    return weighted_share(point, other, idf, top) >= settings.weighted_share and (
+        weighted_share(other, point, idf, top) >= settings.about_share
         or similarity >= settings.close_similarity
     )
 
@@ -331,6 +333,7 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
     sims = cosines(vectors, rows)
     bounds = doc_bounds(corpus.doc)
     dates = {a.id: a.date for a in corpus.articles}
+    rarest = max(corpus.idf.values(), default=1.0)  # once: a folder's vocabulary is large
     result = []
     for r, i in enumerate(rows):
         origin = corpus.sentences[i]
@@ -359,7 +362,9 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
                     joined = analyse(f"{sentence.text} {after.text}")
                     if compare(mine, joined, *when, before_facts).stated:
                         verdict, stating = Comparison(True), joined
-                if verdict.stated and not _says_enough(mine, stating, similarity, corpus.idf):
+                if verdict.stated and not _says_enough(
+                    mine, stating, similarity, corpus.idf, rarest
+                ):
                     verdict = Comparison(False)
                 if verdict.stated:
                     found.append(Support(sentence, round(similarity, 4)))

@@ -22,6 +22,13 @@ from .facts import Facts, Name, Quantity, Token, analyse, fold, same_name
 from .schema import Article, Sentence
 from .sentences import split_sentences
 
+
+def plain_words(text: str) -> list[str]:
+    """Words as someone said them: folded, lower case, punctuation and quotation marks
+    dropped, apostrophes kept ("let's")."""
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", fold(text).lower().replace("’", "'"))
+
+
 # -- the sources, indexed once --------------------------------------------------------------------
 
 
@@ -70,9 +77,7 @@ class Sources:
         checker looks for a claim's quoted words."""
         found = []
         for article in self.articles:
-            words = re.findall(
-                r"[a-z0-9]+(?:'[a-z]+)?", fold(article.text).lower().replace("’", "'")
-            )
+            words = plain_words(article.text)
             found.append(frozenset(zip(words, words[1:], words[2:], strict=False)))
         return tuple(found)
 

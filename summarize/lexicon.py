@@ -31,6 +31,20 @@ def data_lines(name: str) -> Iterator[str]:
 
 
 @cache
+def data_sections(name: str) -> dict[str, frozenset[str]]:
+    """A word list in `[section]`s: section name -> its lines (lines before any header
+    under "")."""
+    sections: dict[str, set[str]] = {}
+    current = sections.setdefault("", set())
+    for line in _lines(name):
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), set())
+        else:
+            current.add(line)
+    return {section: frozenset(lines) for section, lines in sections.items()}
+
+
+@cache
 def _irregular() -> dict[str, str]:
     return dict(line.split() for line in _lines("lemmas.txt"))
 

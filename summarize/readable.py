@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 import numpy as np
 
 from .corpus import Corpus
-from .lexicon import data_lines
+from .lexicon import data_lines, data_sections
 
 MAX_RUN = 3
 """Sentences a point may hold: a dependency longer than this makes its sentences unfit."""
@@ -30,14 +30,7 @@ MAX_RUN = 3
 @cache
 def reading_words() -> dict[str, frozenset[str]]:
     """The sections of `data/reading.txt`: time, self-naming and anchors."""
-    sections: dict[str, set[str]] = {}
-    current = sections.setdefault("", set())
-    for line in data_lines("reading.txt"):
-        if line.startswith("["):
-            current = sections.setdefault(line.strip("[]"), set())
-        else:
-            current.add(line)
-    return {name: frozenset(words) for name, words in sections.items()}
+    return data_sections("reading.txt")
 
 
 _OPEN = "“„«"

@@ -209,20 +209,11 @@ _QUOTED = re.compile(r"[\"“]([^\"”]*)[\"”]")
 _COUNTRY_ABBREVIATION = re.compile(r"\b(?:U\.S|U\.K|U\.N|U\.S\.A)\.$")
 
 
-@cache
 def _splitting_words() -> dict[str, frozenset[str]]:
-    """The sections of `data/splitting.txt`. Read directly: `lexicon` imports this module."""
-    from importlib import resources
+    """The sections of `data/splitting.txt` (imported here: `lexicon` imports this module)."""
+    from .lexicon import data_sections
 
-    text = resources.files("summarize").joinpath("data", "splitting.txt").read_text("utf-8")
-    sections: dict[str, set[str]] = {}
-    current = sections.setdefault("", set())
-    for line in (raw.strip() for raw in text.splitlines()):
-        if line.startswith("["):
-            current = sections.setdefault(line.strip("[]"), set())
-        elif line and not line.startswith("#"):
-            current.add(line)
-    return {name: frozenset(words) for name, words in sections.items()}
+    return data_sections("splitting.txt")
 
 
 @cache
