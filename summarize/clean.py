@@ -1115,6 +1115,11 @@ _LOST_MARK = re.compile(r"(?:(?<=\s)|^)\ufffd+|\ufffd+(?=\s|$)", re.MULTILINE)
 
 _SPACE_BEFORE_COMMA = re.compile(r"(?<=[^\W\d_]) +([,;])(?= )")
 
+_GLUED_SENTENCE = re.compile(
+    r"(?:(?<=[a-z0-9]{2}[.!?])|(?<=\s\d[.!?]))(?=[A-Z][a-z]+\b)(?![\w.]*@)"
+)
+"""Where a paragraph break was lost ("continued to July 6.Jarrett faces"), not an address."""
+
 
 def normalise(text: str) -> str:
     """NFC, unified newlines, no control characters, no non-breaking or zero-width spaces.
@@ -1127,6 +1132,7 @@ def normalise(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     text = _LOST_MARK.sub("", text)
     text = _SPACE_BEFORE_COMMA.sub(r"\1", text)  # "In a statement , the" (a link was cut out)
+    text = _GLUED_SENTENCE.sub(" ", text)
     return _CONTROL.sub("", text)
 
 

@@ -48,6 +48,10 @@ _PRONOUN_SPEAKER = re.compile(
     r"(?:\b(?:said|says|added|adds|wrote|continued)\s+(?:he|she|they)\b)",
     re.IGNORECASE,
 )
+# "— Jennifer Rivers, mother of Tavin Price": a pull quote's attribution, its quotation before it
+_ATTRIBUTION_LINE = re.compile(
+    r"\s*(?:—|–|--+|-\s)\s*(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*\s*(?:,|$)"
+)
 
 
 @cache
@@ -276,7 +280,7 @@ def needs(corpus: Corpus) -> Needs:
         unspoken = not open_end and _unattributed_quote(text, spans)
         if first:
             # ends a quotation begun before the article, or quotes nobody
-            unfit[i] = (back and not open_end) or unspoken
+            unfit[i] = (back and not open_end) or unspoken or bool(_ATTRIBUTION_LINE.match(text))
             continue
         alone = standalone(text)
         before[i] = (
@@ -285,6 +289,7 @@ def needs(corpus: Corpus) -> Needs:
             or opener(alone) is not None
             or definite_reference(alone)
             or _PRONOUN_SPEAKER.search(text) is not None
+            or _ATTRIBUTION_LINE.match(text) is not None
         )
     unfit |= speaking
     if n:

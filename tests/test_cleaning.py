@@ -394,3 +394,12 @@ def test_lost_marks_and_spaces_left_by_cut_links() -> None:
     a comma left alone by a removed link closes up."""
     text = normalise("\ufffdMarkets rose. The country\ufffds plan. In a statement , the army said")
     assert text == "Markets rose. The country\ufffds plan. In a statement, the army said"
+
+
+def test_sentences_glued_by_a_lost_paragraph_break_come_apart() -> None:
+    """ "continued to July 6.Jarrett faces" (a dev article) headed a key point as one sentence;
+    abbreviations, addresses and domains stay as written."""
+    text = normalise("Arraignment was continued to July 6.Jarrett faces one count. It ran!The end.")
+    assert text == "Arraignment was continued to July 6. Jarrett faces one count. It ran! The end."
+    kept = "Write to Daniel.Miller@THR.com, see U.S.Army and Mr.Smith at 3 p.m.Tuesday"
+    assert normalise(kept) == kept

@@ -393,6 +393,27 @@ def test_a_sentence_that_is_all_quotation_is_read_with_its_speaker() -> None:
     assert got.run(quote, corpus.doc) == (said, quote)
 
 
+def test_a_pull_quotes_attribution_line_is_never_a_point_alone() -> None:
+    """ "— Jennifer Rivers, mother of Tavin Price" (a dev article's pull quote) names a speaker
+    and nothing else; behind an unquoted first-person quotation it cannot be chosen at all."""
+    corpus = corpus_module.build(
+        [
+            Article(
+                1,
+                "r",
+                "Price's mother wept at the news conference on Tuesday. "
+                "I am ready. Every day they go to court, I'll be there. "
+                "— Jennifer Rivers, mother of Tavin Price\n\n"
+                "— A judge's act of compassion has a former soldier promising to start again.",
+            )
+        ]
+    )
+    got = needs(corpus)
+    line = _row(corpus, "— Jennifer")
+    assert got.before[line] and got.run(line, corpus.doc) is None
+    assert got.run(_row(corpus, "— A judge"), corpus.doc) is not None
+
+
 def test_one_article_opens_with_its_own_first_sentence() -> None:
     """An article's first sentence may say "The country's president": nothing came before it.
     It leads a one-article briefing, and its headline keeps the main clause."""
