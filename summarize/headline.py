@@ -56,7 +56,8 @@ _NAME_APPOSITION = re.compile(
     r"(\b[a-z][\w’'-]*),\s+(?:[A-ZÀ-Þ][\w’'.-]*\s){0,3}[A-ZÀ-Þ][\w’'.-]*,\s"
 )
 _WEEKDAY = re.compile(
-    rf"\s+(?:on|late|early|last)\s+(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})\b"
+    rf"(?:\s+(?:late|early))?\s+(?:on|late|early|last)\s+"
+    rf"(?:{'|'.join(d.capitalize() for d in WEEKDAYS)})\b"
 )
 _SAID_THAT = re.compile(r"\b(said|says|announced|warned|added|told \w+)\s+that\s")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,]*(?:,|$)")
@@ -295,6 +296,7 @@ def _fit_to_cut(lead: str) -> bool:
         and not _ADDRESSED.search(_QUOTED.sub("", lead))
         and not _DATELINE_LEAD.match(lead)
         and not _SUBORDINATE.match(lead)
+        and "|" not in lead  # "Updated | When the first humans ..."
     )
 
 
@@ -302,7 +304,7 @@ _DATELINE_LEAD = re.compile(r"^[A-Z]{3,}[\w ,.]*\([^()]*\)\s*(?:--|—|–)")
 """'MONDAY, July 2 (HealthDay News) --': a wire dateline the cleaner left in the text."""
 
 
-_PHRASE = re.compile(r"\s(?:in|at|on|near|outside|during|over|from|with|for|by)\s")
+_PHRASE = re.compile(r"\s(?:in|at|on|near|outside|during|over|from|with|for|by|of)\s")
 
 
 def _first_words(lead: str) -> str:
@@ -316,13 +318,26 @@ def _first_words(lead: str) -> str:
         m.start()
         for m in _PHRASE.finditer(text)
         if MIN_WORDS <= count_words(text[: m.start()]) <= MAX_WORDS
+        and not _OPEN_PREPOSITION.search(text[: m.start()])
+        # "of" ends "The lawyer for the family | of ..." as often as a clause: it needs a verb
+        and (m.group().strip() != "of" or _clause(text[: m.start()]))
     ]
     if ends:
         kept = text[: ends[-1]].rstrip(" ,;:")
-        # "... commander Qasem Soleimani, who died": a relative clause cut before it says
-        # anything goes whole
+        # "... Qasem Soleimani, who died", "... Soleimani, the commander": a relative clause or
+        # an apposition cut before it says anything goes whole
         return _STUB_RELATIVE.sub("", kept) if count_words(kept) > MIN_WORDS + 2 else kept
     return " ".join(text.split()[:MAX_WORDS]) + " …"
 
 
-_STUB_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)(?:\s+\S+){0,2}$")
+_OPEN_PREPOSITION = re.compile(
+    r"\b(?:in (?:connection|front|addition|response|relation|search|honou?r|light|favou?r|"
+    r"terms|spite|place|charge|line)|on behalf|as part|by way|ahead|instead|because|due|"
+    r"prior|next|close|regardless)$",
+    re.IGNORECASE,
+)
+"""The first words of a preposition that goes on ("arrested in connection | with ..."): no
+headline ends there."""
+
+
+_STUB_RELATIVE = re.compile(r",\s+(?:who|which|whose|where|the|a|an)(?:\s+\S+){0,2}$")

@@ -15,7 +15,7 @@ import pytest
 from summarize import corpus as corpus_module
 from summarize.api import summarize
 from summarize.concepts import Program, bigrams, solve
-from summarize.headline import headline, shorten
+from summarize.headline import _first_words, headline, shorten
 from summarize.ingest import load
 from summarize.readable import (
     MAX_RUN,
@@ -373,6 +373,42 @@ def test_the_last_resort_headline_ends_on_a_phrase_not_an_ellipsis() -> None:
     )
     got = headline([Article(1, "a", lead)], [lead])
     assert got.endswith("commander Qasem Soleimani"), got
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # "in connection" goes on: the cut is at the next phrase
+        (
+            "Four people have been arrested in connection with the fatal Hyde Park shooting of "
+            "a 19-year-old man who was killed at a car wash after being confronted",
+            "Four people have been arrested in connection with the fatal Hyde Park shooting",
+        ),
+        # before "of" only a clause ends: "The lawyer for the family" has no verb
+        (
+            "The lawyer for the family of slain child beauty queen JonBenet Ramsey denounced a "
+            "CBS documentary that suggested the boy killed his sister",
+            "The lawyer for the family of slain child beauty queen JonBenet Ramsey denounced a "
+            "CBS documentary …",
+        ),
+    ],
+)
+def test_the_last_resort_cut_leaves_no_phrase_half_said(lead: str, expected: str) -> None:
+    assert headline([Article(1, "a", lead)], [lead]) == expected
+
+
+def test_an_apposition_or_a_day_is_never_left_half_said() -> None:
+    lead = (
+        "A U.S. airstrike at Baghdad airport killed Qasem Soleimani, the commander of the "
+        "elite Quds Force, and several others early on Friday, officials said"
+    )
+    # the main clause without its day ("early on Friday" went whole, not "... others early")
+    assert (
+        shorten(lead)
+        == "A U.S. airstrike at Baghdad airport killed Qasem Soleimani and several others"
+    )
+    # the last resort's cut before "of": "..., the commander" goes with it
+    assert _first_words(lead) == "A U.S. airstrike at Baghdad airport killed Qasem Soleimani"
 
 
 def test_a_sentence_that_is_all_quotation_is_read_with_its_speaker() -> None:
