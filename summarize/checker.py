@@ -28,6 +28,7 @@ from itertools import pairwise
 
 from . import lexicon
 from .evidence import (
+    CLOCK_TIME,
     ClaimFacts,
     Entry,
     Sources,
@@ -174,6 +175,8 @@ def _amount_supported_by(
         ]
         if any(same_name(a.words, b.words) for a in mine for b in beside):
             about_it = True  # "Dunn, a 47-year-old ..." in both
+        elif _owns_another(entry, other, mine) is not None:
+            return False  # "She had 932,870 votes ... while McSally had 923,260 votes"
         elif theirs:
             if not any(same_name(a.words, b.words) for a in mine for b in theirs):
                 return False  # the source gives this figure for someone else
@@ -181,6 +184,21 @@ def _amount_supported_by(
         elif any(find_name(n, entry.facts) for n in mine) and _pronoun_near(entry.facts, other):
             about_it = True  # "as long as she was 24"
     return about_it
+
+
+def _owns_another(entry: Entry, other: Quantity, mine: Sequence[Name]) -> Quantity | None:
+    """Another amount of the same thing in this sentence, of one of the claim's owners."""
+    counted = _counted_key(other)
+    for o in entry.facts.quantities:
+        if o is other or o.year or not units_agree(o, other):
+            continue
+        theirs = _counted_key(o)
+        if counted is None or theirs is None or not related(counted, theirs):
+            continue
+        beside = _attached(entry.facts, o.start, o.end, entry.facts.names)
+        if any(same_name(a.words, b.words) for a in mine for b in beside):
+            return o
+    return None
 
 
 def _owner_amount(claim: ClaimFacts, q: Quantity, sources: Sources) -> bool | str | None:
@@ -412,7 +430,7 @@ def _amount_problem(
     """What is wrong with an amount no sentence was found to state for the same thing; none
     when the closest amount of the evidence for the same thing turns out to allow it."""
     kind = "quantity" if q.value is None else "number"
-    if _CLOCK.search(q.text) and any(
+    if CLOCK_TIME.search(q.text) and any(
         supports_amount(o, q) for e in evidence for o in e.facts.quantities
     ):
         return []  # a time of day in the sentence the claim restates is its event's time,
@@ -455,6 +473,10 @@ def _amount_problem(
             and other_unit(q.unit, other.unit)
         ):
             return [Problem("unit", q.text, f"the sources say {other.text}")]
+        owners = _attached(claim.facts, q.start, q.end, claim.names)
+        owned = _owns_another(rival_entry, other, owners) if owners else None
+        if owned is not None:
+            return [Problem(kind, q.text, f"the sources say {owned.text}")]
         if supports_amount(other, q) and not _counted_clash(q, other, rival_entry):
             return []  # "less than a year" is what the source says
         return [Problem(kind, q.text, f"the sources say {other.text}")]
@@ -466,7 +488,6 @@ def _amount_problem(
 
 
 _CODE = re.compile(r"\d")
-_CLOCK = re.compile(r"\d:\d\d")
 
 
 def _check_codes(claim: ClaimFacts, sources: Sources) -> list[Problem]:
@@ -1000,6 +1021,8 @@ def _same_speaker(attribution: Attribution, roles: Sequence[str], said: Attribut
     if any(same_name(a, b) for a in attribution.names for b in said.names):
         return True
     theirs = set(said.roles) | {lexicon.key(w) for n in said.names for w in n}
+    if any(n and all(covered(lexicon.key(w), theirs) for w in n) for n in attribution.names):
+        return True  # "The Buildings Department said" where "the buildings department" did
     return not attribution.names and any(covered(r, theirs) for r in roles)
 
 
@@ -1566,6 +1589,8 @@ def _opposite_in(claim: ClaimFacts, i: int, core: Sequence[Entry]) -> str | None
             against = denied or any(lexicon.opposite(a, b) for a in ours for b in keys)
             if not (same or against):
                 continue
+            if not denied and _compared(claim.facts, i) and _less_than(entry.facts, j):
+                same, against = against, same  # "shorter than 2.36 inches": "less than ... long"
             score = overlap(mine, _around(entry.facts, j)) + (0.01 if same else 0.0)
             if best is None or score > best[0]:
                 best = (score, against and not same, other.text, entry, j)
@@ -1574,6 +1599,22 @@ def _opposite_in(claim: ClaimFacts, i: int, core: Sequence[Entry]) -> str | None
     if both_sides and _answers_another(claim, i, best[3], best[4], best[0]):
         return None
     return best[2]
+
+
+def _compared(facts: Facts, i: int) -> bool:
+    """Word i is a comparative with its "than" ("shorter than", "narrower than")."""
+    tokens = facts.tokens
+    return tokens[i].lower.endswith("er") and i + 1 < len(tokens) and tokens[i + 1].lower == "than"
+
+
+def _less_than(facts: Facts, j: int) -> bool:
+    """Word j measures what "less than" bounds ("blades less than 2.36 inches long")."""
+    before = facts.tokens[max(0, j - 6) : j]
+    if any(t.kind == "punct" and t.text not in ".-" for t in before):
+        return False
+    lowered = [t.lower for t in before]
+    pairs = set(pairwise(lowered))
+    return bool(pairs & {("less", "than"), ("fewer", "than")}) or "under" in lowered
 
 
 def _unasserted(facts: Facts, j: int) -> bool:
@@ -1634,8 +1675,9 @@ def _answers_another(claim: ClaimFacts, i: int, entry: Entry, j: int, score: flo
 def _polar_extras(claim: ClaimFacts) -> list[int]:
     """Words left out of those a source must state that still take a side: speech verbs
     ("acknowledged" against "denied"; "said" for "told" changes nothing), superlatives
-    among the light words ("the fewest" against "the largest number"), and "up" or "down"
-    giving a verb its direction ("go up" against "go down")."""
+    among the light words ("the fewest" against "the largest number"), "up" or "down"
+    giving a verb its direction ("go up" against "go down"), and the side of an amount
+    ("25% below" against "25% more than")."""
     content = set(claim.content)
     in_name = {i for n in claim.names for i in range(n.start, n.end)}
     speech = lexicon.speech_forms()
@@ -1647,9 +1689,18 @@ def _polar_extras(claim: ClaimFacts) -> list[int]:
         and lexicon.has_opposite(claim.facts.tokens[i].key)
         and (claim.facts.tokens[i].lower in speech or _superlative(claim.facts.tokens[i]))
     ]
+    ends = {q.end for q in claim.facts.quantities}
     return extras + [
-        i for i in range(len(claim.facts.tokens)) if _direction_particle(claim.facts, i)
+        i
+        for i in range(len(claim.facts.tokens))
+        if _direction_particle(claim.facts, i)
+        or (i in ends and i not in content and claim.facts.tokens[i].lower in _AMOUNT_SIDES)
     ]
+
+
+_AMOUNT_SIDES = frozenset(["above", "below", "more", "less", "over", "under"])
+"""Words right after an amount that say on which side of something it lies ("25% below market
+value" against "25% more than market value")."""
 
 
 def _direction_particle(facts: Facts, i: int) -> bool:

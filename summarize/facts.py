@@ -359,9 +359,19 @@ def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None,
     ):
         return table[("°" + tokens[j].lower,)], j + 1 - i  # "40C", "104F"
     unit, length = _match_phrase(tokens, j, table, lexicon.longest_unit())
+    if (
+        unit is not None
+        and unit.kind == "rate"
+        and j + length < len(tokens)
+        and tokens[j + length].lower in _RELATIVE_TIME
+    ):
+        return None, 0  # "$110.8 million a year earlier" is no yearly sum
     if unit is not None and tokens[j].kind in ("word", "symbol"):
         return unit, j + length - i  # type: ignore[return-value]
     return None, 0
+
+
+_RELATIVE_TIME = frozenset(["before", "after", "ago", "later", "earlier", "from", "prior"])
 
 
 def _counted(tokens: tuple[Token, ...], i: int) -> tuple[str, ...]:
@@ -544,7 +554,7 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
             and i + 2 < len(tokens)
             and tokens[i + 1].lower
             in ("second", "minute", "hour", "day", "week", "month", "year", "decade")
-            and tokens[i + 2].lower in ("before", "after", "ago", "later", "earlier", "from")
+            and tokens[i + 2].lower in _RELATIVE_TIME
         ):  # "a week before sequestration"
             value, used = 1.0, 1
         if value is None:
@@ -1186,6 +1196,9 @@ def _date_context(tokens: tuple[Token, ...], i: int) -> bool:
 
 # -- names ----------------------------------------------------------------------------------------
 
+_LINKING_OPENERS = frozenset(
+    ["but", "and", "so", "yet", "or", "also", "then", "meanwhile", "however", "plus"]
+)
 _DAY_WORDS = frozenset(["yesterday", "today", "tomorrow", "tonight"])
 
 _NOT_NAMES = frozenset(
@@ -1282,9 +1295,21 @@ that are also names, words or agencies ("La", "Miss", "Mo", "Del", "Ind", "Wash"
 "Ark", "Md", "Va")."""
 
 
+_POSTAL = {
+    "AK": "alaska", "AZ": "arizona", "CA": "california", "CT": "connecticut", "FL": "florida",
+    "IA": "iowa", "IL": "illinois", "KS": "kansas", "KY": "kentucky", "MI": "michigan",
+    "MN": "minnesota", "MT": "montana", "NV": "nevada", "TN": "tennessee", "TX": "texas",
+    "UT": "utah", "VT": "vermont", "WI": "wisconsin", "WY": "wyoming",
+}  # fmt: skip
+"""Postal codes of one-word states ("Irvine, CA"), in capitals only; not those that are words
+or other things ("IN", "OR", "ME", "OK", "LA", "MD", "VA", "PA", "CO", "AL", "MS", "GA")."""
+
+
 def fold_name_word(word: str) -> str:
     """A word of a name as names are compared: folded, lower case, without dots, with the
-    usual abbreviations written one way ("Avenue"/"Ave.", "Fla."/"Florida")."""
+    usual abbreviations written one way ("Avenue"/"Ave.", "Fla."/"Florida", "CA")."""
+    if word in _POSTAL:
+        return _POSTAL[word]
     folded = fold(word).lower().replace(".", "").rstrip("'")
     folded = _ABBREVIATIONS.get(folded, folded)
     return _STATES.get(folded, folded) if word[:1].isupper() else folded
@@ -1374,6 +1399,8 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
             j += 1
         if j > i + 1 and tokens[i].lower in _DAY_WORDS and tokens[i + 1].lower != "show":
             i += 1  # "Yesterday Josh checked himself in": the day opens the sentence, not the name
+        elif j > i + 1 and sentence_start and tokens[i].lower in _LINKING_OPENERS:
+            i += 1  # "But DOB said ...": the sentence's link, not the name's first word
         span = tokens[i:j]
         words = _name_words(span)
         initial = sentence_start and len(span) == 1 and span[0].kind == "word"
@@ -1732,6 +1759,9 @@ def attributions(
                 and tokens[start - 1].lower not in verbs
             ):
                 start -= 1
+            straddled = [n for n in found_names if n.start < start < n.end]
+            if straddled:  # "Kassie Siegel of the Center for Biological Diversity said"
+                start = straddled[0].start
             if i > 0 and tokens[i - 1].lower in _BE_WORDS:
                 continue  # "was announced", "were told": not someone speaking
             if start < i and not _speaker_end(tokens[i - 1], found_names, i - 1):
@@ -1760,6 +1790,8 @@ def attributions(
                 continue  # after "told" comes who was told, not who spoke
             if start == i and participle:
                 continue  # ", saying ..." with no name before: nobody we can point to
+            if start == i and (i == 0 or tokens[i - 1].kind != "punct"):
+                continue  # "would get him branded heartless": no speaker after the verb
             if start == i:  # inverted: '..., said the spokesman.' / '"...," said Reyes'
                 start = end = i + 1
                 while (

@@ -204,7 +204,16 @@ def _passive(verb: Any) -> bool:
 
 
 def _verbs(doc: Any) -> Iterator[Any]:
-    return (t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod")
+    return (
+        t
+        for t in doc
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" and t.lemma_.lower() not in _NO_ACT
+    )
+
+
+_NO_ACT = frozenset(["be", "have"])
+"""Verbs that do nothing to anyone: "Sinema had 932,870 votes" and "the race has Sinema and
+McSally separated" have no doer to swap."""
 
 
 def _roles(verb: Any, depth: int = 0) -> tuple[set[str], set[str]]:

@@ -264,6 +264,23 @@ def _rejoin(previous: str, sentence: str) -> bool:
     return _attribution_tail(previous, sentence)
 
 
+_CLOCK_END = re.compile(r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.\s+([A-Z][a-z]*)\b")
+
+
+def _split_after_clock(sentence: str) -> list[str]:
+    """`sentence` cut where a clock time ends one and a pronoun or article opens the next
+    ("as of 6:20 p.m. She had ..."), which Punkt reads as an abbreviation inside a sentence."""
+    starters = _splitting_words()["after clock time"]
+    pieces = []
+    start = 0
+    for match in _CLOCK_END.finditer(sentence):
+        if match.group(1).lower() in starters:
+            pieces.append(sentence[start : match.start(1)].strip())
+            start = match.start(1)
+    pieces.append(sentence[start:].strip())
+    return [p for p in pieces if p]
+
+
 def _punkt(tokenizer: Any, paragraph: str) -> list[str]:
     """Punkt's sentences of `paragraph`, with a cut after a title ("Gen."), inside a name
     ("U.S. Ambassador") or before a quotation's speaker ("... go!” Newman said.") undone."""
@@ -277,7 +294,7 @@ def _punkt(tokenizer: Any, paragraph: str) -> list[str]:
             "break the text into paragraphs with blank lines",
         ) from exc
     pieces: list[str] = []
-    for sentence in sentences:
+    for sentence in (part for whole in sentences for part in _split_after_clock(whole)):
         if pieces and _rejoin(pieces[-1], sentence.strip()):
             pieces[-1] = f"{pieces[-1]} {sentence.strip()}"
         else:

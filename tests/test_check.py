@@ -1511,3 +1511,100 @@ def test_a_weekday_before_its_full_date_is_the_calendars() -> None:
     assert checker.verify(claim.format("Wednesday")).supported
     verdict = checker.verify(claim.format("Thursday"))
     assert "date" in {p.kind for p in verdict.problems}, verdict.problems
+
+
+@pytest.mark.parametrize(
+    ("source", "faithful", "unfaithful"),
+    [
+        # a clock time ends a sentence Punkt reads on ("p.m. She"); a count's owner is the
+        # name beside it, not a pronoun's ("She had ... while Kerr had ...")
+        (
+            "Vance was leading as of 6:20 p.m. She had 932,870 votes, or 49.1 percent, while "
+            "Kerr had 923,260 votes, or 48.6 percent. The race has Vance and Kerr separated by "
+            "9,610 votes.",
+            "Vance had 932,870 votes to Kerr's 923,260.",
+            "Kerr had 932,870 votes to Vance's 923,260.",
+        ),
+        # "less than ... long" is "shorter than"
+        (
+            "Passengers will be able to carry knives with blades less than 2.36 inches long.",
+            "Passengers will be allowed to carry knives with blades shorter than 2.36 inches.",
+            "Passengers will be allowed to carry knives with blades longer than 2.36 inches.",
+        ),
+        # the side of an amount
+        (
+            "The company plans to pay residents 25% more than market value for their homes.",
+            "The company plans to pay residents 25% above market value for their homes.",
+            "The company plans to pay residents 25% below market value for their homes.",
+        ),
+        # recovering is surviving
+        (
+            "Mr. Hale, now 58, was given antibiotics and eventually recovered.",
+            "Hale, now 58, was treated with antibiotics and eventually recovered.",
+            "Hale, now 58, was treated with antibiotics but eventually died.",
+        ),
+        # a time of day counts nothing ("between 1:00 and 5:00 p.m." is no "dozens")
+        (
+            "Hundreds of people searched for the girls into the night Monday. Police asked "
+            "anyone parked at the trail head between 1:00 p.m. and 5:00 p.m. to call them.",
+            "Hundreds of people searched for the girls into Monday night.",
+            "Dozens of people searched for the girls into Monday night.",
+        ),
+    ],
+)
+def test_amounts_sides_and_outcomes_are_read_as_stated(
+    source: str, faithful: str, unfaithful: str
+) -> None:
+    checker = wire(source)
+    assert checker.verify(faithful).supported, checker.verify(faithful).problems
+    assert not checker.verify(unfaithful).supported
+
+
+@pytest.mark.parametrize(
+    ("source", "claim"),
+    [
+        # a name cut by the speaker span's length is whole
+        (
+            "Kassie Siegel of the Center for Biological Diversity said the decision was a huge "
+            "disappointment.",
+            "Kassie Siegel of the Center for Biological Diversity said the decision was a huge "
+            "disappointment.",
+        ),
+        # the department written lower case is the one the claim names, not the mayor
+        (
+            "The Buildings Department oversees 60,000 elevators in the city. The elevator "
+            "passed a thorough inspection in January 2016, according to the buildings "
+            "department, but Mayor Tom Reed said it was unsafe.",
+            "The Buildings Department said the elevator had passed a thorough inspection in "
+            "January 2016.",
+        ),
+        # "branded heartless" names no speaker
+        (
+            "And his father warns him not to be seen smiling. One smile and they will have you "
+            "as a heartless man, his father said.",
+            "His father warned him not to be seen smiling, saying one smile would get him "
+            "branded heartless.",
+        ),
+        # a postal code is its state; "a year earlier" is no yearly sum
+        (
+            "Oculus will maintain its headquarters in Irvine, CA. It lost $38.5 million, "
+            "against a loss of $110.8 million a year earlier.",
+            "Oculus will keep its headquarters in Irvine, California.",
+        ),
+    ],
+)
+def test_speakers_places_and_sums_as_sources_write_them(source: str, claim: str) -> None:
+    verdict = wire(source).verify(claim)
+    assert verdict.supported, verdict.problems
+
+
+def test_a_linking_word_opening_the_sentence_is_no_part_of_a_name() -> None:
+    assert [n.words for n in analyse("But DOB said the elevator passed.").names] == [("dob",)]
+    assert [n.words for n in analyse("And Smith said it.").names] == [("smith",)]
+
+
+def test_a_rate_is_not_a_time_ago() -> None:
+    text = "It lost $110.8 million a year earlier and pays $700 a week."
+    found = {q.text: q.unit.name if q.unit else None for q in analyse(text).quantities}
+    assert found["$700 a week"] == "usd per week"
+    assert found["$110.8 million"] == "usd"
