@@ -892,7 +892,8 @@ def _check_title(name: Name, sources: Sources) -> list[Problem]:
     ):
         return []  # "attorney" for "district attorney": vaguer or more precise, not another role
         # (but a deputy press secretary is not the press secretary)
-    title = {lexicon.key(w.rstrip(".")) for w in name.title}
+    stops = lexicon.function_words()  # "chief of staff": the entry's keys hold no "of"
+    title = {lexicon.key(w.rstrip(".")) for w in name.title if w not in stops}
     ranked = any(t and t[0] in RANKS for t in given) and not set(name.title) & RANKS
     for entry, other in sources.names:
         if (
@@ -1442,6 +1443,11 @@ def _parsed_roles(claim: ClaimFacts, evidence: Sequence[Entry], sources: Sources
     if found is None:
         near = [t for t in _near(claim, sources) if t not in texts]
         found = roles.swapped(claim.text, near)
+        if found is not None and roles.stated(found[0], [*texts, *near]):
+            found = None
+    if found is None:
+        near = [t for t in _near(claim, sources) if t not in texts]
+        found = roles.done_by_someone_else(claim.text, texts)
         if found is not None and roles.stated(found[0], [*texts, *near]):
             found = None
     if found is None:

@@ -1401,6 +1401,12 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
             i += 1  # "Yesterday Josh checked himself in": the day opens the sentence, not the name
         elif j > i + 1 and sentence_start and tokens[i].lower in _LINKING_OPENERS:
             i += 1  # "But DOB said ...": the sentence's link, not the name's first word
+        elif (
+            j > i + 1
+            and "-" in tokens[i].text
+            and tokens[i].lower.split("-")[0] in _SMALL.keys() | _TENS.keys()
+        ):
+            i += 1  # "Six-week-old Areej Ali": an age opening the sentence, not a name
         span = tokens[i:j]
         words = _name_words(span)
         initial = sentence_start and len(span) == 1 and span[0].kind == "word"

@@ -325,6 +325,35 @@ def swapped(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:
     )
 
 
+def done_by_someone_else(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:
+    """The claim's doer on the receiving end of the same verb, in a sentence whose doer is a
+    "he" or "she" it does not name ("He has outraised Lewis" against "Lewis has outraised
+    Cline"): no one does that to themselves, so the act went the other way. (the claim's
+    event, the evidence's), or None."""
+    mine = events(claim)
+    if not mine:
+        return None
+    for text in evidence:
+        doc = parsed(text)
+        for verb in _verbs(doc):
+            subject = next(
+                (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _PERSONAL), None
+            )
+            if subject is None or _passive(verb):
+                continue
+            _, done_to = _own_roles(verb)
+            for event in mine:
+                if (
+                    synonymous(key(event.verb), key(verb.lemma_.lower()))
+                    and event.doers & done_to
+                    and not event.done_to & done_to
+                ):
+                    written = (subject.text, _written(doc, frozenset(event.doers & done_to)))
+                    lemma = verb.lemma_.lower()
+                    return event, Event(lemma, frozenset(), frozenset(done_to), written=written)
+    return None
+
+
 def stated(event: Event, evidence: Iterable[str]) -> bool:
     """Some sentence has the event the claim's way round: the same verb, a doer and someone
     done to in common ("A sued B" stated even where another sentence says "B sued A")."""

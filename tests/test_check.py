@@ -1608,3 +1608,27 @@ def test_a_rate_is_not_a_time_ago() -> None:
     found = {q.text: q.unit.name if q.unit else None for q in analyse(text).quantities}
     assert found["$700 a week"] == "usd per week"
     assert found["$110.8 million"] == "usd"
+
+
+def test_a_he_who_did_it_to_the_claims_doer_reverses_the_claim() -> None:
+    """ "He has outraised Lewis" (he is not Lewis): "Lewis has outraised Cline" goes the other
+    way; the claim stated elsewhere as written is not."""
+    checker = wire(
+        "Lewis is running against state lawmaker Ben Cline, a former aide. He has outraised "
+        "Lewis more than 5-to-1 through June 30."
+    )
+    verdict = checker.verify("Lewis has outraised Ben Cline by more than 5-to-1.")
+    assert "roles" in {p.kind for p in verdict.problems}, verdict.problems
+    kinds = {p.kind for p in checker.verify("Cline has outraised Lewis by 5-to-1.").problems}
+    assert "roles" not in kinds
+
+
+def test_a_title_stated_in_other_words_and_an_age_opening_a_sentence() -> None:
+    checker = wire(
+        "State lawmaker Ben Cline won the nomination in May. Cline had previously served as "
+        "Goodlatte's chief of staff."
+    )
+    verdict = checker.verify("Former chief of staff Ben Cline won the nomination in May.")
+    assert verdict.supported, verdict.problems
+    found = analyse("Six-week-old Areej Ali was pronounced dead, Seven Oaks Council said.")
+    assert [n.text for n in found.names] == ["Areej Ali", "Seven Oaks Council"]
