@@ -1015,7 +1015,13 @@ def _people(names: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return [n for n in names if len(n) >= 2] or list(names)
 
 
+def _speaker_words(speaker: str) -> set[str]:
+    return {fold_name_word(w) for w in re.findall(r"[^\W\d_]+", speaker)} - {"the", "s"}
+
+
 def _same_speaker(attribution: Attribution, roles: Sequence[str], said: Attribution) -> bool:
+    if said.names and _speaker_words(said.speaker) <= _speaker_words(attribution.speaker):
+        return True  # "Cancer Council Victoria" for "Cancer Council Victoria chief ... Harper"
     mine, theirs = _people(attribution.names), _people(said.names)
     if any(len(n) >= 2 for n in mine) and any(len(n) >= 2 for n in theirs):
         return any(same_name(a, b) for a in mine for b in theirs)

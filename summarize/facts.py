@@ -1297,12 +1297,14 @@ that are also names, words or agencies ("La", "Miss", "Mo", "Del", "Ind", "Wash"
 
 _POSTAL = {
     "AK": "alaska", "AZ": "arizona", "CA": "california", "CT": "connecticut", "FL": "florida",
-    "IA": "iowa", "IL": "illinois", "KS": "kansas", "KY": "kentucky", "MI": "michigan",
+    "IA": "iowa", "IL": "illinois", "KS": "kansas", "KY": "kentucky", "MA": "massachusetts",
+    "MI": "michigan",
     "MN": "minnesota", "MT": "montana", "NV": "nevada", "TN": "tennessee", "TX": "texas",
-    "UT": "utah", "VT": "vermont", "WI": "wisconsin", "WY": "wyoming",
+    "UT": "utah", "VT": "vermont", "WA": "washington", "WI": "wisconsin", "WY": "wyoming",
 }  # fmt: skip
 """Postal codes of one-word states ("Irvine, CA"), in capitals only; not those that are words
-or other things ("IN", "OR", "ME", "OK", "LA", "MD", "VA", "PA", "CO", "AL", "MS", "GA")."""
+or other things ("IN", "OR", "ME", "OK", "LA", "MD", "VA", "PA", "CO", "AL", "MS", "GA"),
+nor two-word states."""
 
 
 def fold_name_word(word: str) -> str:
@@ -1768,6 +1770,16 @@ def attributions(
             straddled = [n for n in found_names if n.start < start < n.end]
             if straddled:  # "Kassie Siegel of the Center for Biological Diversity said"
                 start = straddled[0].start
+            opening = [
+                n
+                for n in found_names
+                if n.start == 0 and n.end == start - 1 and len(n.words) >= 2 and start < i
+            ]
+            named_last = any(n.end == i and len(n.words) >= 2 for n in found_names)
+            if opening and tokens[start - 1].text == "," and not named_last:
+                # "Todd Harper, Cancer Council Victoria's CEO said"; not "Paraphrasing Gerald
+                # Ford, Councilman Jack Weir said", whose speaker is named before the verb
+                start = 0
             if i > 0 and tokens[i - 1].lower in _BE_WORDS:
                 continue  # "was announced", "were told": not someone speaking
             if start < i and not _speaker_end(tokens[i - 1], found_names, i - 1):

@@ -1632,3 +1632,44 @@ def test_a_title_stated_in_other_words_and_an_age_opening_a_sentence() -> None:
     assert verdict.supported, verdict.problems
     found = analyse("Six-week-old Areej Ali was pronounced dead, Seven Oaks Council said.")
     assert [n.text for n in found.names] == ["Areej Ali", "Seven Oaks Council"]
+
+
+@pytest.mark.parametrize(
+    ("source", "claim"),
+    [
+        # the organisation the source gives the quotation is the claim speaker's own
+        (
+            "Todd Harper is the chief executive of Cancer Council Victoria. "
+            '"Australians rarely see the long-term health effects of alcohol on their '
+            'screens," Cancer Council Victoria said.',
+            "Cancer Council Victoria chief executive Todd Harper said Australians rarely see the "
+            "long-term health effects of alcohol on their screens.",
+        ),
+        # a person named before the comma is the speaker of "X's CEO said"
+        (
+            "Todd Harper, Cancer Council Victoria's CEO said the research shows how campaigns "
+            "can inform the public.",
+            "Todd Harper said the research shows how campaigns can inform the public.",
+        ),
+        # "MA" after a town is Massachusetts
+        (
+            "She was first spotted at the Kennedy family compound in Hyannisport, MA in July.",
+            "She was first seen at the Kennedy family compound in Hyannisport, Massachusetts.",
+        ),
+    ],
+)
+def test_speakers_and_states_written_in_part(source: str, claim: str) -> None:
+    verdict = wire(source).verify(claim)
+    assert verdict.supported, verdict.problems
+
+
+def test_another_person_of_the_same_town_is_another_speaker() -> None:
+    checker = wire(
+        '"To paraphrase Gerald Ford, our long municipal nightmare is over," said Pleasant Hill '
+        "Mayor Tim Flaherty. Councilman Jack Weir voted against the budget."
+    )
+    verdict = checker.verify(
+        "Paraphrasing Gerald Ford, Pleasant Hill Councilman Jack Weir said the city's long "
+        "municipal nightmare was over."
+    )
+    assert "speaker" in {p.kind for p in verdict.problems}, verdict.problems
