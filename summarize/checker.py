@@ -104,6 +104,7 @@ class Checker:
         problems += _check_names(claim, core, found, sources)
         problems += _check_affiliations(claim, sources)
         problems += _check_places(claim, core, sources) or _check_event_place(claim, sources)
+        problems += _check_route(claim, sources)
         problems += _check_speaker(claim, core, sources)
         problems += _check_quoted_words(claim, sources)
         problems += _check_negation(claim, core, sources)
@@ -839,6 +840,39 @@ def _check_event_place(claim: ClaimFacts, sources: Sources) -> list[Problem]:
     return [Problem("name", mine[0], f"the sources place it in {named}")]
 
 
+def _check_route(claim: ClaimFacts, sources: Sources) -> list[Problem]:
+    """A journey turned round: "flying from Beijing to Kuala Lumpur" where the sources have it
+    flying from Kuala Lumpur to Beijing, and none the claim's way."""
+    from .parse import places
+
+    if " from " not in claim.text or " to " not in claim.text:
+        return []
+    ends = dict(reversed([(slot, place) for place, slot in places(claim.text)]))
+    start, end = ends.get("from"), ends.get("to")
+    if start is None or end is None:
+        return []
+    a, b = fold(start).lower(), fold(end).lower()
+    turned = None
+    for entry, text in zip(sources.entries, sources.folded_texts, strict=True):
+        if a not in text or b not in text:
+            continue
+        theirs = dict(reversed([(slot, place) for place, slot in places(entry.sentence.text)]))
+        their_start, their_end = theirs.get("from"), theirs.get("to")
+        if their_start is None or their_end is None:
+            continue
+        if _same_place(start, their_start) and _same_place(end, their_end):
+            return []
+        if _same_place(start, their_end) and _same_place(end, their_start):
+            turned = f"from {their_start} to {their_end}"
+    if turned is None:
+        return []
+    return [Problem("roles", f"from {start} to {end}", f"the sources say {turned}")]
+
+
+def _same_place(a: str, b: str) -> bool:
+    return same_name(_place_words(a), _place_words(b))
+
+
 def _nested(place: str, other: str, sources: Sources) -> bool:
     """One place written as lying in the other somewhere in the sources ("Baghdad, Iraq")."""
     a, b = fold(place).lower(), fold(other).lower()
@@ -1270,7 +1304,12 @@ def _check_negation(claim: ClaimFacts, core: list[Entry], sources: Sources) -> l
     """A claim negates what its evidence states plainly, or states plainly what it negates."""
     for cue, scope in _cues(claim.facts):
         context = _cue_context(claim.facts, scope)
-        best = max(core[:2], key=lambda e: overlap(context, e.keys))
+        # the sentence stating the negated words decides ("refused to throw out" against "threw
+        # out three of the charges", where the best evidence says "dismissed")
+        stating = [
+            e for e in core[:3] if covered(scope[0], e.keys) and negated_in(scope, e) is not None
+        ] or core[:2]
+        best = max(stating, key=lambda e: overlap(context, e.keys))
         if overlap(context, best.keys) < 0.34:
             continue
         if (

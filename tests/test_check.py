@@ -1673,3 +1673,37 @@ def test_another_person_of_the_same_town_is_another_speaker() -> None:
         "municipal nightmare was over."
     )
     assert "speaker" in {p.kind for p in verdict.problems}, verdict.problems
+
+
+@pytest.mark.parametrize(
+    ("source", "faithful", "unfaithful"),
+    [
+        # a journey's two ends
+        (
+            "Flight 370 vanished on March 8, 2014, as it flew from Kuala Lumpur, Malaysia, to "
+            "Beijing with 239 people on board.",
+            "Flight 370 vanished on March 8 while flying from Kuala Lumpur to Beijing.",
+            "Flight 370 vanished on March 8 while flying from Beijing to Kuala Lumpur.",
+        ),
+        # a runner-up is no champion
+        (
+            "The 46-year-old Zirkle, a three-time Iditarod runner-up, said the assault looked "
+            "intentional.",
+            "Zirkle, a three-time Iditarod runner-up, said the assault looked intentional.",
+            "Zirkle, a three-time Iditarod champion, said the assault looked intentional.",
+        ),
+        # "refused to throw out" answered by the sentence with "threw out", not the best match
+        (
+            "Judge Jeffrey Minehart dismissed the first-degree murder charges Tuesday against "
+            "Dr. Kermit Gosnell. The judge threw out three of the eight murder charges against "
+            "Gosnell.",
+            "Judge Jeffrey Minehart threw out three murder charges against Dr. Kermit Gosnell.",
+            "Judge Jeffrey Minehart refused to throw out three murder charges against Dr. "
+            "Kermit Gosnell.",
+        ),
+    ],
+)
+def test_routes_ranks_and_refusals(source: str, faithful: str, unfaithful: str) -> None:
+    checker = wire(source)
+    assert checker.verify(faithful).supported, checker.verify(faithful).problems
+    assert not checker.verify(unfaithful).supported
