@@ -412,6 +412,19 @@ _CLICK_ASIDE = re.compile(r"\s*\((?:please\s+)?(?:click|tap) here\b[^()]{0,80}\)
 _LINK_ASIDE = re.compile(r"\s*\((?:[^()]{0,40}?\s)?(?:https?://|www\.)[^()\s]+\)")
 # "Watch the full interview above." / "Watch The Late Show weeknights at 11:35 PM ET." /
 # "You can listen to that clip below:": they point at a player the briefing does not carry.
+_VIDEO_TEASER = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+){1,4}(?:has|brings us|brings)\s+(?:the latest|more|the story|"
+    r"details)(?:\s+(?:on|from|in|about)\b[^.!?]{0,40})?[.!]?$"
+)
+"""A video's standfirst naming its reporter: "NBC10's George Spencer has the latest on the
+investigation." """
+_PUBLISHED_STAMP = re.compile(r"\((?:Published|Updated|Posted)\b[^()]{4,60}\)$")
+"""A video player's date stamp left as a sentence: "(Published Thursday, July 24, 2014)"."""
+_SITE_THANKS = re.compile(
+    r"(?:Thank you for (?:supporting|signing|reading|visiting|subscribing|your support)\b|"
+    r"You must confirm your (?:signature|email|subscription)\b)"
+)
+"""A petition or sign-up page speaking to its reader."""
 _MEDIA_LEAD = re.compile(
     r"\W{0,2}(?:watch|listen(?: to)?|see|view|check out)\b[^.!?]{0,120}?"
     r"\b(?:above|below|here|for yourself|weeknights|weekdays|weekends|nightly|on demand)\b",
@@ -729,6 +742,10 @@ def _is_furniture_sentence(piece: str) -> bool:
     if _COPYRIGHT_LINE.match(piece) or _STORY_HIGHLIGHTS.match(piece):
         return True
     if words <= 30 and _MEDIA_LEAD.match(piece):
+        return True
+    if words <= 15 and (_VIDEO_TEASER.match(piece) or _PUBLISHED_STAMP.match(piece)):
+        return True
+    if words <= 30 and _SITE_THANKS.match(piece):
         return True
     if _has_any(low, _PAGE_HINTS) and _is_page_furniture(piece, low, words):
         return True
@@ -1120,6 +1137,9 @@ _GLUED_SENTENCE = re.compile(
 )
 """Where a paragraph break was lost ("continued to July 6.Jarrett faces"), not an address."""
 
+_AP_DASH = re.compile(r"(?<=[\w,.]) _ (?=\w)")
+"""The AP wire's dash, typed as an underscore between spaces."""
+
 
 def normalise(text: str) -> str:
     """NFC, unified newlines, no control characters, no non-breaking or zero-width spaces.
@@ -1133,6 +1153,7 @@ def normalise(text: str) -> str:
     text = _LOST_MARK.sub("", text)
     text = _SPACE_BEFORE_COMMA.sub(r"\1", text)  # "In a statement , the" (a link was cut out)
     text = _GLUED_SENTENCE.sub(" ", text)
+    text = _AP_DASH.sub(" — ", text)  # "forced to resign _ about 1 1/2 years before"
     return _CONTROL.sub("", text)
 
 

@@ -319,8 +319,9 @@ def _first_words(lead: str) -> str:
         for m in _PHRASE.finditer(text)
         if MIN_WORDS <= count_words(text[: m.start()]) <= MAX_WORDS
         and not _OPEN_PREPOSITION.search(text[: m.start()])
-        # "of" ends "The lawyer for the family | of ..." as often as a clause: it needs a verb
-        and (m.group().strip() != "of" or _clause(text[: m.start()]))
+        # "of" ends "The lawyer for the family | of ..." as often as a clause: it needs a verb,
+        # and no apposition left open ("make Juneteenth, a holiday that honors the freedom")
+        and (m.group().strip() != "of" or _of_cut(text[: m.start()]))
     ]
     if ends:
         kept = text[: ends[-1]].rstrip(" ,;:")
@@ -328,6 +329,10 @@ def _first_words(lead: str) -> str:
         # an apposition cut before it says anything goes whole
         return _STUB_RELATIVE.sub("", kept) if count_words(kept) > MIN_WORDS + 2 else kept
     return " ".join(text.split()[:MAX_WORDS]) + " …"
+
+
+def _of_cut(kept: str) -> bool:
+    return _clause(kept) and "," not in _STUB_RELATIVE.sub("", kept.rstrip(" ,;:"))
 
 
 _OPEN_PREPOSITION = re.compile(

@@ -38,8 +38,8 @@ _CLOSE = "”»"
 _STRAIGHT = '"″'
 _LEADING = "\"“”„‘’'«»([{—–-•*…· \t"
 _FIRST_PERSON = re.compile(
-    r"(?<![\w’'-])(I|me|Me|my|My|myself|Myself|we|We|us|our|Our|ours|Ours|ourselves|Ourselves)"
-    r"(?![\w-])"
+    r"(?<![\w’'-])(I|me|Me|my|My|myself|Myself|we|We|us|our|Our|ours|Ours|ourselves|Ourselves|"
+    r"[Ll]et[’']s)(?![\w-])"
 )
 _SINGLE_QUOTED = re.compile(r"(?<!\w)[‘'][^‘’'\"“”]+?[’'](?!\w)")
 _PRONOUN_SPEAKER = re.compile(
@@ -48,6 +48,9 @@ _PRONOUN_SPEAKER = re.compile(
     r"(?:\b(?:said|says|added|adds|wrote|continued)\s+(?:he|she|they)\b)",
     re.IGNORECASE,
 )
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?: ")
+"""A transcript's speaker label ("MARTIN: Now she's made her walk ..."): the words are spoken by a
+label, not reported by a writer."""
 # "— Jennifer Rivers, mother of Tavin Price": a pull quote's attribution, its quotation before it
 _ATTRIBUTION_LINE = re.compile(
     r"\s*(?:—|–|--+|-\s)\s*(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*\s*(?:,|$)"
@@ -68,9 +71,11 @@ class Needs:
     before: np.ndarray
     """Needs the previous sentence of its article (an antecedent, or its quotation's start)."""
     after: np.ndarray
-    """Needs the next sentence of its article (its quotation ends there)."""
+    """Needs the next sentence of its article (its quotation ends there, or it ends on a colon
+    announcing it)."""
     unfit: np.ndarray
-    """Never chosen: first person outside quotes, or a run longer than `MAX_RUN`."""
+    """Never chosen: first person outside quotes, a transcript's labelled line, or a run longer
+    than `MAX_RUN`."""
 
     def run(self, i: int, doc: np.ndarray) -> tuple[int, ...] | None:
         """The sentences that must be chosen with `i` (itself included), or None if unfit."""
@@ -150,9 +155,17 @@ def opener(text: str) -> str | None:
         if demonstrative and (lowered[1] in time or lowered[1].rstrip("s") in time):
             return None
         return " ".join(phrase)
-    if first_token.lower() in ("it's", "it’s", "that's", "that’s", "they're", "they’re"):
+    contracted = first_token.lower().replace("’", "'")
+    if contracted in _POINTING_CONTRACTIONS:
         return first_token.lower()
     return None
+
+
+_POINTING_CONTRACTIONS = frozenset(
+    ["it's", "that's", "they're", "they've", "they'd", "they'll", "she's", "she'd", "she'll",
+     "he's", "he'd", "he'll"]
+)  # fmt: skip
+"""A pronoun opening with its verb ("She's walked around the country"): it points back."""
 
 
 _INNER_REFERENCE = re.compile(r"\b(?:also|(?:this|these|those)\s+([a-z][\w-]*))\b")
@@ -275,8 +288,9 @@ def needs(corpus: Corpus) -> Needs:
         first = i == 0 or corpus.doc[i] != corpus.doc[i - 1]
         back, open_end, spans = _quotation(text, inside and not first)
         inside = open_end
-        speaking[i] = first_person(text, spans)
-        after[i] = open_end
+        speaking[i] = first_person(text, spans) or bool(_TRANSCRIPT_LABEL.match(text))
+        # "... to stop his 'unsupervised tweets':" ends where what it announces begins
+        after[i] = open_end or text.rstrip().endswith(":")
         unspoken = not open_end and _unattributed_quote(text, spans)
         if first:
             # ends a quotation begun before the article, or quotes nobody

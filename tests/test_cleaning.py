@@ -403,3 +403,23 @@ def test_sentences_glued_by_a_lost_paragraph_break_come_apart() -> None:
     assert text == "Arraignment was continued to July 6. Jarrett faces one count. It ran! The end."
     kept = "Write to Daniel.Miller@THR.com, see U.S.Army and Mr.Smith at 3 p.m.Tuesday"
     assert normalise(kept) == kept
+    # the AP wire's dash typed as an underscore
+    assert normalise("forced to resign _ about 1 1/2 years early") == (
+        "forced to resign — about 1 1/2 years early"
+    )
+
+
+def test_video_standfirsts_stamps_and_petition_pages_are_furniture() -> None:
+    """Seen in briefings by the third new-user audit; the look-alike news lines stay."""
+    page = (
+        "A patient opened fire inside a wellness center in Darby on Thursday, police said. "
+        "NBC10's George Spencer has the latest on the investigation. "
+        "(Published Thursday, July 24, 2014)\n\n"
+        "Thank you for supporting the campaign to make Juneteenth a National Holiday.\n\n"
+        "You must confirm your signature in your email for your vote to count.\n\n"
+        "Police Chief John Smith has the latest figures on the shooting."
+    )
+    text = clean(page).text
+    assert "George Spencer" not in text and "Published" not in text
+    assert "Thank you" not in text and "confirm your signature" not in text
+    assert "opened fire" in text and "Police Chief John Smith has the latest figures" in text

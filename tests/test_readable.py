@@ -450,6 +450,30 @@ def test_a_pull_quotes_attribution_line_is_never_a_point_alone() -> None:
     assert got.run(_row(corpus, "— A judge"), corpus.doc) is not None
 
 
+def test_a_columnists_lets_a_transcript_label_and_a_colon_are_not_points_alone() -> None:
+    """From the third new-user audit: "Let's call the total tax take about 32 percent" (a
+    columnist's guess), "MARTIN: Now she's made her walk ..." (a transcript's label), "... to
+    stop his 'unsupervised tweets':" (what it announces is in the next sentence)."""
+    corpus = corpus_module.build(
+        [
+            Article(
+                1,
+                "r",
+                "Nevada sold $3 million of marijuana in four days. Let's call the total tax take "
+                "about 32 percent of sales. MARTIN: Now she's made her walk throughout the "
+                "country.\n\nTax officials gave three reasons for the rise:\n\n"
+                "Tourists, new stores and low prices drew buyers in Las Vegas.",
+            )
+        ]
+    )
+    got = needs(corpus)
+    assert got.run(_row(corpus, "Let's"), corpus.doc) is None
+    assert got.run(_row(corpus, "MARTIN"), corpus.doc) is None
+    colon = _row(corpus, "Tax officials")
+    assert got.run(colon, corpus.doc) == (colon, colon + 1)
+    assert opener("She's walked around the country.") == "she's"
+
+
 def test_one_article_opens_with_its_own_first_sentence() -> None:
     """An article's first sentence may say "The country's president": nothing came before it.
     It leads a one-article briefing, and its headline keeps the main clause."""
