@@ -60,21 +60,23 @@ class SummarizeApp(App[None]):
     MIN_WORDS = 25
     MAX_WORDS = 1000
 
+    # The footer shows what fits: Help and Quit first, then toggling a source, length and
+    # method; Copy and Theme live in the help and the palette.
     BINDINGS = [  # noqa: RUF012 - Textual reads class-level lists
-        Binding("plus,equals_sign", "longer", "Longer"),
-        Binding("minus", "shorter", "Shorter"),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("space", "toggle_highlighted", "Toggle", key_display="␣/1-9"),
+        Binding("plus,equals_sign", "longer", "Length", key_display="+/-"),
+        Binding("minus", "shorter", "Shorter", show=False),
         Binding("m", "cycle_method", "Method"),
         Binding("a", "toggle_mode", "Abstractive"),
         Binding("escape", "cancel", "Cancel rewrite", show=False),
         Binding("slash", "search", "Search"),
-        Binding("o", "open_article", "Open article"),
+        Binding("o", "open_article", "Open"),
         Binding("l", "timeline", "Timeline"),
         Binding("e", "export", "Export"),
-        Binding("c", "copy", "Copy"),
-        Binding("t", "toggle_theme", "Theme"),
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        Binding("space", "toggle_highlighted", "Toggle source", show=False),
+        Binding("c", "copy", "Copy", show=False),
+        Binding("t", "toggle_theme", "Theme", show=False),
         *(
             Binding(str(n), f"toggle_source({n})", f"Toggle source {n}", show=False)
             for n in range(1, 10)
