@@ -549,6 +549,9 @@ def _named_by_its_date(when: When, dates: Sequence[When]) -> bool:
     return False
 
 
+DATE_FIT_MARGIN = 0.3
+"""How much more of the words around a claim's date must stand around a source's other date
+than around any that agrees, for the other to be the claim's."""
 DATED_EVENT = 0.6
 """Share of a claim's words a source sentence must hold for its day to be the day of the
 claim's event, wherever the day stands in it ("The strike, which occurred at Baghdad's airport
@@ -573,6 +576,7 @@ def _date_problem(
         pool += [e for e in sources.previous(entry, 3) if e not in pool]
     pool += [e for e in sources.entries if e not in pool and overlap(context, e.keys) >= 0.5]
     agree, disagree, unknown = [], [], []
+    fit: dict[int, float] = {}
     whole = {claim.facts.tokens[i].key for i in claim.facts.content}
     mine_said = _dates_saying(claim.facts, when)
     for entry in pool:
@@ -592,6 +596,7 @@ def _date_problem(
             if verdict is None and other.period is not None:
                 continue  # "last year" in an undated article says nothing of this day
             (agree if verdict else disagree if verdict is False else unknown).append(other)
+            fit[id(other)] = overlap(context, local_keys(entry.facts, other.start, other.end, 4))
     if when.period == "year":
         for entry in pool:
             year = (when.span(entry.anchor) or (None,))[0]
@@ -600,6 +605,17 @@ def _date_problem(
             )
             if stated and (entry in evidence[:1] or overlap(context, entry.keys) >= 0.34):
                 return None  # "last year" for "in 2023" in an article of 2024
+    if agree and disagree and when.month and when.weekday is None and when.period is None:
+        # "regained custody in May" against "had custody from January 2017": of dates in the
+        # calendar, the one whose words are the claim's decides when it fits by far the better
+        # (not one the claim gives itself: "took command on 13 May after ... November 2015")
+        best_against = max(disagree, key=lambda o: fit[id(o)])
+        own = any(
+            mine is not when and mine.agrees(best_against, None, None) for mine in claim.facts.dates
+        )
+        better = fit[id(best_against)] - max(fit[id(o)] for o in agree)
+        if best_against.month and not own and better >= DATE_FIT_MARGIN:
+            return Problem("date", when.text, f"the sources say {best_against.text}")
     if agree:
         return None
     if when.month and when.day and not disagree:

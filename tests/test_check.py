@@ -1707,3 +1707,18 @@ def test_routes_ranks_and_refusals(source: str, faithful: str, unfaithful: str) 
     checker = wire(source)
     assert checker.verify(faithful).supported, checker.verify(faithful).problems
     assert not checker.verify(unfaithful).supported
+
+
+def test_the_date_whose_words_are_the_claims_decides() -> None:
+    """ "regained custody in January" is not saved by "had custody from January 2017" when
+    "she regained custody in May" says it in the claim's words."""
+    checker = wire(
+        "He was taken away from Stinson at 3 months old, but she regained custody in May. "
+        "The foster parents, who had custody of Jordan from January 2017 to May 2018, spoke "
+        "on Tuesday."
+    )
+    verdict = checker.verify(
+        "He was taken from Stinson at 3 months old and she regained custody in January."
+    )
+    assert "date" in {p.kind for p in verdict.problems}, verdict.problems
+    assert checker.verify("She regained custody of Jordan in May.").supported
