@@ -1722,3 +1722,16 @@ def test_the_date_whose_words_are_the_claims_decides() -> None:
     )
     assert "date" in {p.kind for p in verdict.problems}, verdict.problems
     assert checker.verify("She regained custody of Jordan in May.").supported
+
+
+def test_a_struggle_or_a_chase_no_source_mentions_is_an_invented_event() -> None:
+    checker = wire("Vasiliades was arrested Tuesday afternoon in the hallway of the courthouse.")
+    verdict = checker.verify(
+        "Vasiliades was arrested Tuesday after a struggle in the hallway of the courthouse."
+    )
+    assert "unsupported" in {p.kind for p in verdict.problems}, verdict.problems
+    # a fight in other words is the same fight
+    other = wire("A Klan member was stomped on by counter-protesters during another altercation.")
+    assert other.verify(
+        "Counter-protesters stomped on a Klan member during a separate scuffle."
+    ).supported
