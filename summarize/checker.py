@@ -165,6 +165,7 @@ def _amount_supported_by(
         or overlap(context, near) >= 0.5
         or overlap(context | ({counted} if counted else set()), entry.keys) >= 0.75
         or not (context or counted)
+        or _named_alike(claim.facts, q, claim.names, entry.facts, other)
     )
     mine = _attached(claim.facts, q.start, q.end, claim.names)
     if mine:
@@ -185,6 +186,23 @@ def _amount_supported_by(
         elif any(find_name(n, entry.facts) for n in mine) and _pronoun_near(entry.facts, other):
             about_it = True  # "as long as she was 24"
     return about_it
+
+
+def _named_alike(
+    facts: Facts, q: Quantity, names: Sequence[Name], theirs: Facts, other: Quantity
+) -> bool:
+    """Both amounts have the same name just before them, its own words the same around both
+    ("Jimmy Choo shares jumped 17 percent", "Jimmy Choo shares were up 17 percent"): the
+    words about a company or a person are its name, which `local_keys` leaves out."""
+    before = [n for n in names if 0 <= q.start - n.end <= NAMED_REACH]
+    if not before or q.value is None:
+        return False  # a vague amount ("dozens") may be anyone's
+    near = [n for n in theirs.names if 0 <= other.start - n.end <= NAMED_REACH]
+    return any(same_name(a.words, b.words) for a in before for b in near)
+
+
+NAMED_REACH = 4
+"""Tokens between a name and the amount it is the subject of ("Jimmy Choo shares were up")."""
 
 
 def _owns_another(entry: Entry, other: Quantity, mine: Sequence[Name]) -> Quantity | None:

@@ -1735,3 +1735,33 @@ def test_a_struggle_or_a_chase_no_source_mentions_is_an_invented_event() -> None
     assert other.verify(
         "Counter-protesters stomped on a Klan member during a separate scuffle."
     ).supported
+
+
+def test_an_exact_figure_after_the_same_name_is_about_the_same_thing() -> None:
+    """ "Jimmy Choo shares jumped 17 percent" is "Jimmy Choo shares were up 17 percent", not
+    the 17 percent of sales another outlet gives; another figure is still flagged."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Reuters",
+                "Michael Kors agreed to buy Jimmy Choo for $1.2 billion on Tuesday. Michael "
+                "Kors' shares fell 1.2 percent in morning trading on the New York Stock "
+                "Exchange. Jimmy Choo shares were up 17 percent at 228.00 pence at 1510 GMT.",
+            ),
+            Article(
+                2,
+                "AP",
+                "Jimmy Choo will help Kors expand its footwear portfolio to 17 percent of total "
+                "sales from 11 percent, Kors said on a conference call. The deal was announced "
+                "on Tuesday.",
+            ),
+        ]
+    )
+    claim = (
+        "Jimmy Choo shares jumped {} percent after the deal was announced, while Kors stock "
+        "slipped 1.2 percent in New York."
+    )
+    verdict = checker.verify(claim.format(17))
+    assert verdict.supported, verdict.problems
+    assert not checker.verify(claim.format(27)).supported
