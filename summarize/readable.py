@@ -41,6 +41,14 @@ _FIRST_PERSON = re.compile(
     r"(?<![\w’'-])(I|me|Me|my|My|myself|Myself|we|We|us|our|Our|ours|Ours|ourselves|Ourselves|"
     r"[Ll]et[’']s)(?![\w-])"
 )
+_SECOND_PERSON = re.compile(
+    r"(?:^|(?<![\w’'-]))(you|your|yours|yourself|yourselves)(?:[’'](?:re|ve|ll|d))?(?![\w-])"
+    r"(?!\s+(?:average|typical|standard|run-of-the-mill)\b)"
+    r"|^\W*(You|Your)(?![\w-])(?!\s+(?:average|typical|standard)\b)"
+)
+"""The reader addressed outside quotation marks ("If you know your American history ...",
+"You must enter the characters"): a page talking to its visitor, not a report. A capital "Your"
+inside a sentence is a title's ("How to Train Your Dragon 2"); "your average" is an idiom."""
 _SINGLE_QUOTED = re.compile(r"(?<!\w)[‘'][^‘’'\"“”]+?[’'](?!\w)")
 _PRONOUN_SPEAKER = re.compile(
     r"(?:\b(?:he|she|it|they)\s+(?:\w+ly\s+)?(?:said|says|added|adds|told|tells|wrote|writes|"
@@ -74,8 +82,8 @@ class Needs:
     """Needs the next sentence of its article (its quotation ends there, or it ends on a colon
     announcing it)."""
     unfit: np.ndarray
-    """Never chosen: first person outside quotes, a transcript's labelled line, or a run longer
-    than `MAX_RUN`."""
+    """Never chosen: first or second person outside quotes, a transcript's labelled line, or a
+    run longer than `MAX_RUN`."""
 
     def run(self, i: int, doc: np.ndarray) -> tuple[int, ...] | None:
         """The sentences that must be chosen with `i` (itself included), or None if unfit."""
@@ -158,6 +166,9 @@ def opener(text: str) -> str | None:
     contracted = first_token.lower().replace("’", "'")
     if contracted in _POINTING_CONTRACTIONS:
         return first_token.lower()
+    for phrase, _ in connectives():  # "Sure, he earned ...": the pronoun after the link
+        if tuple(lowered[: len(phrase)]) == phrase and len(tokens) > len(phrase):
+            return opener(" ".join(tokens[len(phrase) :]))
     return None
 
 
@@ -258,12 +269,22 @@ def _unattributed_quote(sentence: str, spans: Sequence[tuple[int, int]]) -> bool
     return bool(spans) and not any(c.isalnum() for c in rest)
 
 
-def first_person(sentence: str, spans: Sequence[tuple[int, int]]) -> bool:
-    """First person outside quotation marks ("We are reaching out ..."): a speaker unnamed."""
+def _unquoted(sentence: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The sentence with its quoted spans (double and single marks) blanked out."""
     chars = list(sentence)
     for a, b in [*spans, *(m.span() for m in _SINGLE_QUOTED.finditer(sentence))]:
         chars[a:b] = " " * (b - a)
-    text = "".join(chars)
+    return "".join(chars)
+
+
+def second_person(sentence: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """The reader addressed outside quotation marks ("If you know your American history")."""
+    return _SECOND_PERSON.search(_unquoted(sentence, spans)) is not None
+
+
+def first_person(sentence: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """First person outside quotation marks ("We are reaching out ..."): a speaker unnamed."""
+    text = _unquoted(sentence, spans)
     for match in _FIRST_PERSON.finditer(text):
         before = text[: match.start()].split()
         if match.group(1) == "I" and len(before) >= 2 and before[-1][:1].isupper():
@@ -288,7 +309,11 @@ def needs(corpus: Corpus) -> Needs:
         first = i == 0 or corpus.doc[i] != corpus.doc[i - 1]
         back, open_end, spans = _quotation(text, inside and not first)
         inside = open_end
-        speaking[i] = first_person(text, spans) or bool(_TRANSCRIPT_LABEL.match(text))
+        speaking[i] = (
+            first_person(text, spans)
+            or second_person(text, spans)
+            or bool(_TRANSCRIPT_LABEL.match(text))
+        )
         # "... to stop his 'unsupervised tweets':" ends where what it announces begins
         after[i] = open_end or text.rstrip().endswith(":")
         unspoken = not open_end and _unattributed_quote(text, spans)

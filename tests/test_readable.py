@@ -19,11 +19,13 @@ from summarize.headline import _first_words, headline, shorten
 from summarize.ingest import load
 from summarize.readable import (
     MAX_RUN,
+    _quotation,
     definite_reference,
     first_person,
     groups,
     needs,
     opener,
+    second_person,
     standalone,
 )
 from summarize.registry import get
@@ -472,6 +474,25 @@ def test_a_columnists_lets_a_transcript_label_and_a_colon_are_not_points_alone()
     colon = _row(corpus, "Tax officials")
     assert got.run(colon, corpus.doc) == (colon, colon + 1)
     assert opener("She's walked around the country.") == "she's"
+    assert opener("Sure, he earned a master's degree at 17.") == "he"  # after a link
+
+
+@pytest.mark.parametrize(
+    ("text", "addressed"),
+    [
+        ("If you know your American history, then you know June 19 is Juneteenth.", True),
+        ("You must enter the characters with black color.", True),
+        ("You’re welcome to join the course.", True),
+        ('"You will pay for this," the senator told the minister.', False),
+        ("The premiere of How to Train Your Dragon 2 drew crowds.", False),
+        ("They are just your average high school sweethearts with ten children.", False),
+    ],
+)
+def test_a_reader_addressed_outside_quotation_marks_is_not_a_report(
+    text: str, addressed: bool
+) -> None:
+    _, _, spans = _quotation(text, False)
+    assert second_person(text, spans) is addressed
 
 
 def test_one_article_opens_with_its_own_first_sentence() -> None:
