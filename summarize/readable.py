@@ -179,13 +179,16 @@ _POINTING_CONTRACTIONS = frozenset(
 """A pronoun opening with its verb ("She's walked around the country"): it points back."""
 
 
-_INNER_REFERENCE = re.compile(r"\b(?:also|(?:this|these|those)\s+([a-z][\w-]*))\b")
+_INNER_REFERENCE = re.compile(
+    r"\b(?:also|(?:this|these|those)\s+([a-z][\w-]*))\b|\b(?:this|that|these|those)(?=[,;:.!?])"
+)
 
 
 def refers_back(text: str) -> bool:
     """A word past the opening that points at an earlier sentence: "also" ("The son of Rep.
     Bob Goodlatte also began soliciting ..."), "this/these/those <noun>" ("giving these
-    strategies one more try"), outside quotation marks; "this week" is a time."""
+    strategies one more try"), a demonstrative standing alone ("Maybe brands realize that,
+    because ..."), outside quotation marks; "this week" is a time."""
     _, _, spans = _quotation(text, False)
     chars = list(text)
     for a, b in spans:

@@ -317,6 +317,9 @@ def test_a_title_without_a_verb_is_not_a_headline() -> None:
         ("This week the council met twice to approve the budget.", True),
         ("The council met twice this week to approve the budget.", True),
         ('Officials said "this plan also works" and approved it on Monday.', True),
+        # the third audit: a demonstrative standing for an earlier sentence
+        ("Maybe brands subconsciously realize that, because their pranks are tame.", False),
+        ("Police said that the man fled the scene on Monday.", True),
     ],
 )
 def test_a_lede_points_back_at_nothing(text: str, leads: bool) -> None:
