@@ -282,8 +282,9 @@ def _split_after_clock(sentence: str) -> list[str]:
 
 
 def _punkt(tokenizer: Any, paragraph: str) -> list[str]:
-    """Punkt's sentences of `paragraph`, with a cut after a title ("Gen."), inside a name
-    ("U.S. Ambassador") or before a quotation's speaker ("... go!” Newman said.") undone."""
+    """Punkt's sentences of `paragraph`, cut where a clock time ends one ("6:20 p.m. She
+    had"), with a cut after a title ("Gen."), inside a name ("U.S. Ambassador") or before a
+    quotation's speaker ("... go!” Newman said.") undone."""
     try:
         sentences = tokenizer.tokenize(paragraph)
     except TimeoutError as exc:  # NLTK's 5 s limit on each regex pass: a line, not a traceback
