@@ -817,7 +817,7 @@ def _check_places(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) ->
     dropped = [p for p in places(evidence) if fold(p[0]).lower() not in fold_claim]
     for place, slot in added:
         for other, their_slot in dropped:
-            if slot != their_slot or same_name(_place_words(place), _place_words(other)):
+            if slot != their_slot or _same_place(place, other):
                 continue
             if _named_together(place, other, sources):
                 continue  # "Baghdad, Iraq": one may lie in the other
@@ -857,7 +857,7 @@ def _check_event_place(claim: ClaimFacts, sources: Sources) -> list[Problem]:
         if not found:
             continue
         theirs = [(p, kind) for p, slot, kind in located(entry.sentence.text) if slot in _WHERE]
-        if any(same_name(_place_words(p), _place_words(q)) for p, _ in theirs for q in mine):
+        if any(_same_place(p, q) for p, _ in theirs for q in mine):
             # a source places it there, even one naming some of its people only ("Soleimani
             # approved the attacks on the US Embassy in Baghdad," it [the Pentagon] said)
             return []

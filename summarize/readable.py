@@ -282,14 +282,21 @@ def _unquoted(sentence: str, spans: Sequence[tuple[int, int]]) -> str:
 
 def second_person(sentence: str, spans: Sequence[tuple[int, int]]) -> bool:
     """The reader addressed outside quotation marks ("If you know your American history")."""
-    return _SECOND_PERSON.search(_unquoted(sentence, spans)) is not None
+    return _addressed(_unquoted(sentence, spans))
 
 
 def first_person(sentence: str, spans: Sequence[tuple[int, int]]) -> bool:
     """First person outside quotation marks ("We are reaching out ..."): a speaker unnamed."""
-    text = _unquoted(sentence, spans)
-    for match in _FIRST_PERSON.finditer(text):
-        before = text[: match.start()].split()
+    return _speaking(_unquoted(sentence, spans))
+
+
+def _addressed(unquoted: str) -> bool:
+    return _SECOND_PERSON.search(unquoted) is not None
+
+
+def _speaking(unquoted: str) -> bool:
+    for match in _FIRST_PERSON.finditer(unquoted):
+        before = unquoted[: match.start()].split()
         if match.group(1) == "I" and len(before) >= 2 and before[-1][:1].isupper():
             continue  # "World War I"
         return True
@@ -312,10 +319,9 @@ def needs(corpus: Corpus) -> Needs:
         first = i == 0 or corpus.doc[i] != corpus.doc[i - 1]
         back, open_end, spans = _quotation(text, inside and not first)
         inside = open_end
+        unquoted = _unquoted(text, spans)  # once for the first and the second person
         speaking[i] = (
-            first_person(text, spans)
-            or second_person(text, spans)
-            or bool(_TRANSCRIPT_LABEL.match(text))
+            _speaking(unquoted) or _addressed(unquoted) or bool(_TRANSCRIPT_LABEL.match(text))
         )
         # "... to stop his 'unsupervised tweets':" ends where what it announces begins
         after[i] = open_end or text.rstrip().endswith(":")

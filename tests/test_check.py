@@ -1550,6 +1550,29 @@ def test_a_weekday_before_its_full_date_is_the_calendars() -> None:
             "Hundreds of people searched for the girls into Monday night.",
             "Dozens of people searched for the girls into Monday night.",
         ),
+        # a journey's two ends
+        (
+            "Flight 370 vanished on March 8, 2014, as it flew from Kuala Lumpur, Malaysia, to "
+            "Beijing with 239 people on board.",
+            "Flight 370 vanished on March 8 while flying from Kuala Lumpur to Beijing.",
+            "Flight 370 vanished on March 8 while flying from Beijing to Kuala Lumpur.",
+        ),
+        # a runner-up is no champion
+        (
+            "The 46-year-old Zirkle, a three-time Iditarod runner-up, said the assault looked "
+            "intentional.",
+            "Zirkle, a three-time Iditarod runner-up, said the assault looked intentional.",
+            "Zirkle, a three-time Iditarod champion, said the assault looked intentional.",
+        ),
+        # "refused to throw out" answered by the sentence with "threw out", not the best match
+        (
+            "Judge Jeffrey Minehart dismissed the first-degree murder charges Tuesday against "
+            "Dr. Kermit Gosnell. The judge threw out three of the eight murder charges against "
+            "Gosnell.",
+            "Judge Jeffrey Minehart threw out three murder charges against Dr. Kermit Gosnell.",
+            "Judge Jeffrey Minehart refused to throw out three murder charges against Dr. "
+            "Kermit Gosnell.",
+        ),
     ],
 )
 def test_amounts_sides_and_outcomes_are_read_as_stated(
@@ -1590,6 +1613,25 @@ def test_amounts_sides_and_outcomes_are_read_as_stated(
             "Oculus will maintain its headquarters in Irvine, CA. It lost $38.5 million, "
             "against a loss of $110.8 million a year earlier.",
             "Oculus will keep its headquarters in Irvine, California.",
+        ),
+        # the organisation the source gives the quotation is the claim speaker's own
+        (
+            "Todd Harper is the chief executive of Cancer Council Victoria. "
+            '"Australians rarely see the long-term health effects of alcohol on their '
+            'screens," Cancer Council Victoria said.',
+            "Cancer Council Victoria chief executive Todd Harper said Australians rarely see the "
+            "long-term health effects of alcohol on their screens.",
+        ),
+        # a person named before the comma is the speaker of "X's CEO said"
+        (
+            "Todd Harper, Cancer Council Victoria's CEO said the research shows how campaigns "
+            "can inform the public.",
+            "Todd Harper said the research shows how campaigns can inform the public.",
+        ),
+        # "MA" after a town is Massachusetts
+        (
+            "She was first spotted at the Kennedy family compound in Hyannisport, MA in July.",
+            "She was first seen at the Kennedy family compound in Hyannisport, Massachusetts.",
         ),
     ],
 )
@@ -1634,35 +1676,6 @@ def test_a_title_stated_in_other_words_and_an_age_opening_a_sentence() -> None:
     assert [n.text for n in found.names] == ["Areej Ali", "Seven Oaks Council"]
 
 
-@pytest.mark.parametrize(
-    ("source", "claim"),
-    [
-        # the organisation the source gives the quotation is the claim speaker's own
-        (
-            "Todd Harper is the chief executive of Cancer Council Victoria. "
-            '"Australians rarely see the long-term health effects of alcohol on their '
-            'screens," Cancer Council Victoria said.',
-            "Cancer Council Victoria chief executive Todd Harper said Australians rarely see the "
-            "long-term health effects of alcohol on their screens.",
-        ),
-        # a person named before the comma is the speaker of "X's CEO said"
-        (
-            "Todd Harper, Cancer Council Victoria's CEO said the research shows how campaigns "
-            "can inform the public.",
-            "Todd Harper said the research shows how campaigns can inform the public.",
-        ),
-        # "MA" after a town is Massachusetts
-        (
-            "She was first spotted at the Kennedy family compound in Hyannisport, MA in July.",
-            "She was first seen at the Kennedy family compound in Hyannisport, Massachusetts.",
-        ),
-    ],
-)
-def test_speakers_and_states_written_in_part(source: str, claim: str) -> None:
-    verdict = wire(source).verify(claim)
-    assert verdict.supported, verdict.problems
-
-
 def test_another_person_of_the_same_town_is_another_speaker() -> None:
     checker = wire(
         '"To paraphrase Gerald Ford, our long municipal nightmare is over," said Pleasant Hill '
@@ -1673,40 +1686,6 @@ def test_another_person_of_the_same_town_is_another_speaker() -> None:
         "municipal nightmare was over."
     )
     assert "speaker" in {p.kind for p in verdict.problems}, verdict.problems
-
-
-@pytest.mark.parametrize(
-    ("source", "faithful", "unfaithful"),
-    [
-        # a journey's two ends
-        (
-            "Flight 370 vanished on March 8, 2014, as it flew from Kuala Lumpur, Malaysia, to "
-            "Beijing with 239 people on board.",
-            "Flight 370 vanished on March 8 while flying from Kuala Lumpur to Beijing.",
-            "Flight 370 vanished on March 8 while flying from Beijing to Kuala Lumpur.",
-        ),
-        # a runner-up is no champion
-        (
-            "The 46-year-old Zirkle, a three-time Iditarod runner-up, said the assault looked "
-            "intentional.",
-            "Zirkle, a three-time Iditarod runner-up, said the assault looked intentional.",
-            "Zirkle, a three-time Iditarod champion, said the assault looked intentional.",
-        ),
-        # "refused to throw out" answered by the sentence with "threw out", not the best match
-        (
-            "Judge Jeffrey Minehart dismissed the first-degree murder charges Tuesday against "
-            "Dr. Kermit Gosnell. The judge threw out three of the eight murder charges against "
-            "Gosnell.",
-            "Judge Jeffrey Minehart threw out three murder charges against Dr. Kermit Gosnell.",
-            "Judge Jeffrey Minehart refused to throw out three murder charges against Dr. "
-            "Kermit Gosnell.",
-        ),
-    ],
-)
-def test_routes_ranks_and_refusals(source: str, faithful: str, unfaithful: str) -> None:
-    checker = wire(source)
-    assert checker.verify(faithful).supported, checker.verify(faithful).problems
-    assert not checker.verify(unfaithful).supported
 
 
 def test_the_date_whose_words_are_the_claims_decides() -> None:
