@@ -17,6 +17,9 @@ Three labelled sets, each written by someone who never saw the checker's code:
 - `dev-claims-h`: 182 claims by an eighth writer who never saw the checker, about 40 clusters
   that a, b and c used (none of d's); measured once untouched (Nov 23: 72.6 % recall / 15.3 %
   false alarms), then a tuning set;
+- `dev-claims-i`: 211 claims by a ninth writer who never saw the checker, about 40 clusters
+  that e, f and g used (none of d's); measured once untouched (Nov 23: 62.1 % recall / 16.7 %
+  false alarms), then a tuning set;
 - `dev-claims-d`: 178 claims about 37 further clusters by a fourth writer who never saw the
   checker's code — held out: only its totals are read.
 
@@ -56,6 +59,7 @@ SETS = (
     "dev-claims-f",
     "dev-claims-g",
     "dev-claims-h",
+    "dev-claims-i",
     "stories",
     "dev-claims-d",
 )
