@@ -30,6 +30,9 @@ from .sentences import count_words
 _DASH = r"[-–—]"
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _AGENCY = r"(?:AFP|AP|Reuters|IANS|PTI|ANI|UPI|dpa|Xinhua|TASS|Bloomberg|CNN)"
+_STATION = r"(?:[KW][A-Z]{2,3}(?:-TV)?|(?:CBS|NBC|ABC|FOX)[A-Z][A-Za-z]+|NBC\d+)"
+"""A broadcaster's call sign or brand in a local dateline: "PITTSBURGH (KDKA) —", "FT
+LAUDERDALE (CBSMiami) –"."""
 
 _DATE_LINE = re.compile(r"^\s*date[:\s]+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?\s*", re.IGNORECASE)
 _DATE_UNDER_TITLE = re.compile(
@@ -48,6 +51,16 @@ _DATELINES = (
     re.compile(
         rf"^(?P<place>[A-Z][\w .,'’-]{{1,40}}?)\s*\((?P<agency>{_AGENCY})\)\s*"
         rf"(?:{_DASH}{{1,2}}|:)\s*"
+    ),
+    # (CNN) The Department ...   /   Tokyo (CNN) Seven US sailors ... (no dash after the tag)
+    re.compile(
+        rf"^(?:(?!The\s)(?P<place>[A-Z][\w .,'’-]{{1,40}}?)\s*)?\((?P<agency>{_AGENCY})\)\s*"
+        rf"(?:{_DASH}{{1,2}}|:)?\s*(?=[A-Z“\"‘])"
+    ),
+    # PITTSBURGH (KDKA) —   /   PORTLAND, Ore. (KOIN) – a local station's dateline
+    re.compile(
+        rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,3}})\s*"
+        rf"\((?P<agency>{_STATION})\)\s*(?:{_DASH}{{1,2}}|:)?\s*(?=[A-Z“\"‘])"
     ),
     # BAGHDAD –   /   WASHINGTON, D.C. —   /   WASHINGTON—An attorney (no spaces: WSJ)
     re.compile(
@@ -993,7 +1006,7 @@ _AGENCY_WORDS = (
     r"(?:The Associated Press|Associated Press|AP|AFP|Agence France-Presse|Reuters|IANS|PTI"
     r"|Press Trust of India|ANI|UPI|dpa|Xinhua|TASS|Bloomberg)"
 )
-_DATELINE_AGENCY = re.compile(rf"\(({_AGENCY})\)")
+_DATELINE_AGENCY = re.compile(rf"\(({_AGENCY}|{_STATION})\)")
 _OUTLET_NAME = r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|&)){0,4}"
 _SYNDICATED = re.compile(r"syndicat|auto-generated|agency feed|wire feed", re.IGNORECASE)
 _STAFF = re.compile(rf"(?P<name>{_OUTLET_NAME})\s+[Ss]taff\b")

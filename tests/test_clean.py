@@ -31,6 +31,35 @@ def test_reuters_dateline():
     assert cleaned.text.startswith("Lebanon's parliament")
 
 
+@pytest.mark.parametrize(
+    ("text", "dateline", "outlet", "opening"),
+    [
+        # CNN's tag with no dash after it stayed in the text ("(CNN) Your favorite fitness
+        # tracker ...") and the article was labelled by its file name
+        ("(CNN) Your favorite fitness tracker may not be accurate, a study says.", "(CNN)",
+         "CNN", "Your favorite"),
+        ("Tokyo (CNN) Seven US sailors are missing after a collision off Japan.", "Tokyo (CNN)",
+         "CNN", "Seven US sailors"),
+        # a local station's call sign is the outlet
+        ("PITTSBURGH (KDKA) — A former teacher is now in police custody, police said.",
+         "PITTSBURGH (KDKA)", "KDKA", "A former teacher"),
+        ("FT LAUDERDALE (CBSMiami) – A man suspected of robbing four drug stores is in custody.",
+         "FT LAUDERDALE (CBSMiami)", "CBSMiami", "A man suspected"),
+        # an organisation's initials are no dateline, nor a station's call sign
+        ("The Democratic National Committee (DNC) Chairman spoke on Monday about the vote.",
+         None, None, "The Democratic"),
+        ("World Food Programme (WFP) Executive Director David Beasley visited the camp.", None,
+         None, "World Food"),
+    ],
+)  # fmt: skip
+def test_a_dateline_tag_names_the_outlet(
+    text: str, dateline: str | None, outlet: str | None, opening: str
+) -> None:
+    cleaned = clean(text)
+    assert (cleaned.dateline, cleaned.outlet) == (dateline, outlet)
+    assert cleaned.text.startswith(opening)
+
+
 def test_a_dateline_with_its_dash_attached_or_after_a_standfirst():
     """Two dev clusters opened a briefing with "WASHINGTON—An attorney ..." and headlined
     "CANNES -- American Ferrera's first appearance ..."."""
