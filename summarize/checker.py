@@ -546,10 +546,40 @@ def _check_dates(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> 
             if any(o.year and o.value == q.value for o in e.facts.quantities)
             or any((d.span(e.anchor) or (None,))[0] == q.value for d in e.facts.dates)
         ]
-        if not any(e in evidence or overlap(context, e.keys) >= 0.25 for e in years):
+        rival = _rival_year(claim, q, evidence[0], years)
+        if rival is not None:
+            problems.append(Problem("date", q.text, f"the sources say {rival.text}"))
+        elif not any(e in evidence or overlap(context, e.keys) >= 0.25 for e in years):
             detail = "the sources give it for something else" if years else "no source gives it"
             problems.append(Problem("date", q.text, detail))
     return problems
+
+
+def _rival_year(
+    claim: ClaimFacts, q: Quantity, head: Entry, years: Sequence[Entry]
+) -> Quantity | None:
+    """The year the sentence the claim restates gives where the claim gives another: "approved
+    the creation of the committee in 1992" restating "In 1994, Commissioner Tagliabue approved
+    the creation of the committee", 1992 being the year someone else retired. None when no
+    sentence holding the claim's year is as close to the claim as that one."""
+    if head in years or not restates(claim, head):
+        return None
+    context = local_keys(claim.facts, q.start, q.end, reach=4)
+    rival = next(
+        (
+            o
+            for o in head.facts.quantities
+            if o.year
+            and o.value != q.value
+            and overlap(context, local_keys(head.facts, o.start, o.end, reach=4)) >= 0.34
+        ),
+        None,
+    )
+    if rival is None:
+        return None
+    whole = {claim.facts.tokens[i].key for i in claim.content}
+    closest = overlap(whole, head.keys)
+    return None if any(overlap(whole, e.keys) >= closest for e in years) else rival
 
 
 def _named_by_its_date(when: When, dates: Sequence[When]) -> bool:

@@ -663,6 +663,25 @@ def test_the_day_something_was_said_does_not_date_what_was_said() -> None:
     assert checker.verify("Valmont said on Friday it had carried out the first implant.").supported
 
 
+def test_a_year_the_restated_sentence_gives_otherwise_is_flagged() -> None:
+    """1992 is in the story (a player retired then), but the sentence the claim restates dates
+    the act 1994; a year fused in from a sentence of its own is still its own."""
+    checker = wire(
+        "In 1994, Commissioner Tagliabue approved the creation of the NFL's Committee on Mild "
+        "Traumatic Brain Injury. In 1992 Al Toon was the first NFL player known to have retired "
+        "because of concussions. The committee was disbanded in 2009, after Congress held "
+        "hearings on the league's record."
+    )
+    claim = (
+        "Commissioner Tagliabue approved the creation of the NFL's Committee on Mild Traumatic "
+        "Brain Injury"
+    )
+    verdict = checker.verify(f"{claim} in 1992.")
+    assert [(p.kind, p.detail) for p in verdict.problems] == [("date", "the sources say 1994")]
+    assert checker.verify(f"{claim} in 1994.").supported
+    assert checker.verify(f"{claim}, which was disbanded in 2009.").supported
+
+
 def test_the_one_who_reported_an_act_is_not_its_doer() -> None:
     """A compression that drops "said Soleimani" makes the Defense Department the planner (the
     audit caught the abstractive mode writing exactly this)."""
