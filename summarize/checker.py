@@ -1579,6 +1579,8 @@ def _parsed_roles(claim: ClaimFacts, evidence: Sequence[Entry], sources: Sources
         if found is None or roles.stated(found[0], close):
             return []
     mine, theirs = found
+    if roles.said_in_order(mine, [*texts, *_near(claim, sources)]):
+        return []
     return [
         Problem(
             "roles",

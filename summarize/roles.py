@@ -366,6 +366,38 @@ def stated(event: Event, evidence: Iterable[str]) -> bool:
     )
 
 
+ORDER_REACH = 6
+"""Tokens from a doer to its verb, and from the verb to the one it was done to, for a sentence
+to say the act in the claim's order ("Browne-Louis faces two counts")."""
+
+
+def said_in_order(event: Event, evidence: Iterable[str]) -> bool:
+    """Some sentence writes the claim's doer, then its verb, then the one it was done to, close
+    together: the act stated the claim's way round, whatever the parse made of it. The small
+    model hangs the second clause of "McCullum faces two counts of cyberstalking and
+    Browne-Louis faces two counts of obstruction" on the first; read by word order, the
+    sentence states both. A passive sentence in that order says the opposite."""
+    verb = key(event.verb)
+    for text in evidence:
+        doc = parsed(text)
+        for i, token in enumerate(doc):
+            if token.pos_ == "PRON" or not _forms(token) & event.doers:
+                continue
+            for j in range(i + 1, min(i + ORDER_REACH, len(doc))):
+                if doc[j].is_punct and doc[j].text not in (",", "-"):
+                    break
+                if not synonymous(key(doc[j].lemma_.lower()), verb):
+                    continue
+                if _passive(doc[j]) or doc[i].dep_ == "nsubjpass":
+                    break  # "a Klan member was stomped on by counter-protesters"
+                if any(
+                    _forms(doc[k]) & event.done_to and doc[k].pos_ != "PRON"
+                    for k in range(j + 1, min(j + ORDER_REACH, len(doc)))
+                ):
+                    return True
+    return False
+
+
 def _saying(lemma: str) -> bool:
     """A verb that attributes words (the lexicon's speech verbs; "claim" too, which the word
     patterns leave out as a noun but a parse knows as a verb)."""

@@ -682,6 +682,29 @@ def test_a_year_the_restated_sentence_gives_otherwise_is_flagged() -> None:
     assert checker.verify(f"{claim}, which was disbanded in 2009.").supported
 
 
+def test_an_act_written_in_the_claims_order_is_stated_whatever_the_parse() -> None:
+    """A new user's faithful summary was flagged for roles on a sentence copied from its
+    source: the parser hung "Browne-Louis faces" on the first clause and read "Plaskett asked
+    McCullum to take her iPhone" as Plaskett taking it. A passive sentence in the same order
+    still reverses the act."""
+    checker = wire(
+        "McCullum faces two counts of cyberstalking and Browne-Louis faces two counts of "
+        "obstruction of justice. According to the charges, in March 2016, Plaskett asked "
+        "McCullum to take her iPhone to an Apple store for repairs. Wyatt says a Klan member "
+        "was stomped on by counter-protesters during another altercation."
+    )
+    for claim in (
+        "Browne-Louis faces two counts of obstruction of justice.",
+        "Juan McCullum faces two counts of cyberstalking, while Dorene Browne-Louis faces two "
+        "counts of obstruction of justice.",
+        "McCullum had taken Plaskett's iPhone to an Apple store for repairs in March 2016.",
+    ):
+        verdict = checker.verify(claim)
+        assert verdict.supported, (claim, verdict.problems)
+    verdict = checker.verify("Wyatt says Klan members stomped on a counter-protester.")
+    assert "roles" in {p.kind for p in verdict.problems}, verdict.problems
+
+
 def test_the_one_who_reported_an_act_is_not_its_doer() -> None:
     """A compression that drops "said Soleimani" makes the Defense Department the planner (the
     audit caught the abstractive mode writing exactly this)."""
