@@ -66,6 +66,10 @@ HONORIFICS = frozenset(
     ]
 )
 """Honorifics that never end a sentence; Punkt misses them after an opening quote (“Gen.)."""
+STREETS = frozenset(["ave", "blvd", "rd", "hwy", "pkwy", "ln", "ct", "dr", "sq", "ste"])
+"""Street abbreviations: "the Walgreens at 3914 W. Commercial Blvd. in Tamarac, detectives
+said" was two sentences (a new user's briefing lost "in Tamarac, detectives said"). Before a
+capitalised sentence opener ("on Sunset Blvd. The next day") Punkt still ends the sentence."""
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
 MAX_PARAGRAPH_CHARS = 20_000
 """Longer paragraphs (a whole file on one line) are cut into pieces of at most this many
@@ -109,7 +113,7 @@ def _tokenizer() -> Any:
     (punkt_module,) = _nltk_modules("tokenize.punkt")
     source = punkt.load_model("english")
     params = punkt_module.PunktParameters()
-    params.abbrev_types = set(source.abbrev_types) | HONORIFICS
+    params.abbrev_types = set(source.abbrev_types) | HONORIFICS | STREETS
     params.collocations = set(source.collocations)
     params.sent_starters = set(source.sent_starters)
     for word, flags in source.ortho_context.items():

@@ -58,6 +58,22 @@ def test_police_ranks_do_not_end_a_sentence():
     ]
 
 
+def test_a_street_abbreviation_ends_a_sentence_only_before_an_opener():
+    """A new user's point ended "... the Walgreens at 3914 W. Commercial Blvd." and lost "in
+    Tamarac, detectives said"."""
+    text = (
+        "He robbed a Walgreens at 3100 N. Andrews Ave. in Oakland Park and the Walgreens at 3914 "
+        "W. Commercial Blvd. in Tamarac, detectives said. The store is on Sunset Blvd. The next "
+        "day he came back."
+    )
+    assert split_sentences(text) == [
+        "He robbed a Walgreens at 3100 N. Andrews Ave. in Oakland Park and the Walgreens at 3914 "
+        "W. Commercial Blvd. in Tamarac, detectives said.",
+        "The store is on Sunset Blvd.",
+        "The next day he came back.",
+    ]
+
+
 def test_blank_lines_end_sentences_and_whitespace_is_collapsed():
     text = "A headline without a stop\n\nThe   story\nstarts here. It goes on."
     assert split_sentences(text) == [
