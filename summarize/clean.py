@@ -1026,6 +1026,12 @@ _REUTERS_SIGNATURE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_AGENCY = re.compile(rf"^By\s+[A-Z][^,|–—]{{1,60}}?\s*[,|–—-]\s*(?P<name>{_AGENCY_WORDS})\b")
+_SIGNED_OFF = re.compile(
+    rf"^(?:[—–-]\s*(?P<agency>{_AGENCY_WORDS})\.?"
+    rf"|(?:[a-z]{{2,4}}/)+[a-z]{{2,4}}\s*\((?:[A-Z][A-Za-z]+,\s*)*(?P<last>{_AGENCY_WORDS})\))$"
+)
+"""A story's last line signing it off to its agency: "— Reuters", Deutsche Welle's editors'
+initials and sources "jh/asz (SID, dpa)"."""
 _WITH_INPUTS = re.compile(r"^\(?with\b[^)]{0,40}\binputs?\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(
     r"^(?i:copyright\b|©)\s*(?:©|\((?i:c)\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
@@ -1112,6 +1118,9 @@ def find_outlet(dateline: str | None, paragraphs: Iterable[str]) -> str | None:
         tag = _TRAILING_AGENCY.search(paragraph[-20:]) if number >= closing else None
         if tag:
             found.append(tag.group(0).strip(" ()"))
+        signed = _SIGNED_OFF.match(paragraph) if number >= closing else None
+        if signed:
+            found.append(signed.group("agency") or signed.group("last"))
         found += _credit_outlets(paragraph)
         for name in found:
             outlet = _outlet_name(name)

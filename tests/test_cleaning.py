@@ -320,6 +320,11 @@ STORY = (
          "AFP via NewsDesk"),
         (f"{STORY}\n\n(Except for the headline, this story has not been edited by Ledger staff "
          "and is published from a syndicated feed.)", "Ledger"),
+        # a story signed off to its agency on its last line (two dev articles were labelled
+        # by their file names)
+        (f"{STORY}\n\n— Reuters", "Reuters"),
+        (f"{STORY}\n\njh/asz (SID, dpa)", "dpa"),
+        (f"{STORY}\n\n— Reuters reported that the dam held.", None),
         (f"{STORY}\n\nThe Associated Press contributed to this report.", None),
         (f"{STORY}\n\nSly reported from Beirut. Ann Cole contributed to this report.", None),
         (f"{STORY} Officials told AFP and Reuters the dam held.", None),
