@@ -1561,16 +1561,22 @@ def _match_role(
             if role and (tokens[i].lower, *role) not in table:
                 return (tokens[i].lower, *role), length + 1 + skip  # "deputy press secretary"
     first = tokens[i].lower
+    for prefix in _TIME_PREFIXES:  # "Then-Secretary of State Jack Lew": the office he held
+        if first.startswith(prefix) and len(first) > len(prefix):
+            first = first[len(prefix) :]
     starts = _starts(table)
     if first not in starts:
         if i + 1 < len(tokens) and tokens[i + 1].text == "." and (first + ".",) in table:
             return (first + ".",), 2  # "Gen." tokenised as "Gen" "."
         return (), 0
     for length in range(min(longest, len(tokens) - i), 0, -1):
-        words = tuple(t.lower for t in tokens[i : i + length])
+        words = (first, *(t.lower for t in tokens[i + 1 : i + length]))
         if words in table:
             return words, length
     return (), 0
+
+
+_TIME_PREFIXES = ("then-", "ex-", "former-")
 
 
 _APPOSITION_OPENERS = frozenset(

@@ -285,6 +285,27 @@ def test_another_portfolio_is_another_office() -> None:
     assert checker.verify("Minister Grace Adeyemi ordered an inquiry into safety.").supported
 
 
+def test_an_office_held_then_and_an_occupation_are_roles() -> None:
+    """Three blind claims passed: "Then-Secretary of State Jack Lew" (the hyphenated "Then-"
+    hid the office), "Zoo veterinarian Malu Celli" and "economist Simon Anholt" (the sources'
+    "curator" and "policy advisor" were no roles, so nothing was given to compare)."""
+    checker = wire(
+        "Treasury Secretary Jack Lew estimated the freed assets at $56 billion. Zoo curator "
+        "Malu Celli said the birds could withstand the cold. The index was created by British "
+        "policy advisor Simon Anholt."
+    )
+    for claim, kind in (
+        ("Then-Secretary of State Jack Lew estimated the freed assets at $56 billion.", "title"),
+        ("Then-Treasury Secretary Jack Lew estimated the freed assets at $56 billion.", None),
+        ("Zoo veterinarian Malu Celli said the birds could withstand the cold.", "title"),
+        ("Curator Malu Celli said the birds could withstand the cold.", None),
+        ("The index was created by economist Simon Anholt.", "title"),
+        ("The index was created by policy adviser Simon Anholt.", None),
+    ):
+        found = {p.kind for p in checker.verify(claim).problems}
+        assert found == ({kind} if kind else set()), (claim, found)
+
+
 @pytest.mark.parametrize(
     ("text", "ties"),
     [
