@@ -103,6 +103,7 @@ class Checker:
         problems += _check_dates(claim, found, sources)
         problems += _check_names(claim, core, found, sources)
         problems += _check_affiliations(claim, sources)
+        problems += _check_constituency(claim, sources)
         problems += _check_places(claim, core, sources) or _check_event_place(claim, sources)
         problems += _check_route(claim, sources)
         problems += _check_speaker(claim, core, sources)
@@ -831,6 +832,113 @@ def _check_affiliations(claim: ClaimFacts, sources: Sources) -> list[Problem]:
         if not any(want <= _tie_words(e.facts.tokens) for e in window.values()):
             problems.append(Problem("title", other, f"no source ties {other} to {name.text}"))
     return problems
+
+
+_CONSTITUENCY_ROLES = frozenset(
+    ["sen", "senator", "rep", "representative", "congressman", "congresswoman", "gov",
+     "governor", "lawmaker", "legislator", "republican", "democrat"]
+)  # fmt: skip
+"""Words after which a state is the person's constituency: "Florida Sen. Ted Cruz", "Rand
+Paul, the Nevada Republican"."""
+
+
+def _state_at(tokens: Sequence[Token], k: int) -> int:
+    """The number of tokens of a state's name starting at k (capitalised), or 0."""
+    for length in (2, 1):
+        words = tuple(t.lower for t in tokens[k : k + length])
+        if len(words) == length and tokens[k].capital and words in lexicon.us_states():
+            return length
+    return 0
+
+
+def _constituencies(claim: ClaimFacts) -> list[tuple[Name, str]]:
+    """(a person, the state the claim gives as their constituency)."""
+    tokens = claim.facts.tokens
+    found = []
+    for k in range(len(tokens)):
+        length = _state_at(tokens, k)
+        role = k + length
+        if not length or role >= len(tokens):
+            continue
+        if tokens[role].lower.rstrip(".") not in _CONSTITUENCY_ROLES:
+            continue
+        state = " ".join(t.text for t in tokens[k:role])
+        # "Florida Sen. Ted Cruz": the name after the role; "Paul, the Nevada Republican":
+        # the name before the apposition
+        after = [n for n in claim.names if role < n.start <= role + 3]
+        before = [
+            n
+            for n in claim.names
+            if k >= 2
+            and tokens[k - 1].lower == "the"
+            and n.end == k - 2
+            and tokens[k - 2].text == ","
+        ]
+        for person in (after or before)[:1]:
+            if len(person.words) >= 2 or person.title:
+                found.append((person, state))
+    return found
+
+
+def _check_constituency(claim: ClaimFacts, sources: Sources) -> list[Problem]:
+    """A politician's state no source ties to them: "Sen. Rand Paul, the Nevada Republican"
+    where the sources call him "the Kentucky Republican". Tied as for an organisation: named
+    in a sentence about the person, the one before or the two after it."""
+    problems = []
+    for person, state in _constituencies(claim):
+        homes = [e for e in sources.entries if find_name(person, e.facts)]
+        if not homes:
+            continue
+        want = tuple(state.lower().split())
+        window = {id(e): e for h in homes for e in sources.neighbours(h, 1, 2)}
+        if not any(_states(h, want, person) for h in homes) and not any(
+            _states(e, want) for e in window.values()
+        ):
+            problems.append(Problem("name", state, f"no source ties {state} to {person.text}"))
+    return problems
+
+
+def _states(entry: Entry, state: tuple[str, ...], person: Name | None = None) -> bool:
+    """The sentence gives the state as `person`'s: nearer their name than any other ("Sens.
+    Dean Heller (Nev.) and Rand Paul (Ky.)"). Without a person, as someone's constituency with
+    no name after it ("said the Kentucky Republican"), the person of the sentence next to it;
+    "Nevada Sen. Dean Heller" is Heller's."""
+    tokens = entry.facts.tokens
+    words = [fold_name_word(t.text) for t in tokens]
+    names = [n for n in entry.facts.names if n.words != state]  # not the state itself
+    for k in range(len(tokens) - len(state) + 1):
+        if tuple(words[k : k + len(state)]) != state:
+            continue
+        end = k + len(state)
+        if person is not None:
+            nearest = min(names, key=lambda n: _gap(n, k, end), default=None)
+            if (
+                nearest is not None
+                and _gap(nearest, k, end) <= STATE_REACH
+                and same_name(nearest.words, person.words)
+            ):
+                return True
+        elif (
+            end < len(tokens)
+            and tokens[end].lower.rstrip(".") in _CONSTITUENCY_ROLES
+            and not any(end < n.start <= end + 3 for n in names)
+        ):
+            return True
+    return False
+
+
+STATE_REACH = 4
+"""Tokens between a name and the state given as theirs ("Rand Paul (Ky.)", "Cruz of Texas")."""
+
+
+def _gap(name: Name, start: int, end: int) -> int:
+    """Tokens between a name and the span [start, end); none when the name holds it ("Marco
+    Rubio of Florida" read as one name)."""
+    if name.end <= start:
+        return start - name.end
+    if name.start >= end:
+        return name.start - end
+    return 0
 
 
 def _check_places(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) -> list[Problem]:

@@ -340,6 +340,12 @@ def incident_words() -> frozenset[str]:
 
 
 @cache
+def us_states() -> frozenset[tuple[str, ...]]:
+    """The fifty states, each as its lower-case words (data/us_states.txt)."""
+    return frozenset(tuple(line.split()) for line in _lines("us_states.txt"))
+
+
+@cache
 def demonyms() -> dict[str, frozenset[str]]:
     """Nationality adjective -> the place names it stands for (lower case)."""
     found = {}

@@ -306,6 +306,28 @@ def test_an_office_held_then_and_an_occupation_are_roles() -> None:
         assert found == ({kind} if kind else set()), (claim, found)
 
 
+def test_a_politicians_state_is_one_the_sources_give_them() -> None:
+    """Blind claims passed with "Florida Sen. Ted Cruz" (the sources name Rubio of Florida)
+    and "Rand Paul, the Nevada Republican" (the sources: "said the Kentucky Republican", and
+    "Sens. Dean Heller (Nev.) and Rand Paul (Ky.)")."""
+    checker = wire(
+        "Republicans abandoned him, including Sens. Dean Heller (Nev.) and Rand Paul (Ky.). Sen. "
+        'Rand Paul issued a statement decrying the remarks. "His remarks are offensive," said '
+        "the Kentucky Republican. Cruz spoke after Senator Marco Rubio of Florida."
+    )
+    for claim, flagged in (
+        ("Sen. Rand Paul, the Nevada Republican, issued a statement decrying the remarks.", True),
+        ("Sen. Rand Paul, the Kentucky Republican, issued a statement decrying the remarks.",
+         False),
+        ("Kentucky Sen. Rand Paul issued a statement decrying the remarks.", False),
+        ("Florida Sen. Ted Cruz spoke after Rubio.", True),
+        ("Florida Sen. Marco Rubio spoke before Cruz.", False),
+        ("Sen. Dean Heller, the Nevada Republican, abandoned him.", False),
+    ):  # fmt: skip
+        found = {p.detail for p in checker.verify(claim).problems if p.kind == "name"}
+        assert any(d.startswith("no source ties") for d in found) == flagged, (claim, found)
+
+
 @pytest.mark.parametrize(
     ("text", "ties"),
     [
