@@ -133,8 +133,14 @@ _SCALE_WORDS = {
 _SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "tr": 1e12}
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20,
 }  # fmt: skip
+_RANK_WORDS = frozenset(w for w, n in _ORDINAL_WORDS.items() if n >= 4)
+"""Ordinals read as ranks where a place in a ranking ends ("Canada in seventh" is "Canada
+(7th)"); not "the fourth of May" nor "the seventh morning"; "first", "second" and "third" are
+too often no rank ("at first", "a second term", "a third of")."""
 _NUMBER_WORDS = frozenset([*_SMALL, *_TENS, *_SCALE_WORDS, "half"])
 _HEDGES: dict[tuple[str, ...], str] = {
     **{tuple(h.split()): "about" for h in (
@@ -517,6 +523,12 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
             elif "-" in token.lower and token.lower.split("-")[0] in _ORDINAL_WORDS:
                 # "third-biggest"; a bare "second" or "first" is too often not a rank
                 value, used, ordinal = float(_ORDINAL_WORDS[token.lower.split("-")[0]]), 1, True
+            elif token.lower in _RANK_WORDS and (
+                i + 1 == len(tokens)
+                or tokens[i + 1].kind == "punct"
+                or tokens[i + 1].lower in ("place", "position", "spot", "overall", "and")
+            ):  # "Canada in seventh.", "finished fourth, behind": a place in a ranking
+                value, used, ordinal = float(_ORDINAL_WORDS[token.lower]), 1, True
             else:
                 phrase, length = _match_phrase(tokens, i, vague, longest_vague)
                 if phrase is not None:
@@ -624,6 +636,9 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
             )
         )
         i = end
+    parts = _unit_fractions(tokens, text)
+    in_part = {k for q in parts for k in range(q.start, q.end)}
+    found = [q for q in found if not any(k in in_part for k in range(q.start, q.end))] + parts
     taken = {k for q in found for k in range(q.start, q.end)}
     fractions = _fractions(tokens, text, taken)
     in_fraction = {k for q in fractions for k in range(q.start, q.end)}
@@ -707,6 +722,48 @@ _VAGUE_SHARES = {
 more than half, so "nearly half" of them is not a majority."""
 _VAGUE_SHARE_LONGEST = max(len(k) for k in _VAGUE_SHARES)
 _VAGUE_SHARE_STARTS = frozenset(k[0] for k in _VAGUE_SHARES)
+
+
+_MEASURED = frozenset(["duration", "distance", "mass", "volume", "area"])
+
+
+def _unit_fractions(tokens: tuple[Token, ...], text: str) -> list[Quantity]:
+    """A fraction of one unit: "a quarter of an hour" is 15 minutes, "three-quarters of a
+    mile", "half an hour". Read as shares, "a quarter" was 25 percent and "45 mins" found no
+    match."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        match = next(
+            (
+                (key, share)
+                for key, share in _FRACTIONS.items()
+                if tuple(t.lower for t in tokens[i : i + len(key)]) == key
+            ),
+            None,
+        )
+        if match is None:
+            i += 1
+            continue
+        key, share = match
+        j = i + len(key)
+        if j < len(tokens) and tokens[j].lower == "of":
+            j += 1
+        unit, length = (None, 0)
+        if j < len(tokens) and tokens[j].lower in ("a", "an"):
+            unit, length = _unit_after(tokens, j + 1)
+        if unit is None or unit.kind not in _MEASURED:
+            i += 1
+            continue
+        end = j + 1 + length
+        hedge, hedge_length = _hedge_before(tokens, i)
+        low, high = _interval(share / 100, hedge, False)
+        found.append(
+            Quantity(text[tokens[i - hedge_length].start : tokens[end - 1].end],
+                     i - hedge_length, end, low, high, share / 100, unit, hedge=hedge)
+        )  # fmt: skip
+        i = end
+    return found
 
 
 def _small_count(token: Token) -> int | None:

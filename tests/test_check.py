@@ -500,6 +500,10 @@ def test_a_word_denied_by_its_prefix(source: str, claim: str, faithful: bool) ->
          "As a side effect, family relations pick up.", True),
         ("The film is beating Harry Potter in online advance sales.",
          "The film trailed Harry Potter in online advance sales.", False),
+        ("The USA came 21st, below the likes of France (8th) and local rivals Canada (7th).",
+         "The US finished 21st, ahead of France in eighth and Canada in seventh.", False),
+        ("The USA came 21st, below the likes of France (8th) and local rivals Canada (7th).",
+         "The US finished 21st, behind France in eighth and Canada in seventh.", True),
     ],
 )  # fmt: skip
 def test_opposite_words_of_every_day(source: str, claim: str, faithful: bool) -> None:

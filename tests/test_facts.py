@@ -58,11 +58,28 @@ def amounts(text: str) -> list[tuple[float | None, float, float, str | None]]:
         # among counts of millions written with an "m", a larger one is millions, not metres
         ("Sprint had 52m subscribers, against 106m for Verizon.", 106e6, None),
         ("The ship is 106m long.", 106, "m"),
+        # a fraction of one unit, not a share ("a quarter" was 25 percent)
+        ("The phone lost 15% in three-quarters of an hour.", 0.75, "hour"),
+        ("Officers arrived within a quarter of an hour.", 0.25, "hour"),
+        ("The plane landed half a mile away.", 0.5, "mile"),
     ],
 )
 def test_amounts_are_normalised_with_their_unit(text: str, value: float, unit: str | None) -> None:
     found = amounts(text)
     assert any(v == pytest.approx(value) and u == unit for v, _, _, u in found), found
+
+
+def test_a_rank_written_out_is_the_ordinal() -> None:
+    """ "Canada in seventh" is "Canada (7th)"; the ordinal of a date or of a noun is not read
+    as a rank."""
+    for text, ranks in (
+        ("The US finished behind France in eighth and Canada in seventh.", [8, 7]),
+        ("Canada finished fourth overall, behind Norway.", [4]),
+        ("She was identified on the fourth of May.", []),
+        ("On the seventh morning his eyes opened.", []),
+    ):
+        found = [q.value for q in analyse(text).quantities if q.ordinal]
+        assert found == ranks, (text, found)
 
 
 def test_vague_and_hedged_amounts_are_ranges() -> None:
