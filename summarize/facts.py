@@ -361,9 +361,14 @@ def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None,
         j < len(tokens)
         and j > 0
         and tokens[j].text in ("C", "F")
-        and tokens[j].start == tokens[j - 1].end
+        and tokens[j - 1].kind == "number"
+        and (
+            tokens[j].start == tokens[j - 1].end
+            or j + 1 == len(tokens)
+            or not tokens[j + 1].text[:1].isupper()  # not "Route 28 C Street"
+        )
     ):
-        return table[("°" + tokens[j].lower,)], j + 1 - i  # "40C", "104F"
+        return table[("°" + tokens[j].lower,)], j + 1 - i  # "40C", "104F", "-28 C temperatures"
     unit, length = _match_phrase(tokens, j, table, lexicon.longest_unit())
     if (
         unit is not None
@@ -476,7 +481,10 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                 value += _VULGAR[nxt.text]  # "28½ years"
                 used += 1
                 nxt = tokens[i + 2] if i + 2 < len(tokens) else None
-            if (
+            per = i + used + 1 < len(tokens) and tokens[i + used + 1].text == "/"
+            if per:
+                pass  # "6.25m/s": a unit over another, read after the number
+            elif (
                 nxt is not None
                 and nxt.start == token.end
                 and nxt.lower in _SUFFIXES
@@ -1410,6 +1418,11 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
                 pending_title = ()
             i += 1
             continue
+        if token.lower in _COURTESY and i + 1 < len(tokens):
+            after = i + 2 if tokens[i + 1].text == "." else i + 1
+            if after < len(tokens) and _name_like(tokens[after]):
+                i, sentence_start = after, False  # "Mr Rawlins" is Rawlins, as "Jarrod Rawlins"
+                continue
         role, length = _match_role(tokens, i, role_table, longest_role)
         if role and _name_follows(tokens, i + length):
             pending_title = (*portfolio, *role) if role in _PORTFOLIO_ROLES else role
@@ -1548,6 +1561,11 @@ def _figure_suffix(tokens: tuple[Token, ...], i: int) -> bool:
 def _dated_month(tokens: tuple[Token, ...], i: int) -> bool:
     """ "Apr." or "Apr 5": a month however short, not a name."""
     return tokens[i].lower in _MONTH_INDEX and (_dotted(tokens, i) or _number_after(tokens, i))
+
+
+_COURTESY = frozenset(["mr", "mrs", "ms", "mx"])
+"""Courtesy titles, part of no name: "Mr Rawlins" and "Mr. Rawlins" are the Rawlins the
+sources call "curator Jarrod Rawlins" ("Miss" is left: "Miss America")."""
 
 
 def _name_words(span: tuple[Token, ...]) -> tuple[str, ...]:

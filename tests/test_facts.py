@@ -62,11 +62,26 @@ def amounts(text: str) -> list[tuple[float | None, float, float, str | None]]:
         ("The phone lost 15% in three-quarters of an hour.", 0.75, "hour"),
         ("Officers arrived within a quarter of an hour.", 0.25, "hour"),
         ("The plane landed half a mile away.", 0.5, "mile"),
+        # a unit over another is a speed, not metres nor millions; a spaced Celsius
+        ("The rider hit the ground at 6.25 m/s.", 6.25, "mps"),
+        ("The rider hit the ground at 6.25m/s.", 6.25, "mps"),
+        ("The limit is 40 km/h near schools.", 40, "kmh"),
+        ("The birds were spared the -28 C temperatures.", 28, "celsius"),
     ],
 )
 def test_amounts_are_normalised_with_their_unit(text: str, value: float, unit: str | None) -> None:
     found = amounts(text)
     assert any(v == pytest.approx(value) and u == unit for v, _, _, u in found), found
+
+
+def test_a_courtesy_title_is_no_part_of_a_name() -> None:
+    """ "Mr Rawlins said" was not the "Curator Jarrod Rawlins" of a blind claim: "mr" was
+    read as his first name."""
+    for text in ("Mr Rawlins said it.", "Mr. Rawlins said it."):
+        (name,) = analyse(text).names
+        assert name.words == ("rawlins",)
+        assert same_name(name.words, ("jarrod", "rawlins"))
+    assert [n.words for n in analyse("Mrs Smith met Ms Ardern.").names] == [("smith",), ("ardern",)]
 
 
 def test_a_rank_written_out_is_the_ordinal() -> None:
