@@ -730,6 +730,11 @@ def _check_names(
         with_name = [e for e in found if find_name(name, e.facts)]
         fits = max((overlap(context, e.keys) for e in with_name), default=0.0)
         rival = None if core[0] in with_name else _rival_name(name, context, core, named)
+        if rival is not None and _one_person(name, rival, sources):
+            # "White has not agreed" where the sentence says "Betty hasn't agreed": the
+            # sources' Betty White, by her other name
+            rival = None
+            with_name.append(core[0])
         demonyms = lexicon.demonyms()
         if core[0] in with_name and context and " ".join(name.words) in demonyms:
             # named in the sentence, but elsewhere in it, while another name stands where the
@@ -1058,6 +1063,12 @@ def _named_together(place: str, other: str, sources: Sources) -> bool:
 
 def _place_words(place: str) -> tuple[str, ...]:
     return tuple(fold_name_word(w) for w in place.split())
+
+
+def _one_person(name: Name, other: Name, sources: Sources) -> bool:
+    """Two names the sources write together as one ("Betty" and "White": "Betty White")."""
+    wanted = set(name.words) | set(other.words)
+    return any(wanted <= set(n.words) for _, n in sources.names)
 
 
 def _rival_name(

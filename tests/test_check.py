@@ -306,6 +306,18 @@ def test_an_office_held_then_and_an_occupation_are_roles() -> None:
         assert found == ({kind} if kind else set()), (claim, found)
 
 
+def test_a_first_name_and_a_surname_of_one_person_are_no_rivals() -> None:
+    """ "White has not agreed" restating "Betty hasn't agreed" was flagged "the sources say
+    Betty", though the sources name Betty White; another person in her place still is."""
+    checker = wire(
+        "Betty White may join the show. Sources tell me Betty hasn't agreed to anything yet and "
+        "is worried about keeping up with the younger contestants. Rue McClanahan declined."
+    )
+    assert checker.verify("White has not agreed to anything yet, sources said.").supported
+    verdict = checker.verify("McClanahan has not agreed to anything yet, sources said.")
+    assert "name" in {p.kind for p in verdict.problems}, verdict.problems
+
+
 def test_a_politicians_state_is_one_the_sources_give_them() -> None:
     """Blind claims passed with "Florida Sen. Ted Cruz" (the sources name Rubio of Florida)
     and "Rand Paul, the Nevada Republican" (the sources: "said the Kentucky Republican", and
