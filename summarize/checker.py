@@ -180,13 +180,21 @@ def _amount_supported_by(
             about_it = True  # "Dunn, a 47-year-old ..." in both
         elif _owns_another(entry, other, mine) is not None:
             return False  # "She had 932,870 votes ... while McSally had 923,260 votes"
-        elif theirs:
+        elif theirs and not all(_place(a) for a in mine):
+            # (a country's figure is no person's: "the U.S. sanctions target 20 individuals"
+            # for "the Treasury Department listed 20 individuals")
             if not any(same_name(a.words, b.words) for a in mine for b in theirs):
                 return False  # the source gives this figure for someone else
             about_it = True
         elif any(find_name(n, entry.facts) for n in mine) and _pronoun_near(entry.facts, other):
             about_it = True  # "as long as she was 24"
     return about_it
+
+
+def _place(name: Name) -> bool:
+    """A country or a state, by the places the demonyms and the states name."""
+    words = " ".join(name.words)
+    return words in lexicon.place_names() or name.words in lexicon.us_states()
 
 
 def _named_alike(

@@ -340,6 +340,12 @@ def incident_words() -> frozenset[str]:
 
 
 @cache
+def place_names() -> frozenset[str]:
+    """The places the demonyms stand for ("united states", "iran"), lower case."""
+    return frozenset(place for places in demonyms().values() for place in places)
+
+
+@cache
 def us_states() -> frozenset[tuple[str, ...]]:
     """The fifty states, each as its lower-case words (data/us_states.txt)."""
     return frozenset(tuple(line.split()) for line in _lines("us_states.txt"))

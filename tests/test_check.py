@@ -306,6 +306,23 @@ def test_an_office_held_then_and_an_occupation_are_roles() -> None:
         assert found == ({kind} if kind else set()), (claim, found)
 
 
+def test_a_countrys_figure_is_no_persons() -> None:
+    """ "The new U.S. sanctions target 20 individuals" restating "the Treasury Department
+    listed 20 individuals" was flagged: "U.S." beside the figure was read as its owner, and the
+    Treasury Department as another owner. A person's figure given to another still is."""
+    checker = wire(
+        "The U.S. announced new sanctions on Thursday. A fact sheet released by the Treasury "
+        "Department listed 20 individuals and Bank Rossiya as targets of the new U.S. sanctions. "
+        "U.S. officials said more would follow. Kevin Durant finished with 32 points, and "
+        "Russell Westbrook 19 for the Thunder."
+    )
+    assert checker.verify(
+        "The new U.S. sanctions target 20 individuals and Bank Rossiya."
+    ).supported
+    verdict = checker.verify("Russell Westbrook led the Thunder with 32 points.")
+    assert "number" in {p.kind for p in verdict.problems}, verdict.problems
+
+
 def test_a_first_name_and_a_surname_of_one_person_are_no_rivals() -> None:
     """ "White has not agreed" restating "Betty hasn't agreed" was flagged "the sources say
     Betty", though the sources name Betty White; another person in her place still is."""
