@@ -1649,7 +1649,53 @@ def _check_roles(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> 
                             f"{entry.facts.tokens[j].text}",
                         )
                     ]
-    return _parsed_roles(claim, evidence[:2], sources)
+    return _swapped_agents(claim, evidence[:2]) or _parsed_roles(claim, evidence[:2], sources)
+
+
+def _agents(facts: Facts) -> list[tuple[int, Name]]:
+    """(a participle, the name its "by" phrase gives as the one who did it): "created by The
+    Brand Agency", "written by Jason Aaron"."""
+    irregular = lexicon.irregular_forms()
+    found = []
+    for name in facts.names:
+        k = name.start
+        if k < 2 or facts.tokens[k - 1].lower != "by":
+            continue
+        verb = facts.tokens[k - 2]
+        if verb.kind == "word" and (verb.lower.endswith(("ed", "en")) or verb.lower in irregular):
+            found.append((k - 2, name))
+    return found
+
+
+def _swapped_agents(claim: ClaimFacts, core: Sequence[Entry]) -> list[Problem]:
+    """A work credited to the other of two names the sentence gives: "'Spread' was made by
+    the Alcohol and Drug Office for The Brand Agency" where "'Spread', created by The Brand
+    Agency ... for the Alcohol and Drug Office"; "written by Russell Dauterman, with art by
+    Jason Aaron" where "written by Jason Aaron ... art from Russell Dauterman"."""
+    mine = _agents(claim.facts)
+    if not mine:
+        return []
+    for entry in core[:2]:
+        theirs = _agents(entry.facts)
+        for i, name in mine:
+            verb = claim.facts.tokens[i].key
+            same_act = [
+                (j, other)
+                for j, other in theirs
+                if lexicon.synonymous(verb, entry.facts.tokens[j].key)
+            ]
+            if not same_act or any(same_name(name.words, o.words) for _, o in same_act):
+                continue
+            j, other = same_act[0]
+            if find_name(name, entry.facts) and any(
+                same_name(other.words, n.words) for n in claim.names
+            ):
+                done = entry.facts.tokens[j].text
+                return [
+                    Problem("roles", claim.facts.tokens[i].text,
+                            f"the sources have it {done} by {other.text}")
+                ]  # fmt: skip
+    return []
 
 
 def _near(claim: ClaimFacts, sources: Sources) -> list[str]:

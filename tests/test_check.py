@@ -306,6 +306,22 @@ def test_an_office_held_then_and_an_occupation_are_roles() -> None:
         assert found == ({kind} if kind else set()), (claim, found)
 
 
+def test_a_work_credited_to_the_other_name_is_a_swap() -> None:
+    """Two blind claims swapped a comic's writer and artist ("written by Russell Dauterman,
+    with art by Jason Aaron") and passed: no verb had both a doer and something done to."""
+    checker = wire(
+        "Marvel announced a new series, THOR, written by Jason Aaron with art from Russell "
+        "Dauterman. It starts in October."
+    )
+    verdict = checker.verify(
+        "The new series THOR is written by Russell Dauterman, with art by Jason Aaron."
+    )
+    assert [p.kind for p in verdict.problems] == ["roles"], verdict.problems
+    assert checker.verify(
+        "The new series THOR is written by Jason Aaron, with art by Russell Dauterman."
+    ).supported
+
+
 def test_a_countrys_figure_is_no_persons() -> None:
     """ "The new U.S. sanctions target 20 individuals" restating "the Treasury Department
     listed 20 individuals" was flagged: "U.S." beside the figure was read as its owner, and the
