@@ -107,7 +107,7 @@ class Checker:
         problems += _check_places(claim, core, sources) or _check_event_place(claim, sources)
         problems += _check_route(claim, sources)
         problems += _check_speaker(claim, core, sources)
-        problems += _check_quoted_words(claim, sources)
+        problems += _check_quoted_words(claim, sources) or _quote_speakers(claim, sources)
         problems += _check_negation(claim, core, sources)
         problems += _check_roles(claim, core, sources)
         problems += _check_content(claim, core, found, sources)
@@ -1166,6 +1166,48 @@ def _check_quoted_words(claim: ClaimFacts, sources: Sources) -> list[Problem]:
             span = match.group(1).strip(" ,.;:")
             problems.append(Problem("unsupported", span, "no source quotes these words"))
     return problems
+
+
+HOLDER_SHARE = 0.3
+"""Share of a quotation's word triples one source sentence must hold to be where it was said."""
+
+
+def _quote_speakers(claim: ClaimFacts, sources: Sources) -> list[Problem]:
+    """A quotation given to someone the sources do not have saying it: the sentence holding
+    the words names its speaker, another than the claim's, and the claim's speaker is named
+    nowhere near it ("'This is not She-Thor,' Marvel editor Wil Moss said" where the words are
+    Jason Aaron's)."""
+    mine = [a for a in claim.facts.attributions if a.names and not a.pronoun]
+    if not mine:
+        return []
+    for match in _QUOTED_SPAN.finditer(claim.text):
+        words = plain_words(match.group(1))
+        if len(words) < QUOTE_WORDS:
+            continue
+        wanted = set(zip(words, words[1:], words[2:], strict=False))
+        best, holder = 0.0, None
+        for entry in sources.entries:
+            if not _QUOTE_MARKS & set(entry.sentence.text):
+                continue
+            said = plain_words(entry.sentence.text)
+            share = len(wanted & set(zip(said, said[1:], said[2:], strict=False))) / len(wanted)
+            if share > best:
+                best, holder = share, entry
+        if holder is None or best < HOLDER_SHARE:
+            continue  # (a long quotation may run over two sentences of the source)
+        theirs = [s for s in _speakers_of(holder, sources) if s.names and not s.pronoun]
+        around = [holder, *sources.neighbours(holder, 1, 1)]
+        for attribution in mine:
+            roles = [r for r in attribution.roles if r not in _GENERIC_SPEAKERS]
+            if not theirs or any(_same_speaker(attribution, roles, t) for t in theirs):
+                continue
+            if any(find_name(w, e.facts) for e in around for w in attribution.names):
+                continue
+            return [
+                Problem("speaker", attribution.speaker,
+                        f"the sources attribute these words to {theirs[0].speaker}")
+            ]  # fmt: skip
+    return []
 
 
 _GENERIC_SPEAKERS = frozenset(

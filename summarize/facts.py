@@ -1901,7 +1901,15 @@ def attributions(
                     and tokens[end].lower not in ("on", "in", "at", "to", "after", "before", "of")
                 ):
                     end += 1
-                closes = end >= len(tokens) or tokens[end].text in _SPEAKER_STOPS
+                closes = (
+                    end >= len(tokens)
+                    or tokens[end].text in _SPEAKER_STOPS
+                    # "says writer Jason Aaron in Marvel's press release": a person named
+                    # in full, then where they said it
+                    or any(
+                        n.end == end and n.start >= start and len(n.words) >= 2 for n in found_names
+                    )
+                )
                 if not closes or end == start:
                     continue
                 named = [n for n in found_names if n.start == end + 1]
