@@ -189,11 +189,11 @@ def _report(
     lines += [
         "Recall: share of unfaithful claims flagged (target ≥ 90 %). False alarms: share of "
         "faithful claims flagged (target ≤ 10 %). The checker was tuned on `dev-claims-a`, "
-        "`-b`, `-c`, `-e`, `-f`, `-g`, `-h` and `stories`; `dev-claims-d` is held out (written by "
-        "someone who never saw the checker; its sentences were never read while tuning), the "
-        "closest measure here of sentences nobody tuned on. Each of e, f, g and h was "
-        "measured once before it was read (e 61.5 / 29.9 %, f 65.6 / 21.0 %, g 72.3 / "
-        "28.0 %, h 72.6 / 15.3 %): sentences by a new writer.",
+        "`-b`, `-c`, `-e`, `-f`, `-g`, `-h`, `-i` and `stories`; `dev-claims-d` is held out "
+        "(written by someone who never saw the checker; its sentences were never read while "
+        "tuning), the closest measure here of sentences nobody tuned on. Each of e, f, g, h "
+        "and i was measured once before it was read (e 61.5 / 29.9 %, f 65.6 / 21.0 %, g "
+        "72.3 / 28.0 %, h 72.6 / 15.3 %, i 62.1 / 16.7 %): sentences by a new writer.",
         "",
     ]
     rows = []
