@@ -750,7 +750,7 @@ def _folder(path: Path, max_mb: float, notices: list[str]) -> list[_Raw]:
                 found, more = _parse(data, str(entry), str(entry))
             except InputError as exc:
                 failures.append(exc)
-                notices.append(f"skipped {exc}")
+                notices.append(f"skipped: {exc}")  # "skipped: e.txt is empty (...)"
                 continue
             raws += found
             notices += more

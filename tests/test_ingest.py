@@ -117,6 +117,8 @@ def test_unusable_files_in_a_folder_are_skipped_with_notices(tmp_path):
     assert len(result.articles) == 1
     assert any("empty.txt" in n for n in result.notices)
     assert any("photo.jpg" in n for n in result.notices)
+    # a sentence a reader can parse: "skipped: .../empty.txt is empty (...)"
+    assert any(n.startswith("skipped: ") and "empty.txt is empty" in n for n in result.notices)
 
 
 def test_folder_without_articles_and_missing_path(tmp_path):
