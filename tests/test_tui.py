@@ -434,6 +434,18 @@ def test_space_toggles_the_highlighted_source_from_any_panel() -> None:
     drive(app, scenario)
 
 
+def test_a_number_past_the_last_source_says_so() -> None:
+    app = seeds_app()
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.press("9")
+        await settle(pilot)
+        assert app.briefing is not None and app.briefing.included == (1, 2, 3, 4, 5)
+        assert [n.message for n in app._notifications] == ["No source 9: there are 5 (keys 1-5)."]
+
+    drive(app, scenario)
+
+
 def test_an_off_source_is_dimmed_as_a_whole_row() -> None:
     from tui.widgets.sources import OFF_STYLE
 

@@ -357,6 +357,9 @@ class SummarizeApp(App[None]):
     def action_toggle_source(self, doc_id: int) -> None:
         if any(a.id == doc_id for a in self.articles):
             self.sources.toggle(doc_id)
+        else:  # a key past the last source did nothing, silently (a new user's audit)
+            count = len(self.articles)
+            self.notify(f"No source {doc_id}: there are {count} (keys 1-{min(count, 9)}).")
 
     def action_toggle_highlighted(self) -> None:
         """Space toggles the source highlighted in the Sources panel, whatever has focus."""
