@@ -864,9 +864,11 @@ def _state_at(tokens: Sequence[Token], k: int) -> int:
     return 0
 
 
-def _constituencies(claim: ClaimFacts) -> list[tuple[Name, str]]:
-    """(a person, the state the claim gives as their constituency)."""
-    tokens = claim.facts.tokens
+def _constituencies(facts: Facts, names: Sequence[Name]) -> list[tuple[Name, str]]:
+    """(a person, the state a sentence gives as their constituency): "Florida Sen. Ted Cruz",
+    "Ohio Republican Gov. John Kasich", "Paul, the Nevada Republican"."""
+    tokens = facts.tokens
+    roles = lexicon.role_words()
     found = []
     for k in range(len(tokens)):
         length = _state_at(tokens, k)
@@ -876,12 +878,20 @@ def _constituencies(claim: ClaimFacts) -> list[tuple[Name, str]]:
         if tokens[role].lower.rstrip(".") not in _CONSTITUENCY_ROLES:
             continue
         state = " ".join(t.text for t in tokens[k:role])
-        # "Florida Sen. Ted Cruz": the name after the role; "Paul, the Nevada Republican":
-        # the name before the apposition
-        after = [n for n in claim.names if role < n.start <= role + 3]
+        # the name right after the role and any title ("Republican Gov. John Kasich"), not
+        # one after a verb ("the California Democrat said the White House ..."); or the name
+        # before the apposition
+        after = [
+            n
+            for n in names
+            if role < n.start <= role + 3
+            and all(
+                t.text == "." or t.lower.rstrip(".") in roles for t in tokens[role + 1 : n.start]
+            )
+        ]
         before = [
             n
-            for n in claim.names
+            for n in names
             if k >= 2
             and tokens[k - 1].lower == "the"
             and n.end == k - 2
@@ -898,7 +908,7 @@ def _check_constituency(claim: ClaimFacts, sources: Sources) -> list[Problem]:
     where the sources call him "the Kentucky Republican". Tied as for an organisation: named
     in a sentence about the person, the one before or the two after it."""
     problems = []
-    for person, state in _constituencies(claim):
+    for person, state in _constituencies(claim.facts, claim.names):
         homes = [e for e in sources.entries if find_name(person, e.facts)]
         if not homes:
             continue
@@ -918,11 +928,22 @@ def _states(entry: Entry, state: tuple[str, ...], person: Name | None = None) ->
     "Nevada Sen. Dean Heller" is Heller's."""
     tokens = entry.facts.tokens
     words = [fold_name_word(t.text) for t in tokens]
-    names = [n for n in entry.facts.names if n.words != state]  # not the state itself
+    if person is not None and any(
+        same_name(who.words, person.words) and tuple(where.lower().split()) == state
+        for who, where in _constituencies(entry.facts, entry.facts.names)
+    ):
+        return True  # "Ohio Republican Gov. John Kasich": his title's state
     for k in range(len(tokens) - len(state) + 1):
         if tuple(words[k : k + len(state)]) != state:
             continue
         end = k + len(state)
+        # not the state itself, nor a name that holds it without the person ("Ohio Republican")
+        names = [
+            n
+            for n in entry.facts.names
+            if n.words != state
+            and (_gap(n, k, end) > 0 or person is None or same_name(n.words, person.words))
+        ]
         if person is not None:
             nearest = min(names, key=lambda n: _gap(n, k, end), default=None)
             if (
@@ -1185,18 +1206,20 @@ def _quote_speakers(claim: ClaimFacts, sources: Sources) -> list[Problem]:
         if len(words) < QUOTE_WORDS:
             continue
         wanted = set(zip(words, words[1:], words[2:], strict=False))
-        best, holder = 0.0, None
+        shares = []
         for entry in sources.entries:
             if not _QUOTE_MARKS & set(entry.sentence.text):
                 continue
             said = plain_words(entry.sentence.text)
             share = len(wanted & set(zip(said, said[1:], said[2:], strict=False))) / len(wanted)
-            if share > best:
-                best, holder = share, entry
-        if holder is None or best < HOLDER_SHARE:
-            continue  # (a long quotation may run over two sentences of the source)
-        theirs = [s for s in _speakers_of(holder, sources) if s.names and not s.pronoun]
-        around = [holder, *sources.neighbours(holder, 1, 1)]
+            if share >= HOLDER_SHARE:  # (a long quotation may run over two source sentences)
+                shares.append((share, entry))
+        if not shares:
+            continue
+        top = max(share for share, _ in shares)
+        holders = [entry for share, entry in shares if share == top]  # every outlet quoting it
+        theirs = [s for h in holders for s in _speakers_of(h, sources) if s.names and not s.pronoun]
+        around = holders  # a speaker named beside the words is theirs; one next door is not
         for attribution in mine:
             roles = [r for r in attribution.roles if r not in _GENERIC_SPEAKERS]
             if not theirs or any(_same_speaker(attribution, roles, t) for t in theirs):

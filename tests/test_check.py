@@ -358,6 +358,40 @@ def test_a_countrys_figure_is_no_persons() -> None:
     assert "number" in {p.kind for p in verdict.problems}, verdict.problems
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "But Ohio Republican Gov. John Kasich said at a town hall on Tuesday that it must change.",
+        "Pawlenty aide Sarah Huckabee Sanders says Texas Gov. Rick Perry has not been tested yet.",
+        "In a statement, the California Democrat said the White House had informed her of it.",
+    ],
+)
+def test_a_sentence_giving_a_politicians_state_states_it(sentence: str) -> None:
+    """Three dev sentences checked against their own article were refused: the name holding
+    the state ("Ohio Republican") stood nearer than the governor, a name before the state
+    ("Sanders says Texas Gov. Rick Perry") nearer than the one after the title, and "the
+    California Democrat said the White House" made the White House a Democrat."""
+    checker = wire(f"{sentence} Officials declined to comment on the talks.")
+    verdict = checker.verify(sentence)
+    assert verdict.supported, verdict.problems
+
+
+def test_a_quotation_two_outlets_give_is_the_speaker_either_names() -> None:
+    """A dev sentence was refused against its own article: another outlet gave the same
+    quotation to the chief executive, this one to the airline as well."""
+    checker = Checker(
+        [
+            Article(1, "A", 'Doug Parker said the plan was "puzzling given our extremely public '
+                    'stance on the illegal subsidies" the carriers receive.'),
+            Article(2, "B", 'American\'s chief executive said the plan was "puzzling given our '
+                    'extremely public stance on the illegal subsidies" that American alleges '
+                    "Qatar Airways receives."),
+        ]
+    )  # fmt: skip
+    sentence = checker.sources.entries[1].sentence.text
+    assert checker.verify(sentence).supported, checker.verify(sentence).problems
+
+
 def test_a_first_name_and_a_surname_of_one_person_are_no_rivals() -> None:
     """ "White has not agreed" restating "Betty hasn't agreed" was flagged "the sources say
     Betty", though the sources name Betty White; another person in her place still is."""
