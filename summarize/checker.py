@@ -29,6 +29,7 @@ from itertools import pairwise
 from . import lexicon
 from .evidence import (
     CLOCK_TIME,
+    QUOTE_MARKS,
     ClaimFacts,
     Entry,
     Sources,
@@ -43,6 +44,7 @@ from .evidence import (
     read_claim,
     related,
     supports_amount,
+    triples,
     units_agree,
 )
 from .facts import (
@@ -1179,10 +1181,8 @@ def _check_quoted_words(claim: ClaimFacts, sources: Sources) -> list[Problem]:
         words = plain_words(match.group(1))
         if len(words) < QUOTE_WORDS:
             continue
-        wanted = set(zip(words, words[1:], words[2:], strict=False))
-        held = max(
-            (len(wanted & triples) / len(wanted) for triples in sources.word_triples), default=0
-        )
+        wanted = triples(words)
+        held = max((len(wanted & their) / len(wanted) for their in sources.word_triples), default=0)
         if held < QUOTE_SHARE:
             span = match.group(1).strip(" ,.;:")
             problems.append(Problem("unsupported", span, "no source quotes these words"))
@@ -1205,26 +1205,23 @@ def _quote_speakers(claim: ClaimFacts, sources: Sources) -> list[Problem]:
         words = plain_words(match.group(1))
         if len(words) < QUOTE_WORDS:
             continue
-        wanted = set(zip(words, words[1:], words[2:], strict=False))
-        shares = []
-        for entry in sources.entries:
-            if not _QUOTE_MARKS & set(entry.sentence.text):
-                continue
-            said = plain_words(entry.sentence.text)
-            share = len(wanted & set(zip(said, said[1:], said[2:], strict=False))) / len(wanted)
-            if share >= HOLDER_SHARE:  # (a long quotation may run over two source sentences)
-                shares.append((share, entry))
+        wanted = triples(words)
+        shares = [
+            (len(wanted & held) / len(wanted), entry) for entry, held in sources.quoted_triples
+        ]
+        # (a long quotation may run over two source sentences)
+        shares = [(share, entry) for share, entry in shares if share >= HOLDER_SHARE]
         if not shares:
             continue
         top = max(share for share, _ in shares)
         holders = [entry for share, entry in shares if share == top]  # every outlet quoting it
         theirs = [s for h in holders for s in _speakers_of(h, sources) if s.names and not s.pronoun]
-        around = holders  # a speaker named beside the words is theirs; one next door is not
         for attribution in mine:
             roles = [r for r in attribution.roles if r not in _GENERIC_SPEAKERS]
             if not theirs or any(_same_speaker(attribution, roles, t) for t in theirs):
                 continue
-            if any(find_name(w, e.facts) for e in around for w in attribution.names):
+            # a speaker named beside the words is theirs; one in the next sentence is not
+            if any(find_name(w, h.facts) for h in holders for w in attribution.names):
                 continue
             return [
                 Problem("speaker", attribution.speaker,
@@ -1240,9 +1237,6 @@ _GENERIC_SPEAKERS = frozenset(
 )  # fmt: skip
 
 
-_QUOTE_MARKS = frozenset('"“”')
-
-
 PRONOUN_REACH = 4
 """How many sentences back a speaker's "she" may find the person it stands for; quotations
 naming nobody often stand between ("Furthermore, she said, ..." three sentences after
@@ -1253,7 +1247,7 @@ def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
     """Who the sources say said what `entry` states: its own attribution, or that of the
     sentence around a quotation it belongs to; pronouns resolved to the last person before."""
     found = list(entry.facts.attributions)
-    if not found and _QUOTE_MARKS & set(entry.sentence.text):
+    if not found and QUOTE_MARKS & set(entry.sentence.text):
         previous = sources.neighbours(entry, before=1, after=0)
         following = sources.neighbours(entry, before=0, after=1)
         # a quotation left open runs on into the next sentence, where it is attributed

@@ -29,6 +29,14 @@ def plain_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", fold(text).lower().replace("’", "'"))
 
 
+def triples(words: Sequence[str]) -> frozenset[tuple[str, str, str]]:
+    """Runs of three words: how much of a quotation a text holds, in the order said."""
+    return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+
+QUOTE_MARKS = frozenset('"“”')
+
+
 # -- the sources, indexed once --------------------------------------------------------------------
 
 
@@ -75,11 +83,17 @@ class Sources:
     def word_triples(self) -> tuple[frozenset[tuple[str, str, str]], ...]:
         """Each article's runs of three words, lower case, punctuation dropped: where the
         checker looks for a claim's quoted words."""
-        found = []
-        for article in self.articles:
-            words = plain_words(article.text)
-            found.append(frozenset(zip(words, words[1:], words[2:], strict=False)))
-        return tuple(found)
+        return tuple(triples(plain_words(article.text)) for article in self.articles)
+
+    @cached_property
+    def quoted_triples(self) -> tuple[tuple[Entry, frozenset[tuple[str, str, str]]], ...]:
+        """Each sentence holding a quotation mark, with its runs of three words: where a
+        quotation was said (read once, not once per claim)."""
+        return tuple(
+            (entry, triples(plain_words(entry.sentence.text)))
+            for entry in self.entries
+            if QUOTE_MARKS & set(entry.sentence.text)
+        )
 
     @cached_property
     def folded_texts(self) -> tuple[str, ...]:

@@ -481,10 +481,9 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                 value += _VULGAR[nxt.text]  # "28½ years"
                 used += 1
                 nxt = tokens[i + 2] if i + 2 < len(tokens) else None
-            per = i + used + 1 < len(tokens) and tokens[i + used + 1].text == "/"
-            if per:
-                pass  # "6.25m/s": a unit over another, read after the number
-            elif (
+            if i + used + 1 < len(tokens) and tokens[i + used + 1].text == "/":
+                nxt = None  # "6.25m/s": a unit over another, read after the number
+            if (
                 nxt is not None
                 and nxt.start == token.end
                 and nxt.lower in _SUFFIXES
@@ -716,6 +715,7 @@ _FRACTIONS = {
 }  # fmt: skip
 """Fractions of a whole, as percentages: "half of voters" agrees with "50 percent"."""
 _FRACTION_LONGEST = max(len(k) for k in _FRACTIONS)
+_FRACTION_STARTS = frozenset(k[0] for k in _FRACTIONS)
 
 _MAJORITY = (50.01, 100.0)
 _LARGE_MAJORITY = (60.0, 100.0)
@@ -742,14 +742,16 @@ def _unit_fractions(tokens: tuple[Token, ...], text: str) -> list[Quantity]:
     found = []
     i = 0
     while i < len(tokens):
-        match = next(
-            (
-                (key, share)
-                for key, share in _FRACTIONS.items()
-                if tuple(t.lower for t in tokens[i : i + len(key)]) == key
-            ),
-            None,
-        )
+        match = None
+        if tokens[i].lower in _FRACTION_STARTS:  # (most tokens start no fraction)
+            match = next(
+                (
+                    (key, share)
+                    for key, share in _FRACTIONS.items()
+                    if tuple(t.lower for t in tokens[i : i + len(key)]) == key
+                ),
+                None,
+            )
         if match is None:
             i += 1
             continue

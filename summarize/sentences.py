@@ -66,10 +66,11 @@ HONORIFICS = frozenset(
     ]
 )
 """Honorifics that never end a sentence; Punkt misses them after an opening quote (“Gen.)."""
-STREETS = frozenset(["ave", "blvd", "rd", "hwy", "pkwy", "ln", "ct", "dr", "sq", "ste"])
+STREETS = frozenset(["ave", "blvd", "rd", "hwy", "pkwy", "ln", "ct", "sq", "ste"])
 """Street abbreviations: "the Walgreens at 3914 W. Commercial Blvd. in Tamarac, detectives
 said" was two sentences (a new user's briefing lost "in Tamarac, detectives said"). Before a
-capitalised sentence opener ("on Sunset Blvd. The next day") Punkt still ends the sentence."""
+capitalised sentence opener ("on Sunset Blvd. The next day") Punkt still ends the sentence.
+"Dr." (drive) is among the honorifics."""
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
 MAX_PARAGRAPH_CHARS = 20_000
 """Longer paragraphs (a whole file on one line) are cut into pieces of at most this many

@@ -306,39 +306,35 @@ def test_an_office_held_then_and_an_occupation_are_roles() -> None:
         assert found == ({kind} if kind else set()), (claim, found)
 
 
-def test_a_quotation_belongs_to_the_one_the_sources_have_saying_it() -> None:
-    """A blind claim gave writer Jason Aaron's words to editor Wil Moss and passed: the
-    sentences matching the claim best were Moss's, and "says writer Jason Aaron in Marvel's
-    press release" was read as no attribution."""
-    checker = wire(
-        "\u201cThis is not She-Thor. This is not Lady Thor,\u201d says writer Jason Aaron in "
-        "Marvel\u2019s press release. \u201cIt's time to update that inscription,\u201d says "
-        "Marvel editor Wil Moss of the new character."
-    )
-    verdict = checker.verify(
-        '"This is not She-Thor. This is not Lady Thor," Marvel editor Wil Moss said of the new '
-        "character."
-    )
-    assert [p.kind for p in verdict.problems] == ["speaker"], verdict.problems
-    assert checker.verify(
-        '"This is not She-Thor. This is not Lady Thor," writer Jason Aaron said.'
-    ).supported
-
-
-def test_a_work_credited_to_the_other_name_is_a_swap() -> None:
-    """Two blind claims swapped a comic's writer and artist ("written by Russell Dauterman,
-    with art by Jason Aaron") and passed: no verb had both a doer and something done to."""
-    checker = wire(
-        "Marvel announced a new series, THOR, written by Jason Aaron with art from Russell "
-        "Dauterman. It starts in October."
-    )
-    verdict = checker.verify(
-        "The new series THOR is written by Russell Dauterman, with art by Jason Aaron."
-    )
-    assert [p.kind for p in verdict.problems] == ["roles"], verdict.problems
-    assert checker.verify(
-        "The new series THOR is written by Jason Aaron, with art by Russell Dauterman."
-    ).supported
+@pytest.mark.parametrize(
+    ("source", "wrong", "right", "kind"),
+    [
+        # A blind claim gave writer Jason Aaron's words to editor Wil Moss and passed: the
+        # sentences matching the claim best were Moss's, and "says writer Jason Aaron in
+        # Marvel's press release" was read as no attribution.
+        ("\u201cThis is not She-Thor. This is not Lady Thor,\u201d says writer Jason Aaron in "
+         "Marvel\u2019s press release. \u201cIt's time to update that inscription,\u201d says "
+         "Marvel editor Wil Moss of the new character.",
+         '"This is not She-Thor. This is not Lady Thor," Marvel editor Wil Moss said of the new '
+         "character.",
+         '"This is not She-Thor. This is not Lady Thor," writer Jason Aaron said.',
+         "speaker"),
+        # Two blind claims swapped a comic's writer and artist ("written by Russell Dauterman,
+        # with art by Jason Aaron") and passed: no verb had both a doer and something done to.
+        ("Marvel announced a new series, THOR, written by Jason Aaron with art from Russell "
+         "Dauterman. It starts in October.",
+         "The new series THOR is written by Russell Dauterman, with art by Jason Aaron.",
+         "The new series THOR is written by Jason Aaron, with art by Russell Dauterman.",
+         "roles"),
+    ],
+)  # fmt: skip
+def test_words_or_a_work_given_to_the_other_person(
+    source: str, wrong: str, right: str, kind: str
+) -> None:
+    checker = wire(source)
+    verdict = checker.verify(wrong)
+    assert [p.kind for p in verdict.problems] == [kind], verdict.problems
+    assert checker.verify(right).supported
 
 
 def test_a_countrys_figure_is_no_persons() -> None:
