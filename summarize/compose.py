@@ -72,6 +72,18 @@ def _leads(corpus: Corpus, chosen: Sequence[tuple[int, ...]], scores: np.ndarray
     return [corpus.sentences[i].text for i in dict.fromkeys([*first, *opening])]
 
 
+def _headings(corpus: Corpus, scores: np.ndarray) -> list[str]:
+    """Articles' first lines that end without a stop, best first: a title the text kept
+    ("Pa. governor compares gay marriage to incest" above the story)."""
+    first = [i for i in np.flatnonzero(corpus.position == 0) if np.isfinite(scores[i])]
+    first.sort(key=lambda i: -scores[i])
+    return [
+        corpus.sentences[i].text
+        for i in first
+        if not corpus.sentences[i].text.rstrip().rstrip("\"'”’)»").endswith((".", "!", "?"))
+    ]
+
+
 def _opening_lede(corpus: Corpus, chosen: Sequence[tuple[int, ...]]) -> frozenset[str]:
     """The lede, when it is its article's first sentence: its "The country's president" opens
     the story, and was let lead for that reason (`select.can_lead`)."""
@@ -133,7 +145,13 @@ def compose(
                 more=tuple(rest),
             )
         )
-    title = headline(corpus.articles, _leads(corpus, chosen, scores), _opening_lede(corpus, chosen))
+    title = headline(
+        corpus.articles,
+        _leads(corpus, chosen, scores),
+        _opening_lede(corpus, chosen),
+        headings=_headings(corpus, scores),
+        points=[p.text for p in points],
+    )
     if standalone:  # the readable methods; the published baselines run as published
         introduced = introduce(
             [p.text for p in points],

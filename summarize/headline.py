@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from .facts import WEEKDAYS
+from .lexicon import function_words
 from .readable import definite_reference, opener, standalone
 from .schema import Article
 from .sentences import count_words, stop_words, terms, words
@@ -25,6 +26,10 @@ from .sentences import count_words, stop_words, terms, words
 MAX_WORDS = 16
 """Longer than this, a headline is a sentence: it is cut at a clause boundary or not used."""
 MIN_WORDS = 5
+ON_TOPIC = 0.5
+"""A headline from anywhere but the lede needs this share of its index terms in the briefing
+(a metadata title: in the other articles). Below it, the dev set's headlines were background:
+"Nearly all ethanol fuel is made from corn or sugarcane" over a new catalyst."""
 
 _ATTRIBUTION = re.compile(
     r",?\s+(?:according to [^,]{2,80}|(?:the |a |an )?[^,\"“”]{2,60}?\s+"
@@ -42,7 +47,8 @@ _SCENE = re.compile(
     r"Across|Today|Yesterday|Tonight|Now|Overnight|Meanwhile)\b[^,\"“”]{0,70},\s+"
 )
 _SUBORDINATE = re.compile(
-    r"^(?:When|While|As|If|Although|Though|Because|Since|After|Before|Until|Unless|Ever since|"
+    r"^(?:(?:So|And|But) (?:when|while|if|as|after|because) |"
+    r"When|While|As|If|Although|Though|Because|Since|After|Before|Until|Unless|Ever since|"
     r"Hours after|Days after|Once|Whether|How|Why|What|Where|Who|According to|Here (?:is|are)|"
     r"Here's|Except|Unlike)\b"
 )
@@ -143,11 +149,22 @@ def _clause(text: str) -> bool:
     verbs = _verb_positions(tokens)
     relative = next((k for k, t in enumerate(tokens) if t in _RELATIVES), None)
     if relative is not None and verbs and verbs[0] > relative:
-        return len(verbs) >= 2  # "A woman whose son was killed sued the city"
+        # "A woman whose son was killed sued the city": a verb group after the relative one
+        # ("was killed" is one group; "whose body was found in the woods" has no other)
+        groups = [k for k in verbs if not (k - 1 in verbs and tokens[k - 1] in _AUXILIARIES)]
+        return len(groups) >= 2
     return bool(verbs)
 
 
 _RELATIVES = frozenset(["who", "whose", "which", "whom"])
+
+
+_PAST_STOPS = frozenset(
+    ["became", "began", "came", "felt", "found", "gave", "given", "gone", "gotten", "kept",
+     "knew", "known", "made", "said", "seen", "sent", "shown", "taken", "thought", "took",
+     "went"]
+)  # fmt: skip
+"""Past forms the stop list holds: still verbs ("Sinema took a narrow lead")."""
 
 
 def _verb_positions(tokens: Sequence[str]) -> list[int]:
@@ -161,16 +178,79 @@ def _verb_positions(tokens: Sequence[str]) -> list[int]:
         if token in _AUXILIARIES:
             found.append(k)
             continue
-        if token in stops or len(token) <= 3:
+        if (token in stops and token not in _PAST_STOPS) or len(token) <= 3:
             continue
         after_determiner = tokens[k - 1] in _NOT_BEFORE_VERB
         if (token.endswith("ed") or token in irregular) and not after_determiner:
             found.append(k)  # "two renowned climbers": an adjective, not a verb
-        elif token.endswith("s") and not token.endswith("ss"):
+        elif token.endswith("s") and not token.endswith(("ss", "'s", "’s")):
             follows = tokens[k + 1] if k + 1 < len(tokens) else ""
             if not after_determiner and follows not in ("", "of", "and", "or"):
                 found.append(k)  # a final "-s" word is a plural noun: "two renowned climbers"
     return found
+
+
+_RELATIVE_START = re.compile(r"\s(?:that|which|who)\s")
+_NOT_ANTECEDENT = frozenset(
+    ["so", "such", "now", "and", "but", "or", "is", "was", "are", "were", "be", "been", "all",
+     "those", "one", "held", "ruled", "found", "believe", "believes", "suggests", "suggest",
+     "show", "shows", "claims", "claimed", "means", "hope", "hopes", "fear", "fears", "clear",
+     "today", "yesterday", "night", "morning", "afternoon", "evening", "week", "month", "year",
+     "ago"]
+)  # fmt: skip
+"""Words before "that" that take a clause, not a relative one ("held that", "so that",
+"Wednesday that"): a headline cut there says nothing."""
+
+
+_THAT_VERBS = (
+    "say", "reveal", "show", "indicate", "prove", "mean", "think", "know", "learn", "believe",
+    "hope", "fear", "feel", "find", "discover", "realize", "realise", "argue", "claim",
+    "report", "warn", "announce", "confirm", "suggest", "insist", "conclude", "decide",
+    "determine", "ensure", "estimate", "predict", "note", "add", "admit", "acknowledge",
+)  # fmt: skip
+
+
+def _takes_that(word: str) -> bool:
+    """A verb whose "that" opens what it says ("cemetery reveal | that ..."), in any form."""
+    return any(word == v or word in (v + "s", v + "d", v + "ed") for v in _THAT_VERBS)
+
+
+def _before_relative(kept: str) -> bool:
+    """Can a headline end before a relative clause ("... have created an oxide-derived copper
+    catalyst | that converts ...")? Only after its noun, and not inside an apposition ("make
+    Juneteenth, a holiday | that honors ...")."""
+    from .lexicon import speech_forms
+
+    last = kept.split()[-1].lower().strip(",;:\"”’'") if kept.split() else ""
+    if last in _NOT_ANTECEDENT or last in speech_forms() or last in WEEKDAYS or _takes_that(last):
+        return False
+    if last.endswith("ing") or last in function_words() or _OPEN_APPOSITION.search(kept):
+        return False
+    # the noun may be in the (long) stop list `_whole` ends on: "policy changes"
+    return 6 <= count_words(kept) <= MAX_WORDS and _closed(kept)
+
+
+_OPEN_APPOSITION = re.compile(r",[\"”’']?\s+(?:a|an|the)\s[^,]*$")
+
+
+def _dangling(kept: str) -> bool:
+    """A cut that left the subject waiting for its verb: an apposition still open ("The storm,
+    part of a system that began in the Rockies", "Marty Balin, who co-founded the band") or a
+    phrase that introduces it ("For the 10 million Britons suffering from arthritis")."""
+    parts = kept.split(", ")
+    if len(parts) % 2 == 0 and parts[-1][:1].islower() and not _verb_positions(words(parts[0])):
+        return True  # ("LeBron James, Miami Heat win ..." is two subjects)
+    opens = len(parts) == 1 and _PREPOSITION_START.match(kept) is not None
+    return opens and not any(words(kept)[k].endswith("ed") for k in _verb_positions(words(kept)))
+
+
+_PREPOSITION_START = re.compile(r"^(?:For|With|In|On|At|From|Of|By|To|Among|Under|About)\s")
+
+
+def _apposition(match: re.Match[str]) -> str:
+    """An apposition goes; a clause between commas stays (", the researchers found that
+    bullied children, ..." holds the sentence's subject and verb)."""
+    return match.group() if " that " in match.group() else " "
 
 
 def _whole(kept: str) -> bool:
@@ -179,6 +259,11 @@ def _whole(kept: str) -> bool:
     n = count_words(kept)
     if not 6 <= n <= MAX_WORDS or kept.split()[-1].lower().strip(",;:") in stop_words():
         return False
+    return _closed(kept)
+
+
+def _closed(kept: str) -> bool:
+    """Not inside a "that"/"who" clause still waiting for its verb."""
     inner = re.split(r"\b(?:that|who|which)\b", kept)
     return len(inner) == 1 or _clause("x " + inner[-1])
 
@@ -190,7 +275,7 @@ def shorten(sentence: str, cut: bool = True, *, opening: bool = False) -> str | 
     clauses, parentheses) come first; `cut` also allows ending it early at a clause boundary.
     An article's `opening` sentence may say "The country's president": nothing came before it.
     """
-    text = standalone(sentence.strip())
+    text = standalone(_DATELINE.sub("", _CAPITAL_DATELINE.sub("", sentence.strip())))
     if not text[:1].isupper() or text.endswith("?") or opener(text):
         return None
     if not opening and definite_reference(text):
@@ -202,8 +287,10 @@ def shorten(sentence: str, cut: bool = True, *, opening: bool = False) -> str | 
     if scene and count_words(text[scene.end() :]) >= MIN_WORDS:
         rest = text[scene.end() :]
         text = rest[0].upper() + rest[1:]
+        if opener(text):
+            return None  # "While LeBron James' shoe size is big, | it's nowhere near ..."
     text = _RELATIVE.sub(" ", text)
-    text = _APPOSITION.sub(" ", text)
+    text = _APPOSITION.sub(_apposition, text)
     text = _NAME_APPOSITION.sub(r"\1 ", text)  # "president, José Álvarez, said": a common noun
     text = _SAID_THAT.sub(r"\1 ", _WEEKDAY.sub("", text))
     text = " ".join(text.split()).rstrip(" ,;:.!-–—")
@@ -211,9 +298,14 @@ def shorten(sentence: str, cut: bool = True, *, opening: bool = False) -> str | 
         if not cut:
             return None
         cuts = [m.start() for m in _BOUNDARY.finditer(text) if _whole(text[: m.start()])]
+        cuts = cuts or [
+            m.start() for m in _RELATIVE_START.finditer(text) if _before_relative(text[: m.start()])
+        ]
         if not cuts:
             return None
         text = text[: cuts[0]].rstrip(" ,;:")
+        if _dangling(text):
+            return None
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return None
     if count_words(text) < MIN_WORDS or not _clause(text) or _SUBORDINATE.match(text):
@@ -236,6 +328,8 @@ def _used_elsewhere(usage: Counter[str], own: frozenset[str], term: str) -> bool
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,30}\s*(?:--|—|–|-)\s+")
+_CAPITAL_DATELINE = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*\s+(?=(?:The|A|An)\s)")
+"""A dateline the cleaner left without its dash: "WASHINGTON The Senate passed ..."."""
 
 
 def _tidy(title: str) -> str:
@@ -252,15 +346,30 @@ def _usable_title(title: str, others: Callable[[str], bool]) -> bool:
         return False
     if title.rstrip()[-1:] in ",:;|>…-" or title.rstrip().endswith("...") or "|" in title:
         return False  # a teaser cut short, a section label, "Updated | ..."
+    if _ADDRESSED.search(_QUOTED.sub("", title)):
+        return False  # a memo's "Today Marks a Significant Milestone in Our History"
     return _shared(title, others) >= 0.5
 
 
 def headline(
-    articles: Sequence[Article], leads: Sequence[str], openings: frozenset[str] = frozenset()
+    articles: Sequence[Article],
+    leads: Sequence[str],
+    openings: frozenset[str] = frozenset(),
+    *,
+    headings: Sequence[str] = (),
+    points: Sequence[str] | None = None,
 ) -> str:
-    """The articles' most shared headline, else the first of `leads` (best first) that
-    shortens to a clause, else the first words of the first lead. `openings` are the leads
-    that open their article."""
+    """The articles' most shared headline; else a heading line of an article about the story;
+    else the lede (`leads[0]`) shortened to a clause; else another of `leads` (best first) that
+    shortens to one and is about the story; else the first words of the first lead.
+
+    The lede comes before the other leads because the briefing opens with it: an article's
+    second sentence shortened whole was, on the dev set, as often background ("Officers
+    returned fire, killing the man") as news. `openings` are the leads that open their
+    article; `headings` are opening lines without a final stop (a title the text kept);
+    `points` are the briefing's, what "about the story" is measured against: most of a
+    headline's terms are in them, and two of them in the lede or the next point ("Reshoots for
+    'Unstoppable' were filmed at the site" is background to a death)."""
     titled = [a for a in articles if a.title]
     if titled:
         # Each article's terms once and how many articles use each term: a title's term is
@@ -277,14 +386,49 @@ def headline(
             titles.append((_shared(title, others), title))
     if titles:
         return max(titles)[1]
+    told = frozenset(terms(" ".join(points))) if points is not None else None
+
+    main = frozenset(terms(" ".join([*leads[:1], *(points or ())[1:2]])))
+
+    def on_topic(short: str) -> bool:
+        return told is None or _shared(short, told.__contains__) >= ON_TOPIC
+
+    def on_lede(short: str) -> bool:  # the lede's event, not the background's
+        return on_topic(short) and (points is None or len(main.intersection(terms(short))) >= 2)
+
+    for heading in headings:
+        short = shorten(heading, opening=True)
+        if short and on_topic(short):
+            return short
+    if not leads:
+        return "Briefing"
+    lede = leads[0]
+    short = shorten(lede, opening=lede in openings) or _lede_words(lede)
+    if short:
+        return short
     for cut in (False, True):  # a whole clause from any lead before a cut one
-        for lead in leads:
+        for lead in leads[1:]:
             short = shorten(lead, cut, opening=lead in openings)
-            if short:
+            if short and on_lede(short):
                 return short
-    if leads:
-        return _first_words(next((lead for lead in leads if _fit_to_cut(lead)), leads[0]))
-    return "Briefing"
+    if _fit_to_cut(lede) and _clause(_first_words(lede)):
+        return _first_words(lede)  # "... don't know why …": the lede's news, cut short
+    for lead in leads[1:]:  # the lede is no clause ("Starring Matt Damon and ...")
+        short = shorten(lead, False, opening=lead in openings)
+        if short and on_topic(short):
+            return short
+    return _first_words(next((lead for lead in leads if _fit_to_cut(lead)), lede))
+
+
+def _lede_words(lede: str) -> str | None:
+    """The lede's first words up to a place or time phrase, when they are a clause ("Alex Lowe
+    and David Bridges were swept away in 1999 | by an avalanche during ..."), else None."""
+    if not _fit_to_cut(lede):
+        return None
+    short = _first_words(lede)
+    if short.endswith("…") or not _clause(short) or short.count(", ") % 2:
+        return None  # "The storm, part of a system that began ...": the apposition is open
+    return short
 
 
 def _fit_to_cut(lead: str) -> bool:
@@ -322,6 +466,8 @@ def _first_words(lead: str) -> str:
         # "of" ends "The lawyer for the family | of ..." as often as a clause: it needs a verb,
         # and no apposition left open ("make Juneteenth, a holiday that honors the freedom")
         and (m.group().strip() != "of" or _of_cut(text[: m.start()]))
+        and not _left_open(text[: m.start()], text[m.start() :])
+        and not _dangling(text[: m.start()].rstrip(" ,;:"))
     ]
     if ends:
         kept = text[: ends[-1]].rstrip(" ,;:")
@@ -331,6 +477,15 @@ def _first_words(lead: str) -> str:
     return " ".join(text.split()[:MAX_WORDS]) + " …"
 
 
+def _left_open(kept: str, rest: str) -> bool:
+    """A cut that leaves a word waiting ("Sandy Hook, Connecticut, will | on Monday"), or the
+    subject without its verb ("says dozens of people found guilty | of drugs offences could
+    now have ...": an auxiliary before the next comma is the clause's own)."""
+    last = kept.split()[-1].lower().strip(",;:") if kept.split() else ""
+    clause = re.split(r"[,;:—–]|\s-\s|\b(?:who|which|that|whose)\b", rest, maxsplit=1)[0]
+    return last in function_words() or any(w in _AUXILIARIES for w in words(clause))
+
+
 def _of_cut(kept: str) -> bool:
     return _clause(kept) and "," not in _STUB_RELATIVE.sub("", kept.rstrip(" ,;:"))
 
@@ -338,10 +493,11 @@ def _of_cut(kept: str) -> bool:
 _OPEN_PREPOSITION = re.compile(
     r"\b(?:in (?:connection|front|addition|response|relation|search|honou?r|light|favou?r|"
     r"terms|spite|place|charge|line)|on behalf|as part|by way|ahead|instead|because|due|"
-    r"prior|next|close|regardless)$",
+    r"prior|next|close|regardless|himself|herself|themselves|itself)$",
     re.IGNORECASE,
 )
-"""The first words of a preposition that goes on ("arrested in connection | with ..."): no
+"""The first words of a preposition that goes on ("arrested in connection | with ...", "turned
+himself | in to ..."): no
 headline ends there."""
 
 

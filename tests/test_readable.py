@@ -393,8 +393,9 @@ def test_the_last_resort_headline_ends_on_a_phrase_not_an_ellipsis() -> None:
         (
             "The lawyer for the family of slain child beauty queen JonBenet Ramsey denounced a "
             "CBS documentary that suggested the boy killed his sister",
+            # a relative clause is cut before its "that", after the noun it describes
             "The lawyer for the family of slain child beauty queen JonBenet Ramsey denounced a "
-            "CBS documentary …",
+            "CBS documentary",
         ),
     ],
 )
@@ -574,3 +575,80 @@ def test_solver_chatter_never_reaches_standard_output(capfd: pytest.CaptureFixtu
     out, err = capfd.readouterr()
     assert out == "after\n"
     assert "HighsMipSolverData chatter" in err
+
+
+def test_the_lede_heads_the_briefing_before_another_articles_background() -> None:
+    """The audit's dev cluster: a whole clause from another article's second sentence
+    ("Nearly all ethanol fuel is made from corn or sugarcane") headlined a briefing that opens
+    with a new catalyst; the lede's main clause, cut before its relative clause, is the news."""
+    lede = (
+        "Stanford scientists Matthew Kanan and Christina Li have created an oxide-derived copper "
+        "catalyst that converts carbon monoxide to ethanol."
+    )
+    other = "Today, nearly all ethanol fuel is made from corn or sugarcane, which needs land."
+    got = headline([Article(1, "a", f"{lede} {other}")], [lede, other], points=[lede])
+    assert got == (
+        "Stanford scientists Matthew Kanan and Christina Li have created an oxide-derived copper "
+        "catalyst"
+    )
+
+
+def test_a_heading_line_about_the_story_is_the_headline() -> None:
+    heading = "Pa. governor compares gay marriage to incest"
+    lede = (
+        "Republican Gov. Tom Corbett compared the marriage of same-sex couples to the marriage "
+        "of a brother and sister during an appearance on a Friday morning talk show."
+    )
+    points = [lede, "The governor later said his comparison of gay marriage was inappropriate."]
+    article = Article(1, "a", f"{heading}\n\n{lede}")
+    assert headline([article], [lede], headings=[heading], points=points) == heading
+    # a heading about something else is page furniture, not the story's
+    unrelated = "Subscribe to our weekly newsletter for the latest deals"
+    assert headline([article], [lede], headings=[unrelated], points=points) != unrelated
+
+
+@pytest.mark.parametrize(
+    ("lead", "wrong"),
+    [
+        # the audit: an auxiliary ahead is the reported clause's own verb
+        (
+            "The Minister for Health says dozens of people found guilty of drugs offences could "
+            "now have their convictions overturned after the ruling.",
+            "The Minister for Health says dozens of people found guilty",
+        ),
+        # a cut never ends on a word still waiting ("Connecticut, will")
+        (
+            "Parents of some of the victims of the 2012 school shooting in Sandy Hook, "
+            "Connecticut, will on Monday file a lawsuit against the makers of the rifle.",
+            "Parents of some of the victims of the 2012 school shooting in Sandy Hook, "
+            "Connecticut, will",
+        ),
+        # an apposition left open has no verb for its subject
+        (
+            "The storm, part of a system that began in the Rockies earlier in the week, led "
+            "airlines to cancel more than 1,000 flights across the Midwest.",
+            "The storm, part of a system that began in the Rockies earlier in the week",
+        ),
+    ],
+)
+def test_a_cut_headline_leaves_no_clause_half_said(lead: str, wrong: str) -> None:
+    assert headline([Article(1, "a", lead)], [lead]) != wrong
+
+
+def test_a_memo_title_in_the_first_person_is_no_headline() -> None:
+    lede = "Today FURIOUS 7 will reach $1 billion in worldwide box office grosses."
+    articles = [
+        Article(1, "a", lede, title="Today Marks a Significant Milestone in Our History"),
+        Article(2, "b", "Universal marks a significant milestone in its history today."),
+    ]
+    assert "Our History" not in headline(articles, [lede])
+
+
+def test_a_pronoun_left_by_a_dropped_opener_is_no_headline() -> None:
+    """ "While LeBron James' shoe size is big, | it's nowhere near ...": the scene went and
+    left "It's" pointing at it."""
+    lead = (
+        "While basketball player LeBron James' shoe size (15) is pretty big, it's nowhere near "
+        "the considerable foot size of the dinosaur with the largest feet on record."
+    )
+    assert shorten(lead) is None
