@@ -62,6 +62,12 @@ def check_target(path: str | os.PathLike[str]) -> Path:
         )
     if target.is_dir():
         raise InputError(f"cannot write {target}: it is a folder", "give a file name")
+    if target.exists() and not target.is_file():
+        # the rename would replace a FIFO or a device with a plain file, silently
+        raise InputError(
+            f"cannot write {target}: it is not a regular file (a pipe or a device)",
+            "give a file name, or leave out -o to print to standard output",
+        )
     return target
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -93,6 +94,15 @@ def test_an_output_folder_that_takes_no_files_says_so_truthfully(tmp_path, capsy
 
 
 # -- special files ---------------------------------------------------------------------------------
+
+
+def test_an_output_path_that_is_a_fifo_is_refused_and_left_as_it_was(tmp_path, capsys):
+    """The audit: `-o fifo.txt` exited 0 and replaced the user's FIFO with a plain file."""
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    code, _, err = run([story_folder(tmp_path), "-o", fifo], capsys)
+    one_line_error(code, err, "not a regular file", "-o")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
 def test_a_symlink_to_a_device_is_skipped_not_read(tmp_path, capsys):
