@@ -883,18 +883,27 @@ def _ranges(found: list[Quantity], tokens: tuple[Token, ...]) -> list[Quantity]:
     n = 0
     while n < len(found):
         first = found[n]
+        joined = (
+            [t.lower for t in tokens[first.end : found[n + 1].start]] if n + 1 < len(found) else []
+        )
+        before = tokens[first.start - 1].lower if first.start > 0 else ""
+        came_from = "from" in (t.lower for t in tokens[max(0, first.start - 2) : first.start])
         if (
             n + 1 < len(found)
-            and first.start > 0
-            and tokens[first.start - 1].lower == "between"
-            and [t.lower for t in tokens[first.end : found[n + 1].start]] == ["and"]
             and first.value is not None
             and found[n + 1].value is not None
+            and (
+                (before == "between" and joined == ["and"])
+                # "buried 1,500 to 3,000 years ago"; "from (number) 20 to 30" is a change or a
+                # scale's two ends, each a figure of its own
+                or (joined == ["to"] and not came_from and _spans(first, found[n + 1]))
+            )
         ):
             second = found[n + 1]
+            word = "and" if joined == ["and"] else "to"
             out.append(
                 Quantity(
-                    f"{first.text} and {second.text}", first.start - 1, second.end,
+                    f"{first.text} {word} {second.text}", first.start - (word == "and"), second.end,
                     min(first.low, second.low), max(first.high, second.high), None,
                     second.unit or first.unit, second.scale, counted=second.counted,
                 )
@@ -904,6 +913,13 @@ def _ranges(found: list[Quantity], tokens: tuple[Token, ...]) -> list[Quantity]:
         out.append(first)
         n += 1
     return out
+
+
+def _spans(first: Quantity, second: Quantity) -> bool:
+    """Two amounts of one kind, the second larger: the ends of a range."""
+    assert first.value is not None and second.value is not None
+    same = first.unit is None or second.unit is None or first.unit == second.unit
+    return same and first.scale == second.scale and first.value < second.value
 
 
 def _compound(found: list[Quantity], tokens: tuple[Token, ...]) -> list[Quantity]:

@@ -1927,3 +1927,20 @@ def test_an_exact_figure_after_the_same_name_is_about_the_same_thing() -> None:
     verdict = checker.verify(claim.format(17))
     assert verdict.supported, verdict.problems
     assert not checker.verify(claim.format(27)).supported
+
+
+def test_a_range_written_with_to_is_the_range_between_and() -> None:
+    """The audit: "buried 1,500 to 3,000 years ago" restating "buried between 1,500 and 3,000
+    years ago" was flagged twice ("the sources say 1,500 and 3,000 years"). A range's ends
+    changed still are, and "from number 1 to 163" is a scale's two ends, each a figure."""
+    checker = wire(
+        "The skeletons were buried between 1,500 and 3,000 years ago in the Dakhleh Oasis. "
+        "The index uses 35 categories and ranks the countries from number 1 to 163."
+    )
+    assert checker.verify(
+        "They were buried 1,500 to 3,000 years ago in the Dakhleh Oasis."
+    ).supported
+    assert not checker.verify(
+        "They were buried 1,500 to 2,000 years ago in the Dakhleh Oasis."
+    ).supported
+    assert checker.verify("The index uses 35 categories to rank 163 countries.").supported
