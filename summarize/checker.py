@@ -771,6 +771,8 @@ def _check_names(
             problems += _check_title(name, sources)
             continue
         homes = [e for e in sources.entries if find_name(name, e.facts)]
+        if not homes and any(same_name(name.words, o) for o in sources.outlets.values()):
+            continue  # "..., reports the AP": an outlet the sources come from
         if not homes:
             problems.append(Problem("name", name.text, f"no source mentions {name.text}"))
             continue
@@ -1384,6 +1386,9 @@ def _check_speaker(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -
         ):
             continue  # nobody, or "Sources tell NBC News ...": a capital, not a name
         stating = _stating(claim, attribution, evidence)
+        outlets = {sources.outlets.get(e.sentence.doc_id) for e in stating}
+        if any(same_name(words, o) for words in attribution.names for o in outlets if o):
+            continue  # "Reuters notes that ...": the outlet reporting it in its article
         around = [e for entry in stating for e in (entry, *sources.neighbours(entry, 2, 1))]
         speakers = [s for e in stating for s in _speakers_of(e, sources)]
 

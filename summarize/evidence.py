@@ -86,6 +86,16 @@ class Sources:
         return tuple(triples(plain_words(article.text)) for article in self.articles)
 
     @cached_property
+    def outlets(self) -> dict[int, tuple[str, ...]]:
+        """The outlet each article comes from, as name words, by article id: a claim may credit
+        one ("..., reports Reuters") though the dateline naming it was cleaned from the text."""
+        return {
+            article.id: tuple(fold(w).lower() for w in article.source.split())
+            for article in self.articles
+            if article.source
+        }
+
+    @cached_property
     def quoted_triples(self) -> tuple[tuple[Entry, frozenset[tuple[str, str, str]]], ...]:
         """Each sentence holding a quotation mark, with its runs of three words: where a
         quotation was said (read once, not once per claim)."""

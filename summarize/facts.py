@@ -477,8 +477,8 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
             used = 1
             metres: lexicon.Unit | None = None
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is not None and nxt.start == token.end and nxt.text in _VULGAR:
-                value += _VULGAR[nxt.text]  # "28½ years"
+            if nxt is not None and nxt.start - token.end <= 1 and nxt.text in _VULGAR:
+                value += _VULGAR[nxt.text]  # "28½ years", "5 ½ days"
                 used += 1
                 nxt = tokens[i + 2] if i + 2 < len(tokens) else None
             if i + used + 1 < len(tokens) and tokens[i + used + 1].text == "/":

@@ -1944,3 +1944,30 @@ def test_a_range_written_with_to_is_the_range_between_and() -> None:
         "They were buried 1,500 to 2,000 years ago in the Dakhleh Oasis."
     ).supported
     assert checker.verify("The index uses 35 categories to rank 163 countries.").supported
+
+
+def test_a_mixed_fraction_is_its_value() -> None:
+    """The audit: "in 5.5 days" restating "in 5 ½ days" (a space before the fraction)."""
+    checker = wire("The team is expected to reach the West Coast in 5 ½ days, Hill said.")
+    assert checker.verify("The team hopes to reach the West Coast in 5.5 days.").supported
+    verdict = checker.verify("The team hopes to reach the West Coast in 6.5 days.")
+    assert [p.kind for p in verdict.problems] == ["number"]
+
+
+def test_an_outlet_the_sources_come_from_may_be_credited() -> None:
+    """The audit: "Reuters notes that ..." was flagged twice: "no source mentions Reuters"
+    (the tool had labelled the article Reuters from the dateline it cleaned away) and "the
+    sources attribute this to Everytown" — with "Despite" read as a second speaker."""
+    text = (
+        "Some 95 incidents, including fatal and nonfatal assaults, have taken place at schools "
+        "since the Newtown massacre, according to Everytown for Gun Safety."
+    )
+    checker = Checker([Article(1, "doc3", text, source="Reuters")])
+    claim = (
+        "Despite calls for gun control after the Newtown massacre, Reuters notes that 95 "
+        "incidents have taken place at schools."
+    )
+    assert checker.verify(claim).supported, checker.verify(claim).problems
+    other = claim.replace("Reuters notes", "The Guardian notes")
+    assert not Checker([Article(1, "doc3", text)]).verify(claim).supported
+    assert not checker.verify(other).supported
