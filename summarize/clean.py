@@ -1192,6 +1192,31 @@ _MONTH_NUMBER = {m: i + 1 for i, m in enumerate(
 )}  # fmt: skip
 
 
+_STAMP = re.compile(
+    rf"(?:\(|^|\.\s+)(?:Published|Posted|Updated)?:?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"({_MONTHS})\s+(\d{{1,2}}),\s*(\d{{4}})\)?\s*$"
+)
+"""A page's own date line or stamp: "(Published Saturday, Sept. 29, 2018)" at a paragraph's
+end, "Thursday, Apr 22, 2010" alone on a line."""
+STAMP_PARAGRAPHS = 3
+"""Only the top of an article: a date further down is the story's, not the page's."""
+
+
+def _stamped_date(paragraphs: Sequence[str]) -> _dt.date | None:
+    """The date a page stamps itself with near its top, when it has no `date` line: it is what
+    "on Saturday" in the story is resolved against."""
+    for paragraph in paragraphs:
+        match = _STAMP.search(paragraph)
+        if match is None or (match.start() == 0 and count_words(paragraph) > 6):
+            continue
+        month = _MONTH_NUMBER.get(match.group(1)[:3].lower())
+        try:
+            return _dt.date(int(match.group(3)), month, int(match.group(2))) if month else None
+        except ValueError:
+            return None
+    return None
+
+
 def dateline_date(dateline: str, hint: _dt.date | None) -> _dt.date | None:
     """The date in a dateline ("Washington, Jan 3 (AFP)"); without a year, the year that puts it
     nearest `hint` (the other articles' latest date), or None when there is no hint."""
@@ -1313,6 +1338,7 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
     if len(paragraphs) == 1 and "\n" in text:  # single newlines between paragraphs
         paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
 
+    top = paragraphs[:STAMP_PARAGRAPHS]  # (read before a heading line is lifted as the title)
     if _is_archive_notice(paragraphs):  # no article in it: nothing to keep, no outlet to name
         return Cleaned("", title, date, None, tuple(paragraphs), None)
 
@@ -1354,4 +1380,5 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
         else:
             kept.append(stripped)
     outlet = find_outlet(dateline, paragraphs)
+    date = date or _stamped_date(top)
     return Cleaned("\n\n".join(kept), title, date, dateline, tuple(removed), outlet)

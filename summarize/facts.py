@@ -1124,6 +1124,16 @@ def _looks_ahead(tokens: tuple[Token, ...], i: int) -> bool:
     return bool(_FUTURE.search(before.split(",")[-1]))
 
 
+def _anniversary(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "killed two years ago on Sunday", "Sunday's anniversary", "Sunday service on the
+    anniversary": the weekday is the anniversary's, and the event fell years before it; no day
+    of the event to resolve."""
+    before = [t.lower for t in tokens[max(0, i - 3) : i]]
+    after = [t.lower for t in tokens[i + 1 : i + 6]]
+    ago = len(before) == 3 and before[1:] == ["ago", "on"] and before[0] in ("year", "years")
+    return ago or "anniversary" in after
+
+
 def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
     found: list[When] = []
     i = 0
@@ -1159,7 +1169,10 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
             if _safe_date(year, month, day):
                 found.append(When(token.text, i, i + 1, None, month, day, year))
         elif lower in WEEKDAYS and token.capital:
-            found.append(When(token.text, i, i + 1, weekday=WEEKDAYS.index(lower), future=future))
+            if not _anniversary(tokens, i):
+                found.append(
+                    When(token.text, i, i + 1, weekday=WEEKDAYS.index(lower), future=future)
+                )
         elif (
             lower in _MONTH_INDEX
             and token.capital

@@ -166,3 +166,21 @@ def test_a_date_line_inside_the_story_stays_prose():
     cleaned = clean(text)
     assert cleaned.date is None
     assert "Officials met on Monday." in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # the audit: a video page's stamp and a blog's date line were left unread, so every
+        # "on Saturday" of the story stayed unresolved
+        "An older brother has been charged in the boy's death. Wale Aliyu reports. (Published "
+        "Saturday, Sept. 29, 2018)",
+        "Saturday, Sep 29, 2018",
+    ],
+)
+def test_a_pages_date_stamp_at_its_top_dates_the_article(top: str) -> None:
+    story = "Police found the boy in the courtyard on Saturday, the NYPD said."
+    assert clean(f"{top}\n\n{story}").date == dt.date(2018, 9, 29)
+    # further down, a date is the story's, not the page's
+    lower = "\n\n".join([story, story.replace("boy", "girl"), story.replace("boy", "man"), top])
+    assert clean(lower).date is None

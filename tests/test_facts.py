@@ -370,3 +370,17 @@ def test_a_duration_or_length_in_two_units_is_one_amount(
 ) -> None:
     (q,) = [q for q in analyse(text).quantities if q.unit is not None]
     assert (q.value, q.unit.name) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the audit: the shooting was dated to the anniversary's Sunday, two years late, and
+        # flagged as a disagreement with the lawsuits' Monday
+        "Parents of children killed by a gunman two years ago on Sunday have taken steps to sue.",
+        "Bells rang ahead of Sunday service on the two-year anniversary of the shooting.",
+    ],
+)
+def test_an_anniversarys_weekday_dates_no_event(text: str) -> None:
+    assert not any(when.weekday is not None for when in analyse(text).dates)
+    assert any(w.weekday == 6 for w in analyse("The parents will sue on Sunday.").dates)
