@@ -73,6 +73,8 @@ REVIEWED_IN = {
     "footer, in one dev cluster, chosen as a key point (third new-user audit)",
     "this text may not be in its final form and may be updated or revised in the future": "the "
     "same footer",
+    "what to know": "NBC stations' label over a story's summary, left at the front of its first "
+    "sentence and chosen as a key point (fifth new-user audit)",
 }
 """Lines below the counts that are furniture all the same, with the reason."""
 

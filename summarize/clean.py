@@ -297,7 +297,8 @@ _GALLERY = re.compile(
 _CREDIT_ONLY = re.compile(
     r"^[|•]?\s*(?:(?:AP|AFP|Reuters|File|Getty)\s+)?(?:photo|photograph|photos|image|images"
     r"|picture|pictures|video|illustration|graphic|credit|photo credit|image credit|photographer"
-    r"|image copyright|image source|photo illustration)s?\s*(?::|/|\bcourtesy\b|\bcopyright\b)",
+    r"|image copyright|image source|photo illustration|source)s?\s*"
+    r"(?::|/|\bcourtesy\b|\bcopyright\b)",
     re.IGNORECASE,
 )
 _CREDIT_BY = re.compile(

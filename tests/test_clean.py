@@ -184,3 +184,16 @@ def test_a_pages_date_stamp_at_its_top_dates_the_article(top: str) -> None:
     # further down, a date is the story's, not the page's
     lower = "\n\n".join([story, story.replace("boy", "girl"), story.replace("boy", "man"), top])
     assert clean(lower).date is None
+
+
+def test_a_source_credit_and_a_what_to_know_label_are_not_news() -> None:
+    """The fifth audit: "Source: The New York Post More" was a key point, and so was "What to
+    Know A 20-year-old man allegedly tossed ..." with NBC's label still in front."""
+    text = clean(
+        "A boy died in a fall from a roof in Brooklyn on Saturday, police said.\n\n"
+        "What to Know A 20-year-old man allegedly threw his younger brother from the roof of "
+        "the family's seven-story building in Brooklyn, police said\n\nThe man was charged with murder on Saturday. Source: The New York Post More"
+    ).text
+    assert "Source:" not in text and "What to Know" not in text
+    assert "\n\nA 20-year-old man allegedly threw" in text
+    assert "charged with murder on Saturday." in text
