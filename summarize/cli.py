@@ -196,7 +196,17 @@ def build_parser() -> _Parser:
     parser = _Parser(
         prog="summarize",
         description="Summarise several news articles about one story into one cited briefing.",
-        epilog="With no command, `brief` is assumed: summarize seeds/ == summarize brief seeds/.",
+        epilog=(
+            "With no command, `brief` is assumed: summarize seeds/ == summarize brief seeds/.\n"
+            "\n"
+            "Common options of brief (all of them: summarize brief --help):\n"
+            "  -w N                      word budget, never exceeded\n"
+            "  -f markdown|json|text     output format\n"
+            "  --timeline                add the sources' dated events, in order\n"
+            "  --only 1,3 / --exclude 2  which sources to use\n"
+            "  -o FILE                   write to FILE (atomically) instead of the screen"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"summarize {__version__}")
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_Parser)
