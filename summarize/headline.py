@@ -360,8 +360,10 @@ def headline(
     points: Sequence[str] | None = None,
 ) -> str:
     """The articles' most shared headline; else a heading line of an article about the story;
-    else the lede (`leads[0]`) shortened to a clause; else another of `leads` (best first) that
-    shortens to one and is about the story; else the first words of the first lead.
+    else the lede (`leads[0]`) shortened to a clause; else another of `leads` (best first)
+    that shortens to one about the lede's event; else the lede's first words with "…" when
+    they hold a clause; else another lead about the story; else the first words of the first
+    lead that can be cut.
 
     The lede comes before the other leads because the briefing opens with it: an article's
     second sentence shortened whole was, on the dev set, as often background ("Officers
@@ -387,7 +389,6 @@ def headline(
     if titles:
         return max(titles)[1]
     told = frozenset(terms(" ".join(points))) if points is not None else None
-
     main = frozenset(terms(" ".join([*leads[:1], *(points or ())[1:2]])))
 
     def on_topic(short: str) -> bool:
@@ -411,8 +412,9 @@ def headline(
             short = shorten(lead, cut, opening=lead in openings)
             if short and on_lede(short):
                 return short
-    if _fit_to_cut(lede) and _clause(_first_words(lede)):
-        return _first_words(lede)  # "... don't know why …": the lede's news, cut short
+    cut_short = _first_words(lede)
+    if _fit_to_cut(lede) and _clause(cut_short):
+        return cut_short  # "... don't know why …": the lede's news, cut short
     for lead in leads[1:]:  # the lede is no clause ("Starring Matt Damon and ...")
         short = shorten(lead, False, opening=lead in openings)
         if short and on_topic(short):
