@@ -1971,3 +1971,16 @@ def test_an_outlet_the_sources_come_from_may_be_credited() -> None:
     other = claim.replace("Reuters notes", "The Guardian notes")
     assert not Checker([Article(1, "doc3", text)]).verify(claim).supported
     assert not checker.verify(other).supported
+
+
+def test_the_west_is_named_by_its_adjective() -> None:
+    """The audit: "people living in the West" restating "modern Western societies" was "no
+    source mentions West"."""
+    checker = wire(
+        "The researchers estimated the lifetime cancer risk at about 5 in 1,000, compared with "
+        "50 percent in modern Western societies."
+    )
+    verdict = checker.verify("The lifetime cancer risk is 50 percent for people in the West.")
+    assert "name" not in {p.kind for p in verdict.problems}, verdict.problems
+    verdict = checker.verify("The lifetime cancer risk is 50 percent for people in the South.")
+    assert "name" in {p.kind for p in verdict.problems}, verdict.problems

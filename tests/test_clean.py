@@ -192,7 +192,8 @@ def test_a_source_credit_and_a_what_to_know_label_are_not_news() -> None:
     text = clean(
         "A boy died in a fall from a roof in Brooklyn on Saturday, police said.\n\n"
         "What to Know A 20-year-old man allegedly threw his younger brother from the roof of "
-        "the family's seven-story building in Brooklyn, police said\n\nThe man was charged with murder on Saturday. Source: The New York Post More"
+        "the family's seven-story building in Brooklyn, police said\n\n"
+        "The man was charged with murder on Saturday. Source: The New York Post More"
     ).text
     assert "Source:" not in text and "What to Know" not in text
     assert "\n\nA 20-year-old man allegedly threw" in text
