@@ -152,11 +152,26 @@ def _topic(facts: Facts, q: Quantity) -> str:
     ("troops"), else the word before it ("toll" in "the toll rose to 14", "injuring" in
     "injuring 30"), else the word after it; never a day or a name ("Wednesday", "Regional")."""
     light = lexicon.light_words()
-    counted = next((k for k in q.counted if k not in light), None)
-    if counted is not None:
-        for token in facts.tokens[q.end : q.end + 3]:
-            if token.key == counted:
-                return token.lower
+    if any(k not in light for k in q.counted):
+        # the counted phrase as written: "young children", "text messages", "flood stage"
+        phrase = [t.lower for t in facts.tokens[q.end : q.end + 4] if t.key in q.counted]
+        if phrase:
+            return " ".join(phrase)
+    after_of = [t.lower for t in facts.tokens[q.end : q.end + 2]]
+    if after_of[:1] == ["of"]:  # "at least 13 of the 20 young children": what the 20 count
+        whole = next((o for o in facts.quantities if o.start in (q.end + 1, q.end + 2)), None)
+        if whole is not None and after_of[1:] in ([], ["the"], [whole.text.split()[0].lower()]):
+            return _topic(facts, whole)
+        noun = facts.tokens[q.end + 2] if q.end + 2 < len(facts.tokens) else None
+        if (
+            whole is None
+            and after_of[1:] == ["the"]
+            and noun is not None
+            and noun.kind == "word"
+            and not noun.capital
+            and noun.key not in light
+        ):
+            return noun.lower  # "eight of the children killed"
 
     def usable(i: int) -> bool:
         token = facts.tokens[i]

@@ -1482,6 +1482,21 @@ def test_the_injured_are_not_set_against_the_dead() -> None:
     assert shown.topic == "Death toll"
 
 
+def test_a_disagreement_is_labelled_by_the_phrase_a_figure_counts() -> None:
+    """The audit: "Young: at least 13 [4] · eight [3]" for "parents of at least 13 of the 20
+    young children" against "the parents of eight of the children"."""
+    (clash,) = compare(
+        analyse("Parents of at least 13 of the young children killed have opened estates."),
+        analyse("Parents of eight of the young children killed have opened estates."),
+    ).conflicts
+    assert clash.topic == "young children"
+    (clash,) = compare(
+        analyse("The girl sent some 2,400 text messages in two weeks."),
+        analyse("The girl sent some 3,000 text messages in two weeks."),
+    ).conflicts
+    assert clash.topic == "text messages"
+
+
 STORM = (
     "A powerful storm flooded dozens of coastal towns in Portugal on Tuesday, forcing more than "
     "12,000 people to leave their homes, officials said."
