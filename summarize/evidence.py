@@ -54,6 +54,9 @@ class Entry:
         return self.facts.keys
 
 
+_TALLY = re.compile(r"\b(\d{1,3}(?:,\d{3})*) to (\d{1,3}(?:,\d{3})*)\b")
+
+
 class Sources:
     """Every sentence of the articles, analysed once, with document frequencies for weighting."""
 
@@ -149,12 +152,19 @@ class Sources:
     @cached_property
     def codes(self) -> frozenset[str]:
         """Tokens with figures inside them, lower case ("3-2", "9/11", "tu-154")."""
-        return frozenset(
+        written = {
             t.lower
             for e in self.entries
             for t in e.facts.tokens
             if t.kind in ("code", "word") and any(c.isdigit() for c in t.text)
-        )
+        }
+        # a tally written out: "passed 219 to 212" is the "219-212" a summary writes
+        tallies = {
+            f"{a.replace(',', '')}-{b.replace(',', '')}"
+            for article in self.articles
+            for a, b in _TALLY.findall(article.text)
+        }
+        return frozenset(written | tallies)
 
     @cached_property
     def surnames(self) -> frozenset[str]:

@@ -646,7 +646,14 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
     parts = _unit_fractions(tokens, text)
     in_part = {k for q in parts for k in range(q.start, q.end)}
     found = [q for q in found if not any(k in in_part for k in range(q.start, q.end))] + parts
-    taken = {k for q in found for k in range(q.start, q.end)}
+    # "Two-thirds of the members" is a share, not the number two: a fraction's words are left
+    # to `_fractions` (a unit's fraction, "three-quarters of a mile", stays a part)
+    taken = {
+        k
+        for q in found
+        if q in parts or not _fraction_words(tokens, q.start)
+        for k in range(q.start, q.end)
+    }
     fractions = _fractions(tokens, text, taken)
     in_fraction = {k for q in fractions for k in range(q.start, q.end)}
     found = [q for q in found if not any(k in in_fraction for k in range(q.start, q.end))]
@@ -762,6 +769,20 @@ def _unit_fractions(tokens: tuple[Token, ...], text: str) -> list[Quantity]:
         unit, length = (None, 0)
         if j < len(tokens) and tokens[j].lower in ("a", "an"):
             unit, length = _unit_after(tokens, j + 1)
+            scale = _SCALE_WORDS.get(tokens[j + 1].lower) if j + 1 < len(tokens) else None
+            if unit is None and scale is not None and scale >= 1e3:
+                # "a quarter of a million people": 250,000 of what follows
+                end = j + 2
+                hedge, hedge_length = _hedge_before(tokens, i)
+                value = share / 100 * scale
+                low, high = _interval(value, hedge, False)
+                found.append(
+                    Quantity(text[tokens[i - hedge_length].start : tokens[end - 1].end],
+                             i - hedge_length, end, low, high, value, None, scale,
+                             hedge=hedge, counted=_counted(tokens, end))
+                )  # fmt: skip
+                i = end
+                continue
         if unit is None or unit.kind not in _MEASURED:
             i += 1
             continue
@@ -808,6 +829,13 @@ def _ratio(tokens: tuple[Token, ...], i: int) -> tuple[float, int] | None:
     ):
         return None  # "one in 5 million", "three in 10,000" are not small shares written so
     return 100.0 * part / whole, j + 1
+
+
+def _fraction_words(tokens: tuple[Token, ...], i: int) -> bool:
+    """Token i opens a fraction written in words ("two-thirds", "two thirds", "one half")."""
+    return tokens[i].lower in _FRACTION_STARTS and any(
+        tuple(t.lower for t in tokens[i : i + len(key)]) == key for key in _FRACTIONS
+    )
 
 
 def _fractions(tokens: tuple[Token, ...], text: str, taken: set[int]) -> list[Quantity]:

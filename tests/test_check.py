@@ -1999,3 +1999,18 @@ def test_the_west_is_named_by_its_adjective() -> None:
     assert "name" not in {p.kind for p in verdict.problems}, verdict.problems
     verdict = checker.verify("The lifetime cancer risk is 50 percent for people in the South.")
     assert "name" in {p.kind for p in verdict.problems}, verdict.problems
+
+
+def test_a_fraction_of_a_million_and_a_tally_with_a_hyphen() -> None:
+    """Formats a summary writer uses: "a quarter of a million" is 250,000 (it was "a quarter"
+    and "a million" apart), and "219-212" is the tally "219 to 212"."""
+    checker = wire(
+        "The bill passed 219 to 212 on Friday. The march drew 250,000 people, organizers said."
+    )
+    assert checker.verify("The bill passed 219-212 on Friday.").supported
+    assert not checker.verify("The bill passed 219-210 on Friday.").supported
+    assert checker.verify(
+        "The march drew a quarter of a million people, organizers said."
+    ).supported
+    fewer = checker.verify("The march drew a tenth of a million people, organizers said.")
+    assert [p.kind for p in fewer.problems] == ["number"], fewer.problems

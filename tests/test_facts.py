@@ -384,3 +384,11 @@ def test_a_duration_or_length_in_two_units_is_one_amount(
 def test_an_anniversarys_weekday_dates_no_event(text: str) -> None:
     assert not any(when.weekday is not None for when in analyse(text).dates)
     assert any(w.weekday == 6 for w in analyse("The parents will sue on Sunday.").dates)
+
+
+@pytest.mark.parametrize(
+    "text", ["Two-thirds of the members voted.", "Two thirds of the members voted."]
+)
+def test_a_fraction_in_words_is_a_share_not_its_numerator(text: str) -> None:
+    (share,) = analyse(text).quantities
+    assert share.value == pytest.approx(200 / 3) and share.unit is not None
