@@ -1208,14 +1208,18 @@ def _stamped_date(paragraphs: Sequence[str]) -> _dt.date | None:
     "on Saturday" in the story is resolved against."""
     for paragraph in paragraphs:
         match = _STAMP.search(paragraph)
-        if match is None or (match.start() == 0 and count_words(paragraph) > 6):
-            continue
-        month = _MONTH_NUMBER.get(match.group(1)[:3].lower())
-        try:
-            return _dt.date(int(match.group(3)), month, int(match.group(2))) if month else None
-        except ValueError:
-            return None
+        if match is not None:
+            return _calendar_date(match.group(1), int(match.group(2)), int(match.group(3)))
     return None
+
+
+def _calendar_date(month: str, day: int, year: int) -> _dt.date | None:
+    """ "Sept.", 29, 2018 as a date; None for a day the month does not have."""
+    number = _MONTH_NUMBER.get(month[:3].lower())
+    try:
+        return _dt.date(year, number, day) if number else None
+    except ValueError:
+        return None
 
 
 def dateline_date(dateline: str, hint: _dt.date | None) -> _dt.date | None:
@@ -1224,21 +1228,13 @@ def dateline_date(dateline: str, hint: _dt.date | None) -> _dt.date | None:
     match = _DATELINE_DAY.search(dateline)
     if not match:
         return None
-    month = _MONTH_NUMBER.get(match.group(1)[:3].lower())
-    day = int(match.group(2))
-    if month is None:
-        return None
     years = (
         [int(match.group(3))]
         if match.group(3)
         else ([hint.year - 1, hint.year, hint.year + 1] if hint else [])
     )
-    candidates = []
-    for year in years:
-        try:
-            candidates.append(_dt.date(year, month, day))
-        except ValueError:
-            continue
+    found = (_calendar_date(match.group(1), int(match.group(2)), year) for year in years)
+    candidates = [date for date in found if date is not None]
     if not candidates:
         return None
     if hint is None:
