@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from . import newswire
 from .sentences import count_words
 
 _DASH = r"[-–—]"
@@ -1177,6 +1178,8 @@ def normalise(text: str) -> str:
     text = _SPACE_BEFORE_COMMA.sub(r"\1", text)  # "In a statement , the" (a link was cut out)
     text = _GLUED_SENTENCE.sub(" ", text)
     text = _AP_DASH.sub(" — ", text)  # "forced to resign _ about 1 1/2 years before"
+    if "``" in text:  # the wire's (and TeX's) quotation marks: ``internationalize''
+        text = text.replace("``", "“").replace("''", "”")
     return _CONTROL.sub("", text)
 
 
@@ -1326,14 +1329,72 @@ def _lift_date(text: str) -> tuple[_dt.date | None, str]:
     return _parse_date(under.group("date")), text[: under.start("line")] + text[under.end() :]
 
 
+WRAP_WIDTH = 100
+"""Lines at most this long (nine in ten of them) may be a hard-wrapped text's lines..."""
+WRAP_LONG = 0.7
+"""...when most lines but the last reach this share of that width (a paragraph's last line
+is shorter), and at least `WRAP_OPEN` of them stop mid-sentence."""
+WRAP_OPEN = 0.4
+
+
+def _hard_wrapped(lines: Sequence[str]) -> int | None:
+    """The wrap width of `lines` if they are one text wrapped at a fixed width (newswire,
+    e-mail, a terminal's copy), else None: then each line is a paragraph of its own."""
+    if len(lines) < 3:
+        return None
+    lengths = sorted(len(line.strip()) for line in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    inner = lines[:-1]
+    long = sum(len(line.strip()) >= WRAP_LONG * width for line in inner)
+    open_ = sum(not line.rstrip().endswith(_LINE_ENDS) for line in inner)
+    if width > WRAP_WIDTH or long < 0.5 * len(inner) or open_ < WRAP_OPEN * len(inner):
+        return None
+    return width
+
+
+_LINE_ENDS = (".", "!", "?", ":", '"', "”", "'", "’", ")")
+
+
+def _line_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a text with single newlines only. Hard-wrapped lines join up again; a new
+    paragraph starts at an indented line (the wire's paragraph mark) or after a short line that
+    ends a sentence. Otherwise every line is a paragraph (web copy, one paragraph a line)."""
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    width = _hard_wrapped(lines)
+    if width is None:
+        return [" ".join(line.split()) for line in lines]
+    indented = [line[:1].isspace() for line in lines]
+    marks_paragraphs = any(indented) and not all(indented)
+    paragraphs: list[list[str]] = [[]]
+    for k, line in enumerate(lines):
+        if k and (
+            (marks_paragraphs and indented[k])
+            or (lines[k - 1].endswith(_LINE_ENDS) and len(lines[k - 1].strip()) < WRAP_LONG * width)
+        ):
+            paragraphs.append([])
+        paragraphs[-1].append(line)
+    # a word broken at its hyphen ("high-" / "level") joins without a space
+    return [" ".join(_HYPHEN_BREAK.sub("-", "\n".join(p)).split()) for p in paragraphs]
+
+
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+
+
 def clean(raw: str, *, title: str | None = None) -> Cleaned:
     """Split `raw` into paragraphs, lift metadata from the top, drop what is not news, and name
-    the outlet from the text (read before the credit lines and footers that say it are gone)."""
+    the outlet from the text (read before the credit lines and footers that say it are gone).
+
+    A newswire record (`<DOC>`, see `summarize.newswire`) gives its story, headline, day and
+    agency from its fields.
+    """
+    wire = newswire.read(raw) if newswire.is_wire(raw) else None
+    if wire is not None:
+        raw, title = wire.text, title or wire.title
     date, text = _lift_date(normalise(raw))
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\s*[-–—]\s*[-–—])", text)]
     paragraphs = [p for p in paragraphs if p]
     if len(paragraphs) == 1 and "\n" in text:  # single newlines between paragraphs
-        paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+        paragraphs = _line_paragraphs(text)
 
     top = paragraphs[:STAMP_PARAGRAPHS]  # (read before a heading line is lifted as the title)
     if _is_archive_notice(paragraphs):  # no article in it: nothing to keep, no outlet to name
@@ -1376,6 +1437,6 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
                 removed.append(prose)
         else:
             kept.append(stripped)
-    outlet = find_outlet(dateline, paragraphs)
-    date = date or _stamped_date(top)
+    outlet = (wire and wire.outlet) or find_outlet(dateline, paragraphs)
+    date = date or (wire and wire.date) or _stamped_date(top)
     return Cleaned("\n\n".join(kept), title, date, dateline, tuple(removed), outlet)

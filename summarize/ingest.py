@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from . import newswire
 from .clean import Cleaned, clean, dateline_date, normalise
 from .errors import InputError, cannot_read
 from .html_text import extract
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+WIRE_SUFFIXES = {".sgml", ".sgm"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | WIRE_SUFFIXES
 NOT_ARTICLES = {"readme", "license", "licence", "changelog", "notice", "copying", "authors"}
 DEFAULT_MAX_MB = 10.0
 FETCH_TIMEOUT_S = 20.0
@@ -562,6 +564,8 @@ def _kind(name: str, text: str) -> str:
         return "html"
     if suffix in JSON_SUFFIXES:
         return "json"
+    if newswire.is_wire(text):  # before HTML: a record's <BODY> is no web page
+        return "wire"
     if suffix in TEXT_SUFFIXES:
         return "text"
     head = text.lstrip()[:200].lower()
@@ -707,7 +711,25 @@ def _parse(data: bytes, name: str, path: str) -> tuple[list[_Raw], list[str]]:
                 from_file_name=not page.source,
             )
         ], notices
+    if kind == "wire":  # a collection file holds many records, each its own article
+        return [
+            _Raw(record, newswire.read(record).docno or label, path, from_file_name=True)
+            for record in newswire.records(text)
+        ], notices
     return [_Raw(text, label, path, from_file_name=True)], notices
+
+
+def _wire_file(path: Path) -> bool:
+    """A newswire file, whatever its name: DUC and TAC name theirs by document number
+    (`APW19981016.0240`), which has no article suffix."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(200)
+    except OSError:
+        return False
+    return newswire.is_wire(head.decode("latin-1"))
 
 
 _OUR_FOOTER = re.compile(rb"\n\*(extractive|abstractive)[^\n]* \xc2\xb7 method `[^`\n]+` \xc2\xb7 ")
@@ -734,7 +756,7 @@ def _folder(path: Path, max_mb: float, notices: list[str]) -> list[_Raw]:
         if entry.is_dir():
             subfolders.append(entry)
             notices.append(f"skipped folder {entry} (folders are not read recursively)")
-        elif entry.suffix.lower() not in ARTICLE_SUFFIXES:
+        elif entry.suffix.lower() not in ARTICLE_SUFFIXES and not _wire_file(entry):
             others += 1
             notices.append(f"skipped {entry} (not .txt, .md, .html or .json)")
         elif entry.stem.lower() in NOT_ARTICLES:
