@@ -20,6 +20,9 @@ Labelled sets, each written by someone who never saw the checker's code:
 - `dev-claims-i`: 211 claims by a ninth writer who never saw the checker, about 40 clusters
   that e, f and g used (none of d's); measured once untouched (Nov 23: 62.1 % recall / 16.7 %
   false alarms), then a tuning set;
+- `dev-claims-k`: 217 claims by an eleventh writer who never saw the checker, about 40 clusters
+  that e, f, g and a, b, c used (none of d's, h's, i's or j's); measured once untouched (Nov 24:
+  67.0 % recall / 28.9 % false alarms), then a tuning set;
 - `dev-claims-d`: 178 claims about 37 further clusters by a fourth writer who never saw the
   checker's code — held out: only its totals are read;
 - `dev-claims-j`: 211 claims by a tenth writer who never saw the checker, about 40 clusters
@@ -63,6 +66,7 @@ SETS = (
     "dev-claims-g",
     "dev-claims-h",
     "dev-claims-i",
+    "dev-claims-k",
     "stories",
     "dev-claims-d",
     "dev-claims-j",
@@ -193,12 +197,13 @@ def _report(
     lines += [
         "Recall: share of unfaithful claims flagged (target ≥ 90 %). False alarms: share of "
         "faithful claims flagged (target ≤ 10 %). The checker was tuned on `dev-claims-a`, "
-        "`-b`, `-c`, `-e`, `-f`, `-g`, `-h`, `-i` and `stories`; `dev-claims-d` and "
+        "`-b`, `-c`, `-e`, `-f`, `-g`, `-h`, `-i`, `-k` and `stories`; `dev-claims-d` and "
         "`dev-claims-j` are held out (each written by someone who never saw the checker; their "
         "sentences were never read while tuning), the closest measure here of sentences nobody "
-        "tuned on (j's first measure, Nov 24: 53.9 / 19.3 %). Each of e, f, g, h "
-        "and i was measured once before it was read (e 61.5 / 29.9 %, f 65.6 / 21.0 %, g "
-        "72.3 / 28.0 %, h 72.6 / 15.3 %, i 62.1 / 16.7 %): sentences by a new writer.",
+        "tuned on (j's first measure, Nov 24: 53.9 / 19.3 %). Each of e, f, g, h, i "
+        "and k was measured once before it was read (e 61.5 / 29.9 %, f 65.6 / 21.0 %, g "
+        "72.3 / 28.0 %, h 72.6 / 15.3 %, i 62.1 / 16.7 %, k 67.0 / 28.9 %): sentences by a "
+        "new writer.",
         "",
     ]
     rows = []
