@@ -449,8 +449,9 @@ def _rival_amount(claim: ClaimFacts, q: Quantity, entry: Entry) -> Quantity | No
         theirs = _counted_key(other)
         if counted and theirs and related(counted, theirs):
             return other
-        if overlap(context, local_keys(entry.facts, other.start, other.end)) >= 0.5:
-            return other
+        around = local_keys(entry.facts, other.start, other.end)
+        if overlap(context, around) >= 0.5 and (not context or len(context & around) >= 2):
+            return other  # one word in common is not the same thing ("tax": federal, state)
     return None
 
 

@@ -178,7 +178,7 @@ def _topic(facts: Facts, q: Quantity) -> str:
         return (
             i in facts.content
             and token.key not in light
-            and not token.capital
+            and (not token.capital or _opening_word(facts, i))
             and token.lower not in WEEKDAYS
             and not any(d.start <= i < d.end for d in facts.dates)
         )
@@ -187,11 +187,29 @@ def _topic(facts: Facts, q: Quantity) -> str:
         subject = _clause_subject(facts, q.start, usable)  # "the death toll ... rose to 14"
         if subject:
             return subject
+    if q.start >= 2 and facts.tokens[q.start - 1].lower in _MOVES:
+        subject = _clause_subject(facts, q.start - 1, usable)  # "Shares fell 10 percent"
+        if subject:
+            return subject
     before = [i for i in range(max(0, q.start - 4), q.start) if usable(i)]
     if before:
         return facts.tokens[before[-1]].lower
     after = [i for i in range(q.end, min(len(facts.tokens), q.end + 4)) if usable(i)]
     return facts.tokens[after[0]].lower if after else "the figure"
+
+
+def _opening_word(facts: Facts, i: int) -> bool:
+    """Token i is a common word capitalised only because it opens the sentence ("Shares fell
+    ..."), not a name: the fact layer reads it as a possible name, initial and alone."""
+    return i == 0 and not any(n.start == 0 and (n.end > 1 or not n.initial) for n in facts.names)
+
+
+_MOVES = frozenset(
+    ["rose", "fell", "dropped", "climbed", "jumped", "gained", "lost", "slid", "declined",
+     "increased", "decreased", "grew", "shrank", "surged", "plunged", "tumbled", "soared",
+     "sank", "slipped", "dipped"]
+)  # fmt: skip
+"""Verbs of a figure's movement: the label is what moved, not the verb ("Shares", not "Fell")."""
 
 
 def _clause_subject(facts: Facts, end: int, usable: Callable[[int], bool]) -> str | None:

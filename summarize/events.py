@@ -245,6 +245,17 @@ def events(articles: Sequence[Article], sentences: Sequence[Sentence] | None = N
             i = parent[i]
         return i
 
+    # the resolved days of each group, by its root: a weekday no article date resolves fits
+    # two events a week apart ("Thursday" beside "Dec. 27" and "Friday, Jan. 3") and must not
+    # chain them into one
+    days = {i: {m.date} if m.date else set() for i, m in enumerate(found)}
+
+    def join(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        if all(abs((x - y).days) <= MAX_DISPUTE_DAYS for x in days[a] for y in days[b]):
+            parent[b] = a
+            days[a] |= days.pop(b)
+
     buckets: dict[str, list[int]] = {}
     for i, mention in enumerate(found):
         for head in mention.heads:
@@ -261,7 +272,7 @@ def events(articles: Sequence[Article], sentences: Sequence[Sentence] | None = N
                 for i in mine:
                     for j in others:
                         if root(i) != root(j) and same_event(found[i], found[j]):
-                            parent[root(j)] = root(i)
+                            join(i, j)
     groups: dict[int, list[Mention]] = {}
     for i, mention in enumerate(found):
         groups.setdefault(root(i), []).append(mention)

@@ -243,10 +243,12 @@ def find_name(name: Name | tuple[str, ...], facts: Facts) -> Name | None:
     if len(words) == 1:
         for other in facts.names:
             if any(
-                words[0] in demonyms.get(w, ()) or w in demonyms.get(words[0], ())
+                words[0] in demonyms.get(w, ())
+                or w in demonyms.get(words[0], ())
+                or demonyms.get(w, frozenset()) & demonyms.get(words[0], frozenset())
                 for w in other.words
             ):
-                return other  # "Ireland" and "the Irish Court of Appeal"
+                return other  # "Ireland" and "the Irish Court of Appeal"; "a Dane", "Danish"
     if len(words) == 1:
         word = words[0]
         tokens = facts.tokens

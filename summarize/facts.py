@@ -357,6 +357,10 @@ def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None,
         j += 1  # "81-year-old", "240-kilometre"
     if j < len(tokens) and tokens[j].lower in _AGE_UNITS:
         return table[(_AGE_UNITS[tokens[j].lower],)], j + 1 - i
+    if j < len(tokens) and "-" in tokens[j].lower:
+        hyphenated = table.get(tuple(tokens[j].lower.split("-")))
+        if hyphenated is not None:
+            return hyphenated, j + 1 - i  # "a $5-a-month fee"
     if (
         j < len(tokens)
         and j > 0
@@ -481,6 +485,10 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                 value += _VULGAR[nxt.text]  # "28½ years", "5 ½ days"
                 used += 1
                 nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+            elif [t.lower for t in tokens[i + 1 : i + 4]] == ["and", "a", "half"]:
+                value += 0.5  # "28 and a half years"
+                used += 3
+                nxt = tokens[i + 4] if i + 4 < len(tokens) else None
             if i + used + 1 < len(tokens) and tokens[i + used + 1].text == "/":
                 nxt = None  # "6.25m/s": a unit over another, read after the number
             if (
@@ -517,6 +525,8 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                 # "six-week-old", "two-mile": the number, and its unit from the rest
                 first, _, rest = token.lower.partition("-")
                 value, used = float(_SMALL.get(first, _TENS.get(first, 0))), 1
+                if rest.startswith("and-a-half"):
+                    value, rest = value + 0.5, rest.removeprefix("and-a-half").lstrip("-")
                 second, _, after = rest.partition("-")
                 if first in _TENS and second in _SMALL and _SMALL[second] < 10 and after:
                     value, rest = value + _SMALL[second], after  # "fifty-five-image"
@@ -624,6 +634,16 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
             continue  # "Boeing 777", "Interstate 35", "Flight 370": a name, not an amount
         if unit is None and _apposed_age(tokens, start, end):
             unit = lexicon.units()[("year-old",)]  # "Harmon, 58, ..."
+        of = end < len(tokens) and tokens[end].lower == "of"
+        counted = _counted(tokens, end + (1 if of else 0))
+        first = start - hedge_length
+        if (
+            unit is not None
+            and unit.name == "percent"
+            and not of
+            and not (first > 0 and tokens[first - 1].lower in ("a", "an", "the"))
+        ):
+            counted = ()  # "36 percent live at home": a predicate; "a 36 percent stake" counts
         found.append(
             Quantity(
                 text[tokens[start - hedge_length].start : tokens[end - 1].end],
@@ -636,9 +656,7 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                 scale,
                 ordinal,
                 is_year,
-                _counted(
-                    tokens, end + (1 if end < len(tokens) and tokens[end].lower == "of" else 0)
-                ),
+                counted,
                 hedge,
             )
         )
@@ -1532,6 +1550,15 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
             i += 1  # "Yesterday Josh checked himself in": the day opens the sentence, not the name
         elif j > i + 1 and sentence_start and tokens[i].lower in _LINKING_OPENERS:
             i += 1  # "But DOB said ...": the sentence's link, not the name's first word
+        elif (
+            j > i + 1
+            and sentence_start
+            and tokens[i].lower in lexicon.function_words()
+            and tokens[i].lower != "the"
+        ):
+            # "In Thursday's manifesto", "On CBS's show": a preposition, capitalised; what
+            # follows it is capitalised for its own sake
+            i, sentence_start = i + 1, False
         elif (
             j > i + 1
             and "-" in tokens[i].text

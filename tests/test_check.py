@@ -1592,6 +1592,31 @@ def test_timeline_of_the_seeds_is_ordered_and_resolved() -> None:
     assert not [t for t in texts if opener(t)]  # no "That triggered ..." without its "that"
 
 
+def test_an_undated_weekday_does_not_chain_two_events_a_week_apart() -> None:
+    """With "A U.S. airstrike" naming the U.S. (not "A U.S."), an undated report's "Thursday"
+    strike met the Dec. 27 attack through the name and "killed", and the Friday strike joined
+    them: one event from Dec. 27 to Jan. 3, and the strike's entry was gone."""
+    strike = Article(
+        1,
+        "A",
+        "The strike at Baghdad's airport on Friday killed the commander of the militia.",
+        date=dt.date(2020, 1, 3),
+    )
+    attack = Article(
+        2,
+        "B",
+        "A rocket attack on December 27 killed a U.S. contractor at the base near Baghdad.",
+        date=dt.date(2019, 12, 28),
+    )
+    undated = Article(
+        3, "C", "A U.S. airstrike killed the militia commander in Baghdad on Thursday."
+    )
+    entries = timeline([strike, attack, undated])
+    assert [e.date for e in entries] == [dt.date(2019, 12, 27), dt.date(2020, 1, 3)]
+    assert entries[1].citations == (1,)
+    assert [(side.value, side.sources) for side in entries[1].differs] == [("Thursday", (3,))]
+
+
 def test_undated_weekdays_are_not_put_on_the_timeline() -> None:
     article = Article(1, "a", "Protesters stormed the embassy on Tuesday in Baghdad, police said.")
     assert timeline([article]) == []
@@ -2014,3 +2039,84 @@ def test_a_fraction_of_a_million_and_a_tally_with_a_hyphen() -> None:
     ).supported
     fewer = checker.verify("The march drew a tenth of a million people, organizers said.")
     assert [p.kind for p in fewer.problems] == ["number"], fewer.problems
+
+
+def test_a_capitalised_preposition_opening_the_sentence_is_not_part_of_a_name() -> None:
+    """Set k: "In Thursday's manifesto, ..." was "no source mentions In Thursday", and "On
+    CBS's show" named "On CBS": the preposition joined the name after it."""
+    checker = wire("The minister said in a memo published Thursday that the bridge was safe.")
+    assert checker.verify("In Thursday's memo, the minister said the bridge was safe.").supported
+    checker = wire("The senator told CBS that the nominee was qualified.")
+    verdict = checker.verify("On CBS's morning show, the senator said the nominee was qualified.")
+    assert "name" not in {p.kind for p in verdict.problems}, verdict.problems
+    verdict = checker.verify("On NBC's morning show, the senator said the nominee was qualified.")
+    assert "name" in {p.kind for p in verdict.problems}, verdict.problems
+
+
+def test_a_person_of_a_nation_is_named_by_the_nations_adjective() -> None:
+    """Set k: "Hjort, a Dane who runs the website" was "no source mentions Dane" where the
+    source says "the Danish volunteer"."""
+    checker = wire("Brian Hjort, a Danish volunteer, runs the website for the veterans' children.")
+    verdict = checker.verify("Brian Hjort, a Dane, runs the website for the veterans' children.")
+    assert "name" not in {p.kind for p in verdict.problems}, verdict.problems
+    verdict = checker.verify("Brian Hjort, a Swede, runs the website for the veterans' children.")
+    assert "name" in {p.kind for p in verdict.problems}, verdict.problems
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "wrong"),
+    [
+        (
+            "The court sentenced her to 28 years and six months in prison.",
+            "The court gave her 28 and a half years in prison.",
+            "The court gave her 26 and a half years in prison.",
+        ),
+        (
+            "She says the affair lasted 2-1/2 years.",
+            "She says she carried on a two-and-a-half-year affair.",
+            "She says she carried on a three-and-a-half-year affair.",
+        ),
+        (
+            "The bank will charge customers $5 per month to use their debit cards.",
+            "The bank's $5-a-month debit card fee angered customers.",
+            "The bank's $5-a-day debit card fee angered customers.",
+        ),
+    ],
+)
+def test_halves_and_rates_written_out(source: str, claim: str, wrong: str) -> None:
+    """Set k's faithful formats: "28 and a half" was 28, "two-and-a-half-year" was two, and
+    "$5-a-month" was $5 (each then flagged against the source's own figure)."""
+    checker = wire(source)
+    assert checker.verify(claim).supported, checker.verify(claim).problems
+    assert not checker.verify(wrong).supported
+
+
+def test_a_word_after_a_bare_percentage_is_no_counted_thing() -> None:
+    """Set k: in "today 36 percent live at home and 17 percent with a partner", "live" was
+    read as what 36 percent counts, clashing with the source's "17 percent live with ...";
+    a share's thing comes after "of" ("36 percent of adults")."""
+    checker = wire(
+        "Today, 36 percent of black millennials live with their parents, while 17 percent live "
+        "with a spouse or partner."
+    )
+    claim = "Today 36 percent live at home and 17 percent with a spouse or partner."
+    assert checker.verify(claim).supported, checker.verify(claim).problems
+    assert not checker.verify(claim.replace("36", "46")).supported
+
+
+def test_one_shared_word_does_not_make_another_figure_the_claims() -> None:
+    """Set k: one word beside two figures ("tax" by the federal 25 percent and by a state's 6
+    percent) made the restated sentence's figure the claim's, and "the sources say 25
+    percent" was a false alarm on four tuning claims; two words in common are needed (or
+    none around the claim's figure at all: "Turnout was just under 50 percent")."""
+    from summarize.checker import _rival_amount
+    from summarize.evidence import read_claim
+
+    checker = wire("The federal income tax is 25 percent, the state says.")
+    head = checker.sources.entries[0]
+    claim = read_claim("In Ohio the tax adds 6 percent.", checker.sources)
+    assert _rival_amount(claim, claim.facts.quantities[0], head) is None
+    changed = "The federal income tax is 30 percent, the state says."
+    claim = read_claim(changed, checker.sources)
+    assert _rival_amount(claim, claim.facts.quantities[0], head) is not None
+    assert not checker.verify(changed).supported
