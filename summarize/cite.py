@@ -252,19 +252,20 @@ def compare(
         ]
         if not rivals:
             continue
-        low, high = _base(qa)
-        fits = [
-            qb for qb in rivals if low <= _base(qb)[1] * 1.0001 and _base(qb)[0] <= high * 1.0001
-        ]
+        fits = [qb for qb in rivals if _fits(qa, qb)]
         if fits:
             matched += 1
             continue
         rivals = [
             qb
             for qb in rivals
-            if _comparable(qa, qb) and _same_thing(a, qa, b, qb, reach=CONFLICT_REACH)
-        ]
-        if rivals:
+            if _comparable(qa, qb)
+            and _same_thing(a, qa, b, qb, reach=CONFLICT_REACH)
+            and not _difference(b, qb)
+            and not any(_fits(other, qb) for other in numbers if other is not qa)
+        ]  # a sentence giving the rival's figure itself ("far more than its capacity of 150")
+        # has it for another thing
+        if rivals and not _difference(a, qa):
             conflicts.append(Conflict("number", _topic(a, qa), qa.text, rivals[0].text))
     for da in a.dates:
         context = local_keys(a, da.start, da.end, reach=4)
@@ -292,6 +293,24 @@ def compare(
         and not _other_speaker(a, b, b_before)
     )
     return Comparison(stated, tuple(conflicts))
+
+
+_COMPARATIVES = frozenset(
+    ["more", "fewer", "less", "higher", "lower", "greater", "larger", "bigger", "older", "younger"]
+)
+
+
+def _fits(qa: Quantity, qb: Quantity) -> bool:
+    """The two amounts' intervals overlap, in base units."""
+    low, high = _base(qa)
+    return low <= _base(qb)[1] * 1.0001 and _base(qb)[0] <= high * 1.0001
+
+
+def _difference(facts: Facts, q: Quantity) -> bool:
+    """ "some 90 more than its licensed capacity": a difference between two amounts, not an
+    amount of the thing; it contradicts no figure for that thing."""
+    after = [t.lower for t in facts.tokens[q.end : q.end + 3]]
+    return len(after) >= 2 and after[0] in _COMPARATIVES and "than" in after[1:]
 
 
 def _shared(a: Facts, b: Facts) -> float:

@@ -1161,7 +1161,7 @@ _GLUED_SENTENCE = re.compile(
 )
 """Where a paragraph break was lost ("continued to July 6.Jarrett faces"), not an address."""
 
-_AP_DASH = re.compile(r"(?<=[\w,.]) _ (?=\w)")
+_AP_DASH = re.compile(r"(?<=[\w,.)]) _ (?=\w)")
 """The AP wire's dash, typed as an underscore between spaces."""
 
 
@@ -1360,11 +1360,15 @@ def _line_paragraphs(text: str) -> list[str]:
     paragraph starts at an indented line (the wire's paragraph mark) or after a short line that
     ends a sentence. Otherwise every line is a paragraph (web copy, one paragraph a line)."""
     lines = [line.rstrip() for line in text.split("\n") if line.strip()]
-    width = _hard_wrapped(lines)
-    if width is None:
-        return [" ".join(line.split()) for line in lines]
     indented = [line[:1].isspace() for line in lines]
     marks_paragraphs = any(indented) and not all(indented)
+    width = _hard_wrapped(lines)
+    if width is None and marks_paragraphs and not indented[-1]:
+        # too few lines to measure, but the wire's indent opens a paragraph that the next,
+        # unindented line continues
+        width = max(len(line.strip()) for line in lines)
+    if width is None:
+        return [" ".join(line.split()) for line in lines]
     paragraphs: list[list[str]] = [[]]
     for k, line in enumerate(lines):
         if k and (
@@ -1437,6 +1441,7 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
                 removed.append(prose)
         else:
             kept.append(stripped)
+    dateline = dateline or (wire and wire.dateline) or None
     outlet = (wire and wire.outlet) or find_outlet(dateline, paragraphs)
     date = date or (wire and wire.date) or _stamped_date(top)
     return Cleaned("\n\n".join(kept), title, date, dateline, tuple(removed), outlet)

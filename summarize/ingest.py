@@ -852,6 +852,8 @@ def load(
         notices += more
 
     articles = []
+    labels: set[str] = set()
+    next_number: dict[str, int] = {}
     for raw in raws:
         cleaned = clean(raw.text, title=raw.title)
         if not cleaned.text.strip():
@@ -860,7 +862,7 @@ def load(
         articles.append(
             Article(
                 id=len(articles) + 1,
-                label=_unique_label(_label(raw, cleaned), [a.label for a in articles]),
+                label=_unique_label(_label(raw, cleaned), labels, next_number),
                 text=cleaned.text,
                 title=cleaned.title,
                 date=_parse_date(raw.date) or cleaned.date,
@@ -937,14 +939,18 @@ def _label(raw: _Raw, cleaned: Cleaned) -> str:
     return raw.label
 
 
-def _unique_label(label: str, taken: list[str]) -> str:
+def _unique_label(label: str, taken: set[str], next_number: dict[str, int]) -> str:
+    """`label`, or "label (2)", "(3)" ... when taken; `taken` and `next_number` are updated,
+    so a collection file of 20,000 AP records is numbered in linear time."""
     label = " ".join(normalise(label).split())[:60] or "article"
-    if label not in taken:
-        return label
-    n = 2
-    while f"{label} ({n})" in taken:
-        n += 1
-    return f"{label} ({n})"
+    if label in taken:
+        n = next_number.get(label, 2)
+        while f"{label} ({n})" in taken:
+            n += 1
+        next_number[label] = n + 1
+        label = f"{label} ({n})"
+    taken.add(label)
+    return label
 
 
 def deduplicate(articles: Iterable[Article]) -> list[Article]:

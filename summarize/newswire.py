@@ -21,10 +21,18 @@ _PARAGRAPH = re.compile(r"</?P(?:\s[^>]*)?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>\n]{1,40}>")
 _NYT_CODE = re.compile(r"&(?:UR|LR|QC|QL|QR|HT|MD|TL|IL|EM|XR);")
 """The New York Times wire's typesetting codes (upper and lower rail, centring, ...): no text."""
+_WIRE_LINE = re.compile(
+    r"^[ \t]*(?:\(?c\)?\.? ?\d{4} [^\n]*(?:News Service|Press|Agence)[^\n]*|=+|-30-"
+    r"|\(?(?:STORY CAN END HERE|OPTIONAL|ATTN|EDS?:|END ADV)[^\n]*)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A wire's service lines: "c.1998 N.Y. Times News Service=", "-30-", "(STORY CAN END HERE.
+OPTIONAL 2ND TAKE FOLLOWS.)", "(ATTN: ...)" — for editors, not readers."""
 _DIGITS = re.compile(r"(?<!\d)((?:19|20)\d{6})(?!\d)")
 _WIRE_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})")
 
 AGENCIES = {
+    "AFE": "AFP",
     "AFP": "AFP",
     "AP": "AP",
     "APW": "AP",
@@ -52,11 +60,14 @@ class Wire:
     title: str | None = None
     date: _dt.date | None = None
     outlet: str | None = None
+    dateline: str | None = None
+    """TAC's `DATELINE` field ("PORTO, Jan 3")."""
 
 
 def is_wire(text: str) -> bool:
-    """Does `text` open with a `<DOC>` record (TREC, DUC and TAC newswire)?"""
-    return bool(re.match(r"\s*<DOC[\s>]", text[:200], re.IGNORECASE))
+    """Does `text` hold `<DOC>` records (TREC, DUC and TAC newswire)? The first must open a
+    line near the top: a header or stray bytes may come before it."""
+    return bool(re.search(r"(?:^|\n)[ \t]*<DOC[\s>]", text[:2000], re.IGNORECASE))
 
 
 def records(text: str) -> list[str]:
@@ -70,7 +81,7 @@ def _field(record: str, tag: str) -> str | None:
 
 
 def _plain(text: str) -> str:
-    return html.unescape(_NYT_CODE.sub("", _TAG.sub(" ", text)))
+    return _WIRE_LINE.sub("", html.unescape(_NYT_CODE.sub("", _TAG.sub(" ", text))))
 
 
 def _date(docno: str | None, stamp: str | None) -> _dt.date | None:
@@ -128,4 +139,5 @@ def read(record: str) -> Wire:
     headline = _field(record, "HEADLINE")
     title = " ".join(_plain(headline).split()) if headline else None
     stamp = _field(record, "DATE_TIME") or _field(record, "DATE")
-    return Wire(text, docno, title or None, _date(docno, stamp), outlet(docno))
+    dateline = " ".join(_plain(_field(record, "DATELINE") or "").split()) or None
+    return Wire(text, docno, title or None, _date(docno, stamp), outlet(docno), dateline)

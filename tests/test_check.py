@@ -2120,3 +2120,19 @@ def test_one_shared_word_does_not_make_another_figure_the_claims() -> None:
     claim = read_claim(changed, checker.sources)
     assert _rival_amount(claim, claim.facts.quantities[0], head) is not None
     assert not checker.verify(changed).supported
+
+
+def test_a_difference_or_a_figure_stated_on_both_sides_is_no_disagreement() -> None:
+    """The newswire audit: "Licensed: some 90 · 150" (a difference set against a capacity)
+    and "Passengers: about 240 · 150" (where the sentence gives the capacity of 150 itself)."""
+    carrying = analyse(
+        "The ferry was carrying about 240 people, some 90 more than its licensed capacity, "
+        "when it capsized in high waves early Friday."
+    )
+    licensed = analyse("The ferry was licensed for 150, the police chief said.")
+    assert "some 90" not in [c.ours for c in compare(carrying, licensed).conflicts]
+    capacity = analyse("The ferry had a licensed capacity of 150 passengers, police said.")
+    both = analyse("The ferry carried about 240 passengers, far more than its capacity of 150.")
+    assert not compare(both, capacity).conflicts
+    other = analyse("The ferry carried about 240 passengers, far more than its capacity of 120.")
+    assert compare(other, capacity).conflicts

@@ -159,3 +159,51 @@ def test_one_paragraph_a_line_is_not_joined() -> None:
         "No one was hurt."
     )
     assert clean(text).text.split("\n\n") == text.split("\n")
+
+
+def test_wire_datelines_service_lines_and_stray_headers(tmp_path: Path) -> None:
+    """The newswire audit: "MAKASSAR, Indonesia (AP) _ A crowded ferry ..." kept its dateline
+    (the wire's underscore dash after a bracket), "c.1998 N.Y. Times News Service=" was a key
+    point, a header line before <DOC> made the file plain text with its tags, "AFE" (Gigaword's
+    AFP English) was no agency, and TAC's DATELINE field was ignored."""
+    (tmp_path / "APW19981017.0001").write_text(
+        "<DOC>\n<DOCNO> APW19981017.0001 </DOCNO>\n<TEXT>\n"
+        "   MAKASSAR, Indonesia (AP) _ A crowded passenger ferry capsized off Sulawesi\n"
+        "island early Friday, killing at least 31 people, police said.\n"
+        "</TEXT>\n</DOC>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "NYT19981017.0002").write_text(
+        "%% archive copy, do not edit\n<DOC>\n<DOCNO> NYT19981017.0002 </DOCNO>\n<TEXT>\n"
+        "   Rescuers pulled more bodies from the sea on Saturday as the toll from the\n"
+        "ferry disaster rose, officials said.\n"
+        "   c.1998 N.Y. Times News Service=\n"
+        "</TEXT>\n</DOC>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "AFE19981018.0003").write_text(
+        '<DOC id="AFE19981018.0003" type="story">\n<DATELINE>\nJAKARTA, Oct 18\n</DATELINE>\n'
+        "<TEXT>\n<P>\nThe ferry's owner was detained by police on Sunday, officials said.\n</P>\n"
+        "</TEXT>\n</DOC>\n",
+        encoding="latin-1",
+    )
+    afp, ap, nyt = load([tmp_path]).articles  # in name order
+    assert (ap.dateline, ap.text[:30]) == (
+        "MAKASSAR, Indonesia (AP)",
+        "A crowded passenger ferry caps",
+    )
+    assert "News Service" not in nyt.text and "<" not in nyt.text
+    assert nyt.source == "The New York Times"
+    assert (afp.source, afp.dateline) == ("AFP", "JAKARTA, Oct 18")
+
+
+def test_many_records_of_one_agency_are_numbered(tmp_path: Path) -> None:
+    record = (
+        "<DOC>\n<DOCNO> APW19990101.{n:04d} </DOCNO>\n<TEXT>\nItem {n} of the day.\n"
+        "</TEXT>\n</DOC>\n"
+    )
+    path = tmp_path / "APW19990101"
+    path.write_text("".join(record.format(n=n) for n in range(1, 301)), encoding="utf-8")
+    labels = [a.label for a in load([path]).articles]
+    assert labels[:3] == ["AP", "AP (2)", "AP (3)"] and labels[-1] == "AP (300)"
+    assert len(set(labels)) == 300
