@@ -63,9 +63,10 @@ _DATELINES = (
         rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,3}})\s*"
         rf"\((?P<agency>{_STATION})\)\s*(?:{_DASH}{{1,2}}|:)?\s*(?=[A-Z“\"‘])"
     ),
-    # BAGHDAD –   /   WASHINGTON, D.C. —   /   WASHINGTON—An attorney (no spaces: WSJ)
+    # BAGHDAD –   /   WASHINGTON, D.C. —   /   WASHINGTON—An attorney (no spaces: WSJ)  /
+    # ROTTERDAM, the Netherlands — (the New York Times wire)
     re.compile(
-        rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,3}})"
+        rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+(?:the )?[A-Z][A-Za-z.'’-]*){{0,3}})"
         rf"(?:\s+{_DASH}{{1,2}}\s+|\s*[—–]\s*)(?=[A-Z“\"])"
     ),
 )

@@ -262,11 +262,21 @@ def _rejoin(previous: str, sentence: str) -> bool:
     last = _LAST_WORD.search(previous)
     if last and last.group(1).lower() in HONORIFICS:
         return True
+    first = sentence.split(maxsplit=1)[0] if sentence.split() else ""
     if _COUNTRY_ABBREVIATION.search(previous):
-        first = sentence.split(maxsplit=1)[0].lower().rstrip(",;:") if sentence.split() else ""
-        if first in _splitting_words()["after country abbreviation"]:
+        if first.lower().rstrip(",;:") in _splitting_words()["after country abbreviation"]:
             return True
+    elif (
+        _INITIALS.search(previous)
+        and not previous.endswith("D.C.")
+        and (first[:1].islower() or first.lower().strip(",;:'’") not in stop_words())
+    ):
+        return True  # "President B.J. | Habibie expressed", "the F.B.I. | director"
     return _attribution_tail(previous, sentence)
+
+
+_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,3}$")
+"""A name's initials ending the piece ("B.J.", "J.R.R."): Punkt ends a sentence there."""
 
 
 _CLOCK_END = re.compile(r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.\s+([A-Z][a-z]*)\b")

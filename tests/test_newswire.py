@@ -207,3 +207,15 @@ def test_many_records_of_one_agency_are_numbered(tmp_path: Path) -> None:
     labels = [a.label for a in load([path]).articles]
     assert labels[:3] == ["AP", "AP (2)", "AP (3)"] and labels[-1] == "AP (300)"
     assert len(set(labels)) == 300
+
+
+def test_the_new_york_times_wire_dateline_with_its_article() -> None:
+    """The newswire audit: "ROTTERDAM, the Netherlands _ The cranes ..." kept its dateline,
+    and the headline was cut from it ("ROTTERDAM the vast man-made peninsula ...")."""
+    cleaned = clean(
+        "   ROTTERDAM, the Netherlands _ The cranes stood still on Monday as about 6,000 dock\n"
+        "workers began a two-day strike against automation.\n"
+        "   The union says 800 jobs would disappear by 2008.\n"
+    )
+    assert cleaned.dateline == "ROTTERDAM, the Netherlands"
+    assert cleaned.text.startswith("The cranes stood still on Monday")

@@ -221,3 +221,27 @@ def test_an_institution_after_us_continues_the_sentence():
         "It is the biggest market in the U.S.",
         "The audiences are huge.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the newswire audit: "Indonesian President B.J." lost its verb, "Habibie" its title
+            "Indonesian President B.J. Habibie expressed his condolences. He ordered an inquiry.",
+            [
+                "Indonesian President B.J. Habibie expressed his condolences.",
+                "He ordered an inquiry.",
+            ],
+        ),
+        (
+            "The plan was backed by Lt. Gen. A.B. Smith, who spoke Sunday.",
+            ["The plan was backed by Lt. Gen. A.B. Smith, who spoke Sunday."],
+        ),
+        (  # a dev article: "asked the F.B.I." | "director, James B. Comey, ..."
+            "Trump asked the F.B.I. director, James B. Comey, to shut down the inquiry.",
+            ["Trump asked the F.B.I. director, James B. Comey, to shut down the inquiry."],
+        ),
+    ],
+)
+def test_a_name_s_initials_do_not_end_a_sentence(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
