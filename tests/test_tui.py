@@ -525,3 +525,22 @@ def test_snapshot_wide(snap_compare: Callable[..., bool]) -> None:
 
 def test_snapshot_narrow(snap_compare: Callable[..., bool]) -> None:
     assert snap_compare(seeds_app(show_timing=False), terminal_size=(80, 24), run_before=settle)
+
+
+def test_q_closes_the_timeline_as_it_closes_help_and_an_article() -> None:
+    """Tried in a terminal: with the timeline open the footer still says "q Quit", and q did
+    nothing (only escape closed it); help and an article close on q."""
+    from tui.screens.timeline import TimelineScreen
+
+    app = seeds_app()
+
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, TimelineScreen)
+        assert app.is_running
+
+    drive(app, scenario)

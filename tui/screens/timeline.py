@@ -30,7 +30,7 @@ def dated_prompt(dated: Dated) -> Content:
 class TimelineScreen(ModalScreen[Sentence | None]):
     """Lists the timeline; dismisses with the sentence of the chosen event (or None)."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Close")]  # noqa: RUF012
+    BINDINGS = [Binding("escape,q", "dismiss_none", "Close")]  # noqa: RUF012 - as help, article
 
     def __init__(self, timeline: Sequence[Dated]) -> None:
         super().__init__()
@@ -50,7 +50,8 @@ class TimelineScreen(ModalScreen[Sentence | None]):
                 options += [Option(dated_prompt(dated)), None]
             yield OptionList(*options[:-1], id="timeline-list")
             yield Static(
-                "enter: open the article at that sentence · escape: close", classes="dialog-hint"
+                "enter: open the article at that sentence · escape or q: close",
+                classes="dialog-hint",
             )
 
     def on_mount(self) -> None:
