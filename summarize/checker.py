@@ -642,8 +642,14 @@ def _date_problem(
     for entry in pool:
         about = overlap(whole, entry.keys) >= DATED_EVENT
         for other in entry.facts.dates:
-            if _dates_saying(entry.facts, other) and not mine_said:
-                continue  # "Carmat said on Friday it had carried out ...": the day it said so
+            if (
+                _dates_saying(entry.facts, other)
+                and not mine_said
+                and not (entry is evidence[0] and len(entry.facts.dates) == 1)
+            ):
+                continue  # "Carmat said on Friday it had carried out ...": the day it said so,
+                # unless it is the only day of the sentence the claim restates ("has risen to
+                # 44, the navy said Saturday" for "rose to 44 on Saturday")
             verdict = when.agrees(other, entry.anchor, entry.anchor)
             related = (
                 entry in evidence[:1]

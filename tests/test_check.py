@@ -2136,3 +2136,29 @@ def test_a_difference_or_a_figure_stated_on_both_sides_is_no_disagreement() -> N
     assert not compare(both, capacity).conflicts
     other = analyse("The ferry carried about 240 passengers, far more than its capacity of 120.")
     assert compare(other, capacity).conflicts
+
+
+def test_the_only_day_of_a_report_dates_what_it_reports() -> None:
+    """The newswire audit: "The death toll rose to 44 on Saturday" restating "... has risen to
+    44, the navy said Saturday" was "the sources say Sunday" (a later report of 53). The day a
+    report is given, when the sentence gives no other, is the day a summary writer puts on
+    it; another day still contradicts it."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Xinhua",
+                "The death toll from the ferry capsizing has risen to 44, the navy said Saturday.",
+            ),
+            Article(
+                2,
+                "AP",
+                "Divers recovered nine more bodies Sunday, raising the death toll to "
+                "53, navy officials said.",
+            ),
+        ]
+    )
+    claim = "The death toll rose to 44 on Saturday, the navy said."
+    assert checker.verify(claim).supported, checker.verify(claim).problems
+    verdict = checker.verify(claim.replace("Saturday", "Friday"))
+    assert [p.kind for p in verdict.problems] == ["date"]
