@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import re
+import string
 from dataclasses import dataclass
 
 _DOC = re.compile(r"<DOC(?:\s[^>]*)?>(.*?)(?:</DOC>|\Z)", re.DOTALL | re.IGNORECASE)
@@ -138,6 +139,8 @@ def read(record: str) -> Wire:
         text = _plain(body).strip("\n")
     headline = _field(record, "HEADLINE")
     title = " ".join(_plain(headline).split()) if headline else None
+    if title and title.isupper():  # the wire's capitals ("FERRY TOLL RISES TO 53")
+        title = string.capwords(title.lower())
     stamp = _field(record, "DATE_TIME") or _field(record, "DATE")
     dateline = " ".join(_plain(_field(record, "DATELINE") or "").split()) or None
     return Wire(text, docno, title or None, _date(docno, stamp), outlet(docno), dateline)

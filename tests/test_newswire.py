@@ -49,7 +49,7 @@ passengers a day use the ferries in summer.
 
 TAC_AFP = """<DOC id="AFP_ENG_20050103.0042" type="story" >
 <HEADLINE>
-Ferry strike enters its fourth day
+FERRY STRIKE ENTERS ITS FOURTH DAY
 </HEADLINE>
 <DATELINE>
 PORTO, Jan 3
@@ -101,7 +101,7 @@ def test_a_tac_record_gives_its_headline_paragraphs_agency_and_day(tmp_path: Pat
     path = tmp_path / "AFP_ENG_20050103.0042.sgml"
     path.write_text(TAC_AFP, encoding="utf-8")
     (article,) = load([path]).articles
-    assert article.title == "Ferry strike enters its fourth day"
+    assert article.title == "Ferry Strike Enters Its Fourth Day"  # not in the wire's capitals
     assert (article.source, article.date) == ("AFP", dt.date(2005, 1, 3))
     assert article.text.split("\n\n") == [
         "The ferry strike entered its fourth day on Monday with no talks scheduled, stranding "
