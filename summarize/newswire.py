@@ -30,6 +30,10 @@ _WIRE_LINE = re.compile(
 """A wire's service lines: "c.1998 N.Y. Times News Service=", "-30-", "(STORY CAN END HERE.
 OPTIONAL 2ND TAKE FOLLOWS.)", "(ATTN: ...)" — for editors, not readers."""
 _DIGITS = re.compile(r"(?<!\d)((?:19|20)\d{6})(?!\d)")
+_SIX_DIGITS = re.compile(r"^([A-Za-z]+)(\d{6})-")
+"""TREC's older numbers: `AP880212-0001` and `WSJ870324-0001` (year, month, day),
+`LA010189-0001` (month, day, year)."""
+_SIX_DIGIT_ORDER = {"AP": "ymd", "WSJ": "ymd", "LA": "mdy"}
 _WIRE_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})")
 
 AGENCIES = {
@@ -86,8 +90,8 @@ def _plain(text: str) -> str:
 
 
 def _date(docno: str | None, stamp: str | None) -> _dt.date | None:
-    """The day the record was filed: its `DATE_TIME` (or `DATE`) field, else the eight digits of
-    its number (`APW19981016`, `AFP_ENG_20050101`)."""
+    """The day the record was filed: its `DATE_TIME` (or `DATE`) field, else the digits of its
+    number (`APW19981016`, `AFP_ENG_20050101`; TREC's `AP880212-0001`, `LA010189-0001`)."""
     candidates = []
     if stamp:
         found = _WIRE_DATE.search(stamp)
@@ -98,6 +102,12 @@ def _date(docno: str | None, stamp: str | None) -> _dt.date | None:
     if docno and (digits := _DIGITS.search(docno)):
         day = digits.group(1)
         candidates.append((int(day[:4]), int(day[4:6]), int(day[6:])))
+    elif docno and (six := _SIX_DIGITS.match(docno)):
+        order, d = _SIX_DIGIT_ORDER.get(six.group(1).upper()), six.group(2)
+        if order == "ymd":
+            candidates.append((1900 + int(d[:2]), int(d[2:4]), int(d[4:])))
+        elif order == "mdy":
+            candidates.append((1900 + int(d[4:]), int(d[:2]), int(d[2:4])))
     for year, month, day_ in candidates:
         try:
             return _dt.date(year, month, day_)

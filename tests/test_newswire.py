@@ -219,3 +219,21 @@ def test_the_new_york_times_wire_dateline_with_its_article() -> None:
     )
     assert cleaned.dateline == "ROTTERDAM, the Netherlands"
     assert cleaned.text.startswith("The cranes stood still on Monday")
+
+
+@pytest.mark.parametrize(
+    ("docno", "date"),
+    [
+        ("AP880212-0001", dt.date(1988, 2, 12)),
+        ("WSJ870324-0001", dt.date(1987, 3, 24)),
+        ("LA010189-0001", dt.date(1989, 1, 1)),
+        ("APW19981016.0240", dt.date(1998, 10, 16)),
+        ("FBIS3-1", None),
+    ],
+)
+def test_the_day_of_a_document_number(docno: str, date: dt.date | None) -> None:
+    """The newswire audit: TREC's older numbers (DUC 2001 and 2002 use them) gave no date."""
+    record = (
+        f"<DOC>\n<DOCNO> {docno} </DOCNO>\n<TEXT>\nThe story was filed that day.\n</TEXT>\n</DOC>\n"
+    )
+    assert clean(record).date == date
