@@ -137,7 +137,8 @@ def read(record: str) -> Wire:
     body = _field(record, "TEXT")
     if body is None:  # no TEXT element: whatever the record holds past its header fields
         body = re.sub(
-            r"<(DOCNO|DOCTYPE|TXTTYPE|DATE_TIME|DATE|HEADLINE|SLUG|HEADER|TRAILER)>.*?</\1>",
+            r"<(DOCNO|DOCTYPE|TXTTYPE|DATE_TIME|DATE|HEADLINE|HEAD|HL|SLUG|HEADER|TRAILER|FILEID"
+            r"|FIRST|SECOND|BYLINE|DATELINE|NOTE)>.*?</\1>",
             "",
             record,
             flags=re.DOTALL | re.IGNORECASE,
@@ -147,8 +148,10 @@ def read(record: str) -> Wire:
         text = "\n\n".join(" ".join(p.split()) for p in parts if p.strip())
     else:
         text = _plain(body).strip("\n")
-    headline = _field(record, "HEADLINE")
-    title = " ".join(_plain(headline).split()) if headline else None
+    # HEADLINE (DUC, TAC, the LA Times), HEAD (TREC's AP), HL (the Wall Street Journal, with
+    # its byline after "----")
+    headline = _field(record, "HEADLINE") or _field(record, "HEAD") or _field(record, "HL")
+    title = " ".join(_plain(headline).split("----")[0].split()) if headline else None
     if title and title.isupper():  # the wire's capitals ("FERRY TOLL RISES TO 53")
         title = string.capwords(title.lower())
     stamp = _field(record, "DATE_TIME") or _field(record, "DATE")

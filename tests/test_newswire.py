@@ -237,3 +237,29 @@ def test_the_day_of_a_document_number(docno: str, date: dt.date | None) -> None:
         f"<DOC>\n<DOCNO> {docno} </DOCNO>\n<TEXT>\nThe story was filed that day.\n</TEXT>\n</DOC>\n"
     )
     assert clean(record).date == date
+
+
+def test_a_trec_ap_record_gives_its_head_dateline_and_day(tmp_path: Path) -> None:
+    """DUC 2001 and 2002 ship TREC's AP, WSJ and LA Times records: the title is in HEAD (AP)
+    or HL (WSJ, byline after "----"), and FILEID, FIRST, SECOND and BYLINE are no text."""
+    path = tmp_path / "AP880212-0001"
+    path.write_text(
+        "<DOC>\n<DOCNO> AP880212-0001 </DOCNO>\n<FILEID>AP-NR-02-12-88 2344EST</FILEID>\n"
+        "<FIRST>r a PM-Refugees 02-12 0379</FIRST>\n<HEAD>Boat People Reach Thailand</HEAD>\n"
+        "<BYLINE>By JOHN DOE</BYLINE>\n<DATELINE>BANGKOK, Thailand (AP) </DATELINE>\n<TEXT>\n"
+        "   More than 150 Vietnamese boat people arrived in southern Thailand on\n"
+        "Friday after a rough five-day crossing, officials said.\n</TEXT>\n</DOC>\n",
+        encoding="utf-8",
+    )
+    (article,) = load([path]).articles
+    assert (article.title, article.date, article.source) == (
+        "Boat People Reach Thailand",
+        dt.date(1988, 2, 12),
+        "AP",
+    )
+    assert article.dateline == "BANGKOK, Thailand (AP)"
+    assert article.text.startswith("More than 150 Vietnamese boat people arrived")
+    wsj = "<DOC>\n<DOCNO> WSJ870324-0001 </DOCNO>\n<HL> Markets Rally ---- By Jane Roe </HL>\n"
+    assert clean(wsj + "<TEXT>\nStocks rose sharply on Monday.\n</TEXT>\n</DOC>").title == (
+        "Markets Rally"
+    )
