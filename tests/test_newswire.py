@@ -263,3 +263,13 @@ def test_a_trec_ap_record_gives_its_head_dateline_and_day(tmp_path: Path) -> Non
     assert clean(wsj + "<TEXT>\nStocks rose sharply on Monday.\n</TEXT>\n</DOC>").title == (
         "Markets Rally"
     )
+
+
+def test_a_record_cut_short_is_read_with_a_notice(tmp_path: Path) -> None:
+    """The newswire audit: a file cut off inside its last record was read without a word."""
+    path = tmp_path / "APW19990101.0009"
+    path.write_text(DUC_AP.split("</TEXT>")[0], encoding="utf-8")
+    ingested = load([path])
+    assert len(ingested.articles) == 1
+    assert any("no </DOC>" in notice for notice in ingested.notices)
+    assert not any("no </DOC>" in n for n in load([_duc_folder(tmp_path)]).notices)
