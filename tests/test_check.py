@@ -1617,6 +1617,22 @@ def test_an_undated_weekday_does_not_chain_two_events_a_week_apart() -> None:
     assert [(side.value, side.sources) for side in entries[1].differs] == [("Thursday", (3,))]
 
 
+def test_a_day_inside_a_concession_is_no_event_of_the_sentence() -> None:
+    """The newswire audit: "ordered an investigation into why the vessel was allowed to leave
+    port despite a storm warning issued Thursday evening" stood on the timeline under Thursday,
+    as if the order had been given then."""
+    article = Article(
+        1,
+        "AP",
+        "The minister ordered an investigation into why the vessel was allowed to leave port "
+        "despite a storm warning issued Thursday evening. The ferry sank on Friday, killing 31 "
+        "people.",
+        date=dt.date(1998, 10, 17),
+    )
+    entries = timeline([article])
+    assert [(e.date, e.text[:9]) for e in entries] == [(dt.date(1998, 10, 16), "The ferry")]
+
+
 def test_undated_weekdays_are_not_put_on_the_timeline() -> None:
     article = Article(1, "a", "Protesters stormed the embassy on Tuesday in Baghdad, police said.")
     assert timeline([article]) == []
