@@ -24,7 +24,7 @@ _NYT_CODE = re.compile(r"&(?:UR|LR|QC|QL|QR|HT|MD|TL|IL|EM|XR);")
 """The New York Times wire's typesetting codes (upper and lower rail, centring, ...): no text."""
 _WIRE_LINE = re.compile(
     r"^[ \t]*(?:\(?c\)?\.? ?\d{4} [^\n]*(?:News Service|Press|Agence)[^\n]*|=+|-30-"
-    r"|\(?(?:STORY CAN END HERE|OPTIONAL|ATTN|EDS?:|END ADV)[^\n]*)[ \t]*$",
+    r"|\((?:STORY CAN END HERE|OPTIONAL|ATTN|EDS?:|END ADV)[^\n]*)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 """A wire's service lines: "c.1998 N.Y. Times News Service=", "-30-", "(STORY CAN END HERE.

@@ -273,3 +273,16 @@ def test_a_record_cut_short_is_read_with_a_notice(tmp_path: Path) -> None:
     assert len(ingested.articles) == 1
     assert any("no </DOC>" in notice for notice in ingested.notices)
     assert not any("no </DOC>" in n for n in load([_duc_folder(tmp_path)]).notices)
+
+
+def test_a_wrapped_line_that_opens_with_an_editors_word_is_prose() -> None:
+    """Service lines go only in their own form ("(ATTN: ...)", "c.1999 ... News Service"); a
+    wrapped line of prose that happens to open with "optional" stays."""
+    record = (
+        "<DOC>\n<DOCNO> APW19990101.0001 </DOCNO>\n<TEXT>\n   The ministry said attendance was\n"
+        "optional for most officials on Monday.\n   (ATTN: editors, a photo follows)\n"
+        "   c.1999 N.Y. Times News Service\n</TEXT>\n</DOC>\n"
+    )
+    assert clean(record).text == (
+        "The ministry said attendance was optional for most officials on Monday."
+    )
