@@ -27,7 +27,7 @@ from .evidence import (
     related,
     units_agree,
 )
-from .facts import WEEKDAYS, Facts, Quantity, analyse, same_name
+from .facts import WEEKDAYS, Facts, Quantity, Token, analyse, same_name
 from .schema import Disagreement, Sentence, Side, Support
 from .sentences import stem
 from .similarity import cosines, doc_bounds
@@ -187,7 +187,7 @@ def _topic(facts: Facts, q: Quantity) -> str:
         subject = _clause_subject(facts, q.start, usable)  # "the death toll ... rose to 14"
         if subject:
             return subject
-    if q.start >= 2 and facts.tokens[q.start - 1].lower in _MOVES:
+    if q.start >= 2 and _moved(facts.tokens[q.start - 1]):
         subject = _clause_subject(facts, q.start - 1, usable)  # "Shares fell 10 percent"
         if subject:
             return subject
@@ -204,12 +204,10 @@ def _opening_word(facts: Facts, i: int) -> bool:
     return i == 0 and not any(n.start == 0 and (n.end > 1 or not n.initial) for n in facts.names)
 
 
-_MOVES = frozenset(
-    ["rose", "fell", "dropped", "climbed", "jumped", "gained", "lost", "slid", "declined",
-     "increased", "decreased", "grew", "shrank", "surged", "plunged", "tumbled", "soared",
-     "sank", "slipped", "dipped"]
-)  # fmt: skip
-"""Verbs of a figure's movement: the label is what moved, not the verb ("Shares", not "Fell")."""
+def _moved(token: Token) -> bool:
+    """A verb of a figure's movement ("fell", "rose"): a word the lexicon opposes to "steady"
+    (data/antonyms.txt). The label is what moved, not the verb ("Shares", not "Fell")."""
+    return lexicon.opposite(token.key, lexicon.key("steady"))
 
 
 def _clause_subject(facts: Facts, end: int, usable: Callable[[int], bool]) -> str | None:

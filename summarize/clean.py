@@ -1336,6 +1336,9 @@ WRAP_LONG = 0.7
 """...when most lines but the last reach this share of that width (a paragraph's last line
 is shorter), and at least `WRAP_OPEN` of them stop mid-sentence."""
 WRAP_OPEN = 0.4
+_LINE_ENDS = (".", "!", "?", ":", '"', "”", "'", "’", ")")
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+"""A word broken at its hyphen across a wrapped line ("high-" / "level")."""
 
 
 def _hard_wrapped(lines: Sequence[str]) -> int | None:
@@ -1351,9 +1354,6 @@ def _hard_wrapped(lines: Sequence[str]) -> int | None:
     if width > WRAP_WIDTH or long < 0.5 * len(inner) or open_ < WRAP_OPEN * len(inner):
         return None
     return width
-
-
-_LINE_ENDS = (".", "!", "?", ":", '"', "”", "'", "’", ")")
 
 
 def _line_paragraphs(text: str) -> list[str]:
@@ -1380,9 +1380,6 @@ def _line_paragraphs(text: str) -> list[str]:
         paragraphs[-1].append(line)
     # a word broken at its hyphen ("high-" / "level") joins without a space
     return [" ".join(_HYPHEN_BREAK.sub("-", "\n".join(p)).split()) for p in paragraphs]
-
-
-_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
 
 
 def clean(raw: str, *, title: str | None = None) -> Cleaned:
@@ -1442,7 +1439,8 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
                 removed.append(prose)
         else:
             kept.append(stripped)
-    dateline = dateline or (wire and wire.dateline) or None
-    outlet = (wire and wire.outlet) or find_outlet(dateline, paragraphs)
-    date = date or (wire and wire.date) or _stamped_date(top)
+    if wire is not None:  # the record's own fields come before what the text suggests
+        dateline, date = dateline or wire.dateline, date or wire.date
+    outlet = (wire.outlet if wire else None) or find_outlet(dateline, paragraphs)
+    date = date or _stamped_date(top)
     return Cleaned("\n\n".join(kept), title, date, dateline, tuple(removed), outlet)

@@ -713,10 +713,10 @@ def _parse(data: bytes, name: str, path: str) -> tuple[list[_Raw], list[str]]:
         ], notices
     if kind == "wire":  # a collection file holds many records, each its own article
         records = newswire.records(text)
-        if records and not re.search(r"</DOC>\s*$", records[-1], re.IGNORECASE):
+        if records and newswire.cut_short(records[-1]):
             notices.append(f"{name}: its last record has no </DOC> (the file may be cut short)")
         return [
-            _Raw(record, newswire.read(record).docno or label, path, from_file_name=True)
+            _Raw(record, newswire.docno(record) or label, path, from_file_name=True)
             for record in records
         ], notices
     return [_Raw(text, label, path, from_file_name=True)], notices

@@ -80,6 +80,20 @@ def records(text: str) -> list[str]:
     return [m.group(0) for m in _DOC.finditer(text)]
 
 
+def docno(record: str) -> str | None:
+    """A record's document number: its DOCNO field, or TAC's `id` attribute."""
+    field = _field(record, "DOCNO")
+    if field and field.strip():
+        return field.strip()
+    id_attribute = _DOC_ID.search(record)
+    return id_attribute.group(1) if id_attribute else None
+
+
+def cut_short(record: str) -> bool:
+    """The record ends before its `</DOC>`: the file it closes was cut off."""
+    return re.search(r"</DOC>\s*$", record, re.IGNORECASE) is None
+
+
 def _field(record: str, tag: str) -> str | None:
     match = re.search(rf"<{tag}(?:\s[^>]*)?>(.*?)</{tag}>", record, re.DOTALL | re.IGNORECASE)
     return match.group(1) if match else None
@@ -127,13 +141,7 @@ def outlet(docno: str | None) -> str | None:
 def read(record: str) -> Wire:
     """One record's story and metadata. Paragraphs are the record's `<P>` elements, else its
     text as written (hard-wrapped lines are joined later, by `summarize.clean`)."""
-    docno_field = _field(record, "DOCNO")
-    id_attribute = _DOC_ID.search(record)
-    docno = (
-        docno_field.strip()
-        if docno_field and docno_field.strip()
-        else (id_attribute.group(1) if id_attribute else None)
-    )
+    number = docno(record)
     body = _field(record, "TEXT")
     if body is None:  # no TEXT element: whatever the record holds past its header fields
         body = re.sub(
@@ -156,4 +164,4 @@ def read(record: str) -> Wire:
         title = string.capwords(title.lower())
     stamp = _field(record, "DATE_TIME") or _field(record, "DATE")
     dateline = " ".join(_plain(_field(record, "DATELINE") or "").split()) or None
-    return Wire(text, docno, title or None, _date(docno, stamp), outlet(docno), dateline)
+    return Wire(text, number, title or None, _date(number, stamp), outlet(number), dateline)

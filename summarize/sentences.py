@@ -212,6 +212,8 @@ _TAIL_ADJUNCT = re.compile(
 )
 _QUOTED = re.compile(r"[\"“]([^\"”]*)[\"”]")
 _COUNTRY_ABBREVIATION = re.compile(r"\b(?:U\.S|U\.K|U\.N|U\.S\.A)\.$")
+_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,3}$")
+"""A name's initials ending the piece ("B.J.", "J.R.R."): Punkt ends a sentence there."""
 
 
 def _splitting_words() -> dict[str, frozenset[str]]:
@@ -273,10 +275,6 @@ def _rejoin(previous: str, sentence: str) -> bool:
     ):
         return True  # "President B.J. | Habibie expressed", "the F.B.I. | director"
     return _attribution_tail(previous, sentence)
-
-
-_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,3}$")
-"""A name's initials ending the piece ("B.J.", "J.R.R."): Punkt ends a sentence there."""
 
 
 _CLOCK_END = re.compile(r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.\s+([A-Z][a-z]*)\b")
