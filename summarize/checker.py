@@ -684,10 +684,28 @@ def _date_problem(
             return Problem("date", when.text, f"the sources say {best_against.text}")
     if agree:
         return None
+    # a day the claim gives itself is the day of its other event ("On Monday, ten families
+    # sued Bushmaster, maker of the AR-15 that Lanza used on December 14th, 2012")
+    disagree = [
+        o
+        for o in disagree
+        if not any(mine is not when and mine.agrees(o, None, None) for mine in claim.facts.dates)
+    ]
     if when.month and when.day and not disagree:
         for entry in sources.entries:
-            if any(when.agrees(o, entry.anchor, entry.anchor) for o in entry.facts.dates if o.day):
+            if any(
+                when.agrees(o, entry.anchor, entry.anchor)
+                for o in entry.facts.dates
+                if o.day and (o.year or entry.anchor or not when.year)
+            ):
                 return None  # a date written out in full that a source gives: not invented
+        if when.year:
+            # a full date no source gives, whose day or month the sources give in another year
+            months = [o for e in sources.entries for o in e.facts.dates if o.month == when.month]
+            if months and not any(o.year == when.year for o in months):
+                other = next((o for o in months if o.year and o.day in (None, when.day)), None)
+                if other is not None:
+                    return Problem("date", when.text, f"the sources say {other.text}")
     if disagree:
         return Problem("date", when.text, f"the sources say {disagree[0].text}")
     if unknown or when.period is not None:  # "this year" where nothing dates it: unrefuted
@@ -786,6 +804,10 @@ def _check_names(
         best = max(overlap(context, e.keys) for e in homes)
         if rival is not None and best < 0.5:
             problems.append(Problem("name", name.text, f"the sources say {rival.text}"))
+            continue
+        stand_in = _stand_in(claim, name, context, best, core, named, sources)
+        if stand_in is not None:
+            problems.append(Problem("name", name.text, f"the sources say {stand_in.text}"))
             continue
         if (
             best < 0.5
@@ -1105,6 +1127,69 @@ def _place_words(place: str) -> tuple[str, ...]:
     return tuple(fold_name_word(w) for w in place.split())
 
 
+STAND_IN = 0.5
+"""Share of the rest of a claim one sentence must state for its other person to stand in."""
+
+_NOT_PERSONAL = frozenset(
+    ["of", "the", "and", "for", "at", "department", "police", "agency", "institute", "center",
+     "centre", "county", "university", "college", "hospital", "house", "company", "court",
+     "party", "council", "committee", "city", "state", "river", "street", "trust", "news",
+     "times", "post", "church", "school", "bank", "group", "office", "service", "club"]
+)  # fmt: skip
+
+
+def _personal(name: Name, sources: Sources) -> bool:
+    """A person's name by its shape: two or three words, none of a body, a place or a
+    building, or the surname of such a name elsewhere in the sources."""
+    if _place(name) or any(w in _NOT_PERSONAL for w in name.words):
+        return False
+    if 2 <= len(name.words) <= 3:
+        return True
+    return len(name.words) == 1 and name.words[0] in _personal_surnames(sources)
+
+
+def _personal_surnames(sources: Sources) -> frozenset[str]:
+    return frozenset(
+        n.words[-1]
+        for _, n in sources.names
+        if 2 <= len(n.words) <= 3 and not _place(n) and not any(w in _NOT_PERSONAL for w in n.words)
+    )
+
+
+def _stand_in(
+    claim: ClaimFacts,
+    name: Name,
+    context: set[str],
+    best: float,
+    core: Sequence[Entry],
+    named: list[tuple[str, ...]],
+    sources: Sources,
+) -> Name | None:
+    """Another person doing what the claim has `name` do: the sentence the claim restates
+    gives the act to someone the claim does not name, and `name` is never near these words
+    anywhere ("Justice Samuel Alito sprinkled in references" where "Kagan ... weaving
+    Spider-Man references" and Alito only dissented)."""
+    if best > 0.0 or len(context) < 2 or len(name.words) < 2 or not _personal(name, sources):
+        return None
+    if any(find_name(name, e.facts) for e in core):
+        return None  # the claim fuses in what the next sentence has this person do
+    entry = core[0]
+    rest = [claim.facts.tokens[i].key for i in claim.content if not name.start <= i < name.end]
+    if not rest or sum(1 for k in rest if covered(k, entry.keys)) / len(rest) < STAND_IN:
+        return None
+    for other in entry.facts.names:
+        if any(same_name(other.words, words) for words in named):
+            continue
+        owner = (
+            entry.facts.tokens[other.end].lower in ("'s", "’s")
+            if other.end < len(entry.facts.tokens)
+            else False
+        )
+        if not owner and _personal(other, sources) and not _one_person(name, other, sources):
+            return other
+    return None
+
+
 def _one_person(name: Name, other: Name, sources: Sources) -> bool:
     """Two names the sources write together as one ("Betty" and "White": "Betty White")."""
     wanted = set(name.words) | set(other.words)
@@ -1112,7 +1197,10 @@ def _one_person(name: Name, other: Name, sources: Sources) -> bool:
 
 
 def _rival_name(
-    name: Name, context: set[str], evidence: Sequence[Entry], named: list[tuple[str, ...]]
+    name: Name,
+    context: set[str],
+    evidence: Sequence[Entry],
+    named: list[tuple[str, ...]],
 ) -> Name | None:
     """A name of the evidence, absent from the claim, standing where the claim has `name`."""
     if not context:

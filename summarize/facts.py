@@ -389,11 +389,21 @@ def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None,
 _RELATIVE_TIME = frozenset(["before", "after", "ago", "later", "earlier", "from", "prior"])
 
 
+_CLAUSE_WORDS = frozenset(
+    ["when", "while", "because", "if", "after", "before", "since", "until", "than", "as",
+     "that", "which", "who", "whom", "whose", "is", "was", "were", "are", "be", "been", "to"]
+)  # fmt: skip
+# words that end the phrase an amount counts: "she was twenty-two when her online exchanges
+# began" counts no exchanges
+
+
 def _counted(tokens: tuple[Token, ...], i: int) -> tuple[str, ...]:
     stops = lexicon.function_words()
     found: list[str] = []
     for token in tokens[i : i + 4]:
         if token.kind == "punct" and token.text not in "-'":
+            break
+        if token.lower in _CLAUSE_WORDS:
             break
         if token.kind == "number" or token.lower.split("-")[0] in _NUMBER_WORDS:
             break
@@ -451,6 +461,7 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
         token = tokens[i]
         start, value, used, ordinal, scale, approximate = i, None, 0, False, 1.0, False
         currency: lexicon.Unit | None = None
+        compound: str | None = None  # the noun of "three-judge": what the amount counts
         if token.kind == "symbol" and token.text in "$£€¥" and i + 1 < len(tokens):
             currency = lexicon.units().get((token.text,))
             i += 1
@@ -537,6 +548,8 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                         value, used = None, 1
                 else:
                     metres = lexicon.units().get((rest,))
+                    if metres is None and rest.isalpha():
+                        compound = lexicon.key(rest)
             elif "-" in token.lower and token.lower.split("-")[0] in _ORDINAL_WORDS:
                 # "third-biggest"; a bare "second" or "first" is too often not a rank
                 value, used, ordinal = float(_ORDINAL_WORDS[token.lower.split("-")[0]]), 1, True
@@ -635,7 +648,7 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
         if unit is None and _apposed_age(tokens, start, end):
             unit = lexicon.units()[("year-old",)]  # "Harmon, 58, ..."
         of = end < len(tokens) and tokens[end].lower == "of"
-        counted = _counted(tokens, end + (1 if of else 0))
+        counted = (compound,) if compound else _counted(tokens, end + (1 if of else 0))
         first = start - hedge_length
         if (
             unit is not None

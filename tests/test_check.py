@@ -2178,3 +2178,71 @@ def test_the_only_day_of_a_report_dates_what_it_reports() -> None:
     assert checker.verify(claim).supported, checker.verify(claim).problems
     verdict = checker.verify(claim.replace("Saturday", "Friday"))
     assert [p.kind for p in verdict.problems] == ["date"]
+
+
+def test_another_person_doing_the_act_is_named() -> None:
+    """Set l: "Justice Samuel Alito sprinkled in references to Spider-Man" where the sentence
+    it restates gives the references to Kagan and Alito only ever dissents. A name the story
+    uses elsewhere is not a name the sources put here."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Wire",
+                "Justice Elena Kagan wrote the majority opinion on Monday. Kagan, a lifelong "
+                "comic book fan, wove Spider-Man references throughout her opinion.",
+            ),
+            Article(
+                2,
+                "Daily",
+                "Justice Samuel Alito, who wrote the dissent, argued that the precedent "
+                "should be overturned.",
+            ),
+        ]
+    )
+    claim = "Justice Elena Kagan wove Spider-Man references throughout her opinion."
+    assert checker.verify(claim).supported, checker.verify(claim).problems
+    swapped = checker.verify(claim.replace("Elena Kagan", "Samuel Alito"))
+    assert [(p.kind, p.detail) for p in swapped.problems] == [("name", "the sources say Kagan")]
+    fused = "Justice Samuel Alito wrote the dissent, arguing that the precedent should go."
+    assert checker.verify(fused).supported, checker.verify(fused).problems
+
+
+def test_what_an_amount_counts_ends_at_its_clause() -> None:
+    """Set l: "she was twenty-two when her online exchanges began" counts no exchanges, and a
+    "three-judge court" counts judges, not the court."""
+    (age,) = analyse("She was twenty-two when her online exchanges with him began.").quantities
+    assert age.counted == ()
+    (panel,) = analyse("The three-judge court ruled unanimously.").quantities
+    (bench,) = analyse("A three-judge panel of the appeal court agreed.").quantities
+    assert panel.counted == bench.counted != ()
+
+
+def test_a_second_day_of_the_claim_is_its_other_events_day() -> None:
+    """Set l: "On Monday, ten families sued ..., maker of the rifle used on December 14th,
+    2012" was "the sources say Monday" (the day of the suit); a wrong year is still wrong."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Courant",
+                "A lawsuit filed Monday by ten families claims the maker of the rifle is to "
+                "blame for the shooting.",
+                date=dt.date(2014, 12, 15),
+            ),
+            Article(
+                2,
+                "Post",
+                "The gunman killed 26 people at the school with a rifle his mother had bought.",
+                date=dt.date(2014, 12, 16),
+            ),
+            Article(3, "Herald", "Church bells marked the anniversary of Dec. 14, 2012."),
+        ]
+    )
+    claim = (
+        "On Monday, ten families sued the maker of the rifle the gunman used on "
+        "December 14th, 2012, to kill 26 people."
+    )
+    assert checker.verify(claim).supported, checker.verify(claim).problems
+    verdict = checker.verify(claim.replace("2012", "2013"))
+    assert [p.kind for p in verdict.problems] == ["date"], verdict.problems
