@@ -2246,3 +2246,21 @@ def test_a_second_day_of_the_claim_is_its_other_events_day() -> None:
     assert checker.verify(claim).supported, checker.verify(claim).problems
     verdict = checker.verify(claim.replace("2012", "2013"))
     assert [p.kind for p in verdict.problems] == ["date"], verdict.problems
+
+
+def test_the_law_is_not_lawful() -> None:
+    """Set l: "still against the law" was "the sources say illegal": "lawful" and "law" share a
+    stem, so the antonym list held the noun as the opposite of "illegal"."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Irish Times",
+                "The minister said the sale or import of such substances remains illegal.",
+            )
+        ]
+    )
+    claim = "The minister said selling or importing the substances is still against the law."
+    assert checker.verify(claim).supported, checker.verify(claim).problems
+    verdict = checker.verify("The minister said selling the substances is now legal.")
+    assert "polarity" in [p.kind for p in verdict.problems], verdict.problems
