@@ -202,13 +202,15 @@ def _report(
     lines += [
         "Recall: share of unfaithful claims flagged (target ≥ 90 %). False alarms: share of "
         "faithful claims flagged (target ≤ 10 %). The checker was tuned on `dev-claims-a`, "
-        "`-b`, `-c`, `-e`, `-f`, `-g`, `-h`, `-i`, `-k` and `stories`; `dev-claims-d` and "
-        "`dev-claims-j` are held out (each written by someone who never saw the checker; their "
-        "sentences were never read while tuning), the closest measure here of sentences nobody "
-        "tuned on (j's first measure, Nov 24: 53.9 / 19.3 %). Each of e, f, g, h, i "
-        "and k was measured once before it was read (e 61.5 / 29.9 %, f 65.6 / 21.0 %, g "
-        "72.3 / 28.0 %, h 72.6 / 15.3 %, i 62.1 / 16.7 %, k 67.0 / 28.9 %): sentences by a "
-        "new writer.",
+        "`-b`, `-c`, `-e`, `-f`, `-g`, `-h`, `-i`, `-k`, `-l` and `stories`; `dev-claims-d` "
+        "and `dev-claims-j` are held out (each written by someone who never saw the checker; "
+        "their sentences were never read while tuning), the closest measure here of sentences "
+        "nobody tuned on (j's first measure, Nov 24: 53.9 / 19.3 %). Each of e, f, g, h, i, k "
+        "and l was measured once before it was read (e 61.5 / 29.9 %, f 65.6 / 21.0 %, g "
+        "72.3 / 28.0 %, h 72.6 / 15.3 %, i 62.1 / 16.7 %, k 67.0 / 28.9 %, l 83.3 / 65.9 %): "
+        "sentences by a new writer. Set l's faithful sentences are few (44) and dense, most "
+        "the pair of three or four edits, so its false-alarm rate weighs one hard sentence "
+        "four times.",
         "",
     ]
     rows = []
