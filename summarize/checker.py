@@ -1130,30 +1130,11 @@ def _place_words(place: str) -> tuple[str, ...]:
 STAND_IN = 0.5
 """Share of the rest of a claim one sentence must state for its other person to stand in."""
 
-_NOT_PERSONAL = frozenset(
-    ["of", "the", "and", "for", "at", "department", "police", "agency", "institute", "center",
-     "centre", "county", "university", "college", "hospital", "house", "company", "court",
-     "party", "council", "committee", "city", "state", "river", "street", "trust", "news",
-     "times", "post", "church", "school", "bank", "group", "office", "service", "club"]
-)  # fmt: skip
 
-
-def _personal(name: Name, sources: Sources) -> bool:
-    """A person's name by its shape: two or three words, none of a body, a place or a
-    building, or the surname of such a name elsewhere in the sources."""
-    if _place(name) or any(w in _NOT_PERSONAL for w in name.words):
-        return False
-    if 2 <= len(name.words) <= 3:
-        return True
-    return len(name.words) == 1 and name.words[0] in _personal_surnames(sources)
-
-
-def _personal_surnames(sources: Sources) -> frozenset[str]:
-    return frozenset(
-        n.words[-1]
-        for _, n in sources.names
-        if 2 <= len(n.words) <= 3 and not _place(n) and not any(w in _NOT_PERSONAL for w in n.words)
-    )
+def _full_name(words: tuple[str, ...]) -> bool:
+    """A person's name written out: two or three words, none of a body's, a place's or a
+    building's ("Madison Police Department" and "New York" are no one's)."""
+    return 2 <= len(words) <= 3 and not any(w in lexicon.not_personal() for w in words)
 
 
 def _stand_in(
@@ -1169,7 +1150,7 @@ def _stand_in(
     gives the act to someone the claim does not name, and `name` is never near these words
     anywhere ("Justice Samuel Alito sprinkled in references" where "Kagan ... weaving
     Spider-Man references" and Alito only dissented)."""
-    if best > 0.0 or len(context) < 2 or len(name.words) < 2 or not _personal(name, sources):
+    if best > 0.0 or len(context) < 2 or _place(name) or not _full_name(name.words):
         return None
     if any(find_name(name, e.facts) for e in core):
         return None  # the claim fuses in what the next sentence has this person do
@@ -1177,15 +1158,15 @@ def _stand_in(
     rest = [claim.facts.tokens[i].key for i in claim.content if not name.start <= i < name.end]
     if not rest or sum(1 for k in rest if covered(k, entry.keys)) / len(rest) < STAND_IN:
         return None
+    surnames = {n.words[-1] for _, n in sources.names if not _place(n) and _full_name(n.words)}
+    tokens = entry.facts.tokens
     for other in entry.facts.names:
-        if any(same_name(other.words, words) for words in named):
+        if any(same_name(other.words, words) for words in named) or _place(other):
             continue
-        owner = (
-            entry.facts.tokens[other.end].lower in ("'s", "’s")
-            if other.end < len(entry.facts.tokens)
-            else False
-        )
-        if not owner and _personal(other, sources) and not _one_person(name, other, sources):
+        if other.end < len(tokens) and tokens[other.end].lower in ("'s", "’s"):
+            continue  # an owner ("Prince Jefri Bolkiah's collection"), not the doer
+        person = _full_name(other.words) or (len(other.words) == 1 and other.words[0] in surnames)
+        if person and not _one_person(name, other, sources):
             return other
     return None
 

@@ -246,6 +246,12 @@ def _general_roles() -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
 
 
 @cache
+def not_personal() -> frozenset[str]:
+    """Words of a body's, a place's or a building's name (not_personal.txt): no person's."""
+    return frozenset(line.lower() for line in _lines("not_personal.txt"))
+
+
+@cache
 def kinship() -> frozenset[tuple[str, ...]]:
     """Relations within a family (kinship.txt): roles, but never rivals of an office."""
     return frozenset(tuple(line.lower().split()) for line in _lines("kinship.txt"))
