@@ -1675,7 +1675,11 @@ def _name_words(span: tuple[Token, ...]) -> tuple[str, ...]:
         if token.text in ("-", "."):
             continue
         text = token.text.removesuffix("'s").removesuffix("’s")
-        for part in fold_name_word(text).split("-"):
+        pieces = text.split("-")
+        folded = fold_name_word(text).split("-")
+        for k, part in enumerate(folded):
+            if k and k < len(pieces) and _describing(pieces[k]):
+                continue  # "Duke-led", "Florida-based": the name is Duke, Florida
             if (
                 part
                 and part not in ("al", "el", "to", "ul", "ad", "as", "an")
@@ -1683,6 +1687,15 @@ def _name_words(span: tuple[Token, ...]) -> tuple[str, ...]:
             ):
                 words.append(part)
     return tuple(words)
+
+
+_DESCRIBING = frozenset(["based", "born", "area", "made", "led", "run", "style", "era", "like"])
+
+
+def _describing(piece: str) -> bool:
+    """A lower-case word hyphened to a name that describes by it ("-led", "-based",
+    "-backed"), unlike a name's own lower-case piece ("Jong-un")."""
+    return piece.islower() and (piece in _DESCRIBING or (len(piece) > 4 and piece.endswith("ed")))
 
 
 def _possessive(token: Token) -> bool:

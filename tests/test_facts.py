@@ -392,3 +392,21 @@ def test_an_anniversarys_weekday_dates_no_event(text: str) -> None:
 def test_a_fraction_in_words_is_a_share_not_its_numerator(text: str) -> None:
     (share,) = analyse(text).quantities
     assert share.value == pytest.approx(200 / 3) and share.unit is not None
+
+
+def test_a_word_hyphened_to_a_name_describes_by_it() -> None:
+    """Set l: "the Duke-led study" was "no source mentions Duke-led"; the name is Duke. A
+    name's own lower-case piece stays ("Kim Jong-un")."""
+    words = [n.words for n in analyse("The Duke-led study and a Florida-based firm agreed.").names]
+    assert ("duke",) in words and ("florida",) in words
+    assert [n.words for n in analyse("He met Kim Jong-un on Friday.").names] == [
+        ("kim", "jong", "un")
+    ]
+
+
+def test_times_is_a_unit_of_its_own() -> None:
+    """Set l: "14.5 percent more likely" passed for "14.5 times more likely"."""
+    (times,) = analyse("They were 14.5 times more likely to develop panic disorder.").quantities
+    (share,) = analyse("They were 14.5 percent more likely to develop panic disorder.").quantities
+    assert times.unit is not None and share.unit is not None
+    assert times.unit.kind == share.unit.kind and times.unit.name != share.unit.name
