@@ -31,7 +31,11 @@ Labelled sets, each written by someone who never saw the checker's code:
   checker's code — held out: only its totals are read;
 - `dev-claims-j`: 211 claims by a tenth writer who never saw the checker, about 40 clusters
   that a, b and c used (none of d's, h's or i's) — held out like d (Nov 24): only its totals
-  and per-category counts are read.
+  and per-category counts are read;
+- `dev-claims-m`: 229 claims (115 faithful, 114 edits) by a thirteenth writer who never saw
+  the checker, about 40 clusters two other sets used at most (none of d's, j's or l's) — held
+  out like d and j (Nov 24): first measure 64.0 % recall / 21.7 % false alarms (the stop's
+  starting checker: 64.0 / 22.6 %); only its totals and per-category counts are read.
 
 Every unfaithful claim is a one-error edit of a faithful one, by category (a wrong number, unit,
 vague amount, title, speaker, place, day, negation, antonym, doer, swapped roles, an invented
@@ -75,6 +79,7 @@ SETS = (
     "stories",
     "dev-claims-d",
     "dev-claims-j",
+    "dev-claims-m",
 )
 RECALL_TARGET = 0.90
 FALSE_ALARM_TARGET = 0.10
@@ -202,10 +207,11 @@ def _report(
     lines += [
         "Recall: share of unfaithful claims flagged (target ≥ 90 %). False alarms: share of "
         "faithful claims flagged (target ≤ 10 %). The checker was tuned on `dev-claims-a`, "
-        "`-b`, `-c`, `-e`, `-f`, `-g`, `-h`, `-i`, `-k`, `-l` and `stories`; `dev-claims-d` "
-        "and `dev-claims-j` are held out (each written by someone who never saw the checker; "
-        "their sentences were never read while tuning), the closest measure here of sentences "
-        "nobody tuned on (j's first measure, Nov 24: 53.9 / 19.3 %). Each of e, f, g, h, i, k "
+        "`-b`, `-c`, `-e`, `-f`, `-g`, `-h`, `-i`, `-k`, `-l` and `stories`; `dev-claims-d`, "
+        "`dev-claims-j` and `dev-claims-m` are held out (each written by someone who never saw "
+        "the checker; their sentences were never read while tuning), the closest measure here "
+        "of sentences nobody tuned on (first measures, Nov 24: j 53.9 / 19.3 %, m 64.0 / "
+        "21.7 %). Each of e, f, g, h, i, k "
         "and l was measured once before it was read (e 61.5 / 29.9 %, f 65.6 / 21.0 %, g "
         "72.3 / 28.0 %, h 72.6 / 15.3 %, i 62.1 / 16.7 %, k 67.0 / 28.9 %, l 83.3 / 65.9 %): "
         "sentences by a new writer. Set l's faithful sentences are few (44) and dense, most "
