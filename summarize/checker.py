@@ -1750,9 +1750,26 @@ def _passive(facts: Facts, verb: int) -> bool:
     )
 
 
+def _agentless(facts: Facts, verb: int) -> bool:
+    """A passive with no "by": "asking that President Obama be subpoenaed to testify" has
+    Obama subpoenaed, by no one the clause names."""
+    tokens = facts.tokens
+    before = [t.lower for t in tokens[max(0, verb - 2) : verb]]
+    after = [t.lower for t in tokens[verb + 1 : verb + 4]]
+    return (
+        tokens[verb].lower.endswith("ed")
+        and "by" not in after
+        and any(w in ("was", "were", "been", "being", "is", "are", "be") for w in before)
+    )
+
+
 def _roles_of(facts: Facts, verb: int) -> tuple[str | None, str | None]:
     doer, done_to = _actor(facts, verb, -1), _actor(facts, verb, +1)
-    return (done_to, doer) if _passive(facts, verb) else (doer, done_to)
+    if _passive(facts, verb):
+        return done_to, doer
+    if _agentless(facts, verb):
+        return None, doer
+    return doer, done_to
 
 
 def _check_roles(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> list[Problem]:

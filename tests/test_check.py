@@ -2264,3 +2264,23 @@ def test_the_law_is_not_lawful() -> None:
     assert checker.verify(claim).supported, checker.verify(claim).problems
     verdict = checker.verify("The minister said selling the substances is now legal.")
     assert "polarity" in [p.kind for p in verdict.problems], verdict.problems
+
+
+def test_a_passive_without_by_names_who_it_is_done_to() -> None:
+    """Set l: "asking that President Obama be subpoenaed" read Obama as the one who subpoenas,
+    and so "the sources have blagojevich as the one who subpoena"."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Tribune",
+                "Rod Blagojevich’s attorneys filed a motion today to subpoena President Obama "
+                "to testify at the former governor’s trial.",
+            )
+        ]
+    )
+    claim = (
+        "Lawyers for Rod Blagojevich asked that President Obama be subpoenaed to testify at "
+        "Blagojevich's trial."
+    )
+    assert checker.verify(claim).supported, checker.verify(claim).problems
