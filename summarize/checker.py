@@ -1159,12 +1159,9 @@ def _stand_in(
     if not rest or sum(1 for k in rest if covered(k, entry.keys)) / len(rest) < STAND_IN:
         return None
     surnames = {n.words[-1] for _, n in sources.names if not _place(n) and _full_name(n.words)}
-    tokens = entry.facts.tokens
     for other in entry.facts.names:
         if any(same_name(other.words, words) for words in named) or _place(other):
             continue
-        if other.end < len(tokens) and tokens[other.end].lower in ("'s", "’s"):
-            continue  # an owner ("Prince Jefri Bolkiah's collection"), not the doer
         person = _full_name(other.words) or (len(other.words) == 1 and other.words[0] in surnames)
         if person and not _one_person(name, other, sources):
             return other
@@ -1178,10 +1175,7 @@ def _one_person(name: Name, other: Name, sources: Sources) -> bool:
 
 
 def _rival_name(
-    name: Name,
-    context: set[str],
-    evidence: Sequence[Entry],
-    named: list[tuple[str, ...]],
+    name: Name, context: set[str], evidence: Sequence[Entry], named: list[tuple[str, ...]]
 ) -> Name | None:
     """A name of the evidence, absent from the claim, standing where the claim has `name`."""
     if not context:
@@ -1741,33 +1735,26 @@ def _actor(facts: Facts, verb: int, direction: int) -> str | None:
     return None
 
 
+_BE = frozenset(["was", "were", "been", "being", "is", "are", "be"])
+
+
 def _passive(facts: Facts, verb: int) -> bool:
-    tokens = facts.tokens
-    after = [t.lower for t in tokens[verb + 1 : verb + 4]]
-    before = [t.lower for t in tokens[max(0, verb - 2) : verb]]
-    return "by" in after and any(
-        w in ("was", "were", "been", "being", "is", "are", "be") for w in before
-    )
+    """A form of "be" before the verb: "was shot", "be subpoenaed"."""
+    return any(t.lower in _BE for t in facts.tokens[max(0, verb - 2) : verb])
 
 
-def _agentless(facts: Facts, verb: int) -> bool:
-    """A passive with no "by": "asking that President Obama be subpoenaed to testify" has
-    Obama subpoenaed, by no one the clause names."""
-    tokens = facts.tokens
-    before = [t.lower for t in tokens[max(0, verb - 2) : verb]]
-    after = [t.lower for t in tokens[verb + 1 : verb + 4]]
-    return (
-        tokens[verb].lower.endswith("ed")
-        and "by" not in after
-        and any(w in ("was", "were", "been", "being", "is", "are", "be") for w in before)
-    )
+def _by_after(facts: Facts, verb: int) -> bool:
+    """The passive names its doer: "was shot by a neighbour"."""
+    return any(t.lower == "by" for t in facts.tokens[verb + 1 : verb + 4])
 
 
 def _roles_of(facts: Facts, verb: int) -> tuple[str | None, str | None]:
+    """Who did it and to whom. A passive with "by" turns them round; one without names only
+    who it was done to ("asking that President Obama be subpoenaed to testify")."""
     doer, done_to = _actor(facts, verb, -1), _actor(facts, verb, +1)
-    if _passive(facts, verb):
+    if _passive(facts, verb) and _by_after(facts, verb):
         return done_to, doer
-    if _agentless(facts, verb):
+    if _passive(facts, verb) and facts.tokens[verb].lower.endswith("ed"):
         return None, doer
     return doer, done_to
 

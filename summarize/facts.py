@@ -389,12 +389,12 @@ def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None,
 _RELATIVE_TIME = frozenset(["before", "after", "ago", "later", "earlier", "from", "prior"])
 
 
+# Words that end the phrase an amount counts: "she was twenty-two when her online exchanges
+# began" counts no exchanges.
 _CLAUSE_WORDS = frozenset(
     ["when", "while", "because", "if", "after", "before", "since", "until", "than", "as",
      "that", "which", "who", "whom", "whose", "is", "was", "were", "are", "be", "been", "to"]
 )  # fmt: skip
-# words that end the phrase an amount counts: "she was twenty-two when her online exchanges
-# began" counts no exchanges
 
 
 def _counted(tokens: tuple[Token, ...], i: int) -> tuple[str, ...]:
