@@ -83,7 +83,10 @@ def _named(child: Any, verb: Any) -> set[str]:
     subject as the named subject before it in the sentence ("McConnell was so concerned that
     he made a point of telling Trump")."""
     if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return _participant(verb.head)
+        described = verb.head
+        if described.dep_ == "appos":  # "Rand Paul, the Kentucky Republican who ..."
+            return _participant(described) | _participant(described.head)
+        return _participant(described)
     if child.lower_ in _PERSONAL and child.dep_ == "nsubj":
         speaker = _speaker(verb)
         if speaker:
@@ -196,7 +199,23 @@ def _direct_names(verb: Any) -> set[str]:
     heads = [c for c in verb.children if c.dep_ in _DOER and c.pos_ == "PROPN"]
     heads += [p for c in verb.children if c.dep_ == "agent" for p in c.children]
     names = {t.lemma_.lower() for h in heads for t in h.subtree if t.pos_ == "PROPN"}
+    if (
+        verb.dep_ == "relcl"
+        and verb.head.pos_ == "PROPN"
+        and any(c.dep_ in _DOER and c.lower_ in _RELATIVE for c in verb.children)
+    ):
+        # "the United Steelworkers, which is covering the group's legal expenses"
+        names |= {t.lemma_.lower() for t in _name_of(verb.head)}
     return names
+
+
+def _name_of(head: Any) -> list[Any]:
+    """The proper-noun words of a name up to its head ("United Steelworkers"), and of the
+    name it stands beside ("Rand Paul, the Kentucky Republican")."""
+    words = [t for t in head.lefts if t.pos_ == "PROPN" and t.dep_ == "compound"] + [head]
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        words += _name_of(head.head)
+    return words
 
 
 def _passive(verb: Any) -> bool:

@@ -752,6 +752,30 @@ def test_another_named_doer_of_the_same_act_is_flagged() -> None:
         assert checker.verify(claim).supported, claim
 
 
+def test_a_doer_named_through_which_or_who_is_a_named_doer() -> None:
+    """Set h: "CAPA has been covering the United Steelworkers union's legal expenses" passed,
+    where "the United Steelworkers, which is covering the group's legal expenses"; a relative
+    clause on a name gives its act to that name. The name a description stands beside is the
+    same doer ("Rand Paul, the Kentucky Republican who had supported ...")."""
+    checker = wire(
+        "CAPA is backed by the United Steelworkers, which is covering the group's legal "
+        "expenses. Kentucky Republican Sen. Rand Paul, who had supported Bundy's case, called "
+        "the remarks offensive."
+    )
+    verdict = checker.verify(
+        "CAPA has been covering the United Steelworkers union's legal expenses."
+    )
+    roles = [p.detail for p in verdict.problems if p.kind == "roles"]
+    assert roles and "United Steelworkers" in roles[0], verdict.problems
+    for claim in (
+        "The United Steelworkers are covering CAPA's legal expenses.",
+        "Sen. Rand Paul, the Kentucky Republican who had supported Bundy's case, called the "
+        "remarks offensive.",
+    ):
+        verdict = checker.verify(claim)
+        assert verdict.supported, (claim, verdict.problems)
+
+
 def test_a_reversal_is_found_beyond_the_best_matching_sentence() -> None:
     """The sentence sharing most words with the claim names the suspect; the next one says who
     shot whom. A relative clause's doer is the noun it describes."""
