@@ -1554,7 +1554,8 @@ def _cues(facts: Facts) -> list[tuple[int, list[str]]]:
     scopes: list[tuple[int, list[str]]] = []
     for i in facts.negations:
         scope: list[str] = []
-        for j in range(i + 1, min(len(facts.tokens), i + 5)):
+        start = _past_aside(facts, i + 1)
+        for j in range(start, min(len(facts.tokens), start + 4)):
             token = facts.tokens[j]
             if token.kind == "punct" or (scope and token.lower in _NEW_PREDICATE):
                 break  # "would not continue was accurate": "accurate" is not negated
@@ -1570,6 +1571,15 @@ def _cues(facts: Facts) -> list[tuple[int, list[str]]]:
         if scope and not _until(facts, i):
             scopes.append((i, scope))
     return scopes
+
+
+def _past_aside(facts: Facts, k: int) -> int:
+    """Where a negated clause goes on after a word set off by commas ("did not, famously,
+    attend"): the word after the closing comma, else `k`."""
+    tokens = facts.tokens
+    if k + 2 < len(tokens) and tokens[k].text == "," and tokens[k + 2].text == ",":
+        return k + 3
+    return k
 
 
 def _until(facts: Facts, cue: int) -> bool:

@@ -1210,6 +1210,22 @@ def test_an_opposite_in_a_short_sentence_about_the_same_thing(
     assert faithful or verdict.problems[0].kind == "polarity"
 
 
+def test_a_word_set_off_by_commas_does_not_end_what_is_negated() -> None:
+    """Set g: "Zuckerberg was among the technology leaders who attended the round-table"
+    passed, where the source says he "did not, famously, attend" it."""
+    checker = wire(
+        "Mr Zuckerberg did not, famously, attend the round-table of technology leaders hosted "
+        "by the new president."
+    )
+    verdict = checker.verify(
+        "Zuckerberg attended the round-table of technology leaders hosted by the new president."
+    )
+    assert [p.kind for p in verdict.problems] == ["negation"], verdict.problems
+    assert checker.verify(
+        "Zuckerberg did not attend the round-table of technology leaders hosted by the president."
+    ).supported
+
+
 def test_a_negation_other_sources_contradict_refutes_nothing() -> None:
     """Where one outlet states plainly what another negates, the sources differ; a claim that
     takes one side is not refuted by the other."""
