@@ -206,14 +206,24 @@ def _place(name: Name) -> bool:
 def _named_alike(
     facts: Facts, q: Quantity, names: Sequence[Name], theirs: Facts, other: Quantity
 ) -> bool:
-    """Both amounts have the same name just before them, its own words the same around both
-    ("Jimmy Choo shares jumped 17 percent", "Jimmy Choo shares were up 17 percent"): the
+    """Both amounts have the same name beside them, its own words the same around both
+    ("Jimmy Choo shares jumped 17 percent", "Jimmy Choo shares were up 17 percent"; "spent two
+    years building the Knowledge Graph", "working on the Knowledge Graph for two years"): the
     words about a company or a person are its name, which `local_keys` leaves out."""
-    before = [n for n in names if 0 <= q.start - n.end <= NAMED_REACH]
+    before = [n for n in names if _beside(n, q)]
     if not before or q.value is None:
         return False  # a vague amount ("dozens") may be anyone's
-    near = [n for n in theirs.names if 0 <= other.start - n.end <= NAMED_REACH]
+    near = [n for n in theirs.names if _beside(n, other)]
     return any(same_name(a.words, b.words) for a in before for b in near)
+
+
+def _beside(name: Name, q: Quantity) -> bool:
+    """A name the amount is about: just before it, or, for an amount of something measured,
+    just after it ("two years building the Knowledge Graph"). A bare number before a name
+    ("40 Iraqis") may count anyone."""
+    return 0 <= q.start - name.end <= NAMED_REACH or (
+        q.unit is not None and 0 <= name.start - q.end <= NAMED_REACH
+    )
 
 
 NAMED_REACH = 4

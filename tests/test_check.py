@@ -1103,6 +1103,22 @@ def test_a_town_the_parser_calls_a_region_is_still_a_rival_place() -> None:
     ).supported
 
 
+def test_a_measured_amount_beside_the_same_name_is_about_it() -> None:
+    """Set k: "a team had spent two years building the Knowledge Graph" was "the sources give
+    two years for something else", where "a team at Google has been working on the Knowledge
+    Graph for two years": the words about it are its name, before or after the amount."""
+    checker = wire(
+        "Shashidhar Thakur, Google's tech lead in search, told ABC News the panels are a first "
+        "step. A team at Google has been working on the Knowledge Graph for two years. The "
+        "company has been indexing books for six years."
+    )
+    told = "Shashidhar Thakur, Google's tech lead in search, told ABC News that a team had spent"
+    verdict = checker.verify(f"{told} two years building the Knowledge Graph.")
+    assert verdict.supported, verdict.problems
+    longer = checker.verify(f"{told} six years building the Knowledge Graph.")
+    assert "number" in {p.kind for p in longer.problems}
+
+
 @pytest.mark.parametrize(
     ("source", "claim", "faithful"),
     [
