@@ -1768,7 +1768,7 @@ _TIME_PREFIXES = ("then-", "ex-", "former-")
 
 _APPOSITION_OPENERS = frozenset(
     ["the", "a", "an", "former", "then", "now", "his", "her", "their", "its", "our", "acting",
-     "interim", "deputy", "chief", "senior", "longtime", "veteran"]
+     "interim", "deputy", "chief", "senior", "longtime", "veteran", "professional", "retired"]
 )  # fmt: skip
 
 

@@ -226,6 +226,11 @@ def test_names_carry_their_titles() -> None:
         ("Ana Ruiz, who was appointed by the governor, spoke.", ("ana", "ruiz"), ()),
         # a role after the comma that opens the next name is that name's
         ("It echoes Gerald Ford, Pleasant Hill Mayor Tim Flaherty said.", ("gerald", "ford"), ()),
+        # a word describing how one holds the role (sets e and g: "a former professional
+        # psychic"; "film maker Bruce Robinson")
+        ("George Lonegan is a former professional psychic.", ("george", "lonegan"), ("psychic",)),
+        ("A team led by film maker Bruce Robinson says so.", ("bruce", "robinson"),
+         ("film", "maker")),
     ],
 )  # fmt: skip
 def test_titles_from_ranks_and_relative_clauses(
