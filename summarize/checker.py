@@ -1357,6 +1357,14 @@ naming nobody often stand between ("Furthermore, she said, ..." three sentences 
 "Heather Sculthorpe, chief executive of ..., called the work an insult")."""
 
 
+def _person_part(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The person of "Elizabeth Alex of CASA of Maryland": a "Maryland" beside a statement
+    does not name her."""
+    if "of" in words[2:]:
+        return words[: words.index("of", 2)]
+    return words
+
+
 def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
     """Who the sources say said what `entry` states: its own attribution, or that of the
     sentence around a quotation it belongs to; pronouns resolved to the last person before."""
@@ -1519,7 +1527,11 @@ def _check_speaker(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -
         if any(_same_speaker(attribution, roles, s) for s in speakers):
             continue
         if attribution.names:
-            if any(find_name(words, e.facts) for e in around for words in attribution.names):
+            if any(
+                find_name(_person_part(words), e.facts)
+                for e in around
+                for words in attribution.names
+            ):
                 continue  # named beside the statement: attribution we cannot refute
             others = [s for s in speakers if s.names]
         else:

@@ -885,6 +885,20 @@ def test_the_one_who_reported_an_act_is_not_its_doer() -> None:
     ).supported
 
 
+def test_a_place_in_a_speakers_affiliation_does_not_name_the_speaker() -> None:
+    """Set h: "Elizabeth Alex of CASA of Maryland said ..." passed for words that "Maryland
+    Attorney General Brian Frosh" says: the "Maryland" beside the quotation was read as her."""
+    checker = wire(
+        "“You’ve got an officer of the court really attempting to induce a witness not to "
+        "testify,” says Maryland Attorney General Brian Frosh. The hearing was delayed. The "
+        "judge made no comment. Elizabeth Alex of CASA of Maryland said the group would protest."
+    )
+    said = "said an officer of the court was attempting to induce a witness not to testify."
+    verdict = checker.verify(f"Elizabeth Alex of CASA of Maryland {said}")
+    assert [p.kind for p in verdict.problems] == ["speaker"], verdict.problems
+    assert checker.verify(f"Maryland Attorney General Brian Frosh {said}").supported
+
+
 def test_a_statement_stays_with_the_speaker_of_the_sentence_that_states_it() -> None:
     """McConnell is quoted in the story, but not saying this: a name met elsewhere does not
     make the statement his."""
