@@ -899,6 +899,27 @@ def test_a_place_in_a_speakers_affiliation_does_not_name_the_speaker() -> None:
     assert checker.verify(f"Maryland Attorney General Brian Frosh {said}").supported
 
 
+def test_responding_and_replying_attribute_words() -> None:
+    """Set l: "DNC chairwoman Debbie Wasserman Schultz responded that the front-runner's
+    attacks showed the GOP's outdated approach" passed: "responded" gave no speaker, and
+    the words are a spokeswoman's."""
+    checker = wire(
+        "Trump called Debbie Wasserman Schultz a terrible person. \"The front-runner's "
+        "attacks show the GOP's outdated approach to women,\" Kaylie Hanson, a DNC "
+        "spokeswoman, said in a statement."
+    )
+    for verb in ("responded", "replied"):
+        verdict = checker.verify(
+            f"Debbie Wasserman Schultz {verb} that the front-runner's attacks show the GOP's "
+            "outdated approach to women."
+        )
+        assert "speaker" in {p.kind for p in verdict.problems}, (verb, verdict.problems)
+    assert checker.verify(
+        "Kaylie Hanson responded that the front-runner's attacks show the GOP's outdated "
+        "approach to women."
+    ).supported
+
+
 def test_a_statement_stays_with_the_speaker_of_the_sentence_that_states_it() -> None:
     """McConnell is quoted in the story, but not saying this: a name met elsewhere does not
     make the statement his."""
