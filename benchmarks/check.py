@@ -35,7 +35,11 @@ Labelled sets, each written by someone who never saw the checker's code:
 - `dev-claims-m`: 229 claims (115 faithful, 114 edits) by a thirteenth writer who never saw
   the checker, about 40 clusters two other sets used at most (none of d's, j's or l's) — held
   out like d and j (Nov 24): first measure 64.0 % recall / 21.7 % false alarms (the stop's
-  starting checker: 64.0 / 22.6 %); only its totals and per-category counts are read.
+  starting checker: 64.0 / 22.6 %); only its totals and per-category counts are read;
+- `dev-claims-n`: 240 claims (120 faithful, 120 edits) by a fourteenth writer who never saw
+  the checker, about 40 clusters no held-out set used — held out like d, j and m (Nov 24):
+  first measure 70.8 % recall / 17.5 % false alarms (the same at the stop's starting checker);
+  only its totals and per-category counts are read.
 
 Every unfaithful claim is a one-error edit of a faithful one, by category (a wrong number, unit,
 vague amount, title, speaker, place, day, negation, antonym, doer, swapped roles, an invented
@@ -80,6 +84,7 @@ SETS = (
     "dev-claims-d",
     "dev-claims-j",
     "dev-claims-m",
+    "dev-claims-n",
 )
 RECALL_TARGET = 0.90
 FALSE_ALARM_TARGET = 0.10
@@ -208,10 +213,10 @@ def _report(
         "Recall: share of unfaithful claims flagged (target ≥ 90 %). False alarms: share of "
         "faithful claims flagged (target ≤ 10 %). The checker was tuned on `dev-claims-a`, "
         "`-b`, `-c`, `-e`, `-f`, `-g`, `-h`, `-i`, `-k`, `-l` and `stories`; `dev-claims-d`, "
-        "`dev-claims-j` and `dev-claims-m` are held out (each written by someone who never saw "
-        "the checker; their sentences were never read while tuning), the closest measure here "
-        "of sentences nobody tuned on (first measures, Nov 24: j 53.9 / 19.3 %, m 64.0 / "
-        "21.7 %). Each of e, f, g, h, i, k "
+        "`dev-claims-j`, `dev-claims-m` and `dev-claims-n` are held out (each written by "
+        "someone who never saw the checker; their sentences were never read while tuning), "
+        "the closest measure here of sentences nobody tuned on (first measures, Nov 24: j "
+        "53.9 / 19.3 %, m 64.0 / 21.7 %, n 70.8 / 17.5 %). Each of e, f, g, h, i, k "
         "and l was measured once before it was read (e 61.5 / 29.9 %, f 65.6 / 21.0 %, g "
         "72.3 / 28.0 %, h 72.6 / 15.3 %, i 62.1 / 16.7 %, k 67.0 / 28.9 %, l 83.3 / 65.9 %): "
         "sentences by a new writer. Set l's faithful sentences are few (44) and dense, most "
