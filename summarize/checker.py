@@ -654,6 +654,8 @@ def _date_problem(
     whole = {claim.facts.tokens[i].key for i in claim.facts.content}
     mine_said = _dates_saying(claim.facts, when)
     for entry in pool:
+        if _only_a_date(entry.facts):
+            continue  # "December 19." left from a page's layout states no event
         about = overlap(whole, entry.keys) >= DATED_EVENT
         for other in entry.facts.dates:
             if (
@@ -725,6 +727,11 @@ def _date_problem(
     if unknown or when.period is not None:  # "this year" where nothing dates it: unrefuted
         return None  # a weekday no article date resolves: not contradicted
     return Problem("date", when.text, f"no source dates this {when.text}")
+
+
+def _only_a_date(facts: Facts) -> bool:
+    dated = {i for d in facts.dates for i in range(d.start, d.end)}
+    return bool(facts.dates) and all(i in dated for i in facts.content)
 
 
 # -- names and titles -----------------------------------------------------------------------------

@@ -811,6 +811,22 @@ def test_the_day_of_the_event_is_read_from_sentences_about_it() -> None:
     assert "date" in {p.kind for p in verdict.problems}, verdict.problems
 
 
+def test_a_date_left_alone_from_a_pages_layout_dates_nothing() -> None:
+    """Set g: "first seen together at the Kennedy family compound in Hyannisport in December"
+    passed, where the sentence it restates says July: the sentences "December 19." and
+    "December 13." left from a page's layout agreed with it."""
+    checker = wire(
+        "First spotted with the singer at the Kennedy family compound in Hyannisport in July, "
+        "Conor is the son of Robert Kennedy. December 19. December 13."
+    )
+    claim = (
+        "The pair were first seen together at the Kennedy family compound in Hyannisport, in {}."
+    )
+    verdict = checker.verify(claim.format("December"))
+    assert [p.kind for p in verdict.problems] == ["date"], verdict.problems
+    assert checker.verify(claim.format("July")).supported
+
+
 def test_the_day_something_was_said_does_not_date_what_was_said() -> None:
     """ "said on Friday it had carried out" dates the announcement; the operation was on
     Wednesday."""
