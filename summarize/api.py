@@ -22,7 +22,7 @@ from . import corpus as corpus_module
 from . import registry
 from .compose import compose
 from .errors import InputError, NoSourcesOn
-from .ingest import DEFAULT_MAX_MB, Ingested, deduplicate, load
+from .ingest import DEFAULT_MAX_MB, LARGE_INPUT, Ingested, deduplicate, load
 from .schema import Article, Briefing, Check, Point
 from .select import story_order
 
@@ -145,7 +145,9 @@ def _base_label(label: str) -> str:
     return re.sub(r" \(\d+\)$", "", label).lower()
 
 
-def _articles(sources: Any, max_mb: float) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+def _articles(
+    sources: Any, max_mb: float, progress: Callable[[str], None] | None = None
+) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     if isinstance(sources, Ingested):
         return sources.articles, sources.notices
     if isinstance(sources, (str, os.PathLike)):
@@ -155,8 +157,12 @@ def _articles(sources: Any, max_mb: float) -> tuple[tuple[Article, ...], tuple[s
         return tuple(items), ()
     if any(isinstance(item, Article) for item in items):
         raise InputError("mixed Article objects and paths", "pass one kind or the other")
-    ingested = load(items, max_mb=max_mb)
+    ingested = load(items, max_mb=max_mb, progress=progress)
     return ingested.articles, ingested.notices
+
+
+def _articles_text(articles: Sequence[Article]) -> str:
+    return f"{len(articles)} article{'s' * (len(articles) != 1)}"
 
 
 def _shortest_choice(corpus: corpus_module.Corpus, scores: np.ndarray, needs: Any) -> int:
@@ -235,7 +241,7 @@ def summarize_with(
     timings: dict[str, float] = {}
     start = time.perf_counter()
     ranker = registry.get(method)(seed=options.seed)
-    sources_all, notices_in = _articles(sources, max_mb)
+    sources_all, notices_in = _articles(sources, max_mb, progress)
     notices = list(notices_in)
     timings["ingest"] = time.perf_counter() - start
 
@@ -250,9 +256,12 @@ def summarize_with(
     if len(articles) == 1:
         notices.append("only one article: the briefing summarises it alone (no cross-checking)")
 
-    say = progress if progress is not None and len(articles) >= PROGRESS_FROM_ARTICLES else None
+    long_work = (
+        len(articles) >= PROGRESS_FROM_ARTICLES or sum(len(a.text) for a in articles) >= LARGE_INPUT
+    )
+    say = progress if long_work else None
     if say:
-        say(f"reading {len(articles)} articles …")
+        say(f"splitting {_articles_text(articles)} into sentences …")
     mark = time.perf_counter()
     corpus = corpus_module.build(articles)
     if not len(corpus):
@@ -285,7 +294,7 @@ def summarize_with(
     timings["select"] = time.perf_counter() - mark
 
     if say:
-        say(f"citing the {len(chosen)} chosen sentences across {len(articles)} articles …")
+        say(f"citing the {len(chosen)} chosen sentences across {_articles_text(articles)} …")
     mark = time.perf_counter()
     briefing = compose(
         corpus,
@@ -332,6 +341,7 @@ def summarize_with(
 PROGRESS_FROM_ARTICLES = 50
 """From this many articles a briefing takes seconds (about 1 s per 100 articles with
 `coverage`), so `progress` hears each stage; below it, nothing (the briefing is the answer)."""
+
 
 SPARE_RATIO = 1.5
 """Abstractive mode picks points for this multiple of the budget: what compression frees is

@@ -506,12 +506,12 @@ def _brief(args: argparse.Namespace) -> int:
     to_file = args.output not in (None, "-")
     if to_file:
         check_target(args.output)
-    ingested = load(args.sources, max_mb=args.max_mb)
+    progress: Callable[[str], None] | None = None if args.quiet else _stderr
+    ingested = load(args.sources, max_mb=args.max_mb, progress=progress)
     if to_file:
         refuse_inputs(args.output, ingested.articles, args.sources)
 
     on_token: Callable[[str], None] | None = None
-    progress: Callable[[str], None] | None = None if args.quiet else _stderr
     if options.mode == "abstractive" and not args.quiet and sys.stderr.isatty():
 
         def on_token(token: str) -> None:

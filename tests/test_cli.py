@@ -259,7 +259,7 @@ def test_a_large_folder_shows_each_stage_on_stderr_and_q_silences_it(tmp_path, c
     code, out, err = run([tmp_path], capsys)
     assert code == 0 and out.startswith("# ")
     stages = [line for line in err.splitlines() if line.endswith("…")]
-    assert stages[0] == "summarize: reading 55 articles …", err
+    assert stages[0] == "summarize: splitting 55 articles into sentences …", err
     assert len(stages) == 3
     code, _, err = run([tmp_path, "-q"], capsys)
     assert code == 0 and err == ""

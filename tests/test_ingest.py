@@ -153,3 +153,25 @@ def test_identical_articles_are_merged_and_remember_each_other(tmp_path):
     assert [a.id for a in unique] == [1, 3]
     assert unique[0].duplicates == (2,)
     assert unique[0].cited_ids == (1, 2)
+
+
+def test_reading_a_large_input_is_announced_and_a_small_one_is_not(tmp_path):
+    """The new-user audit: a 10 MB file ran for half a minute with nothing on stderr. Reading
+    one megabyte or more says so before the long cleaning starts; a folder of short articles,
+    the usual case, stays quiet (the briefing is the answer)."""
+    lines = [
+        f"Rescue team {n} reached {n * 3} families in the district by evening."
+        for n in range(1, 20_000)
+    ]
+    big = tmp_path / "big.txt"
+    big.write_text("Floods\n\n" + "\n\n".join(lines), encoding="utf-8")
+    heard: list[str] = []
+    result = load([big], progress=heard.append)
+    assert len(result.articles) == 1
+    assert heard == [f"reading {big.stat().st_size / 1e6:,.1f} MB …"]
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "a.txt").write_text(STORY, encoding="utf-8")
+    quiet: list[str] = []
+    load([small], progress=quiet.append)
+    assert quiet == []
