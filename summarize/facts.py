@@ -1193,6 +1193,22 @@ def _anniversary(tokens: tuple[Token, ...], i: int) -> bool:
     return ago or "anniversary" in after
 
 
+def _in_a_title(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "Today" closing a capitalised name is no day: "USA Today reports", "Psychology
+    Today"."""
+    return (
+        i > 0
+        and tokens[i].text[:1].isupper()
+        and tokens[i - 1].text[:1].isupper()
+        and tokens[i - 1].kind == "word"
+        and tokens[i - 1].lower not in _RELATIVE_OPENERS
+    )
+
+
+_RELATIVE_OPENERS = frozenset(["on", "by", "until", "from", "since", "and", "but", "so", "as"])
+"""Capitalised words that may stand before a day in a headline ("Talks Resume Today")."""
+
+
 def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
     found: list[When] = []
     i = 0
@@ -1301,7 +1317,7 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
             )
             i = j
             continue
-        elif lower in _RELATIVE:
+        elif lower in _RELATIVE and not _in_a_title(tokens, i):
             found.append(When(token.text, i, i + 1, shift=_RELATIVE[lower], future=future))
         elif (
             re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[token.start : token.start + 10])
@@ -2142,7 +2158,11 @@ class Facts:
 
 
 def _not_negating(tokens: tuple[Token, ...], i: int) -> bool:
-    """ "no other" (only), "vote no", "a 'no'": the word "no" that negates nothing."""
+    """ "no other" (only), "vote no", "a 'no'": the word "no" that negates nothing; "not
+    only" and "not just", which add to what they say ("Not only did Dunaway read off La La
+    Land ...")."""
+    if tokens[i].lower == "not":
+        return i + 1 < len(tokens) and tokens[i + 1].lower in ("only", "just", "merely")
     if tokens[i].lower != "no":
         return False
     after = tokens[i + 1].lower if i + 1 < len(tokens) else ""

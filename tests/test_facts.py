@@ -360,6 +360,18 @@ def test_negation_cues() -> None:
     assert cues("She declined to comment.") == ["declined"]
     assert "longer" in cues("Box cutters will no longer be banned.")
     assert cues("The forecast was cautious rather than rosy.") == ["than"]
+    # the new-user audit: "not only" adds to what it says ("Not only did Dunaway read off La
+    # La Land ..." was "the sources say it is not so" for "Dunaway read out La La Land")
+    assert cues("Not only did Dunaway read off La La Land, the error was not fixed.") == ["not"]
+    assert cues("It is not just a game.") == []
+
+
+def test_a_day_word_closing_a_title_is_no_day() -> None:
+    """The new-user audit: "USA Today reports ..." was "no source dates this Today"."""
+    assert [d.text for d in analyse("USA Today reports that the envelope was wrong.").dates] == []
+    assert [d.text for d in analyse("Psychology Today ran the piece.").dates] == []
+    assert [d.text for d in analyse("Talks resume today, officials said.").dates] == ["today"]
+    assert [d.text for d in analyse("Today the talks resume.").dates] == ["Today"]
 
 
 @pytest.mark.parametrize(
