@@ -475,8 +475,11 @@ _INSTAGRAM_SIGNATURE = re.compile(
 # Notes about the page, not the news: "Updated at 9:23 a.m.", "- posted by Jane Doe",
 # "This story has been corrected to show ...".
 _PAGE_NOTE = re.compile(
+    # "Updated: 9:23 a.m.", "Updated: March 3", not the label before a lead ("UPDATED: When
+    # the first humans left Africa ...", which `_UPDATED_PREFIX` cuts off)
     r"^\W{0,3}(?:last )?(?:updated|posted|published)\s*"
-    rf"(?::|\bat\s+\d|\bon\s+(?:{_MONTHS}|\d))|^\W{{0,3}}posted by\b",
+    rf"(?::\s*(?:$|\d|{_MONTHS}|\w+day\b|by\b)|\bat\s+\d|\bon\s+(?:{_MONTHS}|\d))"
+    r"|^\W{0,3}posted by\b",
     re.IGNORECASE,
 )
 _CORRECTION = re.compile(
@@ -601,6 +604,8 @@ _READ_ON_PREFIX = re.compile(
     r"(?: advertisement)?)\s+(?=[\"“‘'(]?[A-Z0-9])"
 )
 _SHARE_PREFIX = re.compile(r"^(?:(?:Email|E-mail|Share|Print|Tweet) This\s+)+(?=[\"“‘'(]?[A-Z0-9])")
+# A page's label glued to the front: "Updated | When the first humans left Africa ..."
+_UPDATED_PREFIX = re.compile(r"^(?:Updated|UPDATED|Update|UPDATE)\s*[|:–—]\s*(?=[\"“‘'(]?[A-Z0-9])")
 # Web-archive pages: Multi-News keeps the Internet Archive's description of a crawl or a
 # collection where the article was lost. Their vocabulary, in their own voice.
 _ARCHIVE_HINTS = _hints(
@@ -878,7 +883,9 @@ def _cut_glued_furniture(piece: str) -> tuple[str, str]:
         rest = rest[inside.end() :]
     credited = tile = False
     while rest:
-        share = _SHARE_PREFIX.match(rest) or _READ_ON_PREFIX.match(rest)
+        share = (
+            _SHARE_PREFIX.match(rest) or _READ_ON_PREFIX.match(rest) or _UPDATED_PREFIX.match(rest)
+        )
         if share:
             cut.append(share.group(0).strip())
             rest = rest[share.end() :]

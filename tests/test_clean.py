@@ -198,3 +198,19 @@ def test_a_source_credit_and_a_what_to_know_label_are_not_news() -> None:
     assert "Source:" not in text and "What to Know" not in text
     assert "\n\nA 20-year-old man allegedly threw" in text
     assert "charged with murder on Saturday." in text
+
+
+@pytest.mark.parametrize("label", ["Updated | ", "UPDATED: ", "Update — ", "UPDATE:"])
+def test_a_pages_updated_label_before_the_lead_goes(label: str) -> None:
+    """The new-user audit: a Multi-News article opened "Updated | When the first humans left
+    Africa ...", and the label led the briefing and its headline."""
+    text = (
+        f"{label}When the first humans left Africa around 100,000 years ago, they got shorter. "
+        "The shift helped them cope with the cold."
+    )
+    cleaned = clean(text)
+    assert cleaned.text.startswith("When the first humans left Africa"), cleaned.text
+    assert "Update" not in cleaned.text
+    # a sentence about an update is news, not a label
+    kept = clean("Updated figures show that 300 families reached shelter by Monday night.")
+    assert kept.text.startswith("Updated figures show")
