@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 
 from .render import JSON_SCHEMA
 from .sentences import split_sentences
@@ -72,5 +73,32 @@ def claims(text: str) -> list[str]:
         paragraphs.append(" ".join(current))
     found: list[str] = []
     for paragraph in paragraphs:
-        found += [s for s in split_sentences(paragraph) if s.strip()]
+        found += whole_quotations([s for s in split_sentences(paragraph) if s.strip()])
     return found
+
+
+QUOTATION_REACH = 4
+"""Most sentences one quotation may span before the split is kept as it is."""
+
+
+def whole_quotations(sentences: Sequence[str]) -> list[str]:
+    """Sentences with a quotation left open joined to those that close it: the words of
+    "Beatty told the audience: "There's a mistake. Moonlight, you guys won."" are checked as
+    his, not as two sentences, one with no speaker. A quotation that never closes within
+    `QUOTATION_REACH` sentences is left split."""
+    out: list[str] = []
+    i = 0
+    while i < len(sentences):
+        for j in range(i + 1, min(len(sentences), i + QUOTATION_REACH) + 1):
+            joined = " ".join(sentences[i:j])
+            if not _open_quotation(joined):
+                break
+        else:
+            joined, j = sentences[i], i + 1
+        out.append(joined)
+        i = j
+    return out
+
+
+def _open_quotation(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")

@@ -1824,6 +1824,38 @@ def test_check_flags_and_exits_1_with_json(tmp_path: Path, capsys) -> None:
     assert set(evidence) == {"id", "sentence", "text"}
 
 
+def test_a_quotation_of_two_sentences_is_checked_as_one_with_its_speaker() -> None:
+    """The new-user audit: 'Warren Beatty told the audience: "There's a mistake. Moonlight,
+    you guys won best picture."' was split at the full stop inside the quotation, and both
+    halves passed, though the sources give the words to Jordan Horowitz."""
+    from summarize.claims import claims
+
+    said = 'Beatty told the audience: "There\'s a mistake. Moonlight, you guys won."'
+    assert claims(f"{said} The card read that way.") == [said, "The card read that way."]
+    assert claims("She said “It was fine. We left.” Then rain.") == [
+        "She said “It was fine. We left.”",
+        "Then rain.",
+    ]
+    # a quotation never closed stays split: one bad mark must not swallow the summary
+    never = 'He said "no. One. Two. Three. Four. Five.'
+    assert len(claims(never)) == 6
+    sources = [
+        Article(
+            1,
+            "Wire",
+            "“There’s a mistake. ‘Moonlight’ you guys won best picture,” Jordan Horowitz said "
+            "to the shocked audience. Warren Beatty had opened the envelope.",
+        )
+    ]
+    summary = (
+        "Warren Beatty told the audience: “There’s a mistake. Moonlight, you guys won best "
+        "picture.”"
+    )
+    verdicts = check(summary, sources).sentences
+    assert len(verdicts) == 1
+    assert "speaker" in {p.kind for p in verdicts[0].problems}, verdicts[0].problems
+
+
 def test_check_reads_the_summary_from_stdin() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "summarize", "check", "-", str(SEEDS), "-q"],
