@@ -1312,9 +1312,14 @@ def _is_boilerplate(paragraph: str) -> bool:
 def _is_heading(paragraph: str) -> bool:
     return (
         count_words(paragraph) <= 12
-        and not _SENTENCE_END.search(paragraph)
+        and (not _SENTENCE_END.search(paragraph) or bool(_QUOTE_HEADLINE.match(paragraph)))
         and not re.search(r"[.!?][\"”’]?\s+[A-Z]", paragraph)
     )
+
+
+_QUOTE_HEADLINE = re.compile(r"^[^.!?:\n]{2,40}:\s*[\"“‘'][^\n]*[^.!?\s][\"”’']$")
+"""A headline giving someone's words after a colon, with no full stop inside the quotation:
+"Emma Stone: ‘I was holding my best actress card the whole time’"."""
 
 
 def _lift_date(text: str) -> tuple[_dt.date | None, str]:

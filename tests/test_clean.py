@@ -125,6 +125,20 @@ def test_short_first_line_is_a_title():
     assert cleaned.text == "A strike killed a general on Friday. It was late."
 
 
+def test_a_headline_quoting_someone_is_a_title():
+    """The new-user audit: "Emma Stone: ‘I was holding my best actress card the whole time’"
+    opened an article; its closing quotation mark read as a sentence end, so the headline
+    stayed in the text and became a key point of the briefing."""
+    cleaned = clean(
+        "Emma Stone: ‘I was holding my best actress card the whole time’\n\n"
+        "La La Land producer Jordan Horowitz interrupted the telecast on Sunday night."
+    )
+    assert cleaned.title == "Emma Stone: ‘I was holding my best actress card the whole time’"
+    assert cleaned.text.startswith("La La Land producer")
+    said = clean("He told reporters: ‘We will win.’\n\nThe vote is on Friday. It was late.")
+    assert said.title is None  # a quotation closed by its full stop is a sentence
+
+
 def test_embedded_links_are_removed_but_prose_kept():
     raw = "Troops arrived on Tuesday, officials said. pic.twitter.com/abc123 More follow https://x.co/1"
     assert clean(raw).text == "Troops arrived on Tuesday, officials said. More follow"

@@ -644,6 +644,25 @@ def test_a_memo_title_in_the_first_person_is_no_headline() -> None:
     assert "Our History" not in headline(articles, [lede])
 
 
+def test_one_persons_remark_is_no_headline_for_the_story() -> None:
+    """The new-user audit: the only titled article's "Emma Stone: ‘I was holding my best
+    actress card the whole time’" headed a briefing about the wrong best picture."""
+    lede = (
+        "The night's biggest award was handed to the wrong film because presenters were given "
+        "the wrong envelope."
+    )
+    articles = [
+        Article(
+            1,
+            "a",
+            "Emma Stone said she was holding her best actress card the whole time. " + lede,
+            title="Emma Stone: ‘I was holding my best actress card the whole time’",
+        ),
+        Article(2, "b", "Stone was holding her best actress card. The wrong film was named."),
+    ]
+    assert "Emma Stone:" not in headline(articles, [lede])
+
+
 def test_a_pronoun_left_by_a_dropped_opener_is_no_headline() -> None:
     """ "While LeBron James' shoe size is big, | it's nowhere near ...": the scene went and
     left "It's" pointing at it."""
