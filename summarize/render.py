@@ -106,7 +106,7 @@ def to_markdown(briefing: Briefing) -> str:
         if counts is not None:
             footer += (
                 f" · {counts.rewritten} rewritten, {counts.extracted} kept as extracted"
-                f" ({counts.rejected} rejected by the check)"
+                f" ({counts.rejected} rejected by the screens or the fact check)"
             )
     lines += ["---", f"*{footer}*", ""]
     return "\n".join(lines)
