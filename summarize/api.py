@@ -342,7 +342,6 @@ PROGRESS_FROM_ARTICLES = 50
 """From this many articles a briefing takes seconds (about 1 s per 100 articles with
 `coverage`), so `progress` hears each stage; below it, nothing (the briefing is the answer)."""
 
-
 SPARE_RATIO = 1.5
 """Abstractive mode picks points for this multiple of the budget: what compression frees is
 spent on the next-best of them (summarize.rewrite)."""

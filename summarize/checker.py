@@ -1067,9 +1067,7 @@ def _check_anchored(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) 
     for place, noun in mine:
         if any(n == noun and _same_place(place, p) for _, pairs in theirs for p, n in pairs):
             continue
-        for entry, pairs in theirs:
-            if fold(place).lower() in fold(entry.sentence.text).lower():
-                continue  # both places in one sentence: one may lie in the other
+        for _, pairs in theirs:
             for other, their_noun in pairs:
                 if their_noun != noun or fold(other).lower() in fold_claim:
                     continue

@@ -1317,9 +1317,12 @@ def _is_heading(paragraph: str) -> bool:
     )
 
 
-_QUOTE_HEADLINE = re.compile(r"^[^.!?:\n]{2,40}:\s*[\"“‘'][^\n]*[^.!?\s][\"”’']$")
-"""A headline giving someone's words after a colon, with no full stop inside the quotation:
-"Emma Stone: ‘I was holding my best actress card the whole time’"."""
+SAID_HEADLINE = re.compile(r"^[^!?:\n]{2,40}:\s*[\"“‘']")
+"""A headline giving someone's words after a colon: "Emma Stone: ‘I was holding my best
+actress card the whole time’". One person's remark, not the story's event."""
+_QUOTE_HEADLINE = re.compile(SAID_HEADLINE.pattern + r"[^\n]*[^.!?\s][\"”’']$")
+"""`SAID_HEADLINE` as a whole line with no full stop closing the quotation: a title, whose
+closing quotation mark is no sentence end."""
 
 
 def _lift_date(text: str) -> tuple[_dt.date | None, str]:

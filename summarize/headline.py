@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
 
+from .clean import SAID_HEADLINE
 from .facts import WEEKDAYS
 from .lexicon import function_words
 from .readable import definite_reference, opener, standalone
@@ -338,9 +339,6 @@ def _tidy(title: str) -> str:
     return " ".join(title.split()).rstrip(" .")
 
 
-_SAID_TITLE = re.compile(r"^[^:]{2,40}:\s*[\"“‘']")
-
-
 def _usable_title(title: str, others: Callable[[str], bool]) -> bool:
     """A headline, not page furniture: 4 to 20 words, a clause, and mostly about the story
     (at least half its index terms occur in the other articles, or in its own text)."""
@@ -351,10 +349,8 @@ def _usable_title(title: str, others: Callable[[str], bool]) -> bool:
         return False  # a teaser cut short, a section label, "Updated | ..."
     if _ADDRESSED.search(_QUOTED.sub("", title)):
         return False  # a memo's "Today Marks a Significant Milestone in Our History"
-    if _SAID_TITLE.match(title):
-        return (
-            False  # one person's remark ("Emma Stone: ‘I was holding my card ...’"), not the event
-        )
+    if SAID_HEADLINE.match(title):
+        return False  # one person's remark, not the story's event
     return _shared(title, others) >= 0.5
 
 
