@@ -89,6 +89,9 @@ _NOTICE_PARAGRAPHS = [
 _TWEET_SIGNATURE = re.compile(r"[-–—]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}")
 _PIC_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\S+")
 _URL = re.compile(r"\s*https?://\S+")
+_FOOTNOTE = re.compile(r"(?<=\S)\[\d{1,3}\]")
+"""A reference mark copied from an encyclopaedia page ("... Brain Injury.[12] The Committee"):
+left in, it opens the next sentence of a key point."""
 _TRAILING_AGENCY = re.compile(rf"\s*\((?:{_AGENCY})\)\s*$")
 _SEPARATOR = re.compile(r"^[\s\-–—*•_=~#]+$")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")
@@ -1309,9 +1312,21 @@ def _is_boilerplate(paragraph: str) -> bool:
     return any(p.match(paragraph) for p in _NOTICE_PARAGRAPHS)
 
 
+HEADING_WORDS = 12
+"""A paragraph this short with no sentence end is a title or sub-heading, not prose..."""
+LONG_HEADING_WORDS = 20
+"""...and up to this long when a colon or a bar splits it ("Anatomy of an Oscars fiasco: how La
+La Land was mistakenly announced as best picture", 14 words). Longer open lines without one are
+mostly prose that lost its full stop."""
+
+
 def _is_heading(paragraph: str) -> bool:
+    words = count_words(paragraph)
     return (
-        count_words(paragraph) <= 12
+        (
+            words <= HEADING_WORDS
+            or (words <= LONG_HEADING_WORDS and bool(re.search(r"[:|]\s", paragraph)))
+        )
         and (not _SENTENCE_END.search(paragraph) or bool(_QUOTE_HEADLINE.match(paragraph)))
         and not re.search(r"[.!?][\"”’]?\s+[A-Z]", paragraph)
     )
@@ -1448,7 +1463,8 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
             continue
         prose, dropped = _drop_furniture(paragraph)
         removed += dropped
-        stripped = _TRAILING_AGENCY.sub("", _URL.sub("", _PIC_LINK.sub("", prose))).strip()
+        stripped = _TRAILING_AGENCY.sub("", _URL.sub("", _PIC_LINK.sub("", prose)))
+        stripped = _FOOTNOTE.sub("", stripped).strip()
         if not stripped or _is_heading(stripped):
             if prose:
                 removed.append(prose)

@@ -139,6 +139,33 @@ def test_a_headline_quoting_someone_is_a_title():
     assert said.title is None  # a quotation closed by its full stop is a sentence
 
 
+def test_a_sub_heading_split_by_a_colon_is_not_prose():
+    """The new-user audit: a 14-word sub-heading between paragraphs became a key point."""
+    body = "The wrong film was named best picture on Sunday night. The producers took the stage."
+    cleaned = clean(
+        f"{body}\n\nAnatomy of an Oscars fiasco: how La La Land was mistakenly announced as "
+        f"best picture\n\n{body}"
+    )
+    assert "Anatomy" not in cleaned.text
+    assert "Anatomy of an Oscars fiasco" in " ".join(cleaned.removed)
+    # an open line as long without a colon is prose that lost its full stop, and stays
+    prose = "The patients were asked again and again to imagine playing tennis or walking at home"
+    assert prose in clean(f"{body}\n\n{prose}\n\n{body}").text
+
+
+def test_encyclopaedia_reference_marks_are_removed():
+    """An article pasted from an encyclopaedia page kept "[12]", which opened a key point."""
+    raw = (
+        "In 1994, the commissioner approved the committee.[12] The committee was composed of "
+        "experts inside and outside the league.[33][34] It met in 1995."
+    )
+    assert clean(raw).text == (
+        "In 1994, the commissioner approved the committee. The committee was composed of "
+        "experts inside and outside the league. It met in 1995."
+    )
+    assert clean("Vote [1] for the plan, or [2] against it.").text.count("[") == 2
+
+
 def test_embedded_links_are_removed_but_prose_kept():
     raw = "Troops arrived on Tuesday, officials said. pic.twitter.com/abc123 More follow https://x.co/1"
     assert clean(raw).text == "Troops arrived on Tuesday, officials said. More follow"
