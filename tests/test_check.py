@@ -1721,6 +1721,31 @@ def test_timeline_of_the_seeds_is_ordered_and_resolved() -> None:
     assert not [t for t in texts if opener(t)]  # no "That triggered ..." without its "that"
 
 
+def test_one_happening_told_twice_on_a_day_is_one_timeline_entry() -> None:
+    """The new-user audit: the Oscars' best-picture result was listed twice on one day, from
+    two sentences that share no word naming the event ("interrupts" / "walked away")."""
+    day = dt.date(2017, 2, 27)
+    one = Article(
+        1,
+        "A",
+        '"La La Land" producer Jordan Horowitz interrupts the Oscars telecast Sunday night to '
+        'announce that "Moonlight," not "La La Land," was the real winner for best picture.',
+        date=day,
+    )
+    two = Article(
+        2,
+        "B",
+        "“Moonlight” walked away with best picture honors at the end of Sunday night’s Oscars "
+        "ceremony in Hollywood. Protesters marched down Hollywood Boulevard on Sunday.",
+        date=day,
+    )
+    entries = timeline([one, two])
+    oscars = [e for e in entries if "Moonlight" in e.text]
+    assert len(oscars) == 1 and oscars[0].citations == (1, 2)
+    # another happening of the same day keeps its own entry
+    assert any("Boulevard" in e.text for e in entries)
+
+
 def test_an_undated_weekday_does_not_chain_two_events_a_week_apart() -> None:
     """With "A U.S. airstrike" naming the U.S. (not "A U.S."), an undated report's "Thursday"
     strike met the Dec. 27 attack through the name and "killed", and the Friday strike joined
