@@ -39,7 +39,17 @@ Labelled sets, each written by someone who never saw the checker's code:
 - `dev-claims-n`: 240 claims (120 faithful, 120 edits) by a fourteenth writer who never saw
   the checker, about 40 clusters no held-out set used — held out like d, j and m (Nov 24):
   first measure 70.8 % recall / 17.5 % false alarms (the same at the stop's starting checker);
-  only its totals and per-category counts are read.
+  only its totals and per-category counts are read. On Nov 24 its first 45 claims (clusters
+  000 to 096) were shown once by accident while the writer's scripts were looked up; no change
+  was made for them;
+- `dev-claims-o`: 240 claims (120 faithful, 120 edits) by a fifteenth writer who never saw the
+  checker, about 40 clusters that only tuning sets used (none of the new-user audit's) — held
+  out like d, j, m and n (Nov 24): first measure 66.7 % recall / 22.5 % false alarms; only its
+  totals and per-category counts are read;
+- `dev-claims-p`: 240 claims by a sixteenth writer who never saw the checker, about 40 other
+  clusters that only tuning sets used, with more edits of the kinds held-out sets catch least
+  (14 each of polarity, entity, swapped roles, invented events; 4 of each number kind);
+  measured once untouched (Nov 24: 60.0 % recall / 30.8 % false alarms), then a tuning set.
 
 Every unfaithful claim is a one-error edit of a faithful one, by category (a wrong number, unit,
 vague amount, title, speaker, place, day, negation, antonym, doer, swapped roles, an invented
@@ -80,11 +90,13 @@ SETS = (
     "dev-claims-i",
     "dev-claims-k",
     "dev-claims-l",
+    "dev-claims-p",
     "stories",
     "dev-claims-d",
     "dev-claims-j",
     "dev-claims-m",
     "dev-claims-n",
+    "dev-claims-o",
 )
 RECALL_TARGET = 0.90
 FALSE_ALARM_TARGET = 0.10
@@ -212,14 +224,15 @@ def _report(
     lines += [
         "Recall: share of unfaithful claims flagged (target ≥ 90 %). False alarms: share of "
         "faithful claims flagged (target ≤ 10 %). The checker was tuned on `dev-claims-a`, "
-        "`-b`, `-c`, `-e`, `-f`, `-g`, `-h`, `-i`, `-k`, `-l` and `stories`; `dev-claims-d`, "
-        "`dev-claims-j`, `dev-claims-m` and `dev-claims-n` are held out (each written by "
-        "someone who never saw the checker; their sentences were never read while tuning), "
-        "the closest measure here of sentences nobody tuned on (first measures, Nov 24: j "
-        "53.9 / 19.3 %, m 64.0 / 21.7 %, n 70.8 / 17.5 %). Each of e, f, g, h, i, k "
-        "and l was measured once before it was read (e 61.5 / 29.9 %, f 65.6 / 21.0 %, g "
-        "72.3 / 28.0 %, h 72.6 / 15.3 %, i 62.1 / 16.7 %, k 67.0 / 28.9 %, l 83.3 / 65.9 %): "
-        "sentences by a new writer. Set l's faithful sentences are few (44) and dense, most "
+        "`-b`, `-c`, `-e`, `-f`, `-g`, `-h`, `-i`, `-k`, `-l`, `-p` and `stories`; "
+        "`dev-claims-d`, `-j`, `-m`, `-n` and `-o` are held out (each written by someone who "
+        "never saw the checker; their sentences were never read while tuning, except 45 of "
+        "n's, shown once by accident and not acted on), the closest measure here of sentences "
+        "nobody tuned on (first measures, Nov 24: j 53.9 / 19.3 %, m 64.0 / 21.7 %, n 70.8 / "
+        "17.5 %, o 66.7 / 22.5 %). Each of e, f, g, h, i, k, l and p was measured once before "
+        "it was read (e 61.5 / 29.9 %, f 65.6 / 21.0 %, g 72.3 / 28.0 %, h 72.6 / 15.3 %, i "
+        "62.1 / 16.7 %, k 67.0 / 28.9 %, l 83.3 / 65.9 %, p 60.0 / 30.8 %): sentences by a new "
+        "writer. Set l's faithful sentences are few (44) and dense, most "
         "the pair of three or four edits, so its false-alarm rate weighs one hard sentence "
         "four times.",
         "",
