@@ -1316,8 +1316,9 @@ HEADING_WORDS = 12
 """A paragraph this short with no sentence end is a title or sub-heading, not prose..."""
 LONG_HEADING_WORDS = 20
 """...and up to this long when a colon or a bar splits it ("Anatomy of an Oscars fiasco: how La
-La Land was mistakenly announced as best picture", 14 words). Longer open lines without one are
-mostly prose that lost its full stop."""
+La Land was mistakenly announced as best picture", 14 words) and has no figure ("8 March:
+Malaysia Airlines Kuala Lumpur-Beijing flight carrying 239 people disappears" is a dated list's
+entry). Longer open lines, or those without a colon, are mostly prose that lost its full stop."""
 
 
 def _is_heading(paragraph: str) -> bool:
@@ -1325,7 +1326,11 @@ def _is_heading(paragraph: str) -> bool:
     return (
         (
             words <= HEADING_WORDS
-            or (words <= LONG_HEADING_WORDS and bool(re.search(r"[:|]\s", paragraph)))
+            or (
+                words <= LONG_HEADING_WORDS
+                and bool(re.search(r"[:|]\s", paragraph))
+                and not re.search(r"\d", paragraph)
+            )
         )
         and (not _SENTENCE_END.search(paragraph) or bool(_QUOTE_HEADLINE.match(paragraph)))
         and not re.search(r"[.!?][\"”’]?\s+[A-Z]", paragraph)

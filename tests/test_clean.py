@@ -151,6 +151,12 @@ def test_a_sub_heading_split_by_a_colon_is_not_prose():
     # an open line as long without a colon is prose that lost its full stop, and stays
     prose = "The patients were asked again and again to imagine playing tennis or walking at home"
     assert prose in clean(f"{body}\n\n{prose}\n\n{body}").text
+    # a dated list's entry is a fact, not a heading
+    entry = (
+        "MH370 - Facts at a glance 8 March: Malaysia Airlines Kuala Lumpur-Beijing flight "
+        "carrying 239 people disappears"
+    )
+    assert entry in clean(f"{body}\n\n{entry}\n\n{body}").text
 
 
 def test_encyclopaedia_reference_marks_are_removed():
