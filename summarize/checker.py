@@ -413,7 +413,8 @@ def _better_rival(
     """A figure found only in a sentence about something else, where another sentence gives
     the claim's thing its own figure: 57 percent, the ethanol figure, claimed for propanol,
     where another sentence gives propanol 10 percent; "thousands of women" found about another
-    gathering, where the review covered "12 million women"."""
+    gathering, where the review covered "12 million women". A figure the claim also states is
+    its figure for another thing, no rival."""
     vague = q.value is None and _counted_key(q) is not None  # "dozens of other states"
     if not vague and (q.value is None or q.unit is None):
         return None
@@ -422,10 +423,14 @@ def _better_rival(
         default=0.0,
     )
     best: tuple[float, Quantity] | None = None
+    others = [mine for mine in claim.facts.quantities if mine is not q]
     for entry in sources.entries:
         for other in entry.facts.quantities:
             if other.year or supports_amount(other, q):
                 continue
+            if any(supports_amount(other, mine) for mine in others):
+                continue  # the claim gives that figure to its own thing ("a 2,000-foot berm
+                # ..., 20 miles north of Omaha"; "seven 3-pointers ..., Bosh added 24")
             if vague:
                 theirs = _counted_key(other)
                 if (
@@ -494,11 +499,15 @@ def _amount_problem(
             )
             if same_digits and different_unit:
                 return [Problem("unit", q.text, f"the sources say {other.text}")]
-    # The same thing, another amount: the closest rival in the evidence.
+    # The same thing, another amount: the closest rival in the evidence (not one the claim
+    # gives to another thing).
     rival: tuple[float, Quantity, Entry] | None = None
+    others = [mine for mine in claim.facts.quantities if mine is not q]
     for entry in evidence:
         for other in entry.facts.quantities:
             if other.year or other.ordinal != q.ordinal:
+                continue
+            if any(supports_amount(other, mine) for mine in others):
                 continue
             if (q.unit is None) != (other.unit is None) or (
                 q.unit and other.unit and q.unit.kind != other.unit.kind

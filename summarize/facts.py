@@ -1205,6 +1205,11 @@ def _in_a_title(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
+_DAY_SPAN = re.compile(r"([1-9]|[12]\d|3[01])[-–]([1-9]|[12]\d|3[01])")
+"""Two days of a month written as one token ("7-23")."""
+_DAY_RANGE = frozenset(["to", "through", "-", "–", "and", "or"])
+"""Words joining two days of one month ("November 14 to 17", "7-23 February")."""
+
 _RELATIVE_OPENERS = frozenset(["on", "by", "until", "from", "since", "and", "but", "so", "as"])
 """Capitalised words that may stand before a day in a headline ("Talks Resume Today")."""
 
@@ -1269,10 +1274,12 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
                     day, j = number, j + 1
                 elif 1800 <= number <= 2100:
                     year, j = number, j + 1
+            elif j < len(tokens) and (span := _DAY_SPAN.fullmatch(tokens[j].text)):
+                day, j = int(span.group(1)), j + 1  # "Feb. 7-23": its first day
             if (
                 day
                 and j + 1 < len(tokens)
-                and tokens[j].lower in ("to", "through", "-", "and")
+                and tokens[j].lower in _DAY_RANGE
                 and tokens[j + 1].text.isdigit()
                 and int(tokens[j + 1].text) <= 31
             ):
@@ -1295,6 +1302,8 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
                 number = int(re.sub(r"\D", "", tokens[i - 1].text))
                 if 1 <= number <= 31 and day is None:
                     day, start = number, i - 1  # "27 December"
+            elif i >= 1 and day is None and (span := _DAY_SPAN.fullmatch(tokens[i - 1].text)):
+                day, start = int(span.group(1)), i - 1  # "7-23 February": its first day
             elif (
                 i >= 2
                 and day is None
@@ -1303,6 +1312,12 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
                 and re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tokens[i - 2].lower)
             ):
                 day, start = int(re.sub(r"\D", "", tokens[i - 2].text)), i - 2  # "27th of July"
+            if day is not None and start >= 2 and tokens[start - 1].lower in _DAY_RANGE:
+                first = tokens[start - 2]
+                number = re.sub(r"\D", "", first.text) if first.kind == "number" else ""
+                if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", first.lower) and 1 <= int(number) <= 31:
+                    # "7 to 23 February", "the 30th and 31st of December": dated by the first day
+                    day, start = int(number), start - 2
             found.append(
                 When(
                     text[tokens[start].start : tokens[j - 1].end],
@@ -1893,6 +1908,8 @@ def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         if places and (" ".join(y) in places or " ".join(_canonical_words(y)) in places):
             return True
 
+    if "".join(a) == "".join(b):
+        return True  # one name written as one word or two ("Hyannisport", "Hyannis Port")
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if (
         len(short) == 1
@@ -1991,6 +2008,12 @@ def attributions(
                 start = 0
             if i > 0 and tokens[i - 1].lower in _BE_WORDS:
                 continue  # "was announced", "were told": not someone speaking
+            if (
+                token.lower.startswith("add")
+                and i + 1 < len(tokens)
+                and tokens[i + 1].kind == "number"
+            ):
+                continue  # "Bosh added 24": a score, not words
             if start < i and not _speaker_end(tokens[i - 1], found_names, i - 1):
                 start = i
             if (

@@ -776,6 +776,61 @@ def test_a_doer_named_through_which_or_who_is_a_named_doer() -> None:
         assert verdict.supported, (claim, verdict.problems)
 
 
+def test_a_figure_the_claim_gives_another_thing_is_no_rival() -> None:
+    """Set p: "A 2,000-foot berm ..., 20 miles north of Omaha" was flagged "the sources say
+    2,000-foot" for its 20 miles: a sentence about the berm fits the claim's words better than
+    the one giving 20 miles, but that rival is the claim's own figure for the berm."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "A",
+                "A berm holding the flooded Missouri River back from a Nebraska nuclear power "
+                "station collapsed early Sunday, but federal regulators said there was no danger.",
+            ),
+            Article(
+                2,
+                "B",
+                "The federal commission had inspectors at the plant 20 miles (32 kilometers) "
+                "north of Omaha when the 2,000-foot (610-meter) berm collapsed about 1:30 a.m. "
+                "Sunday. The 2,000-foot berm shielding the nuclear plant from the flooded "
+                "Missouri River gave way.",
+            ),
+        ]
+    )
+    claim = (
+        "A 2,000-foot berm shielding the nuclear plant, 20 miles north of Omaha, from the "
+        "flooded Missouri River gave way early Sunday, though regulators said there was no danger."
+    )
+    assert checker.verify(claim).supported, checker.verify(claim).problems
+    wrong = checker.verify(claim.replace("20 miles", "30 miles"))
+    assert [p.span for p in wrong.problems if p.kind == "number"] == ["30 miles"]
+
+
+@pytest.mark.parametrize(
+    ("source", "claim", "word"),
+    [
+        (
+            "The administration reaffirmed on Wednesday its decision to list polar bears as "
+            "threatened.",
+            "The administration reversed its decision to list polar bears as threatened.",
+            "reversed",
+        ),
+        (
+            "Balin was beaten by the guards after he dived into the crowd to help a fan in "
+            "distress.",
+            "Balin was beaten by the guards after he dived into the crowd to attack a fan in "
+            "distress.",
+            "attack",
+        ),
+    ],
+)
+def test_more_opposites_are_polarity(source: str, claim: str, word: str) -> None:
+    verdict = wire(source).verify(claim)
+    assert [p.span for p in verdict.problems if p.kind == "polarity"] == [word], verdict.problems
+    assert wire(source).verify(source.replace("on Wednesday ", "")).supported
+
+
 def test_a_reversal_is_found_beyond_the_best_matching_sentence() -> None:
     """The sentence sharing most words with the claim names the suspect; the next one says who
     shot whom. A relative clause's doer is the noun it describes."""

@@ -296,6 +296,7 @@ def test_a_portfolio_before_minister_is_part_of_the_office(
         (("us",), ("us",)),
         (("american",), ("us",)),
         (("irish",), ("ireland",)),
+        (("hyannis", "port"), ("hyannisport",)),  # one name in one word or two
     ],
 )
 def test_spelling_variants_are_one_entity(a: tuple[str, ...], b: tuple[str, ...]) -> None:
@@ -427,3 +428,32 @@ def test_times_is_a_unit_of_its_own() -> None:
     (share,) = analyse("They were 14.5 percent more likely to develop panic disorder.").quantities
     assert times.unit is not None and share.unit is not None
     assert times.unit.kind == share.unit.kind and times.unit.name != share.unit.name
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day"),
+    [
+        ("The Games run from 7 to 23 February.", 2, 7),
+        ("The zoo closed on the 30th and 31st of December.", 12, 30),
+        ("The Games run 7-23 February 2014.", 2, 7),
+        ("The Games run Feb. 7-23.", 2, 7),
+        ("Talks ran November 14 to 17.", 11, 14),
+    ],
+)
+def test_two_days_of_a_month_are_one_date_and_no_amount(text: str, month: int, day: int) -> None:
+    """Set p: "from 7 to 23 February" left "7" an amount no source states; a range is dated by
+    its first day, as "November 14 to 17" already was."""
+    facts = analyse(text)
+    assert [(w.month, w.day) for w in facts.dates] == [(month, day)]
+    assert not facts.quantities
+
+
+def test_a_score_before_a_month_is_no_date_range() -> None:
+    assert [(w.month, w.day) for w in analyse("They won 7-23 in March.").dates] == [(3, None)]
+
+
+def test_a_score_added_is_not_speech() -> None:
+    """Set p: "while Bosh added 24 and Wade 20" made Bosh a speaker no source quotes."""
+    scored = "Miller hit seven 3-pointers for 23 points, while Bosh added 24 and Wade 20."
+    assert not analyse(scored).attributions
+    assert [a.speaker for a in analyse("The plan is bad, Bosh added.").attributions] == ["Bosh"]
