@@ -1731,6 +1731,11 @@ def _check_negation(claim: ClaimFacts, core: list[Entry], sources: Sources) -> l
         if covered(head, claim_keys):
             if any(_aligned(scope, other) for other in mine):
                 continue
+            if head not in claim_keys and all(
+                k in core[0].keys for k in claim_keys if covered(head, {k})
+            ):
+                continue  # the claim's word for it is the source's too, unnegated: "found"
+                # in "didn't identify whose bodies were found" (find ~ identify)
             word = next(
                 (
                     claim.facts.tokens[i].text
@@ -1763,6 +1768,11 @@ def _denied_elsewhere(claim: ClaimFacts, core: list[Entry], sources: Sources) ->
             head = scope[0]
             if not covered(head, claim_keys) or any(_aligned(scope, o) for o in mine):
                 continue
+            if len(scope) > 1 and not covered(scope[1], claim_keys):
+                continue  # "have not released a cause of death" is not about released pictures
+            if any(covered(head, _cue_context(claim.facts, o)) for o in mine):
+                continue  # the claim negates it too, through its noun ("no more information
+                # would be released" for "I cannot release much more information")
             context = _cue_context(entry.facts, scope)
             if len(context) < 3 or overlap(context, claim_keys) < DENIED_CONTEXT:
                 continue

@@ -674,6 +674,7 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
             )
         )
         i = end
+    found += _year_spans(tokens)
     parts = _unit_fractions(tokens, text)
     in_part = {k for q in parts for k in range(q.start, q.end)}
     found = [q for q in found if not any(k in in_part for k in range(q.start, q.end))] + parts
@@ -691,6 +692,28 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
     found += fractions
     found.sort(key=lambda q: q.start)
     return tuple(_compound(_ranges(list(_shared_units(tuple(found), tokens)), tokens), tokens))
+
+
+_YEAR_SPAN = re.compile(r"((?:1[89]|20)\d\d)[-–]((?:1[89]|20)?\d\d)")
+
+
+def _year_spans(tokens: tuple[Token, ...]) -> list[Quantity]:
+    """ "2007-09", "1998–2001": two years written as one token, each a year of its own."""
+    found = []
+    for k, token in enumerate(tokens):
+        if token.kind != "code" or not (span := _YEAR_SPAN.fullmatch(token.text)):
+            continue
+        first = int(span.group(1))
+        second = (
+            int(span.group(2))
+            if len(span.group(2)) == 4
+            else first // 100 * 100 + int(span.group(2))
+        )
+        if second <= first:
+            continue  # "2007-05" may be a month of 2007
+        for year in (float(first), float(second)):
+            found.append(Quantity(str(int(year)), k, k + 1, year, year, year, None, year=True))
+    return found
 
 
 _STREETS = frozenset(
@@ -951,6 +974,7 @@ def _ranges(found: list[Quantity], tokens: tuple[Token, ...]) -> list[Quantity]:
             n + 1 < len(found)
             and first.value is not None
             and found[n + 1].value is not None
+            and not (first.year or found[n + 1].year)  # "between 2013 and 2014": two years
             and (
                 (before == "between" and joined == ["and"])
                 # "buried 1,500 to 3,000 years ago"; "from (number) 20 to 30" is a change or a
@@ -1519,6 +1543,17 @@ def _canonical_words(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+_NAME_HEADS = frozenset(
+    ["university", "college", "institute", "hospital", "school", "academy", "foundation",
+     "center", "centre", "museum", "library", "county", "avenue", "island", "islands",
+     "company", "corporation", "society", "stadium", "airport", "river", "prize", "award",
+     "medal"]
+)  # fmt: skip
+"""Words that end an institution's or a place's name: a title before one is part of the name
+("James Cook University", "Cook County", "Marshall Islands"), not a role. Not words that are
+also surnames ("Judge Park", "Officer Hall")."""
+
+
 def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
     """Capitalised spans, split at possessives and titles, with the titles kept as roles."""
     role_table = lexicon.roles()
@@ -1545,7 +1580,11 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
                 i, sentence_start = after, False  # "Mr Rawlins" is Rawlins, as "Jarrod Rawlins"
                 continue
         role, length = _match_role(tokens, i, role_table, longest_role)
-        if role and _name_follows(tokens, i + length):
+        if (
+            role
+            and _name_follows(tokens, i + length)
+            and tokens[i + length].lower not in _NAME_HEADS
+        ):
             pending_title = (*portfolio, *role) if role in _PORTFOLIO_ROLES else role
             portfolio = ()
             i += length
@@ -1587,8 +1626,13 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
             if j > i and _possessive(tokens[j - 1]):
                 break
             role, length = _match_role(tokens, j, role_table, longest_role)
-            if j > i and role and _name_follows(tokens, j + length):
-                break
+            if (
+                j > i
+                and role
+                and _name_follows(tokens, j + length)
+                and tokens[j + length].lower not in _NAME_HEADS
+            ):
+                break  # "Fire Chief Reyes"; not "James Cook University", "Cook County"
             j += 1
         if j > i + 1 and tokens[i].lower in _DAY_WORDS and tokens[i + 1].lower != "show":
             i += 1  # "Yesterday Josh checked himself in": the day opens the sentence, not the name

@@ -831,6 +831,54 @@ def test_more_opposites_are_polarity(source: str, claim: str, word: str) -> None
     assert wire(source).verify(source.replace("on Wednesday ", "")).supported
 
 
+def test_a_negation_about_something_else_does_not_deny_the_claim() -> None:
+    """Set p: "Police released pictures ... of a man they consider the main suspect" was
+    denied by "Police have still not released a cause of death"; and "no more information
+    would be released" by "I cannot release much more information", which says the same."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "A",
+                "Police released pictures, recovered from Libby German's phone, of a man they "
+                "consider the main suspect. Police have still not released a cause of death.",
+            ),
+            Article(
+                2,
+                "B",
+                "“This is considered a double homicide investigation, and no further information "
+                "will be released at this time,” Sergeant Kim Riley said Wednesday. At this point "
+                "of time I cannot release really much more information.",
+            ),
+        ]
+    )
+    for claim in (
+        "Police released pictures, recovered from Libby German's phone, of a man they now "
+        "consider the main suspect in the deaths.",
+        "Sergeant Kim Riley said on Wednesday that the deaths were being treated as a double "
+        "homicide and that no more information would be released for now.",
+    ):
+        verdict = checker.verify(claim)
+        assert verdict.supported, (claim, verdict.problems)
+    denied = checker.verify("Police released the cause of death.")
+    assert [p.kind for p in denied.problems] == ["negation"], denied.problems
+
+
+def test_a_word_the_source_states_plainly_is_not_negated_through_a_synonym() -> None:
+    """Set p: "The bodies ... were found near Deer Creek" against "Police didn't identify whose
+    bodies were found Tuesday near Deer Creek": "found" counted as the negated "identify"."""
+    checker = wire(
+        "Police didn't identify whose bodies were found Tuesday near Deer Creek, but "
+        "indications were that they were Liberty German and Abigail Williams."
+    )
+    found = checker.verify(
+        "The bodies of Liberty German and Abigail Williams were found near Deer Creek."
+    )
+    assert found.supported, found.problems
+    named = checker.verify("Police identified the bodies found near Deer Creek on Tuesday.")
+    assert [p.kind for p in named.problems] == ["negation"], named.problems
+
+
 def test_a_reversal_is_found_beyond_the_best_matching_sentence() -> None:
     """The sentence sharing most words with the claim names the suspect; the next one says who
     shot whom. A relative clause's doer is the noun it describes."""

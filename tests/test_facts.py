@@ -457,3 +457,30 @@ def test_a_score_added_is_not_speech() -> None:
     scored = "Miller hit seven 3-pointers for 23 points, while Bosh added 24 and Wade 20."
     assert not analyse(scored).attributions
     assert [a.speaker for a in analyse("The plan is bad, Bosh added.").attributions] == ["Bosh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kroll was general manager between 2013 and 2014.",
+        "Kroll was general manager from 2013-14.",
+        "Kroll was general manager 2013–2014.",
+    ],
+)
+def test_two_years_are_two_years(text: str) -> None:
+    """Set p: "between 2013 and 2014" was one amount from 2013 to 2014, and "2007-09" nothing,
+    so a claim's "from 2013 to 2014" named years no source gave."""
+    assert [(q.value, q.year) for q in analyse(text).quantities] == [(2013, True), (2014, True)]
+    assert [q.value for q in analyse("between 300 and 400 people").quantities] == [None]
+
+
+def test_a_title_inside_an_institutions_name_is_part_of_it() -> None:
+    """Set p: "Dr Gopalasamy Reuben Clements of James Cook University" read "Cook" as a title,
+    so the speaker was "University" and the claim was said to misname him."""
+    (name,) = analyse("Dr Gopalasamy Reuben Clements of James Cook University said it.").names
+    assert name.words[-3:] == ("james", "cook", "university")
+    assert [n.words for n in analyse("Officials in Cook County said it.").names] == [
+        ("cook", "county")
+    ]
+    (judge,) = analyse("Judge Park said it.").names  # a surname stays a surname
+    assert (judge.words, judge.title) == (("park",), ("judge",))
