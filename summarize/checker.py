@@ -794,7 +794,7 @@ def _check_names(
         context = local_keys(claim.facts, name.start, name.end)
         with_name = [e for e in found if find_name(name, e.facts)]
         fits = max((overlap(context, e.keys) for e in with_name), default=0.0)
-        rival = None if core[0] in with_name else _rival_name(name, context, core, named)
+        rival = None if core[0] in with_name else _rival_name(name, context, core, named, sources)
         if rival is not None and _one_person(name, rival, sources):
             # "White has not agreed" where the sentence says "Betty hasn't agreed": the
             # sources' Betty White, by her other name
@@ -812,7 +812,7 @@ def _check_names(
                 and mention.end > mention.start
                 and overlap(context, around) < 0.34
             ):
-                swapped = _rival_name(name, context, core[:1], named)
+                swapped = _rival_name(name, context, core[:1], named, sources)
                 if swapped is not None and " ".join(swapped.words) in demonyms:
                     problems.append(Problem("name", name.text, f"the sources say {swapped.text}"))
                     continue
@@ -1230,8 +1230,19 @@ def _one_person(name: Name, other: Name, sources: Sources) -> bool:
     return any(wanted <= set(n.words) for _, n in sources.names)
 
 
+def _body(name: Name) -> bool:
+    """An organisation's name: an acronym ("NPR") or one holding a body's word ("ABC News")."""
+    return (name.text.isupper() and len(name.text) >= 2) or any(
+        w in lexicon.not_personal() for w in name.words
+    )
+
+
 def _rival_name(
-    name: Name, context: set[str], evidence: Sequence[Entry], named: list[tuple[str, ...]]
+    name: Name,
+    context: set[str],
+    evidence: Sequence[Entry],
+    named: list[tuple[str, ...]],
+    sources: Sources,
 ) -> Name | None:
     """A name of the evidence, absent from the claim, standing where the claim has `name`."""
     if not context:
@@ -1242,8 +1253,16 @@ def _rival_name(
                 continue
             if other.initial and len(other.words) == 1:
                 continue
-            if (len(other.words) >= 2) != (len(name.words) >= 2):
+            if (len(other.words) >= 2) != (len(name.words) >= 2) and (
+                _full_name(other.words)
+                or _full_name(name.words)
+                or name.words[0] in sources.surnames
+                or _place(other)
+                or _place(name)
+                or not (_body(name) and _body(other))
+            ):
                 continue  # a person for a person, a place for a place: same shape of name
+                # (a body may have one word or more: "NPR" for "ABC News")
             around = local_keys(entry.facts, other.start, other.end)
             if around and overlap(context, around) >= 0.5 and overlap(around, context) >= 0.34:
                 return other

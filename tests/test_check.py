@@ -879,6 +879,39 @@ def test_a_word_the_source_states_plainly_is_not_negated_through_a_synonym() -> 
     assert [p.kind for p in named.problems] == ["negation"], named.problems
 
 
+def test_one_body_put_for_another_is_caught_whatever_the_length_of_their_names() -> None:
+    """Set p: "in an NPR interview with Linsey Davis" passed where the interview was with ABC
+    News' Linsey Davis: a rival had to have as many words as the claim's name (a person for a
+    person), and NPR is one word. Two bodies may differ in length."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "A",
+                "Bill Cosby is responding to questions about allegations of sexual assault for "
+                "the first time in an exclusive interview with ABC News’ Linsey Davis. The "
+                "comedian appeared on Good Morning America on Friday to promote a non-profit "
+                "organization, the Black Belt Community Foundation, which aims to improve "
+                "education for children in high-poverty counties near Selma, Ala.",
+            ),
+            Article(
+                2,
+                "B",
+                "Likely wanting to avoid another NPR or Associated Press situation, Davis "
+                "attempted to frame her question in the form of a hypothetical child.",
+            ),
+        ]
+    )
+    claim = (
+        "Bill Cosby responded to questions about the sexual assault allegations for the first "
+        "time in an {} interview with Linsey Davis while visiting Alabama to promote education."
+    )
+    wrong = checker.verify(claim.format("NPR"))
+    assert [(p.kind, p.span) for p in wrong.problems] == [("name", "NPR")], wrong.problems
+    right = checker.verify(claim.format("ABC News"))
+    assert right.supported, right.problems
+
+
 def test_a_reversal_is_found_beyond_the_best_matching_sentence() -> None:
     """The sentence sharing most words with the claim names the suspect; the next one says who
     shot whom. A relative clause's doer is the noun it describes."""
