@@ -59,6 +59,11 @@ def wire(text: str) -> Checker:
     return Checker([Article(1, "Wire", text)])
 
 
+def outlets(*texts: str) -> Checker:
+    """A checker over one story as several outlets tell it (A, B, ...)."""
+    return Checker([Article(i, chr(64 + i), text) for i, text in enumerate(texts, 1)])
+
+
 @cache
 def flood_checker() -> Checker:
     return Checker(FLOOD)
@@ -780,23 +785,13 @@ def test_a_figure_the_claim_gives_another_thing_is_no_rival() -> None:
     """Set p: "A 2,000-foot berm ..., 20 miles north of Omaha" was flagged "the sources say
     2,000-foot" for its 20 miles: a sentence about the berm fits the claim's words better than
     the one giving 20 miles, but that rival is the claim's own figure for the berm."""
-    checker = Checker(
-        [
-            Article(
-                1,
-                "A",
-                "A berm holding the flooded Missouri River back from a Nebraska nuclear power "
-                "station collapsed early Sunday, but federal regulators said there was no danger.",
-            ),
-            Article(
-                2,
-                "B",
-                "The federal commission had inspectors at the plant 20 miles (32 kilometers) "
-                "north of Omaha when the 2,000-foot (610-meter) berm collapsed about 1:30 a.m. "
-                "Sunday. The 2,000-foot berm shielding the nuclear plant from the flooded "
-                "Missouri River gave way.",
-            ),
-        ]
+    checker = outlets(
+        "A berm holding the flooded Missouri River back from a Nebraska nuclear power "
+        "station collapsed early Sunday, but federal regulators said there was no danger.",
+        "The federal commission had inspectors at the plant 20 miles (32 kilometers) "
+        "north of Omaha when the 2,000-foot (610-meter) berm collapsed about 1:30 a.m. "
+        "Sunday. The 2,000-foot berm shielding the nuclear plant from the flooded "
+        "Missouri River gave way.",
     )
     claim = (
         "A 2,000-foot berm shielding the nuclear plant, 20 miles north of Omaha, from the "
@@ -835,22 +830,12 @@ def test_a_negation_about_something_else_does_not_deny_the_claim() -> None:
     """Set p: "Police released pictures ... of a man they consider the main suspect" was
     denied by "Police have still not released a cause of death"; and "no more information
     would be released" by "I cannot release much more information", which says the same."""
-    checker = Checker(
-        [
-            Article(
-                1,
-                "A",
-                "Police released pictures, recovered from Libby German's phone, of a man they "
-                "consider the main suspect. Police have still not released a cause of death.",
-            ),
-            Article(
-                2,
-                "B",
-                "“This is considered a double homicide investigation, and no further information "
-                "will be released at this time,” Sergeant Kim Riley said Wednesday. At this point "
-                "of time I cannot release really much more information.",
-            ),
-        ]
+    checker = outlets(
+        "Police released pictures, recovered from Libby German's phone, of a man they "
+        "consider the main suspect. Police have still not released a cause of death.",
+        "“This is considered a double homicide investigation, and no further information "
+        "will be released at this time,” Sergeant Kim Riley said Wednesday. At this point "
+        "of time I cannot release really much more information.",
     )
     for claim in (
         "Police released pictures, recovered from Libby German's phone, of a man they now "
@@ -883,24 +868,14 @@ def test_one_body_put_for_another_is_caught_whatever_the_length_of_their_names()
     """Set p: "in an NPR interview with Linsey Davis" passed where the interview was with ABC
     News' Linsey Davis: a rival had to have as many words as the claim's name (a person for a
     person), and NPR is one word. Two bodies may differ in length."""
-    checker = Checker(
-        [
-            Article(
-                1,
-                "A",
-                "Bill Cosby is responding to questions about allegations of sexual assault for "
-                "the first time in an exclusive interview with ABC News’ Linsey Davis. The "
-                "comedian appeared on Good Morning America on Friday to promote a non-profit "
-                "organization, the Black Belt Community Foundation, which aims to improve "
-                "education for children in high-poverty counties near Selma, Ala.",
-            ),
-            Article(
-                2,
-                "B",
-                "Likely wanting to avoid another NPR or Associated Press situation, Davis "
-                "attempted to frame her question in the form of a hypothetical child.",
-            ),
-        ]
+    checker = outlets(
+        "Bill Cosby is responding to questions about allegations of sexual assault for "
+        "the first time in an exclusive interview with ABC News’ Linsey Davis. The "
+        "comedian appeared on Good Morning America on Friday to promote a non-profit "
+        "organization, the Black Belt Community Foundation, which aims to improve "
+        "education for children in high-poverty counties near Selma, Ala.",
+        "Likely wanting to avoid another NPR or Associated Press situation, Davis "
+        "attempted to frame her question in the form of a hypothetical child.",
     )
     claim = (
         "Bill Cosby responded to questions about the sexual assault allegations for the first "
