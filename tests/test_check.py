@@ -887,6 +887,38 @@ def test_one_body_put_for_another_is_caught_whatever_the_length_of_their_names()
     assert right.supported, right.problems
 
 
+@pytest.mark.parametrize(
+    ("source", "claim"),
+    [
+        (
+            "This study aimed to use video analysis techniques to determine the velocity, "
+            "impact force, angle of impact, and impulse to fracture involved in a "
+            "video-recorded bicycle accident resulting in facial fractures. There was an impact "
+            "velocity of 6.25 m/s, impact angles of 14 and 6.3 degrees of neck extension and "
+            "axial rotation, respectively, an impact force of 1,910 N, and an impulse to "
+            "fracture of 0.1 N.",
+            "Video analysis of a filmed bicycle crash put the impact speed at 6.25 metres per "
+            "second and the impact force at roughly 1,910 newtons, enough to cause serious "
+            "facial fractures.",
+        ),
+        (
+            "There was no protecting thousands of homes in Minot, N.D., where flooding of the "
+            "Souris River hit its peak today, flooding more than 4,000 homes. There is some "
+            "good news: The river in Minot peaked two feet lower than expected.",
+            "In Minot, North Dakota, the Souris River crested two feet below what had been "
+            "forecast, yet more than 4,000 homes were flooded.",
+        ),
+    ],
+)
+def test_an_amount_described_in_other_words_is_about_the_same_thing(
+    source: str, claim: str
+) -> None:
+    """Set p: "impact speed" for "impact velocity" and "crested ... below what had been
+    forecast" for "peaked ... lower than expected" left the amount "for something else"."""
+    verdict = wire(source).verify(claim)
+    assert verdict.supported, verdict.problems
+
+
 def test_a_reversal_is_found_beyond_the_best_matching_sentence() -> None:
     """The sentence sharing most words with the claim names the suspect; the next one says who
     shot whom. A relative clause's doer is the noun it describes."""
