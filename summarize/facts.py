@@ -1229,6 +1229,18 @@ def _in_a_title(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
+def _named_march(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "March for Education", "March on Washington", "March of Dimes": a march's name, not
+    the month."""
+    return (
+        tokens[i].lower == "march"
+        and i + 2 < len(tokens)
+        and tokens[i + 1].lower in ("for", "on", "of", "against", "to", "through")
+        and tokens[i + 2].text[:1].isupper()
+        and tokens[i + 2].lower.rstrip(".") not in _MONTH_INDEX  # "March to April"
+    )
+
+
 _DAY_SPAN = re.compile(r"([1-9]|[12]\d|3[01])[-–]([1-9]|[12]\d|3[01])")
 """Two days of a month written as one token ("7-23")."""
 _DAY_RANGE = frozenset(["to", "through", "-", "–", "and", "or"])
@@ -1282,7 +1294,7 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
             and token.capital
             and (len(lower) > 3 or lower == "may" or _dotted(tokens, i) or _number_after(tokens, i))
         ):
-            if lower == "may" and not _date_context(tokens, i):
+            if (lower == "may" and not _date_context(tokens, i)) or _named_march(tokens, i):
                 i += 1
                 continue
             month = _MONTH_INDEX[lower]

@@ -484,3 +484,11 @@ def test_a_title_inside_an_institutions_name_is_part_of_it() -> None:
     ]
     (judge,) = analyse("Judge Park said it.").names  # a surname stays a surname
     assert (judge.words, judge.title) == (("park",), ("judge",))
+
+
+def test_a_march_named_for_its_cause_is_no_month() -> None:
+    """Set p: "its March for Education across the Edmund Pettus Bridge" was dated March."""
+    for text in ("Cosby joined its March for Education on the bridge.", "The March on Washington."):
+        assert not analyse(text).dates, text
+    assert [w.month for w in analyse("In March to April sales fell.").dates] == [3, 4]
+    assert [w.month for w in analyse("The vote is on March 3.").dates] == [3]
