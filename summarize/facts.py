@@ -2236,6 +2236,9 @@ class Facts:
         return tuple(q for q in self.quantities if not q.year and not q.ordinal)
 
 
+_NOTHING_TO_DO = ["nothing", "to", "do"]
+
+
 def _not_negating(tokens: tuple[Token, ...], i: int) -> bool:
     """ "no other" (only), "vote no", "a 'no'": the word "no" that negates nothing; "not
     only" and "not just", which add to what they say ("Not only did Dunaway read off La La
@@ -2272,6 +2275,8 @@ def analyse(text: str) -> Facts:
         or (t.lower == "longer" and i > 0 and tokens[i - 1].lower == "no")
         or (t.lower == "than" and i > 0 and tokens[i - 1].lower == "rather")
         or (t.lower == "of" and i > 0 and tokens[i - 1].lower == "instead")
+        # "had nothing to do with gangs": no part in them
+        or (t.lower == "with" and [x.lower for x in tokens[max(0, i - 3) : i]] == _NOTHING_TO_DO)
     )
     found_dates = dates(tokens, text)
     in_date = {i for d in found_dates for i in range(d.start, d.end)}

@@ -492,3 +492,11 @@ def test_a_march_named_for_its_cause_is_no_month() -> None:
         assert not analyse(text).dates, text
     assert [w.month for w in analyse("In March to April sales fell.").dates] == [3, 4]
     assert [w.month for w in analyse("The vote is on March 3.").dates] == [3]
+
+
+def test_nothing_to_do_with_negates_what_follows() -> None:
+    """A human reference: "Price had nothing to do with gangs" was flagged against "Price was
+    not a gang member", as if it said he had."""
+    facts = analyse("Police say Price had nothing to do with gangs.")
+    assert [facts.tokens[i].lower for i in facts.negations] == ["with"]
+    assert not analyse("He had to do with less.").negations
