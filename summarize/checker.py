@@ -423,14 +423,10 @@ def _better_rival(
         default=0.0,
     )
     best: tuple[float, Quantity] | None = None
-    others = [mine for mine in claim.facts.quantities if mine is not q]
     for entry in sources.entries:
         for other in entry.facts.quantities:
-            if other.year or supports_amount(other, q):
+            if other.year or supports_amount(other, q) or _claimed_elsewhere(claim, q, other):
                 continue
-            if any(supports_amount(other, mine) for mine in others):
-                continue  # the claim gives that figure to its own thing ("a 2,000-foot berm
-                # ..., 20 miles north of Omaha"; "seven 3-pointers ..., Bosh added 24")
             if vague:
                 theirs = _counted_key(other)
                 if (
@@ -445,6 +441,13 @@ def _better_rival(
             if score >= RIVAL_FIT and score > support and (best is None or score > best[0]):
                 best = (score, other)
     return best[1] if best else None
+
+
+def _claimed_elsewhere(claim: ClaimFacts, q: Quantity, other: Quantity) -> bool:
+    """The claim gives the source's figure to another of its own things, so it is no rival
+    for `q` ("a 2,000-foot berm ..., 20 miles north of Omaha"; "seven 3-pointers ..., Bosh
+    added 24")."""
+    return any(supports_amount(other, mine) for mine in claim.facts.quantities if mine is not q)
 
 
 def _comparable(q: Quantity, other: Quantity) -> bool:
@@ -502,12 +505,9 @@ def _amount_problem(
     # The same thing, another amount: the closest rival in the evidence (not one the claim
     # gives to another thing).
     rival: tuple[float, Quantity, Entry] | None = None
-    others = [mine for mine in claim.facts.quantities if mine is not q]
     for entry in evidence:
         for other in entry.facts.quantities:
-            if other.year or other.ordinal != q.ordinal:
-                continue
-            if any(supports_amount(other, mine) for mine in others):
+            if other.year or other.ordinal != q.ordinal or _claimed_elsewhere(claim, q, other):
                 continue
             if (q.unit is None) != (other.unit is None) or (
                 q.unit and other.unit and q.unit.kind != other.unit.kind
@@ -1237,6 +1237,21 @@ def _body(name: Name) -> bool:
     )
 
 
+def _same_kind(name: Name, other: Name, sources: Sources) -> bool:
+    """Names that may stand for each other: a person for a person, a place for a place (the
+    same shape of name), or two bodies whatever their lengths ("NPR" for "ABC News")."""
+    if (len(other.words) >= 2) == (len(name.words) >= 2):
+        return True
+    person_or_place = (
+        _full_name(other.words)
+        or _full_name(name.words)
+        or name.words[0] in sources.surnames
+        or _place(other)
+        or _place(name)
+    )
+    return not person_or_place and _body(name) and _body(other)
+
+
 def _rival_name(
     name: Name,
     context: set[str],
@@ -1253,16 +1268,8 @@ def _rival_name(
                 continue
             if other.initial and len(other.words) == 1:
                 continue
-            if (len(other.words) >= 2) != (len(name.words) >= 2) and (
-                _full_name(other.words)
-                or _full_name(name.words)
-                or name.words[0] in sources.surnames
-                or _place(other)
-                or _place(name)
-                or not (_body(name) and _body(other))
-            ):
-                continue  # a person for a person, a place for a place: same shape of name
-                # (a body may have one word or more: "NPR" for "ABC News")
+            if not _same_kind(name, other, sources):
+                continue
             around = local_keys(entry.facts, other.start, other.end)
             if around and overlap(context, around) >= 0.5 and overlap(around, context) >= 0.34:
                 return other

@@ -711,8 +711,9 @@ def _year_spans(tokens: tuple[Token, ...]) -> list[Quantity]:
         )
         if second <= first:
             continue  # "2007-05" may be a month of 2007
-        for year in (float(first), float(second)):
-            found.append(Quantity(str(int(year)), k, k + 1, year, year, year, None, year=True))
+        for year in (first, second):
+            value = float(year)
+            found.append(Quantity(str(year), k, k + 1, value, value, value, None, year=True))
     return found
 
 
