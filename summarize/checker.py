@@ -768,6 +768,22 @@ def restates(claim: ClaimFacts, entry: Entry) -> bool:
     return bool(wanted) and sum(1 for k in wanted if covered(k, keys)) / len(wanted) >= RESTATES
 
 
+NAMED_RESTATES = 0.5
+"""Share of a claim's content words a sentence naming the claim's other names must state for
+the claim to restate it ("the pair allegedly let about 1,800 mink out of the Moyle Mink Ranch
+in Burley" restates "they released about 1,800 mink from the Moyle Mink Ranch in Burley")."""
+
+
+def _restates_named(claim: ClaimFacts, entry: Entry) -> bool:
+    """The sentence shares two of the claim's names and half its words: a paraphrase of it."""
+    shared = sum(1 for n in claim.names if find_name(n, entry.facts))
+    if shared < 2:
+        return False
+    keys = entry.keys
+    wanted = [claim.facts.tokens[i].key for i in claim.content]
+    return bool(wanted) and sum(covered(k, keys) for k in wanted) / len(wanted) >= NAMED_RESTATES
+
+
 def _check_names(
     claim: ClaimFacts, core: list[Entry], found: list[Entry], sources: Sources
 ) -> list[Problem]:
@@ -1042,7 +1058,7 @@ def _check_places(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) ->
     """A place swapped for another from elsewhere in the story: the claim restates a sentence
     but names a place that sentence does not, where it names one the claim leaves out ("first
     knelt on Sunday in Seattle" for "... in Chicago"; Seattle is where her team plays)."""
-    if not core or not restates(claim, core[0]):
+    if not core or not (restates(claim, core[0]) or _restates_named(claim, core[0])):
         return []
     from .parse import places
 
@@ -1170,13 +1186,27 @@ def _same_place(a: str, b: str) -> bool:
 
 def _nested(place: str, other: str, sources: Sources) -> bool:
     """One place written as lying in the other somewhere in the sources ("Baghdad, Iraq")."""
+    if _peers(place, other):
+        return False
     a, b = fold(place).lower(), fold(other).lower()
     return any(f"{a}, {b}" in text or f"{b}, {a}" in text for text in sources.folded_texts)
 
 
 def _named_together(place: str, other: str, sources: Sources) -> bool:
+    if _peers(place, other):
+        return False
     a, b = fold(place).lower(), fold(other).lower()
     return any(a in text and b in text for text in sources.folded_texts)
+
+
+def _peers(place: str, other: str) -> bool:
+    """Two states, or two countries: neither lies in the other, however often they are named
+    together ("fur farms in Idaho, Iowa, Minnesota" does not put Idaho in Iowa)."""
+    a, b = tuple(fold(place).lower().split()), tuple(fold(other).lower().split())
+    states, countries = lexicon.us_states(), lexicon.place_names()
+    if a in states or b in states:
+        return a in states and b in states
+    return " ".join(a) in countries and " ".join(b) in countries
 
 
 def _place_words(place: str) -> tuple[str, ...]:

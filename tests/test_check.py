@@ -1181,6 +1181,28 @@ def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
     assert checker.verify("Rapinoe first knelt for the anthem on Sunday in Chicago.").supported
 
 
+def test_a_state_swapped_for_another_the_story_lists_beside_it() -> None:
+    """Set p: "In Iowa, the pair allegedly let about 1,800 mink out of the Moyle Mink Ranch in
+    Burley" passed. The sentence it paraphrases says Idaho; Iowa stood beside Idaho in a list
+    of states, which read as one lying in the other, and the paraphrase shares too few words to
+    count as restating it, though it names the ranch and the town."""
+    checker = outlets(
+        "The pair stopped at fur farms in Idaho, Iowa, Minnesota and Wisconsin. In Idaho, they "
+        "released about 1,800 mink from the Moyle Mink Ranch in Burley and destroyed the "
+        "breeding grounds there, the indictment alleges."
+    )
+    swapped = checker.verify(
+        "In Iowa, the pair allegedly let about 1,800 mink out of the Moyle Mink Ranch in Burley "
+        "and wrecked its breeding grounds."
+    )
+    assert any(p.kind == "name" and p.span == "Iowa" for p in swapped.problems), swapped
+    kept = checker.verify(
+        "In Idaho, the pair allegedly let about 1,800 mink out of the Moyle Mink Ranch in "
+        "Burley and wrecked its breeding grounds."
+    )
+    assert kept.supported, kept.problems
+
+
 def test_one_thing_placed_where_the_sources_place_it_elsewhere() -> None:
     """Set c: "died ... in his Dominican Republic home" passed, though the sentence it restates
     has his home in Kent, Connecticut; the Dominican Republic is where he was born. A place the
