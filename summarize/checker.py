@@ -2234,6 +2234,34 @@ def _opposite_elsewhere(
     return _opposite_in(claim, i, aligned) if aligned else None
 
 
+AFTER_AMOUNT = 2
+"""Tokens after an amount that say which way it goes ("275 miles east", "3 points higher")."""
+
+
+def _opposite_after_amount(claim: ClaimFacts, i: int, found: Sequence[Entry]) -> str | None:
+    """The word right after one of the claim's amounts, where a sentence giving the same amount
+    has its opposite right after it ("took her 275 miles east to Nagoya" against "She was taken
+    275 miles west to Nagoya"). The sentence may state no more of the claim than that amount:
+    the amount and the word beside it are the fact."""
+    word = claim.facts.tokens[i].key
+    if not lexicon.has_opposite(word):
+        return None
+    for q in claim.facts.quantities:
+        if q.value is None or not q.end <= i < q.end + AFTER_AMOUNT:
+            continue
+        for entry in found:
+            for other in entry.facts.quantities:
+                if other.value is None or not supports_amount(other, q):
+                    continue
+                after = entry.facts.tokens[other.end : other.end + AFTER_AMOUNT]
+                if any(t.key == word for t in after):
+                    return None
+                for t in after:
+                    if t.kind == "word" and lexicon.opposite(word, t.key):
+                        return t.text
+    return None
+
+
 def _answers_another(claim: ClaimFacts, i: int, entry: Entry, j: int, score: float) -> bool:
     """The source's word is the counterpart of another claim word on its side: in "Choo shares
     jumped 17 percent, while Kors stock slipped", the source's "Kors' shares fell" stands
@@ -2315,7 +2343,7 @@ def _check_content(
             problems.append(Problem("polarity", token.text, f"the sources say {opposite}"))
     for i in claim.content:
         token = claim.facts.tokens[i]
-        opposite = _opposite_in(claim, i, core)
+        opposite = _opposite_in(claim, i, core) or _opposite_after_amount(claim, i, found)
         if opposite is not None:
             problems.append(Problem("polarity", token.text, f"the sources say {opposite}"))
             continue

@@ -1442,6 +1442,26 @@ def test_an_opposite_in_a_short_sentence_about_the_same_thing(
     assert faithful or verdict.problems[0].kind == "polarity"
 
 
+def test_the_direction_beside_an_amount_another_sentence_gives() -> None:
+    """Set p: "took her 275 miles east to Nagoya" passed. The claim restates the arrest in
+    the restaurant; the sentence giving the 275 miles says west, and it states too little of
+    the rest of the claim to be read for opposites, but the amount and the word beside it are
+    the fact."""
+    checker = outlets(
+        "Five plain-clothed police officers burst into a Tokyo restaurant where the 26-year-old "
+        "American was dining with friends and detained her. She was taken 275 miles west to "
+        "Nagoya, where she was incarcerated. She remains in jail on suspicion of smuggling "
+        "amphetamines into Japan."
+    )
+    claim = (
+        "Five plain-clothed officers detained the 26-year-old in a Tokyo restaurant and took "
+        "her 275 miles {} to Nagoya, where she is jailed on suspicion of smuggling amphetamines."
+    )
+    turned = checker.verify(claim.format("east"))
+    assert [(p.kind, p.span) for p in turned.problems] == [("polarity", "east")], turned
+    assert checker.verify(claim.format("west")).supported
+
+
 def test_a_word_set_off_by_commas_does_not_end_what_is_negated() -> None:
     """Set g: "Zuckerberg was among the technology leaders who attended the round-table"
     passed, where the source says he "did not, famously, attend" it."""
