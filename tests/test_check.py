@@ -2326,6 +2326,30 @@ def test_a_struggle_or_a_chase_no_source_mentions_is_an_invented_event() -> None
     ).supported
 
 
+@pytest.mark.parametrize(
+    ("source", "claim", "word", "stated"),
+    [
+        ("Buddenberg and Kissane were charged with conspiracy to violate the Animal Enterprise "
+         "Terrorism Act, said U.S. Attorney Laura Duffy.",
+         "Buddenberg and Kissane were acquitted of conspiring to violate the Animal Enterprise "
+         "Terrorism Act.", "acquitted", "Both were later acquitted."),
+        ("Woods' wife Elin is still furious and will likely skip his return to golf at the "
+         "Masters, People reported.",
+         "Woods' wife Elin, still furious, has filed for divorce and will likely skip his "
+         "return to golf at the Masters.", "divorce", "Elin has filed for divorce."),
+    ],
+)  # fmt: skip
+def test_a_verdict_or_a_divorce_no_source_mentions_is_an_invented_event(
+    source: str, claim: str, word: str, stated: str
+) -> None:
+    """Sets p and k: an acquittal where the sources only charge, a divorce no source
+    mentions. The claim keeps most of the sentence, so only the one word is new."""
+    verdict = wire(source).verify(claim)
+    assert ("unsupported", word) in {(p.kind, p.span) for p in verdict.problems}, verdict
+    told = wire(f"{source} {stated}").verify(claim)
+    assert told.supported, told.problems
+
+
 def test_an_exact_figure_after_the_same_name_is_about_the_same_thing() -> None:
     """ "Jimmy Choo shares jumped 17 percent" is "Jimmy Choo shares were up 17 percent", not
     the 17 percent of sales another outlet gives; another figure is still flagged."""
