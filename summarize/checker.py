@@ -115,7 +115,7 @@ class Checker:
         problems += _check_speaker(claim, core, sources)
         problems += _check_quoted_words(claim, sources) or _quote_speakers(claim, sources)
         problems += _check_negation(claim, core, sources)
-        problems += _check_roles(claim, core, sources)
+        problems += _check_roles(claim, core, sources) or _check_amount_owners(claim, found)
         problems += _check_content(claim, core, found, sources)
         unique: dict[tuple[str, str], Problem] = {}
         for problem in problems:
@@ -1901,6 +1901,63 @@ def _roles_of(facts: Facts, verb: int) -> tuple[str | None, str | None]:
     if _passive(facts, verb) and facts.tokens[verb].lower.endswith("ed"):
         return None, doer
     return doer, done_to
+
+
+OWNER_REACH = 5
+"""Tokens between an amount and the name it belongs to ("49 per cent of women view Democrats",
+"39 per cent for Republicans")."""
+
+
+def _owner(facts: Facts, names: Sequence[Name], q: Quantity) -> Name | None:
+    """The name an amount belongs to: the first after it in its clause ("49 per cent of women
+    view Democrats"), else the last before it ("American ranked 74th"); within reach, with no
+    other amount between."""
+
+    def clear(lo: int, hi: int) -> bool:
+        return not any(lo <= o.start < hi for o in facts.quantities) and not any(
+            t.text in ",;:" for t in facts.tokens[lo:hi]
+        )
+
+    after = [n for n in names if 0 <= n.start - q.end <= OWNER_REACH and clear(q.end, n.start)]
+    if after:
+        return min(after, key=lambda n: n.start)
+    before = [n for n in names if 0 <= q.start - n.end <= OWNER_REACH and clear(n.end, q.start)]
+    return max(before, key=lambda n: n.end) if before else None
+
+
+def _check_amount_owners(claim: ClaimFacts, found: Sequence[Entry]) -> list[Problem]:
+    """Two figures handed to each other's owners: "49 per cent of women view Democrats
+    unfavourably, against 39 per cent for Republicans" where the sentence giving both figures
+    has 49 per cent for Republicans and 39 for Democrats. Only a pair that trades places
+    counts: the name nearest one figure alone is often the outlet reporting it, or a place."""
+    mine = [
+        (q, owner)
+        for q in claim.facts.quantities
+        if q.value is not None and (owner := _owner(claim.facts, claim.names, q)) is not None
+    ]
+    if len(mine) < 2:
+        return []
+    for entry in found:
+        theirs = [
+            (o, owner)
+            for o in entry.facts.quantities
+            if o.value is not None
+            and (owner := _owner(entry.facts, entry.facts.names, o)) is not None
+        ]
+        for (q1, c1), (q2, c2) in pairwise(mine):
+            if q1.value == q2.value or same_name(c1.words, c2.words):
+                continue
+            first = next(((o, n) for o, n in theirs if supports_amount(o, q1)), None)
+            second = next(((o, n) for o, n in theirs if supports_amount(o, q2)), None)
+            if first is None or second is None:
+                continue
+            (o1, s1), (o2, s2) = first, second
+            if same_name(c1.words, s1.words):
+                continue
+            if same_name(c1.words, s2.words) and same_name(c2.words, s1.words):
+                detail = f"the sources give {o1.text} to {s1.text} and {o2.text} to {s2.text}"
+                return [Problem("roles", f"{q1.text} … {q2.text}", detail)]
+    return []
 
 
 def _check_roles(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> list[Problem]:

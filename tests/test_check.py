@@ -1442,6 +1442,30 @@ def test_an_opposite_in_a_short_sentence_about_the_same_thing(
     assert faithful or verdict.problems[0].kind == "polarity"
 
 
+def test_two_figures_handed_to_each_others_owners() -> None:
+    """Set p: "49 per cent of women view Democrats unfavourably, against 39 per cent for
+    Republicans" passed, where the sentence giving both figures has them the other way round.
+    Each figure belongs to the name after it in its clause, else to the one before it."""
+    checker = outlets(
+        "The report was obtained by POLITICO. It says 49 percent of women view Republicans "
+        "unfavorably, while 39 percent view Democrats unfavorably."
+    )
+    swapped = checker.verify(
+        "The report found that 49 per cent of women view Democrats unfavourably, against 39 "
+        "per cent for Republicans."
+    )
+    assert [p.kind for p in swapped.problems] == ["roles"], swapped.problems
+    assert "49 percent to Republicans" in swapped.problems[0].detail
+    kept = checker.verify(
+        "The report found that 49 per cent of women view Republicans unfavourably, against 39 "
+        "per cent for Democrats."
+    )
+    assert kept.supported, kept.problems
+    ranks = outlets("Delta Air Lines ranked 60th, while Emirates ranked 3rd.")
+    assert not ranks.verify("Emirates ranked 60th, while Delta Air Lines ranked 3rd.").supported
+    assert ranks.verify("Delta ranked 60th and Emirates 3rd.").supported
+
+
 def test_the_direction_beside_an_amount_another_sentence_gives() -> None:
     """Set p: "took her 275 miles east to Nagoya" passed. The claim restates the arrest in
     the restaurant; the sentence giving the 275 miles says west, and it states too little of
@@ -2348,6 +2372,15 @@ def test_a_verdict_or_a_divorce_no_source_mentions_is_an_invented_event(
     assert ("unsupported", word) in {(p.kind, p.span) for p in verdict.problems}, verdict
     told = wire(f"{source} {stated}").verify(claim)
     assert told.supported, told.problems
+
+
+def test_an_acquittal_in_other_words_is_mentioned() -> None:
+    """The new-user audit: "acquitted" was flagged as a happening no source mentions where
+    the source says the jury "cleared" him."""
+    checker = wire("A jury cleared Harlow of all charges on Friday after a two-week trial.")
+    assert checker.verify("A jury acquitted Harlow of all charges on Friday.").supported
+    convicted = checker.verify("A jury convicted Harlow on Friday.")
+    assert "polarity" in {p.kind for p in convicted.problems}, convicted.problems
 
 
 def test_an_exact_figure_after_the_same_name_is_about_the_same_thing() -> None:
