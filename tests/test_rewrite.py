@@ -76,6 +76,8 @@ def _corpus() -> list[str]:
         A3,
         DRAFT,
         COMPRESSED,
+        LOOP,  # its "Troops" is in no other text: out of the vocabulary, the taught loop opened
+        # with <unk>, which the constraint made "The the region, ..." (passed as a rewrite)
         INSTRUCTION,
         "Zanzibar",
         "Briefing: [1] [2] [3] [1][2]",
