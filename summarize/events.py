@@ -64,11 +64,21 @@ class Event:
         return (
             tuple(
                 m
-                for m in self.mentions
+                for m in self.told
                 if m.date == self.date or (m.date is None and m.when.weekday in (None, weekday))
             )
             or self.mentions
         )
+
+    @property
+    def told(self) -> tuple[Mention, ...]:
+        """Each source's mentions of the day it gives first: a source whose lede says
+        "killed on Thursday" and a later paragraph "Friday's airstrike" gives Thursday (the
+        Washington Post in the seeds, telling US time, then Baghdad's)."""
+        first: dict[int, Mention] = {}
+        for m in sorted(self.mentions, key=lambda m: (m.sentence.doc_id, m.sentence.index)):
+            first.setdefault(m.sentence.doc_id, m)
+        return tuple(m for m in self.mentions if _weekday(m) == _weekday(first[m.sentence.doc_id]))
 
     @property
     def dates(self) -> tuple[_dt.date, ...]:
@@ -137,6 +147,23 @@ def _conceded(facts: Facts, when: When) -> bool:
     return False
 
 
+_SAID_ON_GAP = frozenset(["on", "late", "early", "this", "last", "reporters", "journalists"])
+
+
+def _said_on(facts: Facts, when: When) -> bool:
+    """The day the sources spoke, where the sentence dates its happening too: in "Vella will
+    be sworn in on Friday, the president's office announced on Tuesday", Tuesday is the
+    announcement's, and the sentence under it would tell of the swearing-in (the new-user
+    audit's timeline listed it under both days)."""
+    if len(facts.dates) < 2:
+        return False
+    speech = lexicon.speech_forms()
+    i = when.start - 1
+    while i >= 0 and when.start - i <= 3 and facts.tokens[i].lower in _SAID_ON_GAP:
+        i -= 1
+    return i >= 0 and facts.tokens[i].lower in speech
+
+
 def _event_words(facts: Facts, lo: int, hi: int) -> frozenset[str]:
     """Content words of a clause, names included, light and time words left out."""
     light = lexicon.light_words()
@@ -192,7 +219,7 @@ def mentions(
         article = by_id[sentence.doc_id]
         facts = analyse(sentence.text)
         for when in facts.dates:
-            if _conceded(facts, when):
+            if _conceded(facts, when) or _said_on(facts, when):
                 continue
             lo, hi = _clause(facts, when)
             words = _event_words(facts, lo, hi)
@@ -319,7 +346,7 @@ def timeline(
         cited = tuple(sorted({m.sentence.doc_id for m in agreeing}))
         # the days the event's other sources give, none of them a source already cited
         differs = _sides_by_day(
-            [m for m in event.mentions if m not in agreeing and m.sentence.doc_id not in cited]
+            [m for m in event.told if m not in agreeing and m.sentence.doc_id not in cited]
         )
         text = next((t for t in event.texts if t not in used), None)
         same_day = next((k for k, d in enumerate(shown) if d.date == event.date), None)
@@ -416,15 +443,30 @@ def date_disagreements(
             continue  # one source contradicting itself is not a disagreement between sources
         if any(a & b for i, a in enumerate(docs_per_side) for b in docs_per_side[i + 1 :]):
             continue  # a source giving both days reports two days, not a different one
+        if len({_ahead(side) for side in sides}) > 1:
+            continue  # a plan ("scheduled a vote for Thursday") against what happened
         found.append(Disagreement("date", f"Day of {_topic(event)}", sides))
     return found
+
+
+def _weekday(mention: Mention) -> int | None:
+    return mention.date.weekday() if mention.date else mention.when.weekday
+
+
+def _ahead(side: Side) -> bool:
+    """Every sentence of the side dates its day looking ahead ("will announce on Monday")."""
+    day = WEEKDAYS.index(side.value.split()[0].lower())
+    return all(
+        any(when.future and when.weekday == day for when in analyse(sentence.text).dates)
+        for sentence in side.sentences
+    )
 
 
 def _sides_by_day(mentions: Sequence[Mention]) -> tuple[Side, ...]:
     """The mentions grouped by the weekday they give, one side per day, in source order."""
     by_day: dict[int, list[Mention]] = {}
     for mention in mentions:
-        weekday = mention.date.weekday() if mention.date else mention.when.weekday
+        weekday = _weekday(mention)
         if weekday is not None:
             by_day.setdefault(weekday, []).append(mention)
     return tuple(

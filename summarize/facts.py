@@ -1202,9 +1202,14 @@ def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
         return None
 
 
+LOOK_AHEAD_REACH = 10
+"""Tokens before a day within which a future marker makes it the next such day ("will be
+sworn in as prime minister on Friday" has eight between)."""
+
+
 def _looks_ahead(tokens: tuple[Token, ...], i: int) -> bool:
     """A future marker shortly before position i, in the same clause ("will reopen on Monday")."""
-    before = " ".join(t.lower for t in tokens[max(0, i - 7) : i])
+    before = " ".join(t.lower for t in tokens[max(0, i - LOOK_AHEAD_REACH) : i])
     return bool(_FUTURE.search(before.split(",")[-1]))
 
 
@@ -1285,11 +1290,10 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
             year += 2000 if year < 100 else 0
             if _safe_date(year, month, day):
                 found.append(When(token.text, i, i + 1, None, month, day, year))
-        elif lower in WEEKDAYS and token.capital:
+        elif (day := lower.removesuffix("'s").removesuffix("’s")) in WEEKDAYS and token.capital:
+            # "Sunday's election" is dated as "the election on Sunday" is
             if not _anniversary(tokens, i):
-                found.append(
-                    When(token.text, i, i + 1, weekday=WEEKDAYS.index(lower), future=future)
-                )
+                found.append(When(token.text, i, i + 1, weekday=WEEKDAYS.index(day), future=future))
         elif (
             lower in _MONTH_INDEX
             and token.capital

@@ -1909,6 +1909,32 @@ def test_a_timeline_entry_cites_only_the_sources_that_give_its_day() -> None:
     assert [side.sources for side in storm.differs] == [(({1, 2} - {cited}).pop(),)]
 
 
+def test_the_day_a_source_spoke_is_not_its_news() -> None:
+    """The new-user audit: "Ana Vella will be sworn in as prime minister on Friday, the
+    president's office announced on Tuesday" was listed under the Friday before the election
+    and again under the Tuesday; "won Sunday's election ..., the commission said on Monday"
+    was dated Monday."""
+    wire = Article(
+        1,
+        "AFP",
+        "The opposition won Sunday's parliamentary election by a landslide, taking 74 of the "
+        "120 seats, the electoral commission said on Monday.",
+        date=dt.date(2024, 6, 3),
+    )
+    paper = Article(
+        2,
+        "Marovia Times",
+        "Ana Vella will be sworn in as prime minister on Friday, the president's office "
+        "announced on Tuesday, two days after her party's sweeping election win.",
+        date=dt.date(2024, 6, 4),
+    )
+    entries = {e.date: e.text for e in timeline([wire, paper])}
+    assert entries == {
+        dt.date(2024, 6, 2): wire.text,
+        dt.date(2024, 6, 7): paper.text,
+    }
+
+
 def test_timeline_of_the_seeds_is_ordered_and_resolved() -> None:
     events = timeline(load([SEEDS]).articles)
     dates = [e.date for e in events]

@@ -155,6 +155,17 @@ def test_counted_noun_is_kept() -> None:
         ("The poll ran from November 14 to 17, 2013.", None, dt.date(2013, 11, 14)),
         ("The trial starts on Monday.", dt.date(2024, 3, 6), dt.date(2024, 3, 11)),
         ("The hearing is next Friday.", dt.date(2024, 3, 6), dt.date(2024, 3, 8)),
+        # the new-user audit: eight words between "will" and the day read as last Friday
+        (
+            "Ana Vella will be sworn in as prime minister on Friday.",
+            dt.date(2024, 6, 4),
+            dt.date(2024, 6, 7),
+        ),
+        (
+            "The party won Sunday's parliamentary election.",
+            dt.date(2024, 6, 3),
+            dt.date(2024, 6, 2),
+        ),
     ],
 )
 def test_dates_resolve_against_the_article_date(
