@@ -30,6 +30,7 @@ from .clean import Cleaned, clean, dateline_date, normalise
 from .errors import InputError, cannot_read
 from .html_text import extract
 from .schema import Article
+from .text_header import split_header
 
 if TYPE_CHECKING:
     from http.client import HTTPResponse
@@ -719,7 +720,19 @@ def _parse(data: bytes, name: str, path: str) -> tuple[list[_Raw], list[str]]:
             _Raw(record, newswire.docno(record) or label, path, from_file_name=True)
             for record in records
         ], notices
-    return [_Raw(text, label, path, from_file_name=True)], notices
+    header, body = split_header(text)
+    return [
+        _Raw(
+            body,
+            header.source or label,
+            path,
+            header.title,
+            header.date,
+            header.source,
+            _web_url(header.url, name, notices),
+            from_file_name=not header.source,
+        )
+    ], notices
 
 
 def _wire_file(path: Path) -> bool:
@@ -805,7 +818,10 @@ def _parse_date(value: str | None) -> _dt.date | None:
     try:
         return _dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        return None
+        pass
+    from .facts import analyse  # a date written out: "14 March 2024", "March 14, 2024"
+
+    return next((d for when in analyse(value[:80]).dates if (d := when.resolve(None))), None)
 
 
 LARGE_INPUT = 1_000_000

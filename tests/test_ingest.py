@@ -175,3 +175,41 @@ def test_reading_a_large_input_is_announced_and_a_small_one_is_not(tmp_path):
     quiet: list[str] = []
     load([small], progress=quiet.append)
     assert quiet == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Source: The Daily Star\nAshulia blaze: owner arrested\nDate: 2024-03-14",
+        "Title: Ashulia blaze: owner arrested\nOutlet: The Daily Star\nPublished: 2024-03-14",
+        "Ashulia blaze: owner arrested\nPublisher: The Daily Star\nDate: 14 March 2024\n"
+        "By: Tom Barnes\nURL: https://example.org/ashulia",
+    ],
+)
+def test_a_text_files_header_names_its_outlet_title_and_date(tmp_path, header):
+    """The new-user audit: a .txt opening "Source: The Daily Star" / its title / "Date: ..."
+    was labelled with its file name, undated, and its header glued into the first sentence."""
+    path = tmp_path / "dailystar.txt"
+    path.write_text(f"{header}\n\n{STORY}\n", encoding="utf-8")
+    (article,) = load([path]).articles
+    assert (article.label, article.source) == ("The Daily Star", "The Daily Star")
+    assert article.title == "Ashulia blaze: owner arrested"
+    assert article.date == dt.date(2024, 3, 14)
+    assert article.text.startswith("Floods hit the northern city of Mosul")
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        ("WASHINGTON: The president spoke on Monday about the floods and the rescue.", None),
+        ("Floods: a long season", "Floods: a long season"),  # a title, and no field
+        ("Note: this story was updated on Tuesday with new figures from the rescue teams, "
+         "who reached more families than first reported.", None),
+    ],
+)  # fmt: skip
+def test_a_story_that_opens_with_a_colon_keeps_its_text(tmp_path, opening, title):
+    path = tmp_path / "story.txt"
+    path.write_text(f"{opening}\n\n{STORY}\n", encoding="utf-8")
+    (article,) = load([path]).articles
+    assert (article.label, article.source, article.title) == ("story", None, title)
+    assert article.text.startswith(STORY if title else opening)
