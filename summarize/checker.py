@@ -1777,7 +1777,7 @@ def _check_negation(claim: ClaimFacts, core: list[Entry], sources: Sources) -> l
             and not _negated_elsewhere(claim, cue, scope, sources)
         ):
             word = _word(claim.facts, scope[0])
-            return [Problem("negation", word, "the sources do not say it is not so")]
+            return [Problem("negation", word, "the sources state it, without a negation")]
     mine = negation_scopes(claim.facts)
     claim_keys = {claim.facts.tokens[i].key for i in claim.facts.content}
     for scope in negation_scopes(core[0].facts):

@@ -137,6 +137,11 @@ _ORDINAL_WORDS = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20,
 }  # fmt: skip
+_POSITIONS = frozenset(
+    ["floor", "storey", "story", "round", "term", "quarter", "inning", "lap", "grade", "level"]
+)
+"""Nouns an ordinal word numbers ("the third floor", "a second term"): there even "first"
+and "second" are figures ("the fifth floor" for "the third floor" is a changed number)."""
 _RANK_WORDS = frozenset(w for w, n in _ORDINAL_WORDS.items() if n >= 4)
 """Ordinals read as ranks where a place in a ranking ends ("Canada in seventh" is "Canada
 (7th)"); not "the fourth of May" nor "the seventh morning"; "first", "second" and "third" are
@@ -558,6 +563,12 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
                 or tokens[i + 1].kind == "punct"
                 or tokens[i + 1].lower in ("place", "position", "spot", "overall", "and")
             ):  # "Canada in seventh.", "finished fourth, behind": a place in a ranking
+                value, used, ordinal = float(_ORDINAL_WORDS[token.lower]), 1, True
+            elif (
+                token.lower in _ORDINAL_WORDS
+                and i + 1 < len(tokens)
+                and tokens[i + 1].lower in _POSITIONS
+            ):  # "on the third floor", "in the second round"
                 value, used, ordinal = float(_ORDINAL_WORDS[token.lower]), 1, True
             else:
                 phrase, length = _match_phrase(tokens, i, vague, longest_vague)

@@ -135,6 +135,17 @@ def test_scale_letters_months_and_initials_are_not_names() -> None:
     assert "I'm Tiger" not in [n.text for n in analyse('"Hi, I\'m Tiger," he wrote.').names]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The fire broke out on the fifth floor.", 5.0), ("She won a second term.", 2.0)],
+)
+def test_an_ordinal_word_numbering_a_floor_or_a_term_is_a_figure(text: str, value: float) -> None:
+    """The new-user audit: "the fifth floor" passed where the sources say "the third floor"."""
+    (q,) = analyse(text).quantities
+    assert (q.value, q.ordinal) == (value, True)
+    assert not analyse("It was the second time she had won.").quantities
+
+
 def test_counted_noun_is_kept() -> None:
     (q,) = [q for q in analyse("Fourteen people died in the flood.").quantities]
     assert q.counted[:2] == ("peopl", "die")
