@@ -274,6 +274,22 @@ def test_all_sources_off_shows_empty_state() -> None:
     drive(app, scenario)
 
 
+def test_an_outlet_name_is_shown_whole_before_its_word_count() -> None:
+    """The new-user audit: "The G…rdian" and "yorks…epost" in a panel with room to spare. A
+    row too narrow for the label and the word count drops the count; the name is cut only
+    when even that is not enough."""
+    from tui.widgets.sources import source_prompt
+
+    guardian = Article(2, "The Guardian", "Harlow was convicted on Friday.", date=None)
+    roomy = source_prompt(guardian, False, width=40, longest=13).plain
+    assert "The Guardian" in roomy and roomy.rstrip().endswith("w")
+    tight = source_prompt(guardian, False, width=33, longest=13).plain
+    assert "The Guardian" in tight and not tight.rstrip().endswith("w")
+    off = source_prompt(guardian, False, width=33, longest=13, on=False).plain
+    assert "The Guardian" in off and "off" in off
+    assert "…" in source_prompt(guardian, False, width=20, longest=13).plain
+
+
 def test_markup_in_articles_is_shown_literally(tmp_path: Path) -> None:
     markup = "Officials said [bold]not bold[/bold] and **stars** appear in the statement."
     (tmp_path / "a.txt").write_text(
