@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any, Literal, get_args
 
 from .lexicon import data_lines
@@ -484,6 +485,17 @@ def loops(text: str, n: int = 4) -> bool:
     return False
 
 
+def stutters(text: str, inputs: Sequence[str]) -> bool:
+    """A word written twice in a row that the inputs never double ("The the region, troops
+    will be sent ..."); "had had" or "that that" copied from an input stands."""
+    mine = [w.lower() for w in words(text)]
+    doubled = {a for a, b in pairwise(mine) if a == b and a.isalpha()}
+    if not doubled:
+        return False
+    theirs = {a for t in inputs for a, b in pairwise(w.lower() for w in words(t)) if a == b}
+    return bool(doubled - theirs)
+
+
 def complete(sentence: str) -> bool:
     """Opens with a capital (or a quotation mark and a capital) and ends a sentence."""
     stripped = sentence.strip()
@@ -539,7 +551,7 @@ def screen(
         return "incomplete"
     if leaks(text, instruction, inputs):
         return "instruction"
-    if loops(text) or len({fold(s) for s in sentences}) < len(sentences):
+    if loops(text) or stutters(text, inputs) or len({fold(s) for s in sentences}) < len(sentences):
         return "loop"
     if echoes(" ".join(sentences), [*inputs, point]) or any(echoes(s, inputs) for s in sentences):
         return "echo"

@@ -69,6 +69,15 @@ def test_digit_runs_are_never_split() -> None:
     assert {"al", "Muhandis", "Iran", "Iran’s"} <= words
 
 
+def test_a_word_doubled_by_the_model_is_a_loop() -> None:
+    """A tiny model taught a loop wrote "The the region, troops will be sent to the region."
+    and it passed as a rewrite; a doubling the inputs have ("had had") stands."""
+    inputs = ["About 3,000 more U.S. troops will be sent to the region, officials said."]
+    assert guard.stutters("The the region, troops will be sent.", inputs)
+    assert not guard.stutters("Troops will be sent to the region.", inputs)
+    assert not guard.stutters("She had had enough.", ["She said she had had enough."])
+
+
 def test_loops_and_echoes() -> None:
     assert guard.loops("one two three four and one two three four")
     assert not guard.loops("one two three four five six")
