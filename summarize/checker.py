@@ -24,6 +24,7 @@ import datetime as _dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import pairwise
 
 from . import lexicon
@@ -1217,10 +1218,18 @@ STAND_IN = 0.5
 """Share of the rest of a claim one sentence must state for its other person to stand in."""
 
 
+@cache
+def _not_personal() -> frozenset[str]:
+    """The words of data/not_personal.txt as name words are written: "Liberty Square" is
+    ("liberty", "sq"), "Fifth Street" ("fifth", "st")."""
+    words = lexicon.not_personal()
+    return words | {fold_name_word(w) for w in words}
+
+
 def _full_name(words: tuple[str, ...]) -> bool:
     """A person's name written out: two or three words, none of a body's, a place's or a
     building's ("Madison Police Department" and "New York" are no one's)."""
-    return 2 <= len(words) <= 3 and not any(w in lexicon.not_personal() for w in words)
+    return 2 <= len(words) <= 3 and not any(w in _not_personal() for w in words)
 
 
 def _stand_in(
@@ -1263,7 +1272,7 @@ def _one_person(name: Name, other: Name, sources: Sources) -> bool:
 def _body(name: Name) -> bool:
     """An organisation's name: an acronym ("NPR") or one holding a body's word ("ABC News")."""
     return (name.text.isupper() and len(name.text) >= 2) or any(
-        w in lexicon.not_personal() for w in name.words
+        w in _not_personal() for w in name.words
     )
 
 
@@ -1271,7 +1280,8 @@ def _same_kind(name: Name, other: Name, sources: Sources) -> bool:
     """Names that may stand for each other: a person for a person, a place for a place (the
     same shape of name), or two bodies whatever their lengths ("NPR" for "ABC News")."""
     if (len(other.words) >= 2) == (len(name.words) >= 2):
-        return True
+        # ... but a person is no square: "Tomas Brenner" for "Liberty Square" (new-user audit)
+        return _full_name(name.words) == _full_name(other.words)
     person_or_place = (
         _full_name(other.words)
         or _full_name(name.words)

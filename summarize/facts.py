@@ -1304,7 +1304,8 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
         elif (day := lower.removesuffix("'s").removesuffix("’s")) in WEEKDAYS and token.capital:
             # "Sunday's election" is dated as "the election on Sunday" is
             if not _anniversary(tokens, i):
-                found.append(When(token.text, i, i + 1, weekday=WEEKDAYS.index(day), future=future))
+                weekday = WEEKDAYS.index(day)
+                found.append(When(token.text[: len(day)], i, i + 1, weekday=weekday, future=future))
         elif (
             lower in _MONTH_INDEX
             and token.capital

@@ -1181,6 +1181,19 @@ def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
     assert checker.verify("Rapinoe first knelt for the anthem on Sunday in Chicago.").supported
 
 
+def test_a_person_is_not_set_against_a_square() -> None:
+    """The new-user audit: a quotation given to the wrong man was flagged "the sources say
+    Liberty Square", a person's name set against a square's ("Square" is written "sq" in a
+    name's words, and the list of place words held "square" unabbreviated)."""
+    checker = outlets(
+        '"Tonight the people chose change," Vella told thousands of supporters in the '
+        "capital's Liberty Square. Outgoing Prime Minister Tomas Brenner conceded defeat."
+    )
+    verdict = checker.verify('"Tonight the people chose change," Tomas Brenner told supporters.')
+    assert not any("Liberty Square" in p.detail for p in verdict.problems), verdict.problems
+    assert any(p.kind == "speaker" and "Vella" in p.detail for p in verdict.problems)
+
+
 def test_a_state_swapped_for_another_the_story_lists_beside_it() -> None:
     """Set p: "In Iowa, the pair allegedly let about 1,800 mink out of the Moyle Mink Ranch in
     Burley" passed. The sentence it paraphrases says Idaho; Iowa stood beside Idaho in a list
