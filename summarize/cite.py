@@ -274,6 +274,21 @@ def compare(
             if verdict is False:
                 conflicts.append(Conflict("date", "day", da.text, db.text))
                 break
+    mine_years = [q for q in a.quantities if q.year]
+    their_years = [q for q in b.quantities if q.year]
+    for qa in mine_years:
+        # "the investigation began in 2020" against "... in 2021": a year is a date too
+        years = [qb for qb in their_years if _same_thing(a, qa, b, qb)]
+        if years and not any(qb.value == qa.value for qb in years):
+            conflicts.append(Conflict("date", "year", qa.text, years[0].text))
+    # one year each, and another: "The case began after a whistleblower ... contacted West
+    # Yorkshire police in 2021" does not state "the investigation began in 2020" (new-user
+    # audit), however many of its words it shares
+    other_year = (
+        len(mine_years) == 1
+        and len(their_years) == 1
+        and mine_years[0].value != their_years[0].value
+    )
     entry = Entry(Sentence(0, 0, b.text), b, b_date, 0)
     for scope in negation_scopes(a):
         if negated_in(scope, entry) is False:
@@ -287,6 +302,7 @@ def compare(
         not conflicts
         and share >= STATED_SHARE
         and matched == len(numbers)
+        and not other_year
         and (not names or named >= len(names) / 2)
         and not _other_speaker(a, b, b_before)
     )

@@ -1835,6 +1835,29 @@ def test_a_source_giving_another_day_in_its_next_sentence_does_not_state_the_poi
         assert [s.sentence.text for s in cited.support] == ([quote] if supported else []), after
 
 
+def test_a_sentence_giving_another_year_does_not_state_the_point() -> None:
+    """The new-user audit: "West Yorkshire Police said the investigation began in 2020 ...
+    [1][2]", [2] for "The case began after a whistleblower ... contacted West Yorkshire police
+    in 2021". A dev cluster had "In 2001, the Sheriff's Office arrested Poole" stated by "In
+    1999, Orange County authorities arrested Poole"."""
+    point = analyse(
+        "West Yorkshire Police said the investigation began in 2020 after a tip-off from a "
+        "council employee."
+    )
+    other = compare(
+        point,
+        analyse(
+            "The case began after a whistleblower in the council's planning department "
+            "contacted West Yorkshire police in 2021."
+        ),
+    )
+    assert not other.stated
+    same = "West Yorkshire Police said the investigation began in {} after a council tip-off."
+    assert compare(point, analyse(same.format(2020))).stated
+    (clash,) = compare(point, analyse(same.format(2021))).conflicts
+    assert (clash.kind, clash.ours, clash.theirs) == ("date", "2020", "2021")
+
+
 def test_the_injured_are_not_set_against_the_dead() -> None:
     """The audit's bridge story: "killing 12 and injuring 30" beside "Twelve people were
     killed" is no disagreement; a real one is labelled by what the figure counts."""
