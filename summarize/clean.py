@@ -1256,7 +1256,11 @@ def dateline_date(dateline: str, hint: _dt.date | None) -> _dt.date | None:
     return min(candidates, key=lambda d: abs((d - hint).days))
 
 
-_CREDIT = re.compile(r"\b(?:reported from|contributed to this report|contributed reporting)\b")
+_CREDIT = re.compile(
+    r"\b(?:reported from|contributed to this report|contributed reporting"
+    r"|covered (?:the|this) (?:trial|story|case|hearing|election|match|game|race|event)"
+    r"(?=\.?$))\b"  # "X reporter Y covered the trial." and nothing more
+)
 
 
 _CREDIT_ROLES = _word_set(
@@ -1292,7 +1296,7 @@ def _is_credit(paragraph: str) -> bool:
         if not match:
             continue
         names = sentence[: match.start()].replace(",", " ").split()
-        if match.group(0).startswith("contributed"):
+        if match.group(0).startswith(("contributed", "covered")):
             fits = all(_is_credit_word(names, i) for i in range(len(names)))
         else:
             fits = all(w[0].isupper() or w == "and" for w in names)

@@ -428,3 +428,18 @@ def test_video_standfirsts_stamps_and_petition_pages_are_furniture() -> None:
     assert "George Spencer" not in text and "Published" not in text
     assert "Thank you" not in text and "confirm your signature" not in text
     assert "opened fire" in text and "Police Chief John Smith has the latest figures" in text
+
+
+@pytest.mark.parametrize(
+    ("closing", "kept"),
+    [
+        ("Yorkshire Post reporter Tom Barnes covered the trial.", False),
+        ("Tom Barnes covered the trial.", False),
+        ("Police covered the trial costs.", True),
+        ("The BBC covered the story extensively, he said.", True),
+    ],
+)
+def test_a_reporter_covering_the_story_is_a_credit(closing: str, kept: bool) -> None:
+    """The new-user audit: "Yorkshire Post reporter Tom Barnes covered the trial." was a key
+    point. Only a line that says no more than that is a credit."""
+    assert (closing in clean(f"{STORY}\n\n{closing}").text) == kept
