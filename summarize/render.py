@@ -59,10 +59,10 @@ def to_markdown(briefing: Briefing) -> str:
     lines = [f"# {escape_markdown(briefing.title)}", ""]
     if briefing.points:
         lede, *rest = briefing.points
-        lines += [f"**{escape_markdown(lede.text)}** {cite(lede)}{_disputed(lede)}", ""]
+        lines += [f"**{escape_markdown(lede.text)}** {cite(lede)}{_marks(lede)}", ""]
         if rest:
             lines += ["## Key points", ""]
-            lines += [f"- {escape_markdown(p.text)} {cite(p)}{_disputed(p)}" for p in rest]
+            lines += [f"- {escape_markdown(p.text)} {cite(p)}{_marks(p)}" for p in rest]
             lines.append("")
     if briefing.disagreements:
         lines += ["## Where the sources differ", ""]
@@ -112,8 +112,11 @@ def to_markdown(briefing: Briefing) -> str:
     return "\n".join(lines)
 
 
-def _disputed(point: Point) -> str:
-    return " *(sources differ, see below)*" if point.disputes else ""
+def _marks(point: Point) -> str:
+    """What a reader must know of a point beyond its citations: the sources differ on it, or
+    its words are the model's (checked against the cited sentences, but not theirs)."""
+    rewritten = " *(rewritten)*" if point.rewritten else ""
+    return rewritten + (" *(sources differ, see below)*" if point.disputes else "")
 
 
 def _copies(briefing: Briefing) -> dict[int, int]:

@@ -292,6 +292,17 @@ def test_compression_is_kept_echo_and_loop_are_rejected(llama: LoadedModel) -> N
     assert sum(p.words for p in result.points) <= 60
 
 
+def test_markdown_marks_the_rewritten_point(llama: LoadedModel) -> None:
+    """The new-user audit: Markdown did not say which sentences the model wrote."""
+    from summarize.render import to_markdown
+    from summarize.schema import Briefing
+
+    result = rewrite(POINTS, ARTICLES, words=60, model=str(llama.path))
+    briefing = Briefing("Title", result.points, ARTICLES, (1, 2, 3), "coverage", 60, "abstractive")
+    lines = [line for line in to_markdown(briefing).splitlines() if "(rewritten)" in line]
+    assert len(lines) == 1 and COMPRESSED in lines[0]
+
+
 def test_deterministic(llama: LoadedModel) -> None:
     first = rewrite(POINTS, ARTICLES, words=60, model=str(llama.path))
     second = rewrite(POINTS, ARTICLES, words=60, model=str(llama.path))
