@@ -901,7 +901,8 @@ _TIE_WORDS = frozenset(["the", "of", "for", "and"])
 
 
 def _tie_words(tokens: Sequence[Token]) -> set[str]:
-    return {t.lower.removesuffix("'s").removesuffix("’s") for t in tokens if t.kind == "word"}
+    """Words as `fold` writes them: "Duke of Närke" is tied by a sentence writing "Närke"."""
+    return {fold(t.lower.removesuffix("'s").removesuffix("’s")) for t in tokens if t.kind == "word"}
 
 
 def _check_affiliations(claim: ClaimFacts, sources: Sources) -> list[Problem]:

@@ -1181,6 +1181,16 @@ def test_a_place_from_elsewhere_in_the_story_put_in_another_place() -> None:
     assert checker.verify("Rapinoe first knelt for the anthem on Sunday in Chicago.").supported
 
 
+def test_a_title_with_an_accent_is_tied_by_the_sentence_that_gives_it() -> None:
+    """A dev source's own sentence was refused: "no source ties Duke of Närke to Eugen"; the
+    title's words were folded ("narke") and the source's were not."""
+    text = (
+        "Gustaf Wickman was the church's architect and the famous altarpiece is a work of "
+        "Prince Eugen, Duke of Närke."
+    )
+    assert outlets(f"The church was built in 1912. {text}").verify(text).supported
+
+
 def test_a_person_is_not_set_against_a_square() -> None:
     """The new-user audit: a quotation given to the wrong man was flagged "the sources say
     Liberty Square", a person's name set against a square's ("Square" is written "sq" in a
