@@ -764,9 +764,13 @@ RESTATES = 0.7
 
 
 def restates(claim: ClaimFacts, entry: Entry) -> bool:
-    keys = entry.keys
+    return _share_stated(claim, entry) >= RESTATES
+
+
+def _share_stated(claim: ClaimFacts, entry: Entry) -> float:
+    """Share of the claim's content words the sentence states (0 for a claim without any)."""
     wanted = [claim.facts.tokens[i].key for i in claim.content]
-    return bool(wanted) and sum(1 for k in wanted if covered(k, keys)) / len(wanted) >= RESTATES
+    return sum(1 for k in wanted if covered(k, entry.keys)) / len(wanted) if wanted else 0.0
 
 
 NAMED_RESTATES = 0.5
@@ -778,11 +782,7 @@ in Burley" restates "they released about 1,800 mink from the Moyle Mink Ranch in
 def _restates_named(claim: ClaimFacts, entry: Entry) -> bool:
     """The sentence shares two of the claim's names and half its words: a paraphrase of it."""
     shared = sum(1 for n in claim.names if find_name(n, entry.facts))
-    if shared < 2:
-        return False
-    keys = entry.keys
-    wanted = [claim.facts.tokens[i].key for i in claim.content]
-    return bool(wanted) and sum(covered(k, keys) for k in wanted) / len(wanted) >= NAMED_RESTATES
+    return shared >= 2 and _share_stated(claim, entry) >= NAMED_RESTATES
 
 
 def _check_names(
