@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from .clean import SAID_HEADLINE
-from .facts import WEEKDAYS
+from .facts import WEEKDAYS, analyse
 from .lexicon import function_words
 from .readable import definite_reference, opener, standalone
 from .schema import Article
@@ -387,7 +387,7 @@ def headline(
         title = _tidy(a.title)
         own = bags[a.id]
         others = partial(_used_elsewhere, usage, own) if len(articles) > 1 else own.__contains__
-        if _usable_title(title, others):
+        if _usable_title(title, others) and not _contradicts(title, leads[:1]):
             titles.append((_shared(title, others), title))
     if titles:
         return max(titles)[1]
@@ -423,6 +423,18 @@ def headline(
         if short and on_topic(short):
             return short
     return _first_words(next((lead for lead in leads if _fit_to_cut(lead)), lede))
+
+
+def _contradicts(title: str, lede: Sequence[str]) -> bool:
+    """The title gives a figure or a day the lede gives otherwise: "Fire at Dhaka garment
+    factory kills 12" over "... a fire at the Ashulia factory killed 15 workers" (an early
+    report's title over a later lede; the new-user audit)."""
+    if not lede:
+        return False
+    from .cite import compare
+
+    found = compare(analyse(title), analyse(lede[0])).conflicts
+    return any(c.kind in ("number", "date") for c in found)
 
 
 def _lede_words(lede: str) -> str | None:

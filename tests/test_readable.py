@@ -290,6 +290,25 @@ def test_headline_prefers_the_most_shared_metadata_title() -> None:
     assert headline(articles, []) == "Danube bridge collapses in Novi Sad, killing twelve"
 
 
+def test_a_title_whose_figure_the_lede_gives_otherwise_is_no_headline() -> None:
+    """The new-user audit: "Fire at Dhaka garment factory kills 12" over a lede saying 15."""
+    early = Article(
+        1,
+        "Reuters",
+        "A fire tore through a garment factory in Ashulia on Tuesday, killing at least 12 workers.",
+        title="Fire at Ashulia garment factory kills 12",
+    )
+    later = Article(
+        2,
+        "The Daily Star",
+        "Police arrested the owner on Thursday, two days after a fire at the Ashulia garment "
+        "factory killed 15 workers.",
+    )
+    title = headline([early, later], [later.text])
+    assert "12" not in title and "Police arrested the owner" in title
+    assert headline([early, later], [early.text]) == early.title  # its own lede agrees
+
+
 def test_the_seeds_headline_is_a_clause_about_the_strike(seeds) -> None:
     brief = summarize([seeds], words=250)
     assert "Soleimani" in brief.title
