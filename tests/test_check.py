@@ -2003,6 +2003,33 @@ def test_the_day_a_source_spoke_is_not_its_news() -> None:
     }
 
 
+def test_two_days_for_a_verdict_are_a_disagreement() -> None:
+    """The new-user audit: "convicted on Friday" and "found guilty of bribery on Thursday" were
+    not set side by side ("guilty" named no event)."""
+    from summarize.events import date_disagreements
+
+    day = dt.date(2024, 5, 17)
+    guardian = Article(
+        1,
+        "The Guardian",
+        "Peter Harlow, 61, was convicted on Friday of three counts of bribery.",
+        date=day,
+    )
+    post = Article(
+        2,
+        "Yorkshire Post",
+        "Former Leeds mayor Peter Harlow was found guilty of bribery on Thursday after a jury "
+        "deliberated for three days.",
+        date=day,
+    )
+    (found,) = date_disagreements([guardian, post])
+    assert found.topic == "Day of the verdict"
+    assert [(s.value.split()[0], s.sources) for s in found.sides] == [
+        ("Friday", (1,)),
+        ("Thursday", (2,)),
+    ]
+
+
 def test_timeline_of_the_seeds_is_ordered_and_resolved() -> None:
     events = timeline(load([SEEDS]).articles)
     dates = [e.date for e in events]
