@@ -1576,7 +1576,7 @@ _NAME_HEADS = frozenset(
     ["university", "college", "institute", "hospital", "school", "academy", "foundation",
      "center", "centre", "museum", "library", "county", "avenue", "island", "islands",
      "company", "corporation", "society", "stadium", "airport", "river", "prize", "award",
-     "medal"]
+     "medal", "committee", "party", "convention", "caucus", "association", "council"]
 )  # fmt: skip
 """Words that end an institution's or a place's name: a title before one is part of the name
 ("James Cook University", "Cook County", "Marshall Islands"), not a role. Not words that are
@@ -1609,11 +1609,7 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
                 i, sentence_start = after, False  # "Mr Rawlins" is Rawlins, as "Jarrod Rawlins"
                 continue
         role, length = _match_role(tokens, i, role_table, longest_role)
-        if (
-            role
-            and _name_follows(tokens, i + length)
-            and tokens[i + length].lower not in _NAME_HEADS
-        ):
+        if role and _name_follows(tokens, i + length) and not _institution(tokens, i + length):
             pending_title = (*portfolio, *role) if role in _PORTFOLIO_ROLES else role
             portfolio = ()
             i += length
@@ -1659,7 +1655,7 @@ def names(tokens: tuple[Token, ...], text: str) -> tuple[Name, ...]:
                 j > i
                 and role
                 and _name_follows(tokens, j + length)
-                and tokens[j + length].lower not in _NAME_HEADS
+                and not _institution(tokens, j + length)
             ):
                 break  # "Fire Chief Reyes"; not "James Cook University", "Cook County"
             j += 1
@@ -1824,6 +1820,18 @@ def _name_like(token: Token) -> bool:
 
 
 _FIRST_PERSON = re.compile(r"I['’](?:m|ll|d|ve)$")
+
+
+def _institution(tokens: tuple[Token, ...], i: int) -> bool:
+    """The capitalised words from i end in an institution's head within three words: "Cook
+    County", "Republican National Committee" (a party's committee, not a Republican named
+    National Committee)."""
+    for token in tokens[i : i + 3]:
+        if token.lower in _NAME_HEADS:
+            return True
+        if not token.text[:1].isupper():
+            return False
+    return False
 
 
 def _name_follows(tokens: tuple[Token, ...], i: int) -> bool:

@@ -1191,6 +1191,24 @@ def test_a_title_with_an_accent_is_tied_by_the_sentence_that_gives_it() -> None:
     assert outlets(f"The church was built in 1912. {text}").verify(text).supported
 
 
+def test_a_donation_given_to_the_other_candidate() -> None:
+    """Set p: "gave the maximum allowed donation to Republican Ben Cline" passed where the
+    sentence says Jennifer Lewis: "Republican" was part of Cline's name, and any Republican
+    in the sources was him."""
+    checker = outlets(
+        '"I just gave the maximum allowed donation to Jennifer Lewis, a democrat running for '
+        "my father's congressional seat.\" A high-ranking Republican lawmaker's son donated "
+        "the maximum amount to a Democrat. Lewis is running against Republican state lawmaker "
+        "Ben Cline."
+    )
+    claim = (
+        "Bobby Goodlatte gave the maximum allowed donation to {}, running for his father's seat."
+    )
+    swapped = checker.verify(claim.format("Republican Ben Cline"))
+    assert ("name", "Ben Cline") in {(p.kind, p.span) for p in swapped.problems}, swapped
+    assert "Ben Cline" not in str(checker.verify(claim.format("Jennifer Lewis")).problems)
+
+
 def test_a_person_is_not_set_against_a_square() -> None:
     """The new-user audit: a quotation given to the wrong man was flagged "the sources say
     Liberty Square", a person's name set against a square's ("Square" is written "sq" in a

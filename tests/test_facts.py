@@ -146,6 +146,22 @@ def test_an_ordinal_word_numbering_a_floor_or_a_term_is_a_figure(text: str, valu
     assert not analyse("It was the second time she had won.").quantities
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("He gave the maximum to Republican Ben Cline.", "Ben Cline", ("republican",)),
+        ("Democrat Jennifer Lewis is running.", "Jennifer Lewis", ("democrat",)),
+        ("The Republican National Committee said so.", "The Republican National Committee", ()),
+    ],
+)
+def test_a_party_before_a_name_is_its_title(text: str, name: str, title: tuple) -> None:
+    """Set p: "Republican Ben Cline" was one name, so any "Republican" in the sources was him,
+    and "the maximum allowed donation to Republican Ben Cline" passed where the sources say
+    "to Jennifer Lewis, a democrat". A party's committee keeps its name."""
+    (found,) = analyse(text).names
+    assert (found.text, found.title) == (name, title)
+
+
 def test_counted_noun_is_kept() -> None:
     (q,) = [q for q in analyse("Fourteen people died in the flood.").quantities]
     assert q.counted[:2] == ("peopl", "die")
