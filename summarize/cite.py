@@ -378,16 +378,6 @@ def _says_enough(
     )
 
 
-def _day_given_next(point: Facts, sentence: Facts, across: Comparison) -> bool:
-    """The sentence is silent on the point's day and the next one gives another: "Judge
-    Whitcombe will sentence both men on June 14" is not stated by "Judge Sarah Whitcombe said:
-    'You betrayed the trust ...'" before "She adjourned sentencing until 21 June" (the
-    new-user audit). A sentence merely silent on the day still states the point."""
-    return (
-        bool(point.dates) and not sentence.dates and any(c.kind == "date" for c in across.conflicts)
-    )
-
-
 STATED_SHARE = 0.5
 """Share of a point's content words a sentence must state to count as stating the point."""
 
@@ -432,14 +422,22 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
                 when = (dates.get(origin.doc_id), dates.get(sentence.doc_id))
                 verdict = compare(mine, theirs, *when, before_facts)
                 stating = theirs
-                if not verdict.conflicts and after is not None:
+                silent_on_day = verdict.stated and bool(mine.dates) and not theirs.dates
+                if (
+                    not verdict.conflicts
+                    and after is not None
+                    and (not verdict.stated or silent_on_day)
+                ):
                     # "Twelve people were killed ... Police said 30 were injured": the point's
                     # facts stated across a sentence and the next
                     joined = analyse(f"{sentence.text} {after.text}")
                     across = compare(mine, joined, *when, before_facts)
                     if not verdict.stated and across.stated:
                         verdict, stating = Comparison(True), joined
-                    elif verdict.stated and _day_given_next(mine, theirs, across):
+                    elif silent_on_day and any(c.kind == "date" for c in across.conflicts):
+                        # "Judge Whitcombe will sentence both men on June 14" is not stated by
+                        # "Judge Sarah Whitcombe said: '...'" before "She adjourned sentencing
+                        # until 21 June" (new-user audit); merely silent on the day, it is
                         verdict = Comparison(False)
                 if verdict.stated and not _says_enough(
                     mine, stating, similarity, corpus.idf, rarest

@@ -443,7 +443,7 @@ def date_disagreements(
             continue  # one source contradicting itself is not a disagreement between sources
         if any(a & b for i, a in enumerate(docs_per_side) for b in docs_per_side[i + 1 :]):
             continue  # a source giving both days reports two days, not a different one
-        if len({_ahead(side) for side in sides}) > 1:
+        if _plan_against_fact(event.mentions):
             continue  # a plan ("scheduled a vote for Thursday") against what happened
         found.append(Disagreement("date", f"Day of {_topic(event)}", sides))
     return found
@@ -453,13 +453,13 @@ def _weekday(mention: Mention) -> int | None:
     return mention.date.weekday() if mention.date else mention.when.weekday
 
 
-def _ahead(side: Side) -> bool:
-    """Every sentence of the side dates its day looking ahead ("will announce on Monday")."""
-    day = WEEKDAYS.index(side.value.split()[0].lower())
-    return all(
-        any(when.future and when.weekday == day for when in analyse(sentence.text).dates)
-        for sentence in side.sentences
-    )
+def _plan_against_fact(mentions: Sequence[Mention]) -> bool:
+    """One day only looked ahead to ("will announce on Monday"), another told as past."""
+    ahead: dict[int, bool] = {}
+    for m in mentions:
+        if (weekday := _weekday(m)) is not None:
+            ahead[weekday] = ahead.get(weekday, True) and m.when.future
+    return len(set(ahead.values())) > 1
 
 
 def _sides_by_day(mentions: Sequence[Mention]) -> tuple[Side, ...]:

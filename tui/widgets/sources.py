@@ -40,12 +40,13 @@ def source_prompt(
     head = f"{article.id:>2} "
     tail = f" {date:<10} {article.words:>4}w"
     longest = longest or len(article.label)
-    if width - 2 - len(head) - len(tail) < longest:
+    counted = width - 2 - len(head) - len(tail) >= longest
+    if not counted:
         tail = f" {date:<10}"  # the outlet's name before its word count: "The G…rdian" read ill
     room = min(max(4, width - 2 - len(head) - len(tail)), longest)
     label = shorten(article.label, room).ljust(room)
     if not on:  # "off" in words too: the checkbox differs only by colour on a mono screen
-        tail = f" {date:<10} {'off':>5}" if tail.endswith("w") else f" {'off':<10}"
+        tail = f" {date:<10} {'off':>5}" if counted else f" {'off':<10}"
         return Content.assemble(
             ("  ", ""), (head, OFF_STYLE), (label, OFF_STYLE), (tail, OFF_STYLE)
         )
