@@ -166,11 +166,15 @@ def _amount_supported_by(
     context = local_keys(claim.facts, q.start, q.end)
     counted = _counted_key(q)
     near = _span_keys(entry.facts, other.start, other.end, 6)
+    around = local_keys(entry.facts, other.start, other.end)
     about_it = (
         restated
         or (counted is not None and covered(counted, near))
-        or overlap(context, local_keys(entry.facts, other.start, other.end)) >= 0.34
+        or overlap(context, around) >= 0.34
         or overlap(context, near) >= 0.5
+        # all the source says around its figure is said around the claim's, whose clause runs
+        # on: "It weighs 17 pounds" for "weighs 17 pounds and its internal battery lasts"
+        or (bool(around) and overlap(around, context) == 1.0)
         or overlap(context | ({counted} if counted else set()), entry.keys) >= 0.75
         or not (context or counted)
         or _named_alike(claim.facts, q, claim.names, entry.facts, other)

@@ -2851,3 +2851,20 @@ def test_a_passive_without_by_names_who_it_is_done_to() -> None:
         "Blagojevich's trial."
     )
     assert checker.verify(claim).supported, checker.verify(claim).problems
+
+
+def test_a_figure_whose_words_the_claim_all_states_is_about_its_thing() -> None:
+    """Set g: "The machine weighs 17 pounds and its internal battery lasts around two hours"
+    was "the sources give 17 pounds for something else", where "It weighs 17 pounds": all the
+    source says about its figure is said about the claim's, whose clause runs on."""
+    checker = wire(
+        "The Halden tablet is unusually large for a portable device. It weighs 9 pounds, so "
+        "owners will need strong arms. Halden says an internal battery keeps it running for "
+        "four hours. The company sold 9 units to schools in its first week."
+    )
+    verdict = checker.verify(
+        "The Halden tablet weighs 9 pounds and its internal battery lasts about four hours."
+    )
+    assert verdict.supported, verdict.problems
+    sold = checker.verify("The company sold 9 pounds of tablets to schools in its first week.")
+    assert not sold.supported
