@@ -455,6 +455,19 @@ def _claimed_elsewhere(claim: ClaimFacts, q: Quantity, other: Quantity) -> bool:
     return any(supports_amount(other, mine) for mine in claim.facts.quantities if mine is not q)
 
 
+def _fits_another(claim: ClaimFacts, q: Quantity, entry: Entry, other: Quantity) -> bool:
+    """Another of the claim's amounts states `other` and is closer to its words than `q`: the
+    claim's "acquitted on 2 counts" accounts for "acquitted on two counts", which is then no
+    rival of its "9 of the 11 counts" (but "the two arrests" does not account for "one or two
+    more to come soon", a rival of "several more arrests")."""
+    own = _fit(claim, q, entry, other)
+    return any(
+        supports_amount(other, mine) and _fit(claim, mine, entry, other) >= own
+        for mine in claim.facts.quantities
+        if mine is not q
+    )
+
+
 def _comparable(q: Quantity, other: Quantity) -> bool:
     """Amounts that can be of the same thing: not a sum of money and a count of people ("Two
     EMTs" is no rival of "$2 million"), though "3 million" may be dollars the claim writes out."""
@@ -471,7 +484,7 @@ def _rival_amount(claim: ClaimFacts, q: Quantity, entry: Entry) -> Quantity | No
     for other in entry.facts.quantities:
         if other.year or other.ordinal != q.ordinal or not units_agree(q, other):
             continue
-        if not _comparable(q, other):
+        if not _comparable(q, other) or _fits_another(claim, q, entry, other):
             continue
         theirs = _counted_key(other)
         if counted and theirs and related(counted, theirs):

@@ -2868,3 +2868,21 @@ def test_a_figure_whose_words_the_claim_all_states_is_about_its_thing() -> None:
     assert verdict.supported, verdict.problems
     sold = checker.verify("The company sold 9 pounds of tablets to schools in its first week.")
     assert not sold.supported
+
+
+def test_a_figure_the_claim_gives_its_own_clause_is_no_rival_of_another() -> None:
+    """Stories: "convicted on 9 of the 11 counts and acquitted on 2 counts of money laundering"
+    was "the sources give nine for something else": the restated "acquitted on two counts" was
+    taken as the figure for the 9 counts, though the claim's own 2 is closer to it."""
+    checker = outlets(
+        "After two days of deliberation, the jury of eight women and four men convicted Dalby, 61, "
+        "on seven of the ten counts she faced, including fraud and bribery. She was acquitted "
+        "on three counts of perjury. Sentencing is set for May.",
+        "Dalby was found guilty on seven counts and cleared on three. Jurors deliberated for two "
+        "days.",
+    )
+    claim = "Dalby was convicted on {} of the 10 counts and acquitted on 3 counts of perjury."
+    verdict = checker.verify(claim.format(7))
+    assert verdict.supported, verdict.problems
+    wrong = checker.verify(claim.format(6))
+    assert "number" in {p.kind for p in wrong.problems}
