@@ -31,6 +31,8 @@ from .sentences import count_words
 _DASH = r"[-–—]"
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _AGENCY = r"(?:AFP|AP|Reuters|IANS|PTI|ANI|UPI|dpa|Xinhua|TASS|Bloomberg|CNN)"
+_NAMED_AGENCY = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
+"""A wire's name in its dateline's brackets: "Meridian News", "Finwire"."""
 _STATION = r"(?:[KW][A-Z]{2,3}(?:-TV)?|(?:CBS|NBC|ABC|FOX)[A-Z][A-Za-z]+|NBC\d+)"
 """A broadcaster's call sign or brand in a local dateline: "PITTSBURGH (KDKA) —", "FT
 LAUDERDALE (CBSMiami) –"."""
@@ -47,6 +49,12 @@ _DATELINES = (
     re.compile(
         rf"^(?P<place>[A-Z][\w .'’-]{{1,40}}?),\s+{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*"
         rf"\((?P<agency>{_AGENCY})\)\s*(?:{_DASH}{{1,2}}|:)?\s*"
+    ),
+    # VALDORIA, March 4 (Meridian News) -   /   CHICAGO, June 11 -   a wire's dateline with an
+    # agency of its own, or none; the dash is required, as "(…)" may open the prose
+    re.compile(
+        rf"^(?P<place>[A-Z][\w .'’-]{{1,40}}?),\s+{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*"
+        rf"(?:\((?P<agency>{_NAMED_AGENCY})\)\s*)?{_DASH}{{1,2}}\s+(?=[A-Z“\"‘])"
     ),
     # BEIRUT (Reuters) -   /   Beirut, Lebanon (AP) —
     re.compile(
@@ -1020,6 +1028,9 @@ _AGENCY_WORDS = (
     r"|Press Trust of India|ANI|UPI|dpa|Xinhua|TASS|Bloomberg)"
 )
 _DATELINE_AGENCY = re.compile(rf"\(({_AGENCY}|{_STATION})\)")
+_DATELINE_WIRE = re.compile(rf"{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*\(({_NAMED_AGENCY})\)$")
+"""Any name in a dated dateline's brackets ("VALDORIA, March 4 (Meridian News)"): the wire
+that filed it, which a Reuters-style signature below does not override."""
 _OUTLET_NAME = r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|&)){0,4}"
 _SYNDICATED = re.compile(r"syndicat|auto-generated|agency feed|wire feed", re.IGNORECASE)
 _STAFF = re.compile(rf"(?P<name>{_OUTLET_NAME})\s+[Ss]taff\b")
@@ -1111,7 +1122,7 @@ def find_outlet(dateline: str | None, paragraphs: Iterable[str]) -> str | None:
     agencies: list[str] = []
     publishers: list[str] = []
     if dateline:
-        agencies += _DATELINE_AGENCY.findall(dateline)
+        agencies += _DATELINE_AGENCY.findall(dateline) or _DATELINE_WIRE.findall(dateline)
     paragraphs = list(paragraphs)
     closing = len(paragraphs) - 2  # a closing tag may sit above a syndication footer
     for number, paragraph in enumerate(paragraphs):
@@ -1142,6 +1153,8 @@ def find_outlet(dateline: str | None, paragraphs: Iterable[str]) -> str | None:
     agency = _outlet_name(agencies[0]) if agencies else None
     publisher = publishers[0] if publishers else None
     if agency and publisher:
+        if agency.lower().startswith(publisher.lower()):
+            return agency  # "HealthDay News" in the dateline, "HealthDay" in the footer
         return f"{agency} via {publisher}"
     return agency or publisher
 

@@ -45,6 +45,13 @@ def test_reuters_dateline():
          "PITTSBURGH (KDKA)", "KDKA", "A former teacher"),
         ("FT LAUDERDALE (CBSMiami) – A man suspected of robbing four drug stores is in custody.",
          "FT LAUDERDALE (CBSMiami)", "CBSMiami", "A man suspected"),
+        # a wire of any name in a dated dateline is the outlet, whatever the signature below
+        # says: both had been labelled "Reuters" from "(Reporting by X; Editing by Y)"
+        ("VALDORIA, March 4 (Meridian News) - The death toll rose to 31 on Tuesday.\n\n"
+         "(Reporting by Lena Haas; Editing by Paul Okonjo)",
+         "VALDORIA, March 4 (Meridian News)", "Meridian News", "The death toll"),
+        ("CHICAGO, June 11 - Halvorsen Foods will acquire Brightmeadow Dairy for $4.5 billion.",
+         "CHICAGO, June 11", None, "Halvorsen Foods"),
         # an organisation's initials are no dateline, nor a station's call sign
         ("The Democratic National Committee (DNC) Chairman spoke on Monday about the vote.",
          None, None, "The Democratic"),
