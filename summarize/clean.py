@@ -654,6 +654,16 @@ def _is_share_bar(piece: str) -> bool:
     )
 
 
+_PLACE_IN_PICTURE = re.compile(
+    r"(?<!\bOh)(?<!\bAll)(?<!\bthat's)(?<!\bThat's),\s*(?:left|right|center|centre|"
+    r"(?:second |third )?from (?:left|right)|far (?:left|right))\s*,(?!\s*or\b)"
+    r"|\((?:left|right|center|centre|L)\)"
+)
+"""Where a person stands in a picture, "Sen. Bill Nelson, left, and Gov. Rick Scott.",
+"Zainab al-Khawaja (L) is greeted by ...": a caption. "(R)" and "(C)" are left alone, being
+parties too ("Gov. Rick Perry (R)")."""
+
+
 def _is_picture_description(piece: str) -> bool:
     """'A photo of X (who went missing...)' with no verb of its own: a caption, not a report."""
     if not _CAPTION_NOUN.match(piece):
@@ -740,6 +750,8 @@ def _is_furniture_sentence(piece: str) -> bool:
     ):
         return True
     if _PICTURED.match(piece) or _GALLERY.match(piece) or _is_picture_description(piece):
+        return True
+    if words <= 45 and _PLACE_IN_PICTURE.search(piece):
         return True
     if (_THIS_PHOTO.match(piece) or _CAPTION_NOUN.match(piece)) and _ends_with_credit(piece):
         return True

@@ -443,3 +443,23 @@ def test_a_reporter_covering_the_story_is_a_credit(closing: str, kept: bool) -> 
     """The new-user audit: "Yorkshire Post reporter Tom Barnes covered the trial." was a key
     point. Only a line that says no more than that is a credit."""
     assert (closing in clean(f"{STORY}\n\n{closing}").text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        # the audit's dev cluster 204: a photo caption had become a key point citing two outlets
+        ("Democratic U.S. Sen. Bill Nelson, left, and Republican Gov. Rick Scott.", True),
+        ("Bahraini activist Zainab al-Khawaja (L) is greeted by Sumaiya Rajab after her release.",
+         True),
+        # a party's initial, a list of sides and an interjection are prose
+        ("Texas Gov. Rick Perry (R) said the vetting was thin.", False),
+        ("There was no link between AI, left, or right hands.", False),
+        ("Oh, right, this also vindicates Marisa Tomei.", False),
+    ],
+)  # fmt: skip
+def test_where_a_person_stands_in_a_picture_marks_a_caption(text: str, caption: bool) -> None:
+    prose = "The recount began on Sunday in Broward County."
+    cleaned = clean(f"{text}\n\n{prose}").text
+    assert prose in cleaned
+    assert (text not in cleaned) == caption
