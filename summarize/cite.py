@@ -251,9 +251,11 @@ def compare(
         if not rivals:
             continue
         fits = [qb for qb in rivals if _fits(qa, qb)]
-        if fits:
+        if any(_states(qa, qb) for qb in fits):
             matched += 1
             continue
+        if fits:
+            continue  # "at least 27" allows the point's 31 but does not state it
         rivals = [
             qb
             for qb in rivals
@@ -301,6 +303,7 @@ def compare(
     stated = (
         not conflicts
         and share >= STATED_SHARE
+        and _shared(a, b, beyond_names=True) >= tuning.CITATION.beyond_names_share
         and matched == len(numbers)
         and not other_year
         and (not names or named >= len(names) / 2)
@@ -320,6 +323,18 @@ def _fits(qa: Quantity, qb: Quantity) -> bool:
     return low <= _base(qb)[1] * 1.0001 and _base(qb)[0] <= high * 1.0001
 
 
+def _states(qa: Quantity, qb: Quantity) -> bool:
+    """`qb` gives the point's figure, not only a range that allows it: "31 people were
+    killed" is not stated by "at least 27" (the audit's quake toll), nor by "dozens"."""
+    if qa.value is None or qb.low == qb.high:
+        return True
+    if qb.value is None:
+        return False
+    factor_a = qa.unit.factor if qa.unit is not None and qa.unit.factor else 1.0
+    factor_b = qb.unit.factor if qb.unit is not None and qb.unit.factor else 1.0
+    return abs(qa.value * factor_a - qb.value * factor_b) <= 1e-4 * abs(qa.value * factor_a)
+
+
 def _difference(facts: Facts, q: Quantity) -> bool:
     """ "some 90 more than its licensed capacity": a difference between two amounts, not an
     amount of the thing; it contradicts no figure for that thing."""
@@ -327,10 +342,13 @@ def _difference(facts: Facts, q: Quantity) -> bool:
     return len(after) >= 2 and after[0] in _COMPARATIVES and "than" in after[1:]
 
 
-def _shared(a: Facts, b: Facts) -> float:
-    """The share of `a`'s content words that `b` states."""
+def _shared(a: Facts, b: Facts, beyond_names: bool = False) -> float:
+    """The share of `a`'s content words that `b` states; `beyond_names`: of those outside its
+    names, what it says about them ("Lynx coach Ray Dunmore said his team had run out of
+    energy" is not stated by "Lynx coach Ray Dunmore praised the winners")."""
     light = lexicon.light_words()
-    wanted = {a.tokens[i].key for i in a.content if a.tokens[i].key not in light}
+    named = {i for n in a.names for i in range(n.start, n.end)} if beyond_names else set()
+    wanted = {a.tokens[i].key for i in a.content if a.tokens[i].key not in light and i not in named}
     return sum(1 for k in wanted if covered(k, b.keys)) / max(1, len(wanted))
 
 

@@ -2886,3 +2886,28 @@ def test_a_figure_the_claim_gives_its_own_clause_is_no_rival_of_another() -> Non
     assert verdict.supported, verdict.problems
     wrong = checker.verify(claim.format(6))
     assert "number" in {p.kind for p in wrong.problems}
+
+
+def test_a_source_states_a_point_only_with_what_it_says_about_the_names() -> None:
+    """New-user audit: "Lynx coach Ray Dunmore said his team had run out of energy. [2][4]",
+    where [4] has only "Lynx coach Ray Dunmore praised the winners": the names were most of the
+    words the two shared."""
+    point = analyse("Lynx coach Ray Dunmore said his team had run out of energy.")
+    same = analyse("Lynx coach Ray Dunmore said his exhausted team had run out of energy.")
+    other = analyse("Lynx coach Ray Dunmore praised the winners.")
+    assert compare(point, same).stated
+    assert not compare(point, other).stated
+
+
+def test_a_range_that_allows_the_points_figure_does_not_state_it() -> None:
+    """New-user audit: "Officials now say 31 people were killed. [1][3]", where [1] says "at
+    least 27 people were killed": it allows 31, and states 27. No conflict either: tolls rise."""
+    point = analyse("Officials now say 31 people were killed in the quake.")
+    exact = analyse("Officials say 31 people were killed in the quake.")
+    at_least = analyse("Officials say at least 27 people were killed in the quake.")
+    vague = analyse("Officials say dozens of people were killed in the quake.")
+    assert compare(point, exact).stated
+    for source in (at_least, vague):
+        verdict = compare(point, source)
+        assert not verdict.stated and not verdict.conflicts
+    assert compare(analyse("At least 27 people were killed in the quake."), exact).stated
