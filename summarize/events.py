@@ -164,6 +164,30 @@ def _said_on(facts: Facts, when: When) -> bool:
     return i >= 0 and facts.tokens[i].lower in speech
 
 
+def _dates_a_report(facts: Facts, when: When) -> bool:
+    """The date is the day something was made known, the happening told in a that-clause:
+    "On Thursday the automaker confirmed that a fire burned up one of its cars" gives the
+    fire no day (a dev cluster had "Day of the fire: Wednesday · Thursday"). The mention stays
+    in the timeline, as the confirmation, but names no kind of event to be joined by."""
+    speech = lexicon.speech_forms()
+    tokens = facts.tokens
+    after = [t.lower for t in tokens[when.end : when.end + 6]]
+    for n, word in enumerate(after[:-1]):
+        if word in speech:
+            return after[n + 1] == "that"
+        if word in (";", "that") or (word == "," and n > 0):
+            break
+    before = when.start - 1
+    while before >= 0 and tokens[before].lower in _SAID_ON_GAP:
+        before -= 1
+    return (
+        before >= 0
+        and tokens[before].lower in speech
+        and when.end < len(tokens)
+        and tokens[when.end].lower == "that"
+    )
+
+
 def _event_words(facts: Facts, lo: int, hi: int) -> frozenset[str]:
     """Content words of a clause, names included, light and time words left out."""
     light = lexicon.light_words()
@@ -225,14 +249,17 @@ def mentions(
             words = _event_words(facts, lo, hi)
             if len(words) < 2:
                 continue
-            names = tuple(n.words for n in facts.names if lo <= n.start < hi)
+            names = tuple(n.words for n in facts.names if lo <= n.start < hi) or tuple(
+                n.words for n in facts.names
+            )  # "Families in Valdoria spent a second night ... after an earthquake on Sunday
+            # night": the clause names no one, the sentence does
             found.append(
                 Mention(
                     sentence,
                     when,
                     when.resolve(article.date, hint),
                     words,
-                    _heads(facts, lo, hi),
+                    frozenset() if _dates_a_report(facts, when) else _heads(facts, lo, hi),
                     names,
                     article.date,
                 )

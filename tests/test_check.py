@@ -2911,3 +2911,47 @@ def test_a_range_that_allows_the_points_figure_does_not_state_it() -> None:
         verdict = compare(point, source)
         assert not verdict.stated and not verdict.conflicts
     assert compare(analyse("At least 27 people were killed in the quake."), exact).stated
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "topic"),
+    [
+        # the clause with the day names no one; its sentence names the town
+        ("A magnitude 6.1 earthquake struck the town of Valdoria late on Monday, killing 27.",
+         "Families in Valdoria spent a second night in their cars after an earthquake on Sunday "
+         "night destroyed 600 homes.", "Day of the earthquake"),
+        # a win is a happening
+        ("The Harbor City Herons won their first national title on Sunday, beating the Pinecrest "
+         "Lynx 78-71.", "The Herons' 78-71 win over the Pinecrest Lynx on Saturday night capped "
+         "a turnaround.", "Day of the win"),
+    ],
+)  # fmt: skip
+def test_the_new_user_audits_missed_days_are_disagreements(
+    first: str, second: str, topic: str
+) -> None:
+    """New-user audit: in all three of its stories one outlet gave another day, and none was
+    listed under "Where the sources differ"."""
+    from summarize.events import date_disagreements
+
+    a = Article(1, "A", first, date=dt.date(2025, 3, 4))
+    b = Article(2, "B", second, date=dt.date(2025, 3, 5))
+    (found,) = date_disagreements([a, b])
+    assert found.topic == topic
+    assert [s.sources for s in found.sides] == [(1,), (2,)]
+
+
+def test_the_day_something_was_confirmed_is_not_the_day_it_happened() -> None:
+    """A dev cluster: "On Thursday the automaker confirmed that a fire burned up one of its
+    Model S cars" gives the day of the confirmation, not of the fire ("On Wednesday, a Model S
+    caught fire")."""
+    from summarize.events import date_disagreements
+
+    day = dt.date(2013, 10, 4)
+    a = Article(1, "A", "On Wednesday, a Model S caught fire on a Tennessee freeway.", date=day)
+    b = Article(
+        2,
+        "B",
+        "On Thursday the automaker confirmed that a fire burned up one of its Model S cars.",
+        date=day,
+    )
+    assert date_disagreements([a, b]) == []
