@@ -263,8 +263,10 @@ def compare(
             and _same_thing(a, qa, b, qb, reach=CONFLICT_REACH)
             and not _difference(b, qb)
             and not any(_fits(other, qb) for other in numbers if other is not qa)
+            and not any(_same_figure(qa, other) for other in b.numbers() if other is not qb)
         ]  # a sentence giving the rival's figure itself ("far more than its capacity of 150")
-        # has it for another thing
+        # has it for another thing; so does one giving the point's figure too ("closed at
+        # $36.40, just below the $38 offer price" against "will pay $38 a share")
         if rivals and not _difference(a, qa):
             conflicts.append(Conflict("number", _topic(a, qa), qa.text, rivals[0].text))
     for da in a.dates:
@@ -321,6 +323,11 @@ def _fits(qa: Quantity, qb: Quantity) -> bool:
     """The two amounts' intervals overlap, in base units."""
     low, high = _base(qa)
     return low <= _base(qb)[1] * 1.0001 and _base(qb)[0] <= high * 1.0001
+
+
+def _same_figure(qa: Quantity, qb: Quantity) -> bool:
+    """The same number in the same unit ("$38" and "the $38 offer price")."""
+    return qa.value is not None and qb.value is not None and _base(qa) == _base(qb)
 
 
 def _states(qa: Quantity, qb: Quantity) -> bool:
@@ -482,13 +489,16 @@ def number_disagreements(
     what they count. `points` pairs the sentences a point is made of with its citations; the
     side shown is the sentence that gives the figure."""
     found = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[frozenset[tuple[str, int]]] = set()
     for sentences, cited in points:
         for conflict, sentence in cited.conflicts:
             if conflict.kind != "number":
                 continue
             origin = next((s for s in sentences if conflict.ours in s.text), sentences[0])
-            key = (conflict.topic, conflict.ours, conflict.theirs)
+            # one pair of figures and outlets is one disagreement, whichever point found it
+            # and whatever it is called there ("Earthquake struck: 6.1 [1] · 6.3 [2]" and
+            # "Quake struck: 6.3 [2] · 6.1 [1]" in the new-user audit)
+            key = frozenset([(conflict.ours, origin.doc_id), (conflict.theirs, sentence.doc_id)])
             if key in seen:
                 continue
             seen.add(key)

@@ -2955,3 +2955,30 @@ def test_the_day_something_was_confirmed_is_not_the_day_it_happened() -> None:
         date=day,
     )
     assert date_disagreements([a, b]) == []
+
+
+def test_a_sentence_giving_the_points_figure_too_has_its_other_figure_for_another_thing() -> None:
+    """New-user audit: "Share: $38 [1] · $36.40 [4]", where [4] says the stock "closed at
+    $36.40, just below the $38 offer price"."""
+    point = analyse("Halvorsen will pay $38 a share for Brightmeadow's stock in cash.")
+    other = analyse(
+        "Brightmeadow's stock closed at $36.40 a share, just below the $38 offer price."
+    )
+    assert not compare(point, other).conflicts
+    lower = analyse("Brightmeadow's stock will be bought at $36.40 a share in cash.")
+    assert compare(point, lower).conflicts
+
+
+def test_one_pair_of_figures_is_one_disagreement_whichever_point_found_it() -> None:
+    """New-user audit: "Earthquake struck: 6.1 [1] · 6.3 [2]" and "Quake struck: 6.3 [2] ·
+    6.1 [1]" were listed one after the other."""
+    from summarize.cite import Conflict
+
+    one = Sentence(1, 0, "A magnitude 6.1 earthquake struck the town late on Monday.")
+    two = Sentence(2, 0, "The magnitude 6.3 quake struck shortly before midnight.")
+    points = [
+        ([one], Cited((), ((Conflict("number", "earthquake struck", "6.1", "6.3"), two),))),
+        ([two], Cited((), ((Conflict("number", "quake struck", "6.3", "6.1"), one),))),
+    ]
+    (found,) = number_disagreements(points)
+    assert [(s.value, s.sources) for s in found.sides] == [("6.1", (1,)), ("6.3", (2,))]
