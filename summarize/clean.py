@@ -51,9 +51,11 @@ _DATELINES = (
         rf"\((?P<agency>{_AGENCY})\)\s*(?:{_DASH}{{1,2}}|:)?\s*"
     ),
     # VALDORIA, March 4 (Meridian News) -   /   CHICAGO, June 11 -   a wire's dateline with an
-    # agency of its own, or none; the dash is required, as "(…)" may open the prose
+    # agency of its own, or none; the dash is required, as "(…)" may open the prose. A weekday
+    # is no place: "MONDAY, July 2 (HealthDay News) --" is a date the prose keeps
     re.compile(
-        rf"^(?P<place>[A-Z][\w .'’-]{{1,40}}?),\s+{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*"
+        rf"^(?!(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
+        rf"(?P<place>[A-Z][\w .'’-]{{1,40}}?),\s+{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*"
         rf"(?:\((?P<agency>{_NAMED_AGENCY})\)\s*)?{_DASH}{{1,2}}\s+(?=[A-Z“\"‘])"
     ),
     # BEIRUT (Reuters) -   /   Beirut, Lebanon (AP) —

@@ -268,3 +268,11 @@ def test_a_pages_updated_label_before_the_lead_goes(label: str) -> None:
     # a sentence about an update is news, not a label
     kept = clean("Updated figures show that 300 families reached shelter by Monday night.")
     assert kept.text.startswith("Updated figures show")
+
+
+def test_a_weekday_opening_a_dated_line_is_no_place() -> None:
+    """HealthDay's "MONDAY, July 2 (HealthDay News) --" is a date the prose keeps: lifted as a
+    dateline it took the article's only "July 2" (a tuning claim lost its date)."""
+    cleaned = clean("MONDAY, July 2 (HealthDay News) -- Chronic pain may depend on the brain.")
+    assert cleaned.dateline is None
+    assert cleaned.text.startswith("MONDAY, July 2")
