@@ -128,9 +128,19 @@ class Sources:
     def _synonym_groups(self) -> frozenset[int]:
         return frozenset(g for key in self.df for g in lexicon.synonym_groups_of(key))
 
-    def mentions(self, key: str) -> bool:
-        """Whether any source uses this word, a listed synonym or the same root."""
-        if key in self.df or lexicon.synonym_groups_of(key) & self._synonym_groups:
+    def mentions(self, key: str, among: frozenset[str] | None = None) -> bool:
+        """Whether any source uses this word, a listed synonym or the same root; `among`: only
+        a synonym in that set counts ("detain" for "arrest", not "hold")."""
+        if key in self.df:
+            return True
+        if among is not None:
+            if any(w in self.df for w in among if w != key and lexicon.synonymous(key, w)):
+                return True
+            return any(
+                related(key, other) and not lexicon.synonymous(key, other)
+                for other in self._by_prefix.get(key[:5], ())
+            )
+        if lexicon.synonym_groups_of(key) & self._synonym_groups:
             return True
         return any(related(key, other) for other in self._by_prefix.get(key[:5], ()))
 

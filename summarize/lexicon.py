@@ -340,6 +340,12 @@ def event_words() -> frozenset[str]:
 
 
 @cache
+def incident_lemmas() -> frozenset[str]:
+    """The words of data/incidents.txt as written (lemmas, not keys)."""
+    return frozenset(_lines("incidents.txt"))
+
+
+@cache
 def incident_words() -> frozenset[str]:
     """Keys of concrete happenings a report would mention if they occurred (data/incidents.txt)."""
     return frozenset(key(line) for line in _lines("incidents.txt"))

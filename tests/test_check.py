@@ -2982,3 +2982,19 @@ def test_one_pair_of_figures_is_one_disagreement_whichever_point_found_it() -> N
     ]
     (found,) = number_disagreements(points)
     assert [(s.value, s.sources) for s in found.sides] == [("6.1", (1,)), ("6.3", (2,))]
+
+
+def test_a_happening_is_not_stated_by_a_loose_synonym() -> None:
+    """New-user audit: against a basketball final, "Okafor was arrested" passed on "held the
+    Lynx to 31 points" (hold ~ arrest) and "Whitfield resigned" on "48 seconds left"."""
+    checker = wire(
+        "The Herons held the Lynx to 31 points in the second half. Okafor hit a three with 48 "
+        "seconds left. Coach Dana Whitfield said the team had earned it. Chief executive Ann "
+        "Moss of the Herons thanked the fans."
+    )
+    for claim in ("Okafor was arrested after the game.", "Whitfield resigned after the game."):
+        assert "unsupported" in {p.kind for p in checker.verify(claim).problems}, claim
+    # a word sharing a happening's root is not that happening ("executive", "execution")
+    assert checker.verify("Herons chief executive Ann Moss thanked the fans.").supported
+    detained = wire("Police detained Okafor after the game, the league said.")
+    assert detained.verify("Okafor was arrested after the game.").supported
