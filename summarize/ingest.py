@@ -973,6 +973,8 @@ def _file_label(name: str) -> str:
     """A file name as a label, without the hash noise of scraped or generated names:
     "000_2fec9d02fdc00d31.txt" -> "000", "story-3a9f1c2e.txt" -> "story". A name that is
     nothing but a hash stays whole: it is still the only handle on the file."""
+    if name == "<stdin>":
+        return "stdin"  # "<stdin>" is markup to Markdown, and shown escaped
     stem = Path(name).stem
     parts = [p for p in _NAME_PART.findall(_UUID.sub("", stem)) if not _HASH.fullmatch(p)]
     kept = re.sub(r"([_\-.\s])[_\-.\s]*", r"\1", "".join(parts)).strip("_-. ")

@@ -27,8 +27,11 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>~|]|!(?=\[))")
 def escape_markdown(text: str) -> str:
     """Backslash-escape every character Markdown could read as markup."""
     escaped = _MD_SPECIAL.sub(r"\\\1", text)
-    escaped = re.sub(r"^(\s*)(\d+)([.)])", r"\1\2\\\3", escaped)
-    return re.sub(r"^(\s*)([-+=#>])", r"\1\\\2", escaped)
+    # only what would start a list, heading, quote or underline: "6.1" and "-28C" stay as
+    # they are (a disagreement's "Earthquake struck: 6\.1 [1]" in the new-user audit)
+    escaped = re.sub(r"^(\s*)(\d+)([.)])(?=\s|$)", r"\1\2\\\3", escaped)
+    escaped = re.sub(r"^(\s*)([-+#])(?=\s|$)", r"\1\\\2", escaped)
+    return re.sub(r"^(\s*)(>|=+\s*$)", r"\1\\\2", escaped)
 
 
 def cite(point: Point) -> str:

@@ -690,3 +690,40 @@ def test_a_pronoun_left_by_a_dropped_opener_is_no_headline() -> None:
         "the considerable foot size of the dinosaur with the largest feet on record."
     )
     assert shorten(lead) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # the new-user audit read "Earthquake struck: 6\.1 [1] · 6\.3 [2]"
+        ("6.1", "6.1"),
+        ("-28C", "-28C"),
+        ("+3", "+3"),
+        ("#MeToo", "#MeToo"),
+        # what would start a list, a heading or a quote is still escaped
+        ("1. First", "1\\. First"),
+        ("- item", "\\- item"),
+        ("# Heading", "\\# Heading"),
+        ("a*b*", "a\\*b\\*"),
+    ],
+)
+def test_markdown_escapes_only_what_would_be_markup(text: str, shown: str) -> None:
+    from summarize.render import escape_markdown
+
+    assert escape_markdown(text) == shown
+
+
+def test_an_article_read_from_stdin_is_labelled_stdin(capsys, monkeypatch) -> None:
+    import io
+
+    from summarize.cli import main
+
+    story = (
+        "Floodwater swept through Lenbridge on Monday, forcing about 3,200 residents from "
+        "their homes, the council said. Two people died and fourteen others were treated in "
+        "hospital, officials said on Tuesday."
+    )
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(story.encode())))
+    assert main(["-", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "| stdin |" in out and "<stdin>" not in out
