@@ -684,6 +684,15 @@ def _ends_with_credit(text: str) -> bool:
 _REPEATED_CREDIT = re.compile(r"(\([^()]{3,80}\))\s*\1\s*$")
 
 
+_TICKER = re.compile(
+    r"\s?\((?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|AMEX|OTC)\s?:\s?"
+    r"[A-Z.]{1,6})\)"
+    r"|(?<=[a-z]) [A-Z0-9]{2,6}\.(?:N|L|O|OQ|PA|DE|TO|HK|T|AX|SS|SZ|KS|MI|AS|BR|MC|SW|ST|CO"
+    r"|HE|OL|F)\b(?=[ ,;])"
+)
+"""A stock code beside a company's name, Reuters' "Michael Kors (KORS.N)" and "Jimmy Choo
+CHOO.L", or "(NYSE: XOXO)": it had stood in a headline."""
+
 _AGENCY_CREDIT_AT_END = re.compile(r"\((?:(?:The )?Associated Press|AP|AFP|Reuters)\)\s*$")
 
 
@@ -1500,6 +1509,7 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
         prose, dropped = _drop_furniture(paragraph)
         removed += dropped
         stripped = _TRAILING_AGENCY.sub("", _URL.sub("", _PIC_LINK.sub("", prose)))
+        stripped = _TICKER.sub("", stripped)
         stripped = _FOOTNOTE.sub("", stripped).strip()
         if not stripped or _is_heading(stripped):
             if prose:

@@ -463,3 +463,17 @@ def test_where_a_person_stands_in_a_picture_marks_a_caption(text: str, caption: 
     cleaned = clean(f"{text}\n\n{prose}").text
     assert prose in cleaned
     assert (text not in cleaned) == caption
+
+
+def test_stock_codes_beside_company_names_are_dropped() -> None:
+    """A dev cluster's headline read "U.S. retailer Michael Kors (KORS.N) agreed to buy luxury
+    shoemaker Jimmy Choo CHOO.L"."""
+    text = clean(
+        "U.S. retailer Michael Kors (KORS.N) agreed to buy luxury shoemaker Jimmy Choo CHOO.L "
+        "for $1.2 billion, months after Coach COH.N bought Kate Spade & Co KATE.N, and XO Group "
+        "Inc. (NYSE: XOXO) said nothing."
+    ).text
+    assert text == (
+        "U.S. retailer Michael Kors agreed to buy luxury shoemaker Jimmy Choo for $1.2 billion, "
+        "months after Coach bought Kate Spade & Co, and XO Group Inc. said nothing."
+    )
