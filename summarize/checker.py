@@ -2249,7 +2249,10 @@ def _opposite_in(claim: ClaimFacts, i: int, core: Sequence[Entry]) -> str | None
             same = not denied and any(
                 related(a, b) or lexicon.same_side(a, b) for a in ours for b in keys
             )
-            against = denied or any(lexicon.opposite(a, b) for a in ours for b in keys)
+            opposed = any(lexicon.opposite(a, b) for a in ours for b in keys)
+            if opposed and not denied and _negated_before(entry.facts, j):
+                same, opposed = True, False  # "never trailed" states "ahead" (new-user audit)
+            against = denied or opposed
             if not (same or against):
                 continue
             if not denied and _compared(claim.facts, i) and _less_than(entry.facts, j):
@@ -2278,6 +2281,11 @@ def _less_than(facts: Facts, j: int) -> bool:
     lowered = [t.lower for t in before]
     pairs = set(pairwise(lowered))
     return bool(pairs & {("less", "than"), ("fewer", "than")}) or "under" in lowered
+
+
+def _negated_before(facts: Facts, j: int) -> bool:
+    """A negation stands among the three words before word j ("never trailed again")."""
+    return bool({t.lower for t in facts.tokens[max(0, j - 3) : j]} & lexicon.negations())
 
 
 def _unasserted(facts: Facts, j: int) -> bool:

@@ -2998,3 +2998,21 @@ def test_a_happening_is_not_stated_by_a_loose_synonym() -> None:
     assert checker.verify("Herons chief executive Ann Moss thanked the fans.").supported
     detained = wire("Police detained Okafor after the game, the league said.")
     assert detained.verify("Okafor was arrested after the game.").supported
+
+
+def test_an_opposite_under_a_negation_states_the_word() -> None:
+    """New-user audit: "The Lynx were ahead 40-33 at half-time" was "polarity: the sources say
+    trailed", where the Herons "never trailed again" after it."""
+    checker = wire(
+        "The Lynx led 40-33 at half-time, but the Herons opened the third quarter with a 14-2 "
+        "run and never trailed again."
+    )
+    verdict = checker.verify("The Herons were ahead after a 14-2 run in the third quarter.")
+    assert verdict.supported, verdict.problems
+    behind = wire("The Herons trailed after a 14-2 run in the third quarter.")
+    assert "polarity" in {
+        p.kind
+        for p in behind.verify(
+            "The Herons were ahead after a 14-2 run in the third quarter."
+        ).problems
+    }
