@@ -3016,3 +3016,20 @@ def test_an_opposite_under_a_negation_states_the_word() -> None:
             "The Herons were ahead after a 14-2 run in the third quarter."
         ).problems
     }
+
+
+def test_a_suspension_or_an_injury_no_source_reports_is_invented() -> None:
+    """New-user audit: "Whitfield was suspended by the league after the game" passed against a
+    final whose reports mention no suspension, as "injured" did."""
+    checker = wire(
+        "The Herons beat the Lynx 78-71 on Sunday. Coach Dana Whitfield said the team had "
+        "earned it. Okafor scored 29 points."
+    )
+    for claim in (
+        "Whitfield was suspended by the league after the game.",
+        "Whitfield was injured after the game.",
+    ):
+        assert "unsupported" in {p.kind for p in checker.verify(claim).problems}, claim
+    # "wounded" is an injury ("wound" had been read as the past of "wind")
+    wounded = wire("Okafor, who was wounded in a car crash last year, scored 29 points.")
+    assert wounded.verify("Okafor, who was injured in a car crash last year, scored 29.").supported
