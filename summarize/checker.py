@@ -2018,11 +2018,22 @@ def _check_roles(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> 
                         Problem(
                             "roles",
                             token.text,
-                            f"the sources have {their_doer.split(':', 1)[1]} as the one who "
+                            f"the sources have {_actor_text(entry.facts, their_doer)} as the "
+                            "one who "
                             f"{entry.facts.tokens[j].text}",
                         )
                     ]
     return _swapped_agents(claim, evidence[:2]) or _parsed_roles(claim, evidence[:2], sources)
+
+
+def _actor_text(facts: Facts, actor: str) -> str:
+    """An actor of `_actor` as the sentence writes it: "Halvorsen Foods", not "foods"."""
+    kind, _, word = actor.partition(":")
+    if kind == "name":
+        for name in facts.names:
+            if name.words and name.words[-1] == word:
+                return name.text
+    return word
 
 
 def _agents(facts: Facts) -> list[tuple[int, Name]]:

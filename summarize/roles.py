@@ -493,6 +493,18 @@ def _written(doc: Any, lemmas: frozenset[str]) -> str:
         # a name where the sentence gives one: "Jacqueline Dupont", not "CEO founder
         # gerontologist Jacqueline Dupont"
         own = [t for t in own if t.pos_ == "PROPN" and t.dep_ != "poss"] or own
+    # with the rest of each name right before it: "Harbor City Herons", not "City Herons"
+    whole = set(own)
+    for token in own:
+        start = token.i
+        while start > 0 and (
+            (left := token.doc[start - 1]).pos_ == "PROPN"
+            and left.dep_ == "compound"
+            and left.head in whole | {token}
+        ):
+            whole.add(left)
+            start -= 1
+    own = sorted(whole, key=lambda t: t.i)
     words = [_whole_word(t) for t in own]
     return " ".join(dict.fromkeys(words))
 

@@ -3033,3 +3033,16 @@ def test_a_suspension_or_an_injury_no_source_reports_is_invented() -> None:
     # "wounded" is an injury ("wound" had been read as the past of "wind")
     wounded = wire("Okafor, who was wounded in a car crash last year, scored 29 points.")
     assert wounded.verify("Okafor, who was injured in a car crash last year, scored 29.").supported
+
+
+def test_a_reversal_names_the_doer_in_full() -> None:
+    """New-user audit: "the sources have City Herons as the one who did it" and "the sources
+    have foods as the one who agreed"."""
+    final = wire(
+        "The Harbor City Herons won the title on Sunday, beating the Pinecrest Lynx 78-71."
+    )
+    verdict = final.verify("The Pinecrest Lynx beat the Harbor City Herons 78-71.")
+    assert any("Harbor City Herons as the one" in p.detail for p in verdict.problems), verdict
+    deal = wire("Halvorsen Foods said it had agreed to buy Brightmeadow Dairy for $4.2 billion.")
+    verdict = deal.verify("Brightmeadow Dairy agreed to buy Halvorsen Foods for $4.2 billion.")
+    assert any("Halvorsen Foods as the one" in p.detail for p in verdict.problems), verdict
