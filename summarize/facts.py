@@ -1079,8 +1079,8 @@ _RELATIVE = {
     "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
 }  # fmt: skip
 _FUTURE = re.compile(
-    r"\b(?:will|would|'ll|is to|are to|plans? to|expected to|scheduled|set to|due"
-    r"|starts|begins|opens|reopens|resumes)\b"
+    r"\b(?:will|would|'ll|is to|are to|plans? to|planned for|slated|expected to|scheduled"
+    r"|set to|due|starts|begins|opens|reopens|resumes)\b"
 )
 
 

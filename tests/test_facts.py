@@ -193,6 +193,13 @@ def test_counted_noun_is_kept() -> None:
             dt.date(2024, 6, 3),
             dt.date(2024, 6, 2),
         ),
+        # the new-user audit's quake: a match "planned for Thursday", from a Wednesday, was
+        # put on the Thursday before
+        (
+            "The team postponed a friendly match that had been planned for Thursday.",
+            dt.date(2025, 3, 5),
+            dt.date(2025, 3, 6),
+        ),
     ],
 )
 def test_dates_resolve_against_the_article_date(
