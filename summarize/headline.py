@@ -168,6 +168,14 @@ _PAST_STOPS = frozenset(
 """Past forms the stop list holds: still verbs ("Sinema took a narrow lead")."""
 
 
+_HEADLINE_VERBS = frozenset(
+    ["beat", "win", "kill", "seek", "urge", "join", "lose", "sign", "reach", "agree", "sell",
+     "buy", "quit", "hire", "sue", "rescue", "approve", "reject", "deny", "warn", "vow"]
+)  # fmt: skip
+"""Verbs a headline writes in the plain present after a plural or a name, and that are
+seldom the nouns of a label ("Herons beat Lynx 78-71 to win first national title")."""
+
+
 def _verb_positions(tokens: Sequence[str]) -> list[int]:
     from .lexicon import irregular_forms
 
@@ -179,9 +187,12 @@ def _verb_positions(tokens: Sequence[str]) -> list[int]:
         if token in _AUXILIARIES:
             found.append(k)
             continue
+        after_determiner = tokens[k - 1] in _NOT_BEFORE_VERB
+        if token in _HEADLINE_VERBS and not after_determiner:
+            found.append(k)  # a headline's present: "Herons beat Lynx 78-71 to win ..."
+            continue
         if (token in stops and token not in _PAST_STOPS) or len(token) <= 3:
             continue
-        after_determiner = tokens[k - 1] in _NOT_BEFORE_VERB
         if (token.endswith("ed") or token in irregular) and not after_determiner:
             found.append(k)  # "two renowned climbers": an adjective, not a verb
         elif token.endswith("s") and not token.endswith(("ss", "'s", "’s")):

@@ -727,3 +727,19 @@ def test_an_article_read_from_stdin_is_labelled_stdin(capsys, monkeypatch) -> No
     assert main(["-", "-q"]) == 0
     out = capsys.readouterr().out
     assert "| stdin |" in out and "<stdin>" not in out
+
+
+def test_a_headline_in_the_plain_present_is_a_title() -> None:
+    """New-user audit: "Herons beat Lynx 78-71 to win first national title" was passed over for
+    the lede's first words ("beat" read as no verb)."""
+    from summarize.schema import Article
+
+    lede = (
+        "The Harbor City Herons won their first national championship on Sunday, beating the "
+        "Pinecrest Lynx 78-71 in the final."
+    )
+    articles = [
+        Article(1, "Courier", lede, title="Herons beat Lynx 78-71 to win first national title"),
+        Article(2, "Wire", "Maya Okafor scored 29 points as the Herons beat the Lynx 78-71."),
+    ]
+    assert headline(articles, [lede]) == "Herons beat Lynx 78-71 to win first national title"
