@@ -560,3 +560,21 @@ def test_q_closes_the_timeline_as_it_closes_help_and_an_article() -> None:
         assert app.is_running
 
     drive(app, scenario)
+
+
+def test_an_off_source_has_an_empty_checkbox() -> None:
+    """New-user audit: a source toggled off kept its "X", told apart only by colour."""
+    from tui.widgets.sources import SourcesList
+
+    app = seeds_app()
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        sources = app.query_one(SourcesList)
+        assert all(sources.render_line(y).text.lstrip().startswith("▐X▌") for y in range(5))
+        await pilot.press("4")
+        await settle(pilot)
+        rows = [sources.render_line(y).text.strip() for y in range(5)]
+        assert rows[3].startswith("▐ ▌") and "off" in rows[3]
+        assert all(row.startswith("▐X▌") for k, row in enumerate(rows) if k != 3)
+
+    drive(app, scenario)

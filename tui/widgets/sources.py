@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich.segment import Segment
 from textual.content import Content
-from textual.widgets import SelectionList
+from textual.strip import Strip
+from textual.widgets import Checkbox, SelectionList
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from summarize.schema import Article
@@ -120,3 +123,19 @@ class SourcesList(SelectionList[int]):
     @property
     def cited(self) -> frozenset[int]:
         return self._cited
+
+    def render_line(self, y: int) -> Strip:
+        """The row with its checkbox empty when the source is off: Textual draws the same "X"
+        either way, told apart only by colour (new-user audit: an off source kept its X)."""
+        strip = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if selection.value in self._on:
+            return strip
+        segments = list(strip)
+        if len(segments) > 1 and segments[1].text == Checkbox.BUTTON_INNER:
+            segments[1] = Segment(" ", segments[1].style)
+            return Strip(segments, strip.cell_length)
+        return strip
