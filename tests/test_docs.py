@@ -65,3 +65,16 @@ def test_import_layering_contracts_hold() -> None:
     result = subprocess.run([tool], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-2000:]
     assert "Contracts: 3 kept, 0 broken." in result.stdout
+
+
+def test_the_python_api_example_runs_as_written() -> None:
+    """The README's Python API block, run as a new user would paste it (the new-user audit
+    found `load()`'s return undocumented)."""
+    section = README.split("## Python API", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    assert code is not None
+    done = subprocess.run(
+        [sys.executable, "-c", code.group(1)], capture_output=True, text=True, timeout=300, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert "[1]" in done.stdout or "[2]" in done.stdout  # the briefing printed with citations
