@@ -325,6 +325,38 @@ def _fits(qa: Quantity, qb: Quantity) -> bool:
     return low <= _base(qb)[1] * 1.0001 and _base(qb)[0] <= high * 1.0001
 
 
+def _one_persons_figure(a: Facts, b: Facts, conflict: Conflict) -> bool:
+    """Both figures of a number conflict belong to the same person (the name right before
+    them, of two words or with a title, not a place) and count the same thing."""
+    qa = next((q for q in a.quantities if q.text == conflict.ours), None)
+    qb = next((q for q in b.quantities if q.text == conflict.theirs), None)
+    if qa is None or qb is None:
+        return False
+    if qa.unit is not None and qb.unit is not None:
+        alike = qa.unit.name == qb.unit.name  # "27 points", "29 points"
+    else:
+        alike = bool(qa.counted and qb.counted) and lexicon.synonymous(qa.counted[0], qb.counted[0])
+    if not alike:
+        return False
+    owner_a, owner_b = _person_before(a, qa), _person_before(b, qb)
+    return owner_a is not None and owner_b is not None and same_name(owner_a, owner_b)
+
+
+def _person_before(facts: Facts, q: Quantity) -> tuple[str, ...] | None:
+    """The person whose figure `q` is: a name of two words or with a title ending at most two
+    words before it, in its clause ("Maya Okafor scored 27 points")."""
+    for name in facts.names:
+        gap = facts.tokens[name.end : q.start]
+        if (
+            0 <= q.start - name.end <= 2
+            and not any(t.kind == "punct" for t in gap)
+            and (len(name.words) >= 2 or name.title)
+            and " ".join(name.words) not in lexicon.place_names()
+        ):
+            return name.words
+    return None
+
+
 def _same_figure(qa: Quantity, qb: Quantity) -> bool:
     """The same number in the same unit ("$38" and "the $38 offer price")."""
     return qa.value is not None and qb.value is not None and _base(qa) == _base(qb)
@@ -478,6 +510,15 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
                     and _shared(theirs, mine) >= settings.same_report_share
                 ):
                     against += [(c, sentence) for c in verdict.conflicts if c.kind != "negation"]
+                elif verdict.conflicts:
+                    # one person's figure for one thing, however the rest is told: "Maya
+                    # Okafor scored 27 points" against "Maya Okafor scored 29 points as the
+                    # Herons beat ..." (new-user audit)
+                    against += [
+                        (c, sentence)
+                        for c in verdict.conflicts
+                        if c.kind == "number" and _one_persons_figure(mine, theirs, c)
+                    ]
         result.append(Cited(tuple(sorted(found, key=lambda s: -s.similarity)), tuple(against)))
     return result
 

@@ -3046,3 +3046,29 @@ def test_a_reversal_names_the_doer_in_full() -> None:
     deal = wire("Halvorsen Foods said it had agreed to buy Brightmeadow Dairy for $4.2 billion.")
     verdict = deal.verify("Brightmeadow Dairy agreed to buy Halvorsen Foods for $4.2 billion.")
     assert any("Halvorsen Foods as the one" in p.detail for p in verdict.problems), verdict
+
+
+def test_one_persons_figure_told_two_ways_is_a_disagreement() -> None:
+    """New-user audit: "Maya Okafor scored 27 points" [1] and "Maya Okafor scored 29 points as
+    the Harbor City Herons beat ..." [2] share too few words to be one report by their wording,
+    yet give one person's figure for one thing."""
+    from summarize.cite import cite
+    from summarize.corpus import build
+
+    corpus = build(
+        [
+            Article(
+                1, "Courier", "Maya Okafor scored 27 points and grabbed 11 rebounds in the final."
+            ),
+            Article(
+                2,
+                "Wire",
+                "Maya Okafor scored 29 points as the Harbor City Herons beat the Pinecrest Lynx "
+                "78-71 in the league final on Sunday.",
+            ),
+        ]
+    )
+    (cited,) = cite(corpus, [0])
+    assert [(c.ours, c.theirs) for c, _ in cited.conflicts] == [("27 points", "29 points")]
+    found = number_disagreements([([corpus.sentences[0]], cited)])
+    assert [s.value for s in found[0].sides] == ["27 points", "29 points"]
