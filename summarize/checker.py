@@ -2465,9 +2465,9 @@ def _check_content(
         if _incident_form(token.lower):
             # "held the Lynx to 31 points" is no arrest, nor "48 seconds left" a resignation
             # (new-user audit: "Okafor was arrested" and "Whitfield resigned" passed): for the
-            # word itself ("arrested", not "executive", whose root is execution's), only a
-            # synonym that names a happening too counts
-            mentioned = sources.mentions(token.key, among=incidents)
+            # word itself ("arrested", not "executive", whose root is execution's), a synonym
+            # listed as loose does not count
+            mentioned = sources.mentions(token.key, loose=lexicon.loose_synonyms())
         else:
             mentioned = i not in uncovered or sources.mentions(token.key)
         if not mentioned:

@@ -128,13 +128,13 @@ class Sources:
     def _synonym_groups(self) -> frozenset[int]:
         return frozenset(g for key in self.df for g in lexicon.synonym_groups_of(key))
 
-    def mentions(self, key: str, among: frozenset[str] | None = None) -> bool:
-        """Whether any source uses this word, a listed synonym or the same root; `among`: only
-        a synonym in that set counts ("detain" for "arrest", not "hold")."""
+    def mentions(self, key: str, loose: frozenset[str] | None = None) -> bool:
+        """Whether any source uses this word, a listed synonym or the same root; `loose`:
+        synonyms that do not count ("hold" for "arrest": "held the Lynx to 31 points")."""
         if key in self.df:
             return True
-        if among is not None:
-            if any(w in self.df for w in among if w != key and lexicon.synonymous(key, w)):
+        if loose is not None:
+            if any(w in self.df for w in lexicon.synonyms_of(key) - loose):
                 return True
             return any(
                 related(key, other) and not lexicon.synonymous(key, other)

@@ -87,6 +87,22 @@ def synonym_groups_of(word_key: str) -> frozenset[int]:
     return _synonym_groups().get(word_key, frozenset())
 
 
+@cache
+def _group_members() -> dict[int, frozenset[str]]:
+    members: dict[int, set[str]] = {}
+    for word_key, groups in _synonym_groups().items():
+        for group in groups:
+            members.setdefault(group, set()).add(word_key)
+    return {group: frozenset(keys) for group, keys in members.items()}
+
+
+def synonyms_of(word_key: str) -> frozenset[str]:
+    """Keys of the one-word synonyms listed with this key (itself left out)."""
+    members = _group_members()
+    found = {k for group in synonym_groups_of(word_key) for k in members[group]}
+    return frozenset(found - {word_key})
+
+
 def synonymous(a: str, b: str) -> bool:
     """Whether two keys can stand for each other (same key, or a shared synonym group)."""
     if a == b:
@@ -342,13 +358,20 @@ def event_words() -> frozenset[str]:
 @cache
 def incident_lemmas() -> frozenset[str]:
     """The words of data/incidents.txt as written (lemmas, not keys)."""
-    return frozenset(_lines("incidents.txt"))
+    return data_sections("incidents.txt")[""]
 
 
 @cache
 def incident_words() -> frozenset[str]:
     """Keys of concrete happenings a report would mention if they occurred (data/incidents.txt)."""
-    return frozenset(key(line) for line in _lines("incidents.txt"))
+    return frozenset(key(line) for line in incident_lemmas())
+
+
+@cache
+def loose_synonyms() -> frozenset[str]:
+    """Keys of words listed with a happening that mostly mean something else ("hold", "leave"):
+    they do not state it (data/incidents.txt, [loose])."""
+    return frozenset(key(line) for line in data_sections("incidents.txt").get("loose", ()))
 
 
 @cache
