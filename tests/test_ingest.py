@@ -79,7 +79,7 @@ def test_json_record_without_text_is_a_clear_error(tmp_path):
 
 def test_stdin_is_read_with_dash():
     (article,) = load(["-"], stdin=io.BytesIO(STORY.encode())).articles
-    assert article.label == "<stdin>"
+    assert article.label == "stdin"
     assert article.text == STORY
 
 
