@@ -10,6 +10,7 @@ differ" section.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -49,9 +50,12 @@ class Comparison:
     conflicts: tuple[Conflict, ...] = ()
 
 
+def _factor(q: Quantity) -> float:
+    return q.unit.factor if q.unit is not None and q.unit.factor else 1.0
+
+
 def _base(q: Quantity) -> tuple[float, float]:
-    factor = q.unit.factor if q.unit is not None and q.unit.factor else 1.0
-    return q.low * factor, q.high * factor
+    return q.low * _factor(q), q.high * _factor(q)
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
@@ -239,10 +243,11 @@ def compare(
     conflicts: list[Conflict] = []
     matched = 0
     numbers = [q for q in a.numbers() if not q.ordinal]
+    theirs_numbers = b.numbers()
     for qa in numbers:
         rivals = [
             qb
-            for qb in b.numbers()
+            for qb in theirs_numbers
             if not qb.ordinal
             and units_agree(qa, qb)
             and not _age_and_count(qa, qb)
@@ -263,7 +268,7 @@ def compare(
             and _same_thing(a, qa, b, qb, reach=CONFLICT_REACH)
             and not _difference(b, qb)
             and not any(_fits(other, qb) for other in numbers if other is not qa)
-            and not any(_same_figure(qa, other) for other in b.numbers() if other is not qb)
+            and not any(_same_figure(qa, other) for other in theirs_numbers if other is not qb)
         ]  # a sentence giving the rival's figure itself ("far more than its capacity of 150")
         # has it for another thing; so does one giving the point's figure too ("closed at
         # $36.40, just below the $38 offer price" against "will pay $38 a share")
@@ -369,9 +374,7 @@ def _states(qa: Quantity, qb: Quantity) -> bool:
         return True
     if qb.value is None:
         return False
-    factor_a = qa.unit.factor if qa.unit is not None and qa.unit.factor else 1.0
-    factor_b = qb.unit.factor if qb.unit is not None and qb.unit.factor else 1.0
-    return abs(qa.value * factor_a - qb.value * factor_b) <= 1e-4 * abs(qa.value * factor_a)
+    return math.isclose(qa.value * _factor(qa), qb.value * _factor(qb), rel_tol=1e-4)
 
 
 def _difference(facts: Facts, q: Quantity) -> bool:
