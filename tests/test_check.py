@@ -818,6 +818,13 @@ def test_a_figure_the_claim_gives_another_thing_is_no_rival() -> None:
             "distress.",
             "attack",
         ),
+        # set i: "leads" where the polls show him "trailing"
+        (
+            "Polls show Governor Corbett trailing both Allyson Schwartz and Rob McCord in "
+            "head-to-head matchups.",
+            "Governor Corbett leads both Allyson Schwartz and Rob McCord in head-to-head polls.",
+            "leads",
+        ),
     ],
 )
 def test_more_opposites_are_polarity(source: str, claim: str, word: str) -> None:
