@@ -980,6 +980,12 @@ def _drop_furniture(paragraph: str) -> tuple[str, list[str]]:
     for piece in sentence_pieces(paragraph):
         piece, asides = _strip_asides(piece)
         dropped += asides
+        # a dated dateline inside the text opens another story pasted after this one ("cat
+        # *.txt | summarize -"): its place, day and wire are no prose
+        further = next((m for p in _DATELINES[:2] if (m := p.match(piece))), None)
+        if further and len(piece) > further.end() + 20:
+            dropped.append(piece[: further.end()].strip())
+            piece = piece[further.end() :]
         words = piece.split()
         if not words:
             continue

@@ -276,3 +276,18 @@ def test_a_weekday_opening_a_dated_line_is_no_place() -> None:
     cleaned = clean("MONDAY, July 2 (HealthDay News) -- Chronic pain may depend on the brain.")
     assert cleaned.dateline is None
     assert cleaned.text.startswith("MONDAY, July 2")
+
+
+def test_a_dated_dateline_inside_the_text_is_no_prose() -> None:
+    """New-user audit: `cat *.txt | summarize -` gave the point "CHICAGO, June 11 (Finwire) -
+    Packaged food maker Halvorsen Foods will acquire ...": the second story's dateline sat
+    inside the first story's last paragraph."""
+    text = clean(
+        "Halvorsen Foods said it had agreed to buy Brightmeadow Dairy.\n\n"
+        "The offer of $38 per share in cash represents a 27 percent premium.\n\n"
+        "Halvorsen expects savings of $350 million a year by the third year.\n"
+        "CHICAGO, June 11 (Finwire) - Packaged food maker Halvorsen Foods will acquire "
+        "Brightmeadow Dairy in a deal valued at $4.5 billion."
+    ).text
+    assert "Finwire" not in text and "CHICAGO" not in text
+    assert "Packaged food maker Halvorsen Foods will acquire" in text
