@@ -2302,8 +2302,7 @@ def _negated_before(facts: Facts, j: int) -> bool:
 def _unasserted(facts: Facts, j: int) -> bool:
     """Whether word j is stated as not done or not yet done ("ballots left to count", "were
     not counted"): then "uncounted" restates it rather than denying it."""
-    before = [t.lower for t in facts.tokens[max(0, j - 3) : j]]
-    return bool(before) and (before[-1] == "to" or bool(set(before) & lexicon.negations()))
+    return (j > 0 and facts.tokens[j - 1].lower == "to") or _negated_before(facts, j)
 
 
 OPPOSITE_ELSEWHERE = 0.5

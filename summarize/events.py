@@ -155,13 +155,15 @@ def _said_on(facts: Facts, when: When) -> bool:
     be sworn in on Friday, the president's office announced on Tuesday", Tuesday is the
     announcement's, and the sentence under it would tell of the swearing-in (the new-user
     audit's timeline listed it under both days)."""
-    if len(facts.dates) < 2:
-        return False
-    speech = lexicon.speech_forms()
+    return len(facts.dates) >= 2 and _spoken_before(facts, when)
+
+
+def _spoken_before(facts: Facts, when: When) -> bool:
+    """A speech verb stands right before the date ("announced on Tuesday")."""
     i = when.start - 1
     while i >= 0 and when.start - i <= 3 and facts.tokens[i].lower in _SAID_ON_GAP:
         i -= 1
-    return i >= 0 and facts.tokens[i].lower in speech
+    return i >= 0 and facts.tokens[i].lower in lexicon.speech_forms()
 
 
 def _dates_a_report(facts: Facts, when: When) -> bool:
@@ -177,14 +179,9 @@ def _dates_a_report(facts: Facts, when: When) -> bool:
             return after[n + 1] == "that"
         if word in (";", "that") or (word == "," and n > 0):
             break
-    before = when.start - 1
-    while before >= 0 and tokens[before].lower in _SAID_ON_GAP:
-        before -= 1
+    # "confirmed on Thursday that ..."
     return (
-        before >= 0
-        and tokens[before].lower in speech
-        and when.end < len(tokens)
-        and tokens[when.end].lower == "that"
+        when.end < len(tokens) and tokens[when.end].lower == "that" and _spoken_before(facts, when)
     )
 
 
