@@ -384,14 +384,20 @@ def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None,
         and unit.kind == "rate"
         and j + length < len(tokens)
         and tokens[j + length].lower in _RELATIVE_TIME
+        and not (
+            tokens[j + length].lower == "from"
+            and (j + length + 1 == len(tokens) or tokens[j + length + 1].lower not in _FROM_WHEN)
+        )
     ):
-        return None, 0  # "$110.8 million a year earlier" is no yearly sum
+        return None, 0  # "$110.8 million a year earlier" is no yearly sum, but "save $350
+        # million a year from the combination" is ("a year from now" is a time)
     if unit is not None and tokens[j].kind in ("word", "symbol"):
         return unit, j + length - i  # type: ignore[return-value]
     return None, 0
 
 
 _RELATIVE_TIME = frozenset(["before", "after", "ago", "later", "earlier", "from", "prior"])
+_FROM_WHEN = frozenset(["now", "today", "then", "tomorrow"])
 
 
 # Words that end the phrase an amount counts: "she was twenty-two when her online exchanges

@@ -34,6 +34,8 @@ def amounts(text: str) -> list[tuple[float | None, float, float, str | None]]:
         ("The jury heard one hundred and forty witnesses.", 140, None),
         ("The tax threshold rises to fourteen and a half thousand dollars.", 14500, "usd"),
         ("Security costs $700 a week.", 700, "usd per week"),
+        # new-user audit: "a year" had been read as a time ("a year from now")
+        ("It will save $350 million a year from the combination.", 350e6, "usd per year"),
         ("It could rake in $1 billion in sales annually.", 1e9, "usd per year"),
         ("It made $1 billion in sales last year.", 1e9, "usd"),
         ("An 81-year-old man died.", 81, "year-old"),
