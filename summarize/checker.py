@@ -34,9 +34,11 @@ from .evidence import (
     ClaimFacts,
     Entry,
     Sources,
+    attached_names,
     covered,
     evidence_for,
     find_name,
+    is_place,
     local_keys,
     other_unit,
     overlap,
@@ -143,11 +145,6 @@ def _span_keys(facts: Facts, start: int, end: int, reach: int) -> set[str]:
     }
 
 
-def _attached(facts: Facts, start: int, end: int, names: Sequence[Name]) -> list[Name]:
-    """Names right next to an amount: "Hackett, 58," or "the 24-year-old Longacre"."""
-    return [n for n in names if 0 <= start - n.end <= 2 or 0 <= n.start - end <= 1]
-
-
 def _amount_supported_by(
     claim: ClaimFacts,
     q: Quantity,
@@ -179,9 +176,9 @@ def _amount_supported_by(
         or not (context or counted)
         or _named_alike(claim.facts, q, claim.names, entry.facts, other)
     )
-    mine = _attached(claim.facts, q.start, q.end, claim.names)
+    mine = attached_names(claim.facts, q.start, q.end, claim.names)
     if mine:
-        beside = _attached(entry.facts, other.start, other.end, entry.facts.names)
+        beside = attached_names(entry.facts, other.start, other.end, entry.facts.names)
         theirs = [
             n
             for n in beside
@@ -191,7 +188,7 @@ def _amount_supported_by(
             about_it = True  # "Dunn, a 47-year-old ..." in both
         elif _owns_another(entry, other, mine) is not None:
             return False  # "She had 932,870 votes ... while McSally had 923,260 votes"
-        elif theirs and not all(_place(a) for a in mine):
+        elif theirs and not all(is_place(a) for a in mine):
             # (a country's figure is no person's: "the U.S. sanctions target 20 individuals"
             # for "the Treasury Department listed 20 individuals")
             if not any(same_name(a.words, b.words) for a in mine for b in theirs):
@@ -200,12 +197,6 @@ def _amount_supported_by(
         elif any(find_name(n, entry.facts) for n in mine) and _pronoun_near(entry.facts, other):
             about_it = True  # "as long as she was 24"
     return about_it
-
-
-def _place(name: Name) -> bool:
-    """A country or a state, by the places the demonyms and the states name."""
-    words = " ".join(name.words)
-    return words in lexicon.place_names() or name.words in lexicon.us_states()
 
 
 def _named_alike(
@@ -244,7 +235,7 @@ def _owns_another(entry: Entry, other: Quantity, mine: Sequence[Name]) -> Quanti
         theirs = _counted_key(o)
         if counted is None or theirs is None or not related(counted, theirs):
             continue
-        beside = _attached(entry.facts, o.start, o.end, entry.facts.names)
+        beside = attached_names(entry.facts, o.start, o.end, entry.facts.names)
         if any(same_name(a.words, b.words) for a in mine for b in beside):
             return o
     return None
@@ -280,7 +271,7 @@ def _aged(facts: Facts, q: Quantity, names: Sequence[Name]) -> list[Name]:
     2-year-old brother" is not Smith's age)."""
     return [
         n
-        for n in _attached(facts, q.start, q.end, names)
+        for n in attached_names(facts, q.start, q.end, names)
         if not any(
             t.lower in ("'s", "’s") or t.text.endswith(("'s", "’s"))
             for t in facts.tokens[n.end - 1 : q.start]
@@ -545,7 +536,7 @@ def _amount_problem(
             and other_unit(q.unit, other.unit)
         ):
             return [Problem("unit", q.text, f"the sources say {other.text}")]
-        owners = _attached(claim.facts, q.start, q.end, claim.names)
+        owners = attached_names(claim.facts, q.start, q.end, claim.names)
         owned = _owns_another(rival_entry, other, owners) if owners else None
         if owned is not None:
             return [Problem(kind, q.text, f"the sources say {owned.text}")]
@@ -1263,7 +1254,7 @@ def _stand_in(
     gives the act to someone the claim does not name, and `name` is never near these words
     anywhere ("Justice Samuel Alito sprinkled in references" where "Kagan ... weaving
     Spider-Man references" and Alito only dissented)."""
-    if best > 0.0 or len(context) < 2 or _place(name) or not _full_name(name.words):
+    if best > 0.0 or len(context) < 2 or is_place(name) or not _full_name(name.words):
         return None
     if any(find_name(name, e.facts) for e in core):
         return None  # the claim fuses in what the next sentence has this person do
@@ -1271,9 +1262,9 @@ def _stand_in(
     rest = [claim.facts.tokens[i].key for i in claim.content if not name.start <= i < name.end]
     if not rest or sum(1 for k in rest if covered(k, entry.keys)) / len(rest) < STAND_IN:
         return None
-    surnames = {n.words[-1] for _, n in sources.names if not _place(n) and _full_name(n.words)}
+    surnames = {n.words[-1] for _, n in sources.names if not is_place(n) and _full_name(n.words)}
     for other in entry.facts.names:
-        if any(same_name(other.words, words) for words in named) or _place(other):
+        if any(same_name(other.words, words) for words in named) or is_place(other):
             continue
         person = _full_name(other.words) or (len(other.words) == 1 and other.words[0] in surnames)
         if person and not _one_person(name, other, sources):
@@ -1304,8 +1295,8 @@ def _same_kind(name: Name, other: Name, sources: Sources) -> bool:
         _full_name(other.words)
         or _full_name(name.words)
         or name.words[0] in sources.surnames
-        or _place(other)
-        or _place(name)
+        or is_place(other)
+        or is_place(name)
     )
     return not person_or_place and _body(name) and _body(other)
 

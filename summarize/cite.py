@@ -23,7 +23,9 @@ from .checker import negated_in, negation_scopes
 from .corpus import Corpus
 from .evidence import (
     Entry,
+    attached_names,
     covered,
+    is_place,
     local_keys,
     related,
     units_agree,
@@ -350,13 +352,12 @@ def _one_persons_figure(a: Facts, b: Facts, conflict: Conflict) -> bool:
 def _person_before(facts: Facts, q: Quantity) -> tuple[str, ...] | None:
     """The person whose figure `q` is: a name of two words or with a title ending at most two
     words before it, in its clause ("Maya Okafor scored 27 points")."""
-    for name in facts.names:
-        gap = facts.tokens[name.end : q.start]
+    for name in attached_names(facts, q.start, q.end, facts.names):
         if (
-            0 <= q.start - name.end <= 2
-            and not any(t.kind == "punct" for t in gap)
+            name.end <= q.start
+            and not any(t.kind == "punct" for t in facts.tokens[name.end : q.start])
             and (len(name.words) >= 2 or name.title)
-            and " ".join(name.words) not in lexicon.place_names()
+            and not is_place(name)
         ):
             return name.words
     return None

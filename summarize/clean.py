@@ -44,7 +44,7 @@ _DATE_UNDER_TITLE = re.compile(
     re.IGNORECASE,
 )
 """A line that is only `date YYYY-MM-DD` (or `Date: ...`), matched from the first line's end."""
-_DATELINES = (
+_DATED_DATELINES = (
     # Washington, Jan 3 (AFP) –   /   NEW DELHI, Jan 3 (PTI):
     re.compile(
         rf"^(?P<place>[A-Z][\w .'’-]{{1,40}}?),\s+{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*"
@@ -58,6 +58,10 @@ _DATELINES = (
         rf"(?P<place>[A-Z][\w .'’-]{{1,40}}?),\s+{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*"
         rf"(?:\((?P<agency>{_NAMED_AGENCY})\)\s*)?{_DASH}{{1,2}}\s+(?=[A-Z“\"‘])"
     ),
+)
+"""Datelines with a day: distinctive enough to be lifted wherever a sentence opens with one."""
+_DATELINES = (
+    *_DATED_DATELINES,
     # BEIRUT (Reuters) -   /   Beirut, Lebanon (AP) —
     re.compile(
         rf"^(?P<place>[A-Z][\w .,'’-]{{1,40}}?)\s*\((?P<agency>{_AGENCY})\)\s*"
@@ -982,7 +986,7 @@ def _drop_furniture(paragraph: str) -> tuple[str, list[str]]:
         dropped += asides
         # a dated dateline inside the text opens another story pasted after this one ("cat
         # *.txt | summarize -"): its place, day and wire are no prose
-        further = next((m for p in _DATELINES[:2] if (m := p.match(piece))), None)
+        further = next((m for p in _DATED_DATELINES if (m := p.match(piece))), None)
         if further and len(piece) > further.end() + 20:
             dropped.append(piece[: further.end()].strip())
             piece = piece[further.end() :]

@@ -244,6 +244,17 @@ def overlap(wanted: set[str], have: Iterable[str]) -> float:
     return sum(1 for k in wanted if covered(k, have)) / len(wanted)
 
 
+def attached_names(facts: Facts, start: int, end: int, names: Sequence[Name]) -> list[Name]:
+    """Names right next to an amount: "Hackett, 58," or "the 24-year-old Longacre"."""
+    return [n for n in names if 0 <= start - n.end <= 2 or 0 <= n.start - end <= 1]
+
+
+def is_place(name: Name) -> bool:
+    """A country or a state, by the places the demonyms and the states name."""
+    words = " ".join(name.words)
+    return words in lexicon.place_names() or name.words in lexicon.us_states()
+
+
 def find_name(name: Name | tuple[str, ...], facts: Facts) -> Name | None:
     words = name if isinstance(name, tuple) else name.words
     for other in facts.names:

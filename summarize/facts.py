@@ -383,14 +383,9 @@ def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None,
         unit is not None
         and unit.kind == "rate"
         and j + length < len(tokens)
-        and tokens[j + length].lower in _RELATIVE_TIME
-        and not (
-            tokens[j + length].lower == "from"
-            and (j + length + 1 == len(tokens) or tokens[j + length + 1].lower not in _FROM_WHEN)
-        )
+        and _time_after(tokens, j + length)
     ):
-        return None, 0  # "$110.8 million a year earlier" is no yearly sum, but "save $350
-        # million a year from the combination" is ("a year from now" is a time)
+        return None, 0  # "$110.8 million a year earlier" is no yearly sum
     if unit is not None and tokens[j].kind in ("word", "symbol"):
         return unit, j + length - i  # type: ignore[return-value]
     return None, 0
@@ -398,6 +393,14 @@ def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None,
 
 _RELATIVE_TIME = frozenset(["before", "after", "ago", "later", "earlier", "from", "prior"])
 _FROM_WHEN = frozenset(["now", "today", "then", "tomorrow"])
+
+
+def _time_after(tokens: tuple[Token, ...], k: int) -> bool:
+    """Token k makes the span before it a time ("a year earlier", "a year from now"), not a
+    rate: "save $350 million a year from the combination" is a yearly sum."""
+    if tokens[k].lower == "from":
+        return k + 1 < len(tokens) and tokens[k + 1].lower in _FROM_WHEN
+    return tokens[k].lower in _RELATIVE_TIME
 
 
 # Words that end the phrase an amount counts: "she was twenty-two when her online exchanges
