@@ -168,6 +168,9 @@ def _amount_supported_by(
         restated
         or (counted is not None and covered(counted, near))
         or overlap(context, around) >= 0.34
+        # two of the claim's words around its figure around the source's, however long the
+        # claim's clause: "lay in a coma for seven days after contracting a rare ..."
+        or sum(1 for k in context if covered(k, around)) >= 2
         or overlap(context, near) >= 0.5
         # all the source says around its figure is said around the claim's, whose clause runs
         # on: "It weighs 17 pounds" for "weighs 17 pounds and its internal battery lasts"

@@ -2877,6 +2877,28 @@ def test_a_figure_whose_words_the_claim_all_states_is_about_its_thing() -> None:
     assert not sold.supported
 
 
+def test_two_words_around_a_figure_in_both_make_it_the_same_thing() -> None:
+    """Set i: "he lay in a coma for seven days after contracting a rare bacterial meningitis"
+    was "the sources give seven days for something else", where "For seven days I lay in a
+    deep coma": the claim's long clause held too many words for the source's two in common
+    ("lie", "coma") to reach a third of them."""
+    checker = outlets(
+        "In the spring of 2010, after nine days in a coma during which my cortex was shut down, "
+        "I saw something so profound that it changed my mind. For nine days I lay in a deep "
+        "coma, my body unresponsive. The book sold nine million copies.",
+        "Once upon a time, a surgeon named Mara Quist contracted a bad case of bacterial "
+        "meningitis and fell into a coma. Her book claims that she visited heaven.",
+    )
+    claim = (
+        "Surgeon Mara Quist writes that in the spring of 2010 she {} after contracting a rare "
+        "bacterial meningitis."
+    )
+    verdict = checker.verify(claim.format("lay in a coma for nine days"))
+    assert verdict.supported, verdict.problems
+    sold = checker.verify(claim.format("sold nine days of her book"))
+    assert "number" in {p.kind for p in sold.problems}
+
+
 def test_a_figure_the_claim_gives_its_own_clause_is_no_rival_of_another() -> None:
     """Stories: "convicted on 9 of the 11 counts and acquitted on 2 counts of money laundering"
     was "the sources give nine for something else": the restated "acquitted on two counts" was
