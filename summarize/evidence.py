@@ -245,8 +245,28 @@ def overlap(wanted: set[str], have: Iterable[str]) -> float:
 
 
 def attached_names(facts: Facts, start: int, end: int, names: Sequence[Name]) -> list[Name]:
-    """Names right next to an amount: "Hackett, 58," or "the 24-year-old Longacre"."""
-    return [n for n in names if 0 <= start - n.end <= 2 or 0 <= n.start - end <= 1]
+    """Names right next to an amount: "Hackett, 58," or "the 24-year-old Longacre". A name
+    that qualifies the noun between ("Detroit Tigers star, 33") is not the amount's."""
+    return [
+        n
+        for n in names
+        if (0 <= start - n.end <= 2 and not _qualifies(facts, n.end, start))
+        or 0 <= n.start - end <= 1
+    ]
+
+
+def _qualifies(facts: Facts, end: int, start: int) -> bool:
+    """A common noun set off before the amount ("Tigers star, 33"): the name is that noun's
+    team, company or country, not its owner (but "McSally had 932,870" is hers)."""
+    between = facts.tokens[end:start]
+    return (
+        len(between) == 2
+        and between[0].text.isalpha()
+        and between[0].text.islower()
+        and between[1].text == ","
+    )
+
+
 
 
 def is_place(name: Name) -> bool:

@@ -2899,6 +2899,20 @@ def test_two_words_around_a_figure_in_both_make_it_the_same_thing() -> None:
     assert "number" in {p.kind for p in sold.problems}
 
 
+def test_a_name_qualifying_a_noun_does_not_own_the_age_after_it() -> None:
+    """Set k: "Verlander, 33," was "the sources give 33 for something else", where "Detroit
+    Tigers star, 33,": the age is the star's, and the team no one else's person."""
+    checker = wire(
+        "Kate Upton showed off her ring at the gala. She is engaged to baseball pitcher Justin "
+        "Verlander. The swimsuit model, 23, and Detroit Tigers star, 33, have been together "
+        "three years."
+    )
+    claim = "Upton, 23, and Verlander, {}, have been together three years."
+    verdict = checker.verify(claim.format(33))
+    assert verdict.supported, verdict.problems
+    assert "number" in {p.kind for p in checker.verify(claim.format(31)).problems}
+
+
 def test_a_figure_the_claim_gives_its_own_clause_is_no_rival_of_another() -> None:
     """Stories: "convicted on 9 of the 11 counts and acquitted on 2 counts of money laundering"
     was "the sources give nine for something else": the restated "acquitted on two counts" was
