@@ -1253,11 +1253,12 @@ def _stand_in(
     named: list[tuple[str, ...]],
     sources: Sources,
 ) -> Name | None:
-    """Another person doing what the claim has `name` do: the sentence the claim restates
+    """Another name doing what the claim has `name` do: the sentence the claim restates
     gives the act to someone the claim does not name, and `name` is never near these words
     anywhere ("Justice Samuel Alito sprinkled in references" where "Kagan ... weaving
-    Spider-Man references" and Alito only dissented)."""
-    if best > 0.0 or len(context) < 2 or is_place(name) or not _full_name(name.words):
+    Spider-Man references" and Alito only dissented; "apprenticed with Valentino" where "the
+    designer studied under Balenciaga")."""
+    if best > 0.0 or len(context) < 2 or is_place(name) or len(name.words) > 3:
         return None
     if any(find_name(name, e.facts) for e in core):
         return None  # the claim fuses in what the next sentence has this person do
@@ -1269,8 +1270,20 @@ def _stand_in(
     for other in entry.facts.names:
         if any(same_name(other.words, words) for words in named) or is_place(other):
             continue
-        person = _full_name(other.words) or (len(other.words) == 1 and other.words[0] in surnames)
-        if person and not _one_person(name, other, sources):
+        if _full_name(name.words):
+            alike = _full_name(other.words) or (
+                len(other.words) == 1 and other.words[0] in surnames
+            )
+        else:
+            # a one-word name for a one-word name of its kind, with some of the claim's words
+            # around it (not "Trump" for the "Immigration" that opens a clause)
+            alike = (
+                len(other.words) == 1
+                and not other.initial
+                and _same_kind(name, other, sources)
+                and overlap(context, local_keys(entry.facts, other.start, other.end)) > 0.0
+            )
+        if alike and not _one_person(name, other, sources):
             return other
     return None
 

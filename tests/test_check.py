@@ -2782,6 +2782,30 @@ def test_another_person_doing_the_act_is_named() -> None:
     assert checker.verify(fused).supported, checker.verify(fused).problems
 
 
+def test_a_one_word_name_doing_another_ones_act_is_named() -> None:
+    """Set c: "de la Renta apprenticed with Valentino" where the sentence it restates has "the
+    designer studied under Balenciaga", and Valentino is only at the funeral. A one-word name
+    stands in for a one-word name with some of the claim's words around it."""
+    checker = outlets(
+        "Designer Oscar Marquez died on Monday at 82. Born in Cuba, and trained in Madrid, the "
+        "designer studied under Balenciaga and designed for Lanvin before starting his own "
+        "label.",
+        "Marquez dressed three first ladies. Mourners at his funeral included Valentino, who "
+        "flew in from Rome.",
+    )
+    claim = (
+        "Born in Cuba, Marquez apprenticed with {} and worked as a designer at Lanvin before "
+        "launching his own label."
+    )
+    assert checker.verify(claim.format("Balenciaga")).supported
+    swapped = checker.verify(claim.format("Valentino"))
+    assert [(p.kind, p.detail) for p in swapped.problems] == [
+        ("name", "the sources say Balenciaga")
+    ]
+    fused = checker.verify("Valentino flew in from Rome for the funeral of Marquez.")
+    assert fused.supported, fused.problems
+
+
 def test_what_an_amount_counts_ends_at_its_clause() -> None:
     """Set l: "she was twenty-two when her online exchanges began" counts no exchanges, and a
     "three-judge court" counts judges, not the court."""
