@@ -1103,16 +1103,23 @@ def _check_anchored(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) 
     theirs = [(entry, anchored(entry.sentence.text)) for entry in core]
     fold_claim = fold(claim.text).lower()
     for place, noun in mine:
-        if any(n == noun and _same_place(place, p) for _, pairs in theirs for p, n in pairs):
+        if any(
+            _same_thing(n, noun) and _same_place(place, p) for _, pairs in theirs for p, n in pairs
+        ):
             continue
         for _, pairs in theirs:
             for other, their_noun in pairs:
-                if their_noun != noun or fold(other).lower() in fold_claim:
+                if not _same_thing(their_noun, noun) or fold(other).lower() in fold_claim:
                     continue
                 if _same_place(place, other) or _named_together(place, other, sources):
                     continue  # "Baghdad" and "Iraq" in one sentence: one may lie in the other
                 return [Problem("name", place, f"the sources say {other} here")]
     return []
+
+
+def _same_thing(noun: str, other: str) -> bool:
+    """Two nouns a place's name may say where of: the same, or synonyms ("plant", "factory")."""
+    return noun == other or lexicon.synonymous(lexicon.key(noun), lexicon.key(other))
 
 
 _WHERE = frozenset(["in", "at", "near", "outside", "inside"])

@@ -267,8 +267,6 @@ def _qualifies(facts: Facts, end: int, start: int) -> bool:
     )
 
 
-
-
 def is_place(name: Name) -> bool:
     """A country or a state, by the places the demonyms and the states name."""
     words = " ".join(name.words)

@@ -66,16 +66,34 @@ def anchored(text: str) -> tuple[tuple[str, str], ...]:
     for entity in parsed(text).ents:
         if entity.label_ not in PLACE_LABELS:
             continue
-        root = entity.root
-        if root.dep_ == "compound":
-            noun = root.head
-        elif root.dep_ == "pobj" and root.head.lower_ in _BEFORE_PLACE:
-            noun = root.head.head
-        else:
-            continue
-        if noun.pos_ == "NOUN":
+        noun = _placed_noun(entity.root)
+        if noun is not None and noun.pos_ == "NOUN":
             found.append((" ".join(entity.text.removeprefix("the ").split()), noun.lemma_.lower()))
     return tuple(dict.fromkeys(found))
+
+
+def _placed_noun(root: Any) -> Any:
+    """The thing a place's name says where of: "his Kent home", "a freeway outside Seattle",
+    "Brackley's mayor". Through a word for an area, the thing placed there: "the factory in
+    Brackley's industrial zone" and "a factory in the city of Brackley" place the factory."""
+    if root.dep_ in ("compound", "poss"):
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ in _BEFORE_PLACE:
+        noun = root.head.head
+    else:
+        return None
+    while (
+        noun.lemma_.lower() in _AREAS and noun.dep_ == "pobj" and noun.head.lower_ in _BEFORE_PLACE
+    ):
+        noun = noun.head.head
+    return noun
+
+
+_AREAS = frozenset(
+    ["city", "town", "village", "county", "province", "region", "area", "district", "zone",
+     "suburb", "neighborhood", "neighbourhood", "outskirts"]
+)  # fmt: skip
+"""Words for a stretch of land whose name places whatever stands in it."""
 
 
 _DESCRIBING = frozenset(["appos", "relcl", "compound"])

@@ -1273,6 +1273,22 @@ def test_one_thing_placed_where_the_sources_place_it_elsewhere() -> None:
         assert verdict.supported, (claim, verdict.problems)
 
 
+def test_a_thing_placed_through_an_area_word_or_a_synonym() -> None:
+    """Stories: "the Corvane Plastics plant in Elston" passed, where the sentence it restates
+    has "the Corvane Plastics factory in Brackley's Westfield industrial zone": the zone's
+    place is the factory's, and a plant is a factory. Elston sends only firefighters."""
+    checker = outlets(
+        "Three workers were killed when a fire swept through the Corvane Plastics factory in "
+        "Brackley's Westfield industrial zone on Tuesday night.",
+        "Firefighters from the neighbouring town of Elston helped Brackley crews overnight.",
+    )
+    claim = "Three workers died when fire tore through the Corvane Plastics plant in {} on Tuesday."
+    moved = checker.verify(claim.format("Elston"))
+    assert ("name", "Elston") in {(p.kind, p.span) for p in moved.problems}, moved.problems
+    kept = checker.verify(claim.format("Brackley"))
+    assert kept.supported, kept.problems
+
+
 def test_an_event_put_in_a_place_no_source_gives_it() -> None:
     """README's example: the seeds put the strike in Baghdad, and mention Tehran elsewhere."""
     checker = Checker(load([SEEDS]).articles)
