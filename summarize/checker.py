@@ -1827,7 +1827,7 @@ def _check_negation(claim: ClaimFacts, core: list[Entry], sources: Sources) -> l
         if overlap(_cue_context(core[0].facts, scope), claim_keys) < NEGATED_CONTEXT:
             continue  # "if his demands were not met" is not about the claim's "meeting"
         if covered(head, claim_keys):
-            if any(_aligned(scope, other) for other in mine):
+            if any(_aligned(scope, other) for other in mine) or _negative_form(claim.facts, head):
                 continue
             if head not in claim_keys and all(
                 k in core[0].keys for k in claim_keys if covered(head, {k})
@@ -1844,6 +1844,20 @@ def _check_negation(claim: ClaimFacts, core: list[Entry], sources: Sources) -> l
             )
             return [Problem("negation", word, "the sources say it is not so")]
     return _denied_elsewhere(claim, core, sources)
+
+
+_NEGATIVE_PREFIXES = ("un", "non-", "non")
+
+
+def _negative_form(facts: Facts, key: str) -> bool:
+    """The claim writes the negation into the word: "an uncontroversial mission" for "the
+    mission was not controversial"."""
+    return any(
+        token.lower.startswith(prefix) and covered(lexicon.key(token.lower[len(prefix) :]), [key])
+        for token in facts.tokens
+        if token.kind == "word"
+        for prefix in _NEGATIVE_PREFIXES
+    )
 
 
 DENIED_CONTEXT = 0.6

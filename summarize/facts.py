@@ -1926,8 +1926,12 @@ def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Nam
             ):
                 role, length = _match_role(tokens, k, role_table, longest)
                 if role:
-                    if not _name_follows(tokens, k + length):
-                        title = role  # "Ford, Pleasant Hill Mayor Tim Flaherty": Flaherty's
+                    after = k + length
+                    speaks = after < len(tokens) and tokens[after].lower in lexicon.speech_forms()
+                    # "Ford, Pleasant Hill Mayor Tim Flaherty": Flaherty's; "In an interview
+                    # with the BBC, the Facebook founder said": the founder is the speaker
+                    if not _name_follows(tokens, after) and not speaks:
+                        title = role
                     break
                 k += 1
         if not title:

@@ -2953,6 +2953,33 @@ def test_a_name_qualifying_a_noun_does_not_own_the_age_after_it() -> None:
     assert "number" in {p.kind for p in checker.verify(claim.format(31)).problems}
 
 
+def test_the_interviewer_is_no_speaker_and_un_writes_a_negation() -> None:
+    """Set g: "Zuckerberg told the BBC that connecting the world was an uncontroversial
+    mission ..., but that the idea is now becoming more controversial" was flagged twice: "In
+    an interview with the BBC, the Facebook founder said" gave the BBC the founder's title, so
+    "he told me" was the BBC's; and "uncontroversial" did not restate "was not controversial".
+    """
+    checker = wire(
+        "Mark Ruiz has revealed deep concerns about globalisation. In an interview with the BBC, "
+        'the Falcon founder said that fake news was damaging public debate. "When I started '
+        'Falcon, the mission of connecting the world was not controversial," he told me. '
+        '"Now that vision is becoming more controversial." He told the BBC: "People feel '
+        'left behind by the connected world."'
+    )
+    (bbc, _) = analyse(
+        "In an interview with the BBC, the Falcon founder said fake news was damaging."
+    ).names
+    assert bbc.text == "BBC" and bbc.title == ()
+    claim = (
+        "Ruiz told the BBC that connecting the world was {} mission when he started Falcon, but "
+        "that the idea is now becoming more controversial."
+    )
+    verdict = checker.verify(claim.format("an uncontroversial"))
+    assert verdict.supported, verdict.problems
+    flipped = checker.verify(claim.format("a controversial"))
+    assert "negation" in {p.kind for p in flipped.problems}
+
+
 def test_a_figure_the_claim_gives_its_own_clause_is_no_rival_of_another() -> None:
     """Stories: "convicted on 9 of the 11 counts and acquitted on 2 counts of money laundering"
     was "the sources give nine for something else": the restated "acquitted on two counts" was
