@@ -2280,7 +2280,10 @@ def _opposite_in(claim: ClaimFacts, i: int, core: Sequence[Entry]) -> str | None
                 # "worst-preserved" and "best-preserved": the parts that differ decide
                 ours, keys = mine_keys - keys, keys - mine_keys
             denied = (
-                lexicon.negates(token.lower, other.lower) and not _unasserted(entry.facts, j)
+                lexicon.negates(token.lower, other.lower)
+                and not _unasserted(entry.facts, j)
+                # "had not been invited" restates "uninvited"
+                and not _negated_before(claim.facts, i)
             ) or (
                 # "black-and-white" holds two colours and states neither against the other
                 other.key != token.key and any(lexicon.exclusive(a, b) for a in ours for b in keys)

@@ -2090,6 +2090,8 @@ def attributions(
             straddled = [n for n in found_names if n.start < start < n.end]
             if straddled:  # "Kassie Siegel of the Center for Biological Diversity said"
                 start = straddled[0].start
+            if start < i - 1 and tokens[i - 1].lower in _PRONOUNS:
+                start = i - 1  # "threw a drink on a guest she called ...": the speaker is she
             opening = [
                 n
                 for n in found_names
@@ -2127,6 +2129,8 @@ def attributions(
                             _possessive(t) for t in tokens[subject.end - 1 : name.start]
                         ):
                             subject = name
+                        elif _qualifier(subject, [name], tokens):
+                            subject = name  # "Santa Clara County Public Defender Molly O'Neal"
                     start, end = subject.start, subject.end
                     while not participle and end < i and tokens[end].text != ",":
                         end += 1  # "Hobart Lord Mayor Ron Christie, the only ..., said"

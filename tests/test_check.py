@@ -2980,6 +2980,18 @@ def test_the_interviewer_is_no_speaker_and_un_writes_a_negation() -> None:
     assert "negation" in {p.kind for p in flipped.problems}
 
 
+def test_a_negated_word_restates_its_negative_form() -> None:
+    """Set l: "who had not been invited to a wedding" was "the sources say uninvited"."""
+    checker = wire(
+        "Dana Pike, 20, was arrested Sunday night after she showed up uninvited at a wedding in "
+        "Palm Coast. She poured a drink on her boyfriend."
+    )
+    claim = "Dana Pike, who had {} invited to the wedding, was arrested on Sunday night."
+    verdict = checker.verify(claim.format("not been"))
+    assert verdict.supported, verdict.problems
+    assert "polarity" in {p.kind for p in checker.verify(claim.format("been")).problems}
+
+
 def test_a_figure_the_claim_gives_its_own_clause_is_no_rival_of_another() -> None:
     """Stories: "convicted on 9 of the 11 counts and acquitted on 2 counts of money laundering"
     was "the sources give nine for something else": the restated "acquitted on two counts" was

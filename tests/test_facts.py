@@ -381,6 +381,11 @@ def test_united_states_spellings_are_one_name() -> None:
         # a doubled consonant before "-ed"
         ('Asked about it, Avenatti quipped, "Yeah, and he won, too."', ("avenatti",)),
         ("Koval admitted that the budget was late.", ("koval",)),
+        (  # set p: the person a title before the name describes, not the office's place
+            "Santa Clara County Public Defender Molly Hale defended the judge, noting that "
+            "the law was followed.",
+            ("molly", "hale"),
+        ),
     ],
 )
 def test_speakers_are_attributed(text: str, speaker: tuple[str, ...] | None) -> None:
@@ -388,6 +393,13 @@ def test_speakers_are_attributed(text: str, speaker: tuple[str, ...] | None) -> 
     assert found
     if speaker is not None:
         assert speaker in found[0].names
+
+
+def test_a_pronoun_before_the_verb_is_the_whole_speaker() -> None:
+    """Set l: "threw a drink on a guest she called her boyfriend" had the speaker "threw a
+    drink on a guest she"."""
+    text = "She showed up, threw a drink on a guest she called her boyfriend, and left."
+    assert [(a.speaker, a.pronoun) for a in analyse(text).attributions] == [("she", True)]
 
 
 def test_passive_and_told_are_not_speakers() -> None:
