@@ -2992,6 +2992,19 @@ def test_a_negated_word_restates_its_negative_form() -> None:
     assert "polarity" in {p.kind for p in checker.verify(claim.format("been")).problems}
 
 
+def test_a_happening_is_stated_by_its_noun() -> None:
+    """Set k: "before Argentina invaded the Falkland Islands" was "no source mentions this"
+    beside "the Argentine invasion": the stems part (invad, invas), the synonyms join them."""
+    checker = wire(
+        "The film is set during the 17 days that preceded the Argentine invasion of the "
+        "Falkland Islands and the war that followed."
+    )
+    claim = "The film covers the 17 days before Argentina {} the Falkland Islands."
+    verdict = checker.verify(claim.format("invaded"))
+    assert verdict.supported, verdict.problems
+    assert not checker.verify(claim.format("bombed")).supported
+
+
 def test_a_figure_the_claim_gives_its_own_clause_is_no_rival_of_another() -> None:
     """Stories: "convicted on 9 of the 11 counts and acquitted on 2 counts of money laundering"
     was "the sources give nine for something else": the restated "acquitted on two counts" was
