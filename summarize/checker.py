@@ -31,6 +31,7 @@ from . import lexicon
 from .evidence import (
     CLOCK_TIME,
     QUOTE_MARKS,
+    QUOTED_SPAN,
     ClaimFacts,
     Entry,
     Sources,
@@ -1389,7 +1390,6 @@ def _check_title(name: Name, sources: Sources) -> list[Problem]:
 
 # -- who said it ----------------------------------------------------------------------------------
 
-_QUOTED_SPAN = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 QUOTE_WORDS = 5
 """Quoted words a claim must give before they are checked as words someone said: a short
 quotation ("a 'damn good mom'") may be a label the writer trims."""
@@ -1403,7 +1403,7 @@ def _check_quoted_words(claim: ClaimFacts, sources: Sources) -> list[Problem]:
     life," Zuckerberg said' is not 'People who try it say it's different from anything they've
     ever experienced in their lives' (the second new-user audit)."""
     problems = []
-    for match in _QUOTED_SPAN.finditer(claim.text):
+    for match in QUOTED_SPAN.finditer(claim.text):
         words = plain_words(match.group(1))
         if len(words) < QUOTE_WORDS:
             continue
@@ -1427,7 +1427,7 @@ def _quote_speakers(claim: ClaimFacts, sources: Sources) -> list[Problem]:
     mine = [a for a in claim.facts.attributions if a.names and not a.pronoun]
     if not mine:
         return []
-    for match in _QUOTED_SPAN.finditer(claim.text):
+    for match in QUOTED_SPAN.finditer(claim.text):
         words = plain_words(match.group(1))
         if len(words) < QUOTE_WORDS:
             continue

@@ -25,6 +25,7 @@ from .evidence import (
     Entry,
     attached_names,
     covered,
+    holds_quotes,
     is_place,
     local_keys,
     related,
@@ -317,6 +318,7 @@ def compare(
         and not other_year
         and (not names or named >= len(names) / 2)
         and not _other_speaker(a, b, b_before)
+        and holds_quotes(a.text, b.text)
     )
     return Comparison(stated, tuple(conflicts))
 

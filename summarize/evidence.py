@@ -35,6 +35,25 @@ def triples(words: Sequence[str]) -> frozenset[tuple[str, str, str]]:
 
 
 QUOTE_MARKS = frozenset('"“”')
+QUOTED_SPAN = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+"""A quotation in a sentence, its words as group 1."""
+
+
+def holds_quotes(text: str, other: str) -> bool:
+    """Every quotation of `text` is in `other`, all but a word or two of it (outlets transcribe
+    "It'd be" and "It would be"): quoted words are someone's, and a sentence without them does
+    not state them ("said the ruling was 'deeply flawed'" is not stated by "said the company
+    would appeal")."""
+    theirs = set(plain_words(other))
+    for match in QUOTED_SPAN.finditer(text):
+        words = plain_words(match.group(1))
+        if words and sum(w in theirs for w in words) / len(words) < QUOTE_HELD:
+            return False
+    return True
+
+
+QUOTE_HELD = 0.8
+"""Share of a quotation's words a sentence must hold to state it."""
 
 
 # -- the sources, indexed once --------------------------------------------------------------------

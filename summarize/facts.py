@@ -2118,8 +2118,10 @@ def attributions(
                 and tokens[i - 1].text == ","
                 and not _speaker_follows(tokens, i, found_names)
             ):
-                # "X, the lawyer who ..., said": the subject opens the clause before the comma.
-                before = [n for n in found_names if n.end < i]
+                # "X, the lawyer who ..., said": the subject opens the clause before the comma,
+                # in this sentence (cite reads a sentence joined to the next)
+                opens = max((k + 1 for k in range(i) if _sentence_end(tokens, k)), default=0)
+                before = [n for n in found_names if opens <= n.start and n.end < i]
                 people = [n for n in before if len(n.words) >= 2 or n.title]
                 before = people or before
                 if before and not _quote_between(tokens, before[0].end, i):
@@ -2189,6 +2191,19 @@ def attributions(
 
 
 _BE_WORDS = frozenset(["was", "were", "is", "are", "be", "been", "being"])
+_SENTENCE_ENDS = frozenset([".", "!", "?"])
+
+
+def _sentence_end(tokens: tuple[Token, ...], k: int) -> bool:
+    """Token k ends a sentence: a full stop before a capital, not that of "Sen." or "J."."""
+    return (
+        tokens[k].text in _SENTENCE_ENDS
+        and k > 0
+        and len(tokens[k - 1].text) > 1
+        and not _title_dot(tokens, k)
+        and k + 1 < len(tokens)
+        and tokens[k + 1].capital
+    )
 
 
 def _qualifier(name: Name, names: Sequence[Name], tokens: tuple[Token, ...]) -> bool:

@@ -3034,6 +3034,44 @@ def test_a_source_states_a_point_only_with_what_it_says_about_the_names() -> Non
     assert not compare(point, other).stated
 
 
+def test_a_source_states_a_quotation_only_with_its_words() -> None:
+    """New-user audit: 'Vantix chief executive Daniel Ortega said the ruling was "deeply
+    flawed" and that the company would lodge an appeal. [1][3]', where [1] has only "Ortega
+    said the company would appeal". Outlets transcribing a word differently still state it."""
+    point = analyse(
+        'Chief executive Daniel Ortega said the ruling was "deeply flawed" and that the company '
+        "would lodge an appeal."
+    )
+    without = analyse("Chief executive Daniel Ortega said the company would lodge an appeal.")
+    assert not compare(point, without).stated
+    quoted = analyse(
+        '"It\'d be safe to say that my client felt threatened on that block," Fuller said.'
+    )
+    retold = analyse(
+        '"It would be safe to say that my client felt threatened on that block," Fuller said '
+        "on Monday."
+    )
+    assert compare(quoted, retold).stated
+
+
+def test_a_speaker_is_found_in_the_sentence_that_says_it() -> None:
+    """New-user audit: citing reads a sentence joined to the next, and "Priya Nandakumar
+    welcomed the decision. Privacy advocate Tom Reyes, of the Digital Rights Forum, said the
+    fine was too small" gave the words to Nandakumar, so a point of hers was cited to it."""
+    joined = analyse(
+        "Commission chair Priya Nandakumar welcomed the decision. Privacy advocate Tom Reyes, "
+        "of the Digital Rights Forum, said the fine was too small for the company."
+    )
+    assert [a.names for a in joined.attributions] == [(("tom", "reyes"),)]
+    (senator,) = analyse("Sen. J. Smith, of Ohio, said it was fine.").attributions
+    assert senator.names == (("j", "smith"),)
+    point = analyse(
+        "Commission chair Priya Nandakumar said the penalty should serve as a warning to other "
+        "technology firms."
+    )
+    assert not compare(point, joined).stated
+
+
 def test_a_range_that_allows_the_points_figure_does_not_state_it() -> None:
     """New-user audit: "Officials now say 31 people were killed. [1][3]", where [1] says "at
     least 27 people were killed": it allows 31, and states 27. No conflict either: tolls rise."""
