@@ -2250,6 +2250,7 @@ def _opposite_in(claim: ClaimFacts, i: int, core: Sequence[Entry]) -> str | None
     )
     mine = _around(claim.facts, i)
     particle = claim.facts.tokens[i - 1].key if _direction_particle(claim.facts, i) else None
+    side = _amount_side(claim.facts, i)
     best: tuple[float, bool, str, Entry, int] | None = None
     for entry in core:
         if (
@@ -2274,6 +2275,9 @@ def _opposite_in(claim: ClaimFacts, i: int, core: Sequence[Entry]) -> str | None
                 continue
             if particle and not (j > 0 and related(entry.facts.tokens[j - 1].key, particle)):
                 continue  # "go up" is answered by "go down", not by "pick up" beside it
+            if side and not _after_amount(entry.facts, j):
+                continue  # "$56 billion, far below" is answered by what follows an amount
+                # ("4.5 percent boost", "two feet lower"), not by the "up" of "freed up $150bn"
             keys = _part_keys(other)
             ours = mine_keys
             if mine_keys & keys and mine_keys - keys and keys - mine_keys:
@@ -2429,18 +2433,33 @@ def _polar_extras(claim: ClaimFacts) -> list[int]:
         and lexicon.has_opposite(claim.facts.tokens[i].key)
         and (claim.facts.tokens[i].lower in speech or _superlative(claim.facts.tokens[i]))
     ]
-    ends = {q.end for q in claim.facts.quantities}
     return extras + [
         i
         for i in range(len(claim.facts.tokens))
         if _direction_particle(claim.facts, i)
-        or (i in ends and i not in content and claim.facts.tokens[i].lower in _AMOUNT_SIDES)
+        or (i not in content and _amount_side(claim.facts, i))
     ]
 
 
 _AMOUNT_SIDES = frozenset(["above", "below", "more", "less", "over", "under"])
 """Words right after an amount that say on which side of something it lies ("25% below market
 value" against "25% more than market value")."""
+_DEGREES = frozenset([",", "well", "far", "just", "slightly", "much", "way", "significantly"])
+"""What may stand between an amount and its side: "$14 million, well below the $20 million"."""
+
+
+def _amount_side(facts: Facts, i: int) -> bool:
+    """Word i says on which side of something the amount before it lies."""
+    return facts.tokens[i].lower in _AMOUNT_SIDES and _after_amount(facts, i)
+
+
+def _after_amount(facts: Facts, i: int) -> bool:
+    """Word i follows an amount, with at most a comma and a degree between."""
+    ends = {q.end for q in facts.quantities}
+    k = i
+    while k > 0 and k not in ends and facts.tokens[k - 1].lower in _DEGREES:
+        k -= 1
+    return k in ends
 
 
 def _direction_particle(facts: Facts, i: int) -> bool:

@@ -2333,6 +2333,24 @@ def test_a_weekday_before_its_full_date_is_the_calendars() -> None:
             "The company plans to pay residents 25% above market value for their homes.",
             "The company plans to pay residents 25% below market value for their homes.",
         ),
+        # ... after a comma and a degree (new-user audit)
+        (
+            "Justice Hale imposed a penalty of $14 million, well below the $20 million sought by "
+            "the commission.",
+            "Justice Hale imposed a penalty of $14 million, far below the $20 million the "
+            "commission sought.",
+            "Justice Hale imposed a penalty of $14 million, well above the $20 million sought by "
+            "the commission.",
+        ),
+        # ... answered by what follows an amount, not the "up" of "freed up $150 billion"
+        (
+            "Critics claimed the deal freed up $150 billion in frozen assets, a far cry from the "
+            "$56 billion estimated by Treasury Secretary Jack Lew.",
+            "Treasury Secretary Jack Lew put the assets freed by the deal at $56 billion, far "
+            "below the $150 billion the critics cited.",
+            "Treasury Secretary Jack Lew put the assets freed by the deal at $65 billion, far "
+            "below the $150 billion the critics cited.",
+        ),
         # recovering is surviving
         (
             "Mr. Hale, now 58, was given antibiotics and eventually recovered.",
