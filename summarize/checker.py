@@ -1556,7 +1556,7 @@ def _rival_speaker(
 ) -> str | None:
     """The named speaker of the sentence that states the claim, when it is not the claim's."""
     if not attribution.names:
-        return None  # "the district attorney" may be the one the sources name
+        return _rival_body(roles, entry, sources)
     speakers = _speakers_of(entry, sources)
     theirs = [s for s in speakers if any(_person(n, sources) for n in s.names)]
     surnames = {n[-1] for n in _people(attribution.names) if n}
@@ -1568,6 +1568,24 @@ def _rival_speaker(
     if any(find_name(words, entry.facts) for words in _people(attribution.names)):
         return None
     return theirs[0].speaker
+
+
+def _rival_body(roles: Sequence[str], entry: Entry, sources: Sources) -> str | None:
+    """A speaker named by its kind, when the story has one body of that kind by name: "The
+    commission said" is the Consumer Fairness Commission, not Vantix, which the sentence
+    stating it names as the speaker (new-user audit). "The district attorney" may be the one
+    the sources name, and is left alone."""
+    bodies = {n.words[-1] for _, n in sources.names if len(n.words) >= 2}
+    kinds = [r for r in roles if any(lexicon.key(w) == r for w in bodies)]
+    if not kinds:
+        return None
+    for said in _speakers_of(entry, sources):
+        if said.pronoun or not said.names:
+            return None
+        if any(covered(r, {lexicon.key(w) for n in said.names for w in n}) for r in kinds):
+            return None
+        return said.speaker
+    return None
 
 
 def _person(words: tuple[str, ...], sources: Sources) -> bool:
@@ -1583,10 +1601,15 @@ STATES_MORE = 0.2
 (and as much as restates it) for the speaker check to take it as the sentence that states it."""
 
 
-def _stating(claim: ClaimFacts, attribution: Attribution, evidence: list[Entry]) -> list[Entry]:
+def _stating(
+    claim: ClaimFacts, attribution: Attribution, evidence: list[Entry], sources: Sources
+) -> list[Entry]:
     """The two sentences that best state what the claim has said, its speaker left out: the
     speaker's own name must not make a sentence by someone else look like the statement
-    ("..., according to Stephen Vladeck" finds Vladeck's other quotation first)."""
+    ("..., according to Stephen Vladeck" finds Vladeck's other quotation first). When no
+    evidence sentence states it, the sentences of the sources that state all of it and name
+    who said it: the speaker's name drew the evidence to another thing they said ("Commission
+    chair Priya Nandakumar said the company would appeal", which the company's chief said)."""
     said = [
         claim.facts.tokens[i].key
         for i in claim.content
@@ -1599,9 +1622,25 @@ def _stating(claim: ClaimFacts, attribution: Attribution, evidence: list[Entry])
         return sum(1 for k in said if covered(k, entry.keys)) / len(said)
 
     best = max(evidence[:3], key=share)
+    if share(best) < RESTATES and len(said) >= STATEMENT_WORDS:
+        elsewhere = [
+            e
+            for e in sources.entries
+            if share(e) == 1.0 and any(a.names for a in e.facts.attributions)
+        ]
+        if elsewhere:
+            # the speaker's own sentence first, if one states it
+            elsewhere.sort(
+                key=lambda e: -any(find_name(_person_part(w), e.facts) for w in attribution.names)
+            )
+            return elsewhere[:2]
     if share(best) < RESTATES or share(best) - share(evidence[0]) < STATES_MORE:
         return evidence[:2]
     return [best, *(e for e in evidence[:2] if e is not best)][:2]
+
+
+STATEMENT_WORDS = 2
+"""Content words a claim's statement must have to be looked for outside its evidence."""
 
 
 def _check_speaker(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> list[Problem]:
@@ -1617,7 +1656,7 @@ def _check_speaker(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -
             for words in attribution.names
         ):
             continue  # nobody, or "Sources tell NBC News ...": a capital, not a name
-        stating = _stating(claim, attribution, evidence)
+        stating = _stating(claim, attribution, evidence, sources)
         outlets = {sources.outlets.get(e.sentence.doc_id) for e in stating}
         if any(same_name(words, o) for words in attribution.names for o in outlets if o):
             continue  # "Reuters notes that ...": the outlet reporting it in its article

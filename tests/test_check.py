@@ -3023,6 +3023,32 @@ def test_a_happening_is_stated_by_its_noun() -> None:
     assert not checker.verify(claim.format("bombed")).supported
 
 
+def test_a_statement_another_speaker_made_is_theirs() -> None:
+    """New-user audit: "Commission chair Priya Nandakumar said the company would appeal"
+    passed, its evidence drawn by her name to another thing she said, though Vantix's chief
+    said it; "The commission said it was disappointed" passed, though Vantix said that."""
+    checker = outlets(
+        "The court ordered the app maker Vantix to pay a penalty of $14 million. Commission "
+        "chair Priya Nandakumar said the penalty should serve as a warning to other firms. "
+        "Vantix chief executive Daniel Ortega said the company would appeal.",
+        "The Consumer Fairness Commission, which sued Vantix in 2023, had sought $20 million. "
+        "Vantix said in a statement that it was disappointed and was considering its options.",
+    )
+    for faithful in (
+        "Vantix chief executive Daniel Ortega said the company would appeal.",
+        "Nandakumar said the penalty should serve as a warning to other firms.",
+        "Vantix said it was disappointed and was considering its options.",
+        "The company said it was disappointed and was considering its options.",
+    ):
+        verdict = checker.verify(faithful)
+        assert verdict.supported, (faithful, verdict.problems)
+    for moved in (
+        "Commission chair Priya Nandakumar said the company would appeal.",
+        "The commission said it was disappointed and was considering its options.",
+    ):
+        assert "speaker" in {p.kind for p in checker.verify(moved).problems}, moved
+
+
 def test_a_figure_the_claim_gives_its_own_clause_is_no_rival_of_another() -> None:
     """Stories: "convicted on 9 of the 11 counts and acquitted on 2 counts of money laundering"
     was "the sources give nine for something else": the restated "acquitted on two counts" was
