@@ -105,7 +105,9 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
     ca = next((k for k in qa.counted if k not in light), None)
     cb = next((k for k in qb.counted if k not in light), None)
     if ca and cb:
-        return related(ca, cb)
+        # two words for one thing, told alike ("location data from about 1.2 million
+        # phones", "location data from roughly 1.3 million devices")
+        return related(ca, cb) or _told_alike(a, qa, b, qb, {ca, cb}, reach)
     near_a = local_keys(a, qa.start, qa.end)
     near_b = local_keys(b, qb.start, qb.end)
     if qa.counted and qb.counted:
@@ -121,6 +123,19 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
         return False  # "injuring 30" is not "twelve people were killed", though both are near
     shared = sum(1 for k in near_a if covered(k, near_b))
     return shared >= 2 or shared / min(len(near_a), len(near_b)) >= 0.5
+
+
+def _told_alike(
+    a: Facts, qa: Quantity, b: Facts, qb: Quantity, counted: set[str], reach: int
+) -> bool:
+    """Two of the words around the amounts besides what they count are the same."""
+    mine = local_keys(a, qa.start, qa.end) - counted
+    theirs = local_keys(b, qb.start, qb.end) - counted
+    return sum(1 for k in mine if covered(k, theirs)) >= TOLD_ALIKE
+
+
+TOLD_ALIKE = 2
+"""Words two amounts of differently named things must share around them to be one thing."""
 
 
 CONFLICT_REACH = 2
@@ -331,7 +346,7 @@ _COMPARATIVES = frozenset(
 def _fits(qa: Quantity, qb: Quantity) -> bool:
     """The two amounts' intervals overlap, in base units."""
     low, high = _base(qa)
-    return low <= _base(qb)[1] * 1.0001 and _base(qb)[0] <= high * 1.0001
+    return low <= _base(qb)[1] * 1.00001 and _base(qb)[0] <= high * 1.00001
 
 
 def _one_persons_figure(a: Facts, b: Facts, conflict: Conflict) -> bool:

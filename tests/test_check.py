@@ -3116,6 +3116,26 @@ def test_a_speaker_is_found_in_the_sentence_that_says_it() -> None:
     assert not compare(point, joined).stated
 
 
+def test_two_words_for_one_counted_thing_told_alike_can_differ() -> None:
+    """New-user audit: "location data from about 1.2 million phones" against "location data
+    from roughly 1.3 million devices" was no disagreement: the nouns differ (a rule kept for
+    12,000 people against three towns), and a rounding slack let 1.2 and 1.3 million touch."""
+    point = analyse(
+        "The judge found that the company kept collecting location data from about 1.2 million "
+        "phones after users had switched the feature off."
+    )
+    other = analyse(
+        "The judge said the firm had gathered location data from roughly 1.3 million devices "
+        "even when the setting was disabled."
+    )
+    assert [(c.ours, c.theirs) for c in compare(point, other).conflicts] == [
+        ("about 1.2 million", "roughly 1.3 million")
+    ]
+    towns = analyse("Officials said 12,000 people left their homes as the river rose.")
+    evacuated = analyse("Officials said three towns were evacuated as the river rose.")
+    assert not compare(towns, evacuated).conflicts
+
+
 def test_a_range_that_allows_the_points_figure_does_not_state_it() -> None:
     """New-user audit: "Officials now say 31 people were killed. [1][3]", where [1] says "at
     least 27 people were killed": it allows 31, and states 27. No conflict either: tolls rise."""
