@@ -2117,6 +2117,28 @@ def test_one_happening_told_twice_on_a_day_is_one_timeline_entry() -> None:
     assert any("Boulevard" in e.text for e in entries)
 
 
+def test_a_theft_is_a_happening_on_the_timeline() -> None:
+    """New-user audit: a museum raid was on the timeline from one outlet only; "broke into ...
+    and stole" and "stolen ... on Sunday morning" named no happening the list knew."""
+    day = dt.date(2025, 10, 20)
+    one = Article(
+        1,
+        "A",
+        "Thieves broke into the Golden Fleece Museum in Bruges early on Sunday and stole three "
+        "jewelled pieces, police said.",
+        date=day,
+    )
+    two = Article(
+        2,
+        "B",
+        "A gold brooch was among four objects stolen from the Golden Fleece Museum in Bruges "
+        "on Sunday morning.",
+        date=day,
+    )
+    (entry,) = timeline([one, two])
+    assert entry.date == dt.date(2025, 10, 19) and entry.citations == (1, 2)
+
+
 def test_an_undated_weekday_does_not_chain_two_events_a_week_apart() -> None:
     """With "A U.S. airstrike" naming the U.S. (not "A U.S."), an undated report's "Thursday"
     strike met the Dec. 27 attack through the name and "killed", and the Friday strike joined
