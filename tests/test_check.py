@@ -3071,6 +3071,27 @@ def test_a_statement_another_speaker_made_is_theirs() -> None:
         assert "speaker" in {p.kind for p in checker.verify(moved).problems}, moved
 
 
+def test_gold_and_golden_are_one_colour() -> None:
+    """New-user audit: "Margaret of York stole a gold brooch from the Golden Fleece Museum"
+    was "polarity: the sources say Golden", both in the list of colours that exclude each
+    other. Its real error, the owner made the thief, is a swap the checker misses."""
+    checker = outlets(
+        "Thieves broke into the Golden Fleece Museum in Bruges early on Sunday and stole three "
+        "jewelled pieces, police said. The stolen items include a gold brooch once owned by "
+        "Margaret of York.",
+        "A gold brooch that belonged to Margaret of York was among four objects stolen from the "
+        "Golden Fleece Museum in Bruges on Sunday morning.",
+    )
+    assert "polarity" not in {
+        p.kind
+        for p in checker.verify(
+            "Margaret of York stole a gold brooch from the Golden Fleece Museum."
+        ).problems
+    }
+    claim = "A {} brooch that belonged to Margaret of York was stolen from the museum."
+    assert "polarity" in {p.kind for p in checker.verify(claim.format("silver")).problems}
+
+
 def test_a_figure_the_claim_gives_its_own_clause_is_no_rival_of_another() -> None:
     """Stories: "convicted on 9 of the 11 counts and acquitted on 2 counts of money laundering"
     was "the sources give nine for something else": the restated "acquitted on two counts" was
