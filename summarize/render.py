@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from .schema import Briefing, Check, Dated, Disagreement, Point, Sentence, Side
+from .schema import Briefing, Check, Dated, Disagreement, Point, Sentence, Side, Verdict
 from .sentences import split_sentences
 
 FORMATS = ("markdown", "json", "text")
@@ -284,13 +284,46 @@ def check_to_text(check: Check) -> str:
         lines.append(f"{'✓' if verdict.supported else '✗'} {verdict.text}")
         for problem in verdict.problems:
             lines.append(f"    {problem.kind} “{_clip(problem.span, 60)}”: {problem.detail}")
-        shown = verdict.evidence[:2] if verdict.supported else verdict.evidence[:1]
+        shown = verdict.evidence[:2] if verdict.supported else _explaining(verdict)
         for sentence in shown:
             lines.append(f"    [{sentence.doc_id}] {_clip(sentence.text)}")
     total = len(check.sentences)
     lines.append("")
     lines.append(f"{check.supported} of {total} sentence(s) supported by the sources.")
     return "\n".join(lines) + "\n"
+
+
+_DETAIL_WORDS = frozenset(
+    ["the", "sources", "source", "say", "says", "give", "for", "something", "else", "states",
+     "state", "this", "no", "attribute", "to", "call", "put", "here", "do", "not", "mentions",
+     "without", "negation", "it", "is", "so", "a", "place", "in", "dates", "quotes", "these",
+     "words", "sentence", "has", "speaker", "saying"]
+)  # fmt: skip
+
+
+def _explaining(verdict: Verdict) -> list[Sentence]:
+    """The evidence a reader needs for a rejected sentence: the one holding what a problem
+    says the sources say ("the sources say 20 million", "attribute this to Maes"), then the
+    sentence it was read against."""
+    wanted = {
+        w
+        for p in verdict.problems
+        for w in re.findall(r"[\w$%.,-]+", p.detail.lower())
+        if w.strip(".,") not in _DETAIL_WORDS
+    }
+    wanted = {w.strip(".,") for w in wanted} - {""}
+    if not verdict.evidence:
+        return []
+
+    def held(sentence: Sentence) -> int:
+        words = set(re.findall(r"[\w$%.,-]+", sentence.text.lower()))
+        words |= {w.strip(".,") for w in words}
+        return sum(1 for w in wanted if w in words)
+
+    best = max(verdict.evidence, key=held)
+    if held(best) == 0 or best is verdict.evidence[0]:
+        return list(verdict.evidence[:1])
+    return [best, verdict.evidence[0]]
 
 
 def render_check(check: Check, fmt: str = "text") -> str:

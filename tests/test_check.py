@@ -2242,6 +2242,29 @@ def test_check_flags_and_exits_1_with_json(tmp_path: Path, capsys) -> None:
     assert set(evidence) == {"id", "sentence", "text"}
 
 
+def test_check_text_shows_the_sentence_a_problem_points_to(tmp_path: Path, capsys) -> None:
+    """New-user audit: a quotation given to the museum director showed only the director's
+    other sentence; the one that explains the verdict, Maes's, was in the JSON alone."""
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text(
+        "Museum director Jan De Smet said the alarm had worked but guards arrived too late. "
+        "Culture minister Elise Maes ordered an audit of security at every state museum. "
+        '"A theft like this must never happen again," Maes said.',
+        encoding="utf-8",
+    )
+    summary = tmp_path / "s.txt"
+    summary.write_text(
+        '"A theft like this must never happen again," museum director Jan De Smet said.',
+        encoding="utf-8",
+    )
+    code, out, _ = run(["check", summary, story], capsys)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("✗") and "speaker" in lines[1], out
+    assert "Maes said" in lines[2], out
+
+
 def test_a_quotation_of_two_sentences_is_checked_as_one_with_its_speaker() -> None:
     """The new-user audit: 'Warren Beatty told the audience: "There's a mistake. Moonlight,
     you guys won best picture."' was split at the full stop inside the quotation, and both
