@@ -2186,6 +2186,10 @@ def _parsed_roles(claim: ClaimFacts, evidence: Sequence[Entry], sources: Sources
     if found is None:
         found = roles.replaced_doer(claim.text, texts)
     if found is None:
+        recipient = roles.replaced_recipient(claim.text, texts[:1])
+        if recipient is not None:
+            verb, mine_, theirs_ = recipient
+            return [Problem("roles", verb, f"the sources have it done to {theirs_}, not {mine_}")]
         reported = roles.speaker_as_doer(claim.text, texts)
         if reported is not None:
             verb, mine_, theirs_ = reported

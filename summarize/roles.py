@@ -543,3 +543,42 @@ def other_doer(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | Non
         if event.objects & theirs.objects or (event.done_to & theirs.done_to):
             return event, theirs
     return None
+
+
+def replaced_recipient(claim: str, evidence: Iterable[str]) -> tuple[str, str, str] | None:
+    """A named party the claim has an act done to, in the passive, where the sentence telling
+    the act does it to another named party and never names the claim's ("The Consumer Fairness
+    Commission was ordered to pay a penalty" where "The court ordered the app maker Vantix to
+    pay a penalty"): (the verb, the claim's party, the source's), or None. The two verbs must
+    share what they lead to ("to pay"), so one act is meant."""
+    doc = parsed(claim)
+    for verb in _verbs(doc):
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not _passive(verb) or not subjects:
+            continue
+        mine = {t.lemma_.lower() for t in subjects[0].subtree if t.pos_ == "PROPN"}
+        leads = {c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "dobj")}
+        if not mine or not leads:
+            continue
+        for text in evidence:
+            theirs = parsed(text)
+            if mine & {t.lemma_.lower() for t in theirs if t.pos_ == "PROPN"}:
+                continue  # the claim's party is in the sentence: another reading of it
+            for other in _verbs(theirs):
+                if _passive(other) or not synonymous(
+                    key(verb.lemma_.lower()), key(other.lemma_.lower())
+                ):
+                    continue
+                if not leads & {
+                    c.lemma_.lower() for c in other.children if c.dep_ in ("xcomp", "ccomp")
+                }:
+                    continue
+                objects = [c for c in other.children if c.dep_ == "dobj"]
+                named = [t for o in objects for t in o.subtree if t.pos_ == "PROPN"]
+                if named:
+                    return (
+                        verb.text,
+                        " ".join(t.text for t in subjects[0].subtree if t.pos_ == "PROPN"),
+                        " ".join(t.text for t in named),
+                    )
+    return None

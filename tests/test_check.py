@@ -3115,6 +3115,26 @@ def test_gold_and_golden_are_one_colour() -> None:
     assert "polarity" in {p.kind for p in checker.verify(claim.format("silver")).problems}
 
 
+def test_an_act_done_to_another_named_party_is_a_swap() -> None:
+    """New-user audit: "The Consumer Fairness Commission was ordered to pay a penalty of $14
+    million" passed, where the court ordered Vantix to pay it."""
+    checker = outlets(
+        "The Federal Court on Wednesday ordered the app maker Vantix to pay a penalty of $14 "
+        "million for misleading customers.",
+        "The case was brought by the Consumer Fairness Commission, which had sought $20 million.",
+    )
+    for faithful in (
+        "Vantix was ordered to pay a penalty of $14 million.",
+        "The app maker was ordered to pay a penalty of $14 million.",
+    ):
+        verdict = checker.verify(faithful)
+        assert verdict.supported, (faithful, verdict.problems)
+    swapped = checker.verify(
+        "The Consumer Fairness Commission was ordered to pay a penalty of $14 million."
+    )
+    assert "roles" in {p.kind for p in swapped.problems}, swapped.problems
+
+
 def test_a_figure_the_claim_gives_its_own_clause_is_no_rival_of_another() -> None:
     """Stories: "convicted on 9 of the 11 counts and acquitted on 2 counts of money laundering"
     was "the sources give nine for something else": the restated "acquitted on two counts" was
