@@ -1625,7 +1625,7 @@ def _stating(
     if share(best) < RESTATES and len(said) >= STATEMENT_WORDS:
         elsewhere = [
             e
-            for e in sources.entries
+            for _, e in ranked_candidates(claim, sources, limit=STATEMENT_REACH)
             if share(e) == 1.0 and any(a.names for a in e.facts.attributions)
         ]
         if elsewhere:
@@ -1641,6 +1641,9 @@ def _stating(
 
 STATEMENT_WORDS = 2
 """Content words a claim's statement must have to be looked for outside its evidence."""
+STATEMENT_REACH = 30
+"""...among this many of the source sentences closest to the claim (not every sentence of a
+2,000-article folder)."""
 
 
 def _check_speaker(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> list[Problem]:
