@@ -978,7 +978,12 @@ def _file_label(name: str) -> str:
     stem = Path(name).stem
     parts = [p for p in _NAME_PART.findall(_UUID.sub("", stem)) if not _HASH.fullmatch(p)]
     kept = re.sub(r"([_\-.\s])[_\-.\s]*", r"\1", "".join(parts)).strip("_-. ")
+    kept = _ORDER_PREFIX.sub("", kept)  # "3_metro.txt" -> "metro": the number only orders
     return kept or stem
+
+
+_ORDER_PREFIX = re.compile(r"^\d{1,3}[_\-.\s]+(?=[^\W\d])")
+"""A short number a folder's files are ordered by, before a name ("01-reuters", "3_metro")."""
 
 
 def _label(raw: _Raw, cleaned: Cleaned) -> str:

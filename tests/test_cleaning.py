@@ -378,8 +378,11 @@ def test_file_name_labels_drop_hashes_and_stay_unique(tmp_path: Path) -> None:
     for name in ("story-3a9f1c2e.txt", "story-77ab01cd.txt", "000_2fec9d02fdc00d31.txt"):
         (tmp_path / name).write_text(f"{STORY} ({name[:3]})", "utf-8")
     (tmp_path / "9f8e7d6c5b4a3210.txt").write_text(f"{STORY} Hash only.", "utf-8")
+    # new-user audit: "3_metro.txt" was labelled "3_metro"; the number only orders the files
+    (tmp_path / "3_metro.txt").write_text(f"{STORY} Metro.", "utf-8")
+    (tmp_path / "2024-report.txt").write_text(f"{STORY} A year.", "utf-8")
     labels = [a.label for a in load([tmp_path]).articles]
-    assert labels == ["000", "9f8e7d6c5b4a3210", "story", "story (2)"]
+    assert labels == ["000", "2024-report", "metro", "9f8e7d6c5b4a3210", "story", "story (2)"]
 
 
 def test_a_dateline_under_the_pages_own_headline_is_lifted() -> None:
