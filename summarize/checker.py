@@ -1575,8 +1575,7 @@ def _rival_body(roles: Sequence[str], entry: Entry, sources: Sources) -> str | N
     commission said" is the Consumer Fairness Commission, not Vantix, which the sentence
     stating it names as the speaker (new-user audit). "The district attorney" may be the one
     the sources name, and is left alone."""
-    bodies = {n.words[-1] for _, n in sources.names if len(n.words) >= 2}
-    kinds = [r for r in roles if any(lexicon.key(w) == r for w in bodies)]
+    kinds = [r for r in roles if any(lexicon.key(w) == r for w in sources.surnames)]
     if not kinds:
         return None
     for said in _speakers_of(entry, sources):
