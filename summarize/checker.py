@@ -1868,7 +1868,9 @@ def _check_negation(claim: ClaimFacts, core: list[Entry], sources: Sources) -> l
         if overlap(_cue_context(core[0].facts, scope), claim_keys) < NEGATED_CONTEXT:
             continue  # "if his demands were not met" is not about the claim's "meeting"
         if covered(head, claim_keys):
-            if any(_aligned(scope, other) for other in mine) or _negative_form(claim.facts, head):
+            if any(_aligned(scope, other) for other in mine) or _negative_form(
+                claim.facts, _word(core[0].facts, head)
+            ):
                 continue
             if head not in claim_keys and all(
                 k in core[0].keys for k in claim_keys if covered(head, {k})
@@ -1887,17 +1889,12 @@ def _check_negation(claim: ClaimFacts, core: list[Entry], sources: Sources) -> l
     return _denied_elsewhere(claim, core, sources)
 
 
-_NEGATIVE_PREFIXES = ("un", "non-", "non")
-
-
-def _negative_form(facts: Facts, key: str) -> bool:
-    """The claim writes the negation into the word: "an uncontroversial mission" for "the
-    mission was not controversial"."""
+def _negative_form(facts: Facts, word: str) -> bool:
+    """The claim writes the negation into the word, with a prefix that denies it: "an
+    uncontroversial mission" for "the mission was not controversial"."""
     return any(
-        token.lower.startswith(prefix) and covered(lexicon.key(token.lower[len(prefix) :]), [key])
+        token.kind == "word" and lexicon.negates(token.lower, word.lower())
         for token in facts.tokens
-        if token.kind == "word"
-        for prefix in _NEGATIVE_PREFIXES
     )
 
 

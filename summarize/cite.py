@@ -107,7 +107,7 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
     if ca and cb:
         # two words for one thing, told alike ("location data from about 1.2 million
         # phones", "location data from roughly 1.3 million devices")
-        return related(ca, cb) or _told_alike(a, qa, b, qb, {ca, cb}, reach)
+        return related(ca, cb) or _told_alike(a, qa, b, qb, {ca, cb})
     near_a = local_keys(a, qa.start, qa.end)
     near_b = local_keys(b, qb.start, qb.end)
     if qa.counted and qb.counted:
@@ -125,9 +125,7 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
     return shared >= 2 or shared / min(len(near_a), len(near_b)) >= 0.5
 
 
-def _told_alike(
-    a: Facts, qa: Quantity, b: Facts, qb: Quantity, counted: set[str], reach: int
-) -> bool:
+def _told_alike(a: Facts, qa: Quantity, b: Facts, qb: Quantity, counted: set[str]) -> bool:
     """Two of the words around the amounts besides what they count are the same."""
     mine = local_keys(a, qa.start, qa.end) - counted
     theirs = local_keys(b, qb.start, qb.end) - counted

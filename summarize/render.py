@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
+from .lexicon import function_words
 from .schema import Briefing, Check, Dated, Disagreement, Point, Sentence, Side, Verdict
 from .sentences import split_sentences
 
@@ -293,37 +294,27 @@ def check_to_text(check: Check) -> str:
     return "\n".join(lines) + "\n"
 
 
-_DETAIL_WORDS = frozenset(
-    ["the", "sources", "source", "say", "says", "give", "for", "something", "else", "states",
-     "state", "this", "no", "attribute", "to", "call", "put", "here", "do", "not", "mentions",
-     "without", "negation", "it", "is", "so", "a", "place", "in", "dates", "quotes", "these",
-     "words", "sentence", "has", "speaker", "saying"]
-)  # fmt: skip
-
-
 def _explaining(verdict: Verdict) -> list[Sentence]:
     """The evidence a reader needs for a rejected sentence: the one holding what a problem
-    says the sources say ("the sources say 20 million", "attribute this to Maes"), then the
-    sentence it was read against."""
-    wanted = {
-        w
-        for p in verdict.problems
-        for w in re.findall(r"[\w$%.,-]+", p.detail.lower())
-        if w.strip(".,") not in _DETAIL_WORDS
-    }
-    wanted = {w.strip(".,") for w in wanted} - {""}
+    says the sources say ("the sources say 20 million", "attribute this to Maes": the words of
+    its detail the sentence checked does not have), then the sentence it was read against."""
     if not verdict.evidence:
         return []
+    claimed = _words(verdict.text)
+    wanted = {w for p in verdict.problems for w in _words(p.detail)} - claimed - function_words()
 
     def held(sentence: Sentence) -> int:
-        words = set(re.findall(r"[\w$%.,-]+", sentence.text.lower()))
-        words |= {w.strip(".,") for w in words}
-        return sum(1 for w in wanted if w in words)
+        return len(wanted & _words(sentence.text))
 
     best = max(verdict.evidence, key=held)
     if held(best) == 0 or best is verdict.evidence[0]:
         return list(verdict.evidence[:1])
     return [best, verdict.evidence[0]]
+
+
+def _words(text: str) -> set[str]:
+    """Lower-case words and figures ("$20", "4:10", "2023"), trailing punctuation off."""
+    return {w.strip(".,") for w in re.findall(r"[\w$%.,:-]+", text.lower())} - {""}
 
 
 def render_check(check: Check, fmt: str = "text") -> str:
