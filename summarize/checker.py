@@ -2386,6 +2386,11 @@ OPPOSITE_ELSEWHERE = 0.5
 """Share of the words around a claim's word, stated nowhere in its evidence, that must stand
 around its opposite in another source sentence for that sentence to contradict it."""
 
+ALIGNED_WORDS = 3
+"""Words around a claim's word that, standing around its opposite in a longer sentence, make
+that sentence say the same thing the other way ("contracted a very rare bacterial
+meningitis" against "contracting a fairly common form of bacterial meningitis")."""
+
 
 def _opposite_elsewhere(
     claim: ClaimFacts, i: int, core: Sequence[Entry], sources: Sources
@@ -2402,7 +2407,16 @@ def _opposite_elsewhere(
     claim_keys = {claim.facts.tokens[j].key for j in claim.facts.content}
     aligned = []
     for _, entry in ranked_candidates(claim, sources):
-        if entry in core or overlap(mine, entry.keys) < OPPOSITE_ELSEWHERE:
+        if entry in core:
+            continue
+        if any(
+            lexicon.opposite(word, t.key) and len(mine & _around(entry.facts, j)) >= ALIGNED_WORDS
+            for j, t in enumerate(entry.facts.tokens)
+        ):
+            aligned.append(entry)  # the opposite among the claim's words, in a longer
+            # sentence ("contracted a very rare bacterial meningitis" for "a fairly common")
+            continue
+        if overlap(mine, entry.keys) < OPPOSITE_ELSEWHERE:
             continue
         rest = {k for k in entry.keys if not lexicon.opposite(word, k)}
         if overlap(rest, claim_keys) >= OPPOSITE_ELSEWHERE:

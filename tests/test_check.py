@@ -3395,3 +3395,18 @@ def test_one_persons_figure_told_two_ways_is_a_disagreement() -> None:
     assert [(c.ours, c.theirs) for c, _ in cited.conflicts] == [("27 points", "29 points")]
     found = number_disagreements([([corpus.sentences[0]], cited)])
     assert [s.value for s in found[0].sides] == ["27 points", "29 points"]
+
+
+def test_an_opposite_among_the_claims_words_in_a_longer_sentence() -> None:
+    """Set p: "after contracting a fairly common form of bacterial meningitis" passed, its
+    evidence a sentence about the coma; the sentence calling the infection "very rare" is
+    about a hospital and much else, so it was never read against the claim's word."""
+    story = wire(
+        "The climber fell into a coma for nine days after he picked up a mountain fever on the "
+        "trek. Doctors at the regional hospital in Innsbruck, where his brother also works as a "
+        "surgeon, said he had picked up a very rare mountain fever that mostly strikes "
+        "shepherds. He was flown home on Friday."
+    )
+    claim = "The climber lay in a coma for nine days after picking up a {} mountain fever."
+    assert "polarity" in {p.kind for p in story.verify(claim.format("fairly common")).problems}
+    assert story.verify(claim.format("rare")).supported
