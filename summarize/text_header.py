@@ -33,6 +33,8 @@ _KEYS = {
     "author": "byline",
 }
 _FIELD = re.compile(r"^\s*([A-Za-z]+)\s*:\s*(\S.*?)\s*$")
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
+"""The `date YYYY-MM-DD` line a story may carry without a header, written inside one."""
 MAX_HEADER_LINES = 8
 TITLE_WORDS = 25
 """A bare header line longer than this is the story's first paragraph, not its title."""
@@ -58,7 +60,10 @@ def split_header(text: str) -> tuple[TextHeader, str]:
     for line in lines:
         match = _FIELD.match(line)
         key = _KEYS.get(match.group(1).lower()) if match else None
-        if match and key:
+        dated = _DATE_LINE.match(line)
+        if dated:
+            fields.setdefault("date", dated.group(1))
+        elif match and key:
             fields.setdefault(key, match.group(2))
         elif len(line.split()) <= TITLE_WORDS and not bare:
             bare.append(line)

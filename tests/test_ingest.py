@@ -184,6 +184,10 @@ def test_reading_a_large_input_is_announced_and_a_small_one_is_not(tmp_path):
         "Title: Ashulia blaze: owner arrested\nOutlet: The Daily Star\nPublished: 2024-03-14",
         "Ashulia blaze: owner arrested\nPublisher: The Daily Star\nDate: 14 March 2024\n"
         "By: Tom Barnes\nURL: https://example.org/ashulia",
+        # the README's `date` line inside a header, under the title or above the outlet
+        # (new-user audit: the outlet became "ledger" and the header led the briefing)
+        "Source: The Daily Star\nAshulia blaze: owner arrested\ndate 2024-03-14",
+        "Ashulia blaze: owner arrested\ndate 2024-03-14\nSource: The Daily Star",
     ],
 )
 def test_a_text_files_header_names_its_outlet_title_and_date(tmp_path, header):
