@@ -315,10 +315,13 @@ def compare(
         and mine_years[0].value != their_years[0].value
     )
     entry = Entry(Sentence(0, 0, b.text), b, b_date, 0)
+    unnegated = False  # what the point denies, the sentence does not: no denial stated
     for scope in negation_scopes(a):
-        if negated_in(scope, entry) is False:
+        denied = negated_in(scope, entry)
+        if denied is False:
             conflicts.append(Conflict("negation", scope[0], "not", ""))
             break
+        unnegated = unnegated or denied is None
     share = _shared(a, b)
     names = [n for n in a.names if not n.initial]
     theirs = [m.words for m in b.names] + _speakers(b, b_before)  # "it added": who "it" is
@@ -329,6 +332,7 @@ def compare(
         and _shared(a, b, beyond_names=True) >= tuning.CITATION.beyond_names_share
         and matched == len(numbers)
         and not other_year
+        and not unnegated
         and (not names or named >= len(names) / 2)
         and not _other_speaker(a, b, b_before)
         and holds_quotes(a.text, b.text)
@@ -406,7 +410,14 @@ def _shared(a: Facts, b: Facts, beyond_names: bool = False) -> float:
     energy" is not stated by "Lynx coach Ray Dunmore praised the winners")."""
     light = lexicon.light_words()
     named = {i for n in a.names for i in range(n.start, n.end)} if beyond_names else set()
-    wanted = {a.tokens[i].key for i in a.content if a.tokens[i].key not in light and i not in named}
+    # a title is part of the name ("Mayor Renata Alvarez did not attend" is not stated by
+    # "Mayor Renata Alvarez praised the result"; new-user audit)
+    titles = {w for n in a.names for w in n.title} if beyond_names else set()
+    wanted = {
+        a.tokens[i].key
+        for i in a.content
+        if a.tokens[i].key not in light and i not in named and a.tokens[i].lower not in titles
+    }
     return sum(1 for k in wanted if covered(k, b.keys)) / max(1, len(wanted))
 
 

@@ -3410,3 +3410,26 @@ def test_an_opposite_among_the_claims_words_in_a_longer_sentence() -> None:
     claim = "The climber lay in a coma for nine days after picking up a {} mountain fever."
     assert "polarity" in {p.kind for p in story.verify(claim.format("fairly common")).problems}
     assert story.verify(claim.format("rare")).supported
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "stated"),
+    [
+        # what the point denies, the sentence must deny too
+        ("Mayor Renata Alvarez did not attend the meeting.",
+         "Mayor Renata Alvarez praised the result.", False),
+        ("Mayor Renata Alvarez did not attend the meeting.",
+         "Mayor Renata Alvarez, who does not vote on the council, backed the plan.", False),
+        ("Mayor Renata Alvarez did not attend the meeting.",
+         "Alvarez did not attend the council meeting on Tuesday.", True),
+        # a title is part of the name, not something said about the person
+        ("Council President Thomas Whitcombe said the vote showed the city was ready to build.",
+         "Council President Thomas Whitcombe called the vote a turning point.", False),
+    ],
+)  # fmt: skip
+def test_a_citation_states_the_denial_and_more_than_the_title(
+    point: str, sentence: str, stated: bool
+) -> None:
+    """New-user audit: "Mayor Renata Alvarez did not attend the meeting. [1][2][3]" where
+    only [3] says so, and Whitcombe's words cited to an outlet giving only his title."""
+    assert compare(analyse(point), analyse(sentence)).stated == stated
