@@ -503,8 +503,8 @@ def _sides_by_day(mentions: Sequence[Mention]) -> tuple[Side, ...]:
 
 _NOUNS = {
     "kill": "killing", "die": "death", "storm": "storming", "announc": "announcement",
-    "launch": "launch", "vote": "vote", "arrest": "arrest", "attack": "attack",
-    "guilti": "verdict", "convict": "conviction", "acquit": "acquittal",
+    "launch": "launch", "vote": "vote", "approv": "approval", "arrest": "arrest",
+    "attack": "attack", "guilti": "verdict", "convict": "conviction", "acquit": "acquittal",
 }  # fmt: skip
 
 

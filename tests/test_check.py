@@ -3247,6 +3247,10 @@ def test_a_range_that_allows_the_points_figure_does_not_state_it() -> None:
         ("The Harbor City Herons won their first national title on Sunday, beating the Pinecrest "
          "Lynx 78-71.", "The Herons' 78-71 win over the Pinecrest Lynx on Saturday night capped "
          "a turnaround.", "Day of the win"),
+        # a council's approval is a happening (the second audit's council story)
+        ("Port Calder's city council voted 7-4 on Tuesday night to approve the Eastbank "
+         "stadium.", "After a session that stretched past midnight, the Port Calder city "
+         "council on Wednesday approved a stadium package.", "Day of the approval"),
     ],
 )  # fmt: skip
 def test_the_new_user_audits_missed_days_are_disagreements(
