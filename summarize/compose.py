@@ -19,7 +19,8 @@ from .cite import Cited, cite, number_disagreements
 from .corpus import Corpus
 from .events import date_disagreements
 from .events import timeline as event_timeline
-from .facts import analyse, same_name
+from .evidence import supports_amount
+from .facts import Facts, analyse, same_name
 from .headline import headline
 from .introduce import introduce
 from .schema import Article, Briefing, Disagreement, Point, Sentence, Support
@@ -33,14 +34,17 @@ def citations(doc_id: int, support: Sequence[Support]) -> tuple[int, ...]:
 
 
 def _linked(point: Point, disagreement: Disagreement) -> bool:
-    """Is a disagreement about this point? One of its sides is the point's own sentence or a
-    supporting one, or a sentence reporting the same thing (most words and a name shared)."""
+    """Is a disagreement about this point? The point gives a figure of a side (or a day, for a
+    day), and one of its sides is the point's own sentence or a supporting one, or a sentence
+    reporting the same thing (most words and a name shared)."""
+    facts = analyse(point.text)
+    if not _gives_a_side(facts, disagreement):
+        return False  # "Four people were taken to hospital" is no side of "Injured: 27 · 23"
     mine = {(s.doc_id, s.index) for s in point.sentences}
     mine |= {(s.sentence.doc_id, s.sentence.index) for s in point.support}
     sentences = [s for side in disagreement.sides for s in side.sentences]
     if any((s.doc_id, s.index) in mine for s in sentences):
         return True
-    facts = analyse(point.text)
     words = {facts.tokens[i].key for i in facts.content}
     for sentence in sentences:
         other = analyse(sentence.text)
@@ -49,6 +53,14 @@ def _linked(point: Point, disagreement: Disagreement) -> bool:
         if shared_name and words and sum(1 for w in words if w in keys) / len(words) >= 0.4:
             return True
     return False
+
+
+def _gives_a_side(facts: Facts, disagreement: Disagreement) -> bool:
+    """The point gives what the sources differ on: one side's figure, or a day."""
+    if disagreement.kind == "date":
+        return bool(facts.dates)
+    sides = [q for side in disagreement.sides for q in analyse(side.value).quantities]
+    return any(supports_amount(q, mine) for mine in facts.quantities for q in sides)
 
 
 RELATED = 0.15

@@ -3437,3 +3437,28 @@ def test_a_citation_states_the_denial_and_more_than_the_title(
     """New-user audit: "Mayor Renata Alvarez did not attend the meeting. [1][2][3]" where
     only [3] says so, and Whitcombe's words cited to an outlet giving only his title."""
     assert compare(analyse(point), analyse(sentence)).stated == stated
+
+
+def test_a_point_is_marked_disputed_only_when_it_gives_a_side() -> None:
+    """New-user audit: "Four people were taken to Dunmore General Hospital. [1] *(sources
+    differ, see below)*" and the 312-passengers point were marked for "Injuring: 27 · 23",
+    one for sharing words with a side's sentence, one for being cited to it."""
+    from summarize.compose import _linked
+    from summarize.schema import Disagreement, Point, Side, Support
+
+    herald = Sentence(
+        1, 0, "Twenty-three people were injured on Friday when a ferry struck the pier at Dunmore."
+    )
+    wire_ = Sentence(2, 0, "The ferry slammed into the pier at Dunmore, injuring 27 people.")
+    injured = Disagreement(
+        "number", "Injuring", (Side("27", (2,), (wire_,)), Side("Twenty-three", (1,), (herald,)))
+    )
+    hospital = Point("Four people were taken to Dunmore hospital.", Sentence(2, 3, "x"), 1.0)
+    aboard = Point(
+        "The ferry struck the pier at Dunmore with 312 people on board.",
+        Sentence(3, 1, "x"),
+        1.0,
+        support=(Support(herald, 0.5),),
+    )
+    side = Point(wire_.text, wire_, 1.0)
+    assert [_linked(p, injured) for p in (hospital, aboard, side)] == [False, False, True]
