@@ -45,6 +45,12 @@ from summarize.select import mmr, runs
         ("Officials said twelve people died.", None),
         ("In response to the attack, police closed the road.", None),
         ("In response, police closed the road.", "in response"),
+        # a part of something said before (new-user audit: "- One of them, a 61-year-old
+        # woman, was in serious condition" and "- Of that, $300 million will come from")
+        ("One of them, a 61-year-old woman, was in serious condition.", "one of them"),
+        ("Of that, $300 million will come from revenue bonds.", "of that"),
+        ("One of the passengers was a child.", None),
+        ("Of course the council will vote again.", None),
     ],
 )
 def test_opener_finds_words_that_point_back(text: str, expected: str | None) -> None:
