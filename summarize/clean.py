@@ -77,6 +77,12 @@ _DATELINES = (
         rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,3}})\s*"
         rf"\((?P<agency>{_STATION})\)\s*(?:{_DASH}{{1,2}}|:)?\s*(?=[A-Z“\"‘])"
     ),
+    # PORT CALDER (Metro Daily Wire) -   a wire of its own in a capitalised place's dateline
+    # (new-user audit); the dash is required, as "(…)" may open the prose
+    re.compile(
+        rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*){{0,3}})\s*"
+        rf"\((?P<agency>{_NAMED_AGENCY})\)\s*{_DASH}{{1,2}}\s+(?=[A-Z“\"‘])"
+    ),
     # BAGHDAD –   /   WASHINGTON, D.C. —   /   WASHINGTON—An attorney (no spaces: WSJ)  /
     # ROTTERDAM, the Netherlands — (the New York Times wire)
     re.compile(
@@ -1061,9 +1067,13 @@ _AGENCY_WORDS = (
     r"|Press Trust of India|ANI|UPI|dpa|Xinhua|TASS|Bloomberg)"
 )
 _DATELINE_AGENCY = re.compile(rf"\(({_AGENCY}|{_STATION})\)")
-_DATELINE_WIRE = re.compile(rf"{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*\(({_NAMED_AGENCY})\)$")
-"""Any name in a dated dateline's brackets ("VALDORIA, March 4 (Meridian News)"): the wire
-that filed it, which a Reuters-style signature below does not override."""
+_DATELINE_WIRE = re.compile(
+    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*){{0,3}})"
+    rf"\s*\(({_NAMED_AGENCY})\)$"
+)
+"""Any name in the brackets of a dated or capitalised dateline ("VALDORIA, March 4 (Meridian
+News)", "PORT CALDER (Metro Daily Wire)"): the wire that filed it, which a Reuters-style
+signature below does not override."""
 _OUTLET_NAME = r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|&)){0,4}"
 _SYNDICATED = re.compile(r"syndicat|auto-generated|agency feed|wire feed", re.IGNORECASE)
 _STAFF = re.compile(rf"(?P<name>{_OUTLET_NAME})\s+[Ss]taff\b")

@@ -52,6 +52,12 @@ def test_reuters_dateline():
          "VALDORIA, March 4 (Meridian News)", "Meridian News", "The death toll"),
         ("CHICAGO, June 11 - Halvorsen Foods will acquire Brightmeadow Dairy for $4.5 billion.",
          "CHICAGO, June 11", None, "Halvorsen Foods"),
+        # and in an undated dateline whose place is written in capitals (new-user audit: the
+        # briefing opened "**PORT CALDER (Metro Daily Wire) - Port Calder councillors ...")
+        ("PORT CALDER (Metro Daily Wire) - Port Calder councillors voted 7-4 on Tuesday.",
+         "PORT CALDER (Metro Daily Wire)", "Metro Daily Wire", "Port Calder councillors"),
+        ("Smith (Metro Daily Wire) - a reporter of ours - was there on Tuesday.", None, None,
+         "Smith"),
         # an organisation's initials are no dateline, nor a station's call sign
         ("The Democratic National Committee (DNC) Chairman spoke on Monday about the vote.",
          None, None, "The Democratic"),
