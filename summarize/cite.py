@@ -299,6 +299,12 @@ def compare(
             if verdict is False:
                 conflicts.append(Conflict("date", "day", da.text, db.text))
                 break
+    # a sentence that dates what it says, but not on one of the point's days, states only
+    # part of the point ("Crossings were cancelled on Saturday, and a replacement ferry would
+    # start on Tuesday" is not stated by "NorthSound cancelled all crossings on Saturday")
+    other_days = bool(b.dates) and any(
+        all(da.agrees(db, a_date, b_date) is False for db in b.dates) for da in a.dates
+    )
     mine_years = [q for q in a.quantities if q.year]
     their_years = [q for q in b.quantities if q.year]
     for qa in mine_years:
@@ -332,6 +338,7 @@ def compare(
         and _shared(a, b, beyond_names=True) >= tuning.CITATION.beyond_names_share
         and matched == len(numbers)
         and not other_year
+        and not other_days
         and not unnegated
         and (not names or named >= len(names) / 2)
         and not _other_speaker(a, b, b_before)

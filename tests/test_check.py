@@ -3429,13 +3429,21 @@ def test_an_opposite_among_the_claims_words_in_a_longer_sentence() -> None:
         # a title is part of the name, not something said about the person
         ("Council President Thomas Whitcombe said the vote showed the city was ready to build.",
          "Council President Thomas Whitcombe called the vote a turning point.", False),
+        # a sentence dating what it says, but not on one of the point's days, states part
+        ("Crossings to Kerran Island were cancelled on Saturday, and a replacement ferry would "
+         "start on Tuesday, NorthSound said.", "NorthSound cancelled all crossings between "
+         "Dunmore and Kerran Island on Saturday, leaving hundreds stranded.", False),
+        ("Crossings to Kerran Island were cancelled on Saturday, NorthSound said.",
+         "NorthSound cancelled all crossings between Dunmore and Kerran Island on Saturday, "
+         "leaving hundreds stranded.", True),
     ],
 )  # fmt: skip
 def test_a_citation_states_the_denial_and_more_than_the_title(
     point: str, sentence: str, stated: bool
 ) -> None:
     """New-user audit: "Mayor Renata Alvarez did not attend the meeting. [1][2][3]" where
-    only [3] says so, and Whitcombe's words cited to an outlet giving only his title."""
+    only [3] says so, Whitcombe's words cited to an outlet giving only his title, and a
+    replacement ferry from Tuesday cited to an outlet that has only Saturday's cancellation."""
     assert compare(analyse(point), analyse(sentence)).stated == stated
 
 
