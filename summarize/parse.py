@@ -121,4 +121,29 @@ def affiliations(text: str) -> tuple[tuple[str, str], ...]:
                 for other in doc.ents
                 if other.label_ in ("ORG", "FAC") and other.start in covered
             ]
+        if person.label_ == "PERSON":
+            found += [(person.text, body) for body in _bodies_of(person.root)]
     return tuple(dict.fromkeys(found))
+
+
+_BODIES = frozenset(
+    ["coastguard", "police", "army", "navy", "military", "council", "ministry", "commission",
+     "agency", "authority", "company", "union", "university", "hospital", "museum",
+     "department", "regulator", "court", "committee", "government", "club"]
+)  # fmt: skip
+"""Bodies a person may be said to be "of" without their name ("Daniel Marwick of the
+coastguard")."""
+
+
+def _bodies_of(root: Any) -> list[str]:
+    """The unnamed body a person is "of": "Daniel Marwick of the coastguard"."""
+    return [
+        noun.text
+        for prep in root.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        and noun.lemma_.lower() in _BODIES
+        and any(d.lower_ == "the" for d in noun.children)
+        and not any(c.dep_ in ("compound", "amod", "poss") for c in noun.children)
+    ]

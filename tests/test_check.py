@@ -436,8 +436,13 @@ def test_a_politicians_state_is_one_the_sources_give_them() -> None:
         ),
         ("A video of Alabama man Jed Huie leaping from a flaming SUV was viewed.", []),
         ("Jeff Cramer, a Chicago-based former prosecutor, said so.", []),
+        # an unnamed body a person is "of" (new-user audit: "Chief inspector Daniel Marwick of
+        # the coastguard" passed, though he is the safety authority's)
+        ("Chief inspector Daniel Marwick of the coastguard said the recorder was found.",
+         [("Daniel Marwick", "coastguard")]),
+        ("Daniel Marwick of the island's coastguard said so.", []),
     ],
-)
+)  # fmt: skip
 def test_affiliations_are_the_organisations_describing_a_person(
     text: str, ties: list[tuple[str, str]]
 ) -> None:
@@ -3470,3 +3475,21 @@ def test_a_point_is_marked_disputed_only_when_it_gives_a_side() -> None:
     )
     side = Point(wire_.text, wire_, 1.0)
     assert [_linked(p, injured) for p in (hospital, aboard, side)] == [False, False, True]
+
+
+def test_an_unnamed_body_no_source_ties_to_the_person_is_flagged() -> None:
+    """New-user audit: Marwick is the safety authority's inspector; the coastguard is in the
+    story through another officer."""
+    checker = wire(
+        "Coastguard officer Martin Rask said rescuers had all passengers off the vessel within "
+        "90 minutes. The ferry's operator said it was cooperating. Four passengers were taken "
+        "to hospital. The Maritime Safety Authority opened an inquiry on Monday. Its chief "
+        "inspector Daniel Marwick told reporters that investigators had recovered the ship's "
+        "voyage data recorder."
+    )
+    claim = (
+        "Chief inspector Daniel Marwick of the {} said investigators had recovered the recorder."
+    )
+    verdict = checker.verify(claim.format("coastguard"))
+    assert ("title", "coastguard") in {(p.kind, p.span) for p in verdict.problems}, verdict
+    assert "title" not in {p.kind for p in checker.verify(claim.format("authority")).problems}
