@@ -321,6 +321,8 @@ def _check_quantities(claim: ClaimFacts, evidence: list[Entry], sources: Sources
         if owned is not None:
             problems.append(Problem("number", q.text, f"the sources say {owned}"))
             continue
+        if _days_between(q, evidence):
+            continue
         if any(
             not o.year
             and o.ordinal == q.ordinal
@@ -355,6 +357,19 @@ def _check_quantities(claim: ClaimFacts, evidence: list[Entry], sources: Sources
             continue
         problems += _amount_problem(claim, q, evidence, sources)
     return problems
+
+
+def _days_between(q: Quantity, evidence: Sequence[Entry]) -> bool:
+    """A span of days or weeks that two of the evidence's dates measure: "opened an
+    investigation on Monday, three days after the crash" where the sentence says "on Monday"
+    of "last Friday's crash" (new-user audit)."""
+    if q.value is None or q.unit is None or q.unit.kind != "duration" or q.low != q.high:
+        return False
+    days = q.value * (q.unit.factor or 0.0) / 86400
+    if days < 1 or not days.is_integer():
+        return False
+    dates = {d for e in evidence for w in e.facts.dates if (d := w.resolve(e.anchor)) is not None}
+    return any(abs((a - b).days) == days for a in dates for b in dates)
 
 
 RIVAL_FIT = 0.5

@@ -3493,3 +3493,25 @@ def test_an_unnamed_body_no_source_ties_to_the_person_is_flagged() -> None:
     verdict = checker.verify(claim.format("coastguard"))
     assert ("title", "coastguard") in {(p.kind, p.span) for p in verdict.problems}, verdict
     assert "title" not in {p.kind for p in checker.verify(claim.format("authority")).problems}
+
+
+def test_days_between_two_dates_of_the_evidence_are_stated() -> None:
+    """New-user audit: "opened a formal investigation on Monday, three days after the crash"
+    was "no source states three days", though its sentence gives Monday and last Friday."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Post",
+                "The Maritime Safety Authority opened a formal investigation on Monday into "
+                "last Friday's crash of the ferry Skerry Lass, which left 23 passengers injured.",
+                date=dt.date(2025, 5, 19),
+            )
+        ]
+    )
+    claim = (
+        "The Maritime Safety Authority opened a formal investigation on Monday, {} after the crash."
+    )
+    assert checker.verify(claim.format("three days")).supported
+    assert not checker.verify(claim.format("four days")).supported
+    assert not checker.verify(claim.format("three weeks")).supported
