@@ -70,8 +70,8 @@ def _participant(head: Any) -> set[str]:
 
 
 _RELATIVE = frozenset(["who", "whom", "which"])
-"""Relative pronouns; "that" is left out, since the small parse also reads a "that" opening a
-reported clause as one."""
+"""Relative pronouns; "that" only as the subject of a relative clause ("the company that owns
+the club"), since the small parse also reads a "that" opening a reported clause as one."""
 
 
 _PERSONAL = frozenset(["he", "she", "they"])
@@ -82,7 +82,8 @@ def _named(child: Any, verb: Any) -> set[str]:
     "Jay-Z, who famously mocked Prodigy" the one who mocked is Jay-Z) and a personal pronoun
     subject as the named subject before it in the sentence ("McConnell was so concerned that
     he made a point of telling Trump")."""
-    if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+    relative = child.lower_ in _RELATIVE or (child.lower_ == "that" and child.dep_ == "nsubj")
+    if relative and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         described = verb.head
         if described.dep_ == "appos":  # "Rand Paul, the Kentucky Republican who ..."
             return _participant(described) | _participant(described.head)

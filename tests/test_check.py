@@ -3515,3 +3515,15 @@ def test_days_between_two_dates_of_the_evidence_are_stated() -> None:
     assert checker.verify(claim.format("three days")).supported
     assert not checker.verify(claim.format("four days")).supported
     assert not checker.verify(claim.format("three weeks")).supported
+
+
+def test_that_as_the_subject_of_a_relative_clause_is_the_noun_it_describes() -> None:
+    """New-user audit: "The Port Calder Mariners own Pike Sports Holdings" passed against
+    "Pike Sports Holdings, the company that owns the Port Calder Mariners soccer club"."""
+    checker = wire(
+        "Pike Sports Holdings, the company that owns the Port Calder Mariners soccer club, will "
+        "put in $250 million. The council said that the club would move in 2028."
+    )
+    verdict = checker.verify("The Port Calder Mariners own Pike Sports Holdings.")
+    assert "roles" in {p.kind for p in verdict.problems}, verdict
+    assert checker.verify("Pike Sports Holdings owns the Port Calder Mariners.").supported
