@@ -401,6 +401,7 @@ def test_help_theme_and_resize() -> None:
         assert isinstance(app.screen, HelpScreen)
         assert "Export" in app.screen.text and "Search" in app.screen.text
         assert "(● marks the citing sources)" in app.screen.text  # the mark, a space, words
+        assert "Export — save the briefing as Markdown" in app.screen.text
         await pilot.press("escape")
         dark = app.current_theme.dark
         await pilot.press("t")
@@ -576,5 +577,22 @@ def test_an_off_source_has_an_empty_checkbox() -> None:
         rows = [sources.render_line(y).text.strip() for y in range(5)]
         assert rows[3].startswith("▐ ▌") and "off" in rows[3]
         assert all(row.startswith("▐X▌") for k, row in enumerate(rows) if k != 3)
+
+    drive(app, scenario)
+
+
+def test_every_key_of_help_fits_a_40_row_terminal() -> None:
+    """New-user audit: help drew a rule under every key and ran past a 120x40 terminal, its
+    "escape closes" under a cut-off list."""
+    from textual.containers import VerticalScroll
+
+    app = seeds_app()
+
+    async def scenario(pilot: Pilot[None]) -> None:
+        await pilot.resize_terminal(120, 40)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        scroll = app.screen.query_one(VerticalScroll)
+        assert scroll.max_scroll_y == 0, scroll.max_scroll_y
 
     drive(app, scenario)

@@ -63,20 +63,34 @@ class SummarizeApp(App[None]):
     # The footer shows what fits: Help and Quit first, then toggling a source, length and
     # method; Copy and Theme live in the help and the palette.
     BINDINGS = [  # noqa: RUF012 - Textual reads class-level lists
-        Binding("question_mark,f1", "help", "Help"),
+        Binding("question_mark,f1", "help", "Help", tooltip="this list of keys"),
         Binding("q", "quit", "Quit"),
-        Binding("space", "toggle_highlighted", "Toggle", key_display="␣/1-9"),
-        Binding("plus,equals_sign", "longer", "Length", key_display="+/-"),
-        Binding("minus", "shorter", "Shorter", show=False),
-        Binding("m", "cycle_method", "Method"),
-        Binding("a", "toggle_mode", "Abstractive"),
-        Binding("escape", "cancel", "Cancel rewrite", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("o", "open_article", "Open"),
-        Binding("l", "timeline", "Timeline"),
-        Binding("e", "export", "Export"),
-        Binding("c", "copy", "Copy", show=False),
-        Binding("t", "toggle_theme", "Theme", show=False),
+        Binding(
+            "space",
+            "toggle_highlighted",
+            "Toggle",
+            key_display="␣/1-9",
+            tooltip="turn the highlighted source on or off",
+        ),
+        Binding(
+            "plus,equals_sign",
+            "longer",
+            "Length",
+            key_display="+/-",
+            tooltip="a longer briefing (25 more words; - shorter)",
+        ),
+        Binding(
+            "minus", "shorter", "Shorter", show=False, tooltip="a shorter briefing (25 fewer words)"
+        ),
+        Binding("m", "cycle_method", "Method", tooltip="the next ranking method"),
+        Binding("a", "toggle_mode", "Abstractive", tooltip="rewrite with the local model, or back"),
+        Binding("escape", "cancel", "Cancel rewrite", show=False, tooltip="stop a rewrite"),
+        Binding("slash", "search", "Search", tooltip="find words in the articles"),
+        Binding("o", "open_article", "Open", tooltip="open the article of the sentence"),
+        Binding("l", "timeline", "Timeline", tooltip="the dated events, in order"),
+        Binding("e", "export", "Export", tooltip="save the briefing as Markdown"),
+        Binding("c", "copy", "Copy", show=False, tooltip="copy the briefing as Markdown"),
+        Binding("t", "toggle_theme", "Theme", show=False, tooltip="light or dark"),
         *(
             Binding(str(n), f"toggle_source({n})", f"Toggle source {n}", show=False)
             for n in range(1, 10)

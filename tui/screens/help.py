@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.markup import escape
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown, Static
-
-from summarize.render import escape_markdown
+from textual.widgets import Static
 
 PANEL_KEYS = (
     ("tab / shift+tab", "move between the sources, briefing and evidence panels"),
@@ -35,18 +35,33 @@ def key_label(key: str) -> str:
     return " / ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
 
 
-def help_markdown(bindings: Iterable[Binding]) -> str:
-    rows = ["| Key | Does |", "|---|---|"]
-    for binding in bindings:
-        if binding.description and not binding.action.startswith("toggle_source"):
-            rows.append(f"| `{key_label(binding.key)}` | {escape_markdown(binding.description)} |")
-    rows += [f"| `{key}` | {escape_markdown(what)} |" for key, what in PANEL_KEYS]
-    intro = (
-        "Toggle sources on the left; the briefing recomputes at once. Move through the "
-        "briefing's sentences to see, below it, the sentence each source reports it with "
-        "(● marks the citing sources)."
-    )
-    return "\n".join(["# summarize", "", escape_markdown(intro), "", *rows, ""])
+INTRO = (
+    "Toggle sources on the left; the briefing recomputes at once. Move through the briefing's "
+    "sentences to see, below it, the sentence each source reports it with (● marks the citing "
+    "sources)."
+)
+
+
+def help_rows(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
+    """(key, what it does) for every described binding, its footer label first, then the
+    panels' own keys."""
+    rows = [
+        (key_label(b.key), f"{b.description} — {b.tooltip}" if b.tooltip else b.description)
+        for b in bindings
+        if b.description and not b.action.startswith("toggle_source")
+    ]
+    return rows + list(PANEL_KEYS)
+
+
+def help_table(rows: Iterable[tuple[str, str]]) -> Table:
+    """One line per key, no rules between rows: the whole list fits a 40-row terminal (a
+    Markdown table drew a rule under every row and ran past it; new-user audit)."""
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    table.add_column("Key", style="bold", no_wrap=True)
+    table.add_column("Does")
+    for key, what in rows:
+        table.add_row(key, what)
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -56,10 +71,12 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, bindings: Iterable[Binding]) -> None:
         super().__init__()
-        self.text = help_markdown(bindings)
+        self.rows = help_rows(bindings)
+        self.text = "\n".join([INTRO, *(f"{key}  {what}" for key, what in self.rows)])
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog", classes="dialog"):
             with VerticalScroll():
-                yield Markdown(self.text)
-            yield Static("escape closes", classes="dialog-hint")
+                yield Static("[b]summarize[/b]\n\n" + escape(INTRO) + "\n")
+                yield Static(help_table(self.rows))
+            yield Static("up / down scroll · escape closes", classes="dialog-hint")
