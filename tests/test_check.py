@@ -830,6 +830,12 @@ def test_a_figure_the_claim_gives_another_thing_is_no_rival() -> None:
             "Governor Corbett leads both Allyson Schwartz and Rob McCord in head-to-head polls.",
             "leads",
         ),
+        # set k: a side for the other side
+        (
+            "The new panels appear to the right of the search engine's regular results.",
+            "The new panels sit to the left of the search engine's usual results.",
+            "left",
+        ),
     ],
 )
 def test_more_opposites_are_polarity(source: str, claim: str, word: str) -> None:
