@@ -151,7 +151,9 @@ def score_cluster(cluster: Cluster) -> tuple[str, dict[str, Scored]]:
             unsupported=output.unsupported,
             replaced=output.replaced,
             text=text,
-            readability=readability.assess(whole_lines(output.text, words)),
+            readability=readability.assess(
+                whole_lines("\n".join(output.shown) if output.shown else output.text, words)
+            ),
         )
     return cluster.id, scored
 

@@ -492,9 +492,11 @@ def summarise(briefings: Iterable[Readability]) -> dict[str, Any]:
 
 
 RULES = (
-    "Readability is measured on each system's briefing as scored: its lines (one sentence "
-    "each) that fit whole in the word budget. Sentence shares are pooled over all sentences of "
-    "all briefings. *Dangling opener*: after leading quotes/brackets/dashes the sentence opens "
+    "Readability is measured on each system's briefing as a reader sees it: its items that "
+    "fit whole in the word budget, one sentence each, except our briefings' points, read as "
+    'the Markdown shows them (a quotation with its speaker, "He said ..." with the sentence '
+    "it leans on, as one item). Shares are pooled over all items of all briefings. "
+    "*Dangling opener*: after leading quotes/brackets/dashes the sentence opens "
     "with a pronoun or demonstrative (he, she, it, they, his, her, its, their, them, this, that, "
     "these, those, such; not this/that/these/those before a time word such as *week*), a "
     "connective (but, however, also, meanwhile, and, yet, still, instead, then, thus, another, "

