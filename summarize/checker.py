@@ -703,6 +703,11 @@ def _date_problem(
                 continue  # "Carmat said on Friday it had carried out ...": the day it said so,
                 # unless it is the only day of the sentence the claim restates ("has risen to
                 # 44, the navy said Saturday" for "rose to 44 on Saturday")
+            planned = other.future and other.weekday is not None and not when.future
+            if planned and entry is not evidence[0]:
+                continue  # a weekday only looked ahead to is no day a past event happened
+                # on ("The fire ignited on September 14" against "visits ... are scheduled
+                # to begin on Sunday"; new-user audit)
             verdict = when.agrees(other, entry.anchor, entry.anchor)
             related = (
                 entry in evidence[:1]

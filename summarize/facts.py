@@ -23,7 +23,7 @@ import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import lexicon
@@ -1113,6 +1113,11 @@ class When:
     """"year" or "month" for "last year", "this month", "next year": a span, not a day."""
     periods: int = 0
     """How many of `period` from the article's date (-1 for "last", 0 "this", 1 "next")."""
+    week: int = 0
+    """-1 for "last Sunday", 1 for "next Sunday": a week away when the article is of that day."""
+    year_before: bool = False
+    """A day and month of a year an earlier sentence gives ("on July 11 of that year"): not the
+    article's year, so the date cannot be resolved."""
 
     @property
     def _weekday_only(self) -> bool:
@@ -1126,7 +1131,7 @@ class When:
         `year_hint` (the story's other articles' dates) completes a day and month of an undated
         article with its year; weekdays and "yesterday" need the article's own date.
         """
-        if self.period is not None:
+        if self.period is not None or self.year_before:
             return None
         if self.year and self.month and self.day:
             return _safe_date(self.year, self.month, self.day)
@@ -1146,10 +1151,14 @@ class When:
                 candidate = _safe_date(anchor.year + 1, self.month, self.day)
             return candidate
         if self.weekday is not None:
+            # the article's own weekday is its own day, as the wires write "on Sunday" for
+            # today, unless "last" or "next" says a week away ("The fire ignited last Sunday"
+            # in Sunday's article; new-user audit)
+            if self.week > 0 or (self.future and self.week == 0):
+                ahead = (self.weekday - anchor.weekday()) % 7
+                return anchor + _dt.timedelta(days=ahead or (7 if self.week > 0 else 0))
             delta = (anchor.weekday() - self.weekday) % 7
-            if self.future:
-                return anchor + _dt.timedelta(days=(self.weekday - anchor.weekday()) % 7 or 7)
-            return anchor - _dt.timedelta(days=delta)
+            return anchor - _dt.timedelta(days=delta or (7 if self.week < 0 else 0))
         return None
 
     def agrees(
@@ -1255,6 +1264,25 @@ def _in_a_title(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
+def _that_year(tokens: tuple[Token, ...], j: int) -> bool:
+    """The words after a day and month give its year as one said before: "July 11 of that
+    year", "that same year", "the same year"."""
+    after = [t.lower for t in tokens[j : j + 4]]
+    for phrase in (["of", "that", "year"], ["that", "year"], ["that", "same", "year"],
+                   ["the", "same", "year"], ["of", "the", "same", "year"]):  # fmt: skip
+        if after[: len(phrase)] == phrase:
+            return True
+    return False
+
+
+def _year_before(tokens: tuple[Token, ...], start: int) -> int | None:
+    """The last year written before token `start` in the sentence, if any."""
+    for token in reversed(tokens[:start]):
+        if re.fullmatch(r"(1[89]|20)\d\d", token.text):
+            return int(token.text)
+    return None
+
+
 def _named_march(tokens: tuple[Token, ...], i: int) -> bool:
     """ "March for Education", "March on Washington", "March of Dimes": a march's name, not
     the month."""
@@ -1314,7 +1342,13 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
             # "Sunday's election" is dated as "the election on Sunday" is
             if not _anniversary(tokens, i):
                 weekday = WEEKDAYS.index(day)
-                found.append(When(token.text[: len(day)], i, i + 1, weekday=weekday, future=future))
+                before = tokens[i - 1].lower if i else ""
+                week = -1 if before == "last" else 1 if before in ("next", "coming") else 0
+                found.append(
+                    When(
+                        token.text[: len(day)], i, i + 1, weekday=weekday, future=future, week=week
+                    )
+                )
         elif (
             lower in _MONTH_INDEX
             and token.capital
@@ -1390,8 +1424,12 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
                     day,
                     year,
                     future=future,
+                    year_before=year is None and _that_year(tokens, j),
                 )
             )
+            if found[-1].year_before and (earlier := _year_before(tokens, start)):
+                # "collapsed in the summer of 2023, and ... arrested on July 11 of that year"
+                found[-1] = replace(found[-1], year=earlier, year_before=False)
             i = j
             continue
         elif lower in _RELATIVE and not _in_a_title(tokens, i):

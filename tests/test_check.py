@@ -3533,3 +3533,27 @@ def test_that_as_the_subject_of_a_relative_clause_is_the_noun_it_describes() -> 
     verdict = checker.verify("The Port Calder Mariners own Pike Sports Holdings.")
     assert "roles" in {p.kind for p in verdict.problems}, verdict
     assert checker.verify("Pike Sports Holdings owns the Port Calder Mariners.").supported
+
+
+def test_a_wrong_year_and_a_day_only_planned_are_flagged() -> None:
+    """Second new-user audit: "arrested on July 11, 2025" passed where the sentence says
+    "in the summer of 2023 ... on July 11 of that year", and "The fire ignited on September
+    14" passed on a plan for that Sunday, though the fire started "last Sunday"."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Tribune",
+                "The scheme collapsed in the summer of 2023, and Whitfield was arrested at his "
+                "home on July 11 of that year. The fire ignited last Sunday near the Juniper "
+                "Ridge trailhead. Escorted visits to the burn area are scheduled to begin on "
+                "Sunday for residents.",
+                date=dt.date(2025, 9, 14),
+            )
+        ]
+    )
+    assert checker.verify("Whitfield was arrested at his home on July 11, 2023.").supported
+    assert not checker.verify("Whitfield was arrested at his home on July 11, 2025.").supported
+    assert checker.verify("The fire ignited on September 7 near the trailhead.").supported
+    wrong = checker.verify("The fire ignited on September 14 near the trailhead.")
+    assert "date" in {p.kind for p in wrong.problems}, wrong

@@ -202,8 +202,19 @@ def test_counted_noun_is_kept() -> None:
             dt.date(2025, 3, 5),
             dt.date(2025, 3, 6),
         ),
+        # the second audit's wildfire, in Sunday's article: "last Sunday" is a week back, and
+        # "on Sunday" looked ahead to is that very day, as the wires write today's weekday
+        ("The fire ignited last Sunday near the trailhead.", dt.date(2025, 9, 14),
+         dt.date(2025, 9, 7)),
+        ("Escorted visits are scheduled to begin on Sunday.", dt.date(2025, 9, 14),
+         dt.date(2025, 9, 14)),
+        ("Escorted visits will begin next Sunday.", dt.date(2025, 9, 14), dt.date(2025, 9, 21)),
+        ("Escorted visits will begin on Sunday.", dt.date(2025, 9, 13), dt.date(2025, 9, 14)),
+        # "of that year": the year the sentence gave before, not the article's
+        ("The scheme collapsed in the summer of 2023, and he was arrested on July 11 of that "
+         "year.", dt.date(2025, 10, 16), dt.date(2023, 7, 11)),
     ],
-)
+)  # fmt: skip
 def test_dates_resolve_against_the_article_date(
     text: str, anchor: dt.date | None, expected: dt.date
 ) -> None:
@@ -559,3 +570,10 @@ def test_nothing_to_do_with_negates_what_follows() -> None:
     facts = analyse("Police say Price had nothing to do with gangs.")
     assert [facts.tokens[i].lower for i in facts.negations] == ["with"]
     assert not analyse("He had to do with less.").negations
+
+
+def test_a_day_of_a_year_said_in_another_sentence_is_not_the_articles() -> None:
+    """The second audit's sentencing: "arrested at his home on July 11 of that year" was put
+    on the timeline at July 11 of the article's year, 2025, two years late."""
+    (when,) = analyse("He was arrested at his home on July 11 of that year.").dates
+    assert when.resolve(dt.date(2025, 10, 16)) is None
