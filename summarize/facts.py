@@ -1889,9 +1889,7 @@ _PORTFOLIO_ROLES = frozenset([("minister",), ("secretary",), ("commissioner",)])
 """Offices a capitalised word before them narrows to a portfolio: a Labour Minister is not the
 Health Minister, a Fire Commissioner not the Police Commissioner."""
 
-RANKS = frozenset(["deputy", "assistant", "associate", "acting", "interim", "vice", "under"])
-"""Words that make a role another, lower one: a deputy press secretary is not the press
-secretary, an associate professor not a professor in the sense a claim may drop it."""
+RANKS = lexicon.RANKS
 
 
 def _match_role(

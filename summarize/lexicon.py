@@ -278,6 +278,11 @@ def role_words() -> frozenset[str]:
     return frozenset(w.rstrip(".") for words in roles() for w in words)
 
 
+RANKS = frozenset(["deputy", "assistant", "associate", "acting", "interim", "vice", "under"])
+"""Words that make a role another, lower one: a deputy press secretary is not the press
+secretary, an associate professor not a professor in the sense a claim may drop it."""
+
+
 def same_role(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     table = roles()
     if a == b:
@@ -285,7 +290,20 @@ def same_role(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     general = _general_roles()
     if b in general.get(a, ()) or a in general.get(b, ()):
         return True  # "player" for "defender"; "defender" for "player"
+    # a word for any of the roles covers them at every rank: a deputy district attorney is a
+    # prosecutor (second new-user audit), though not the district attorney
+    a_bare, b_bare = _unranked(a), _unranked(b)
+    if b_bare in general.get(a, ()) or a_bare in general.get(b, ()):
+        return True
     return a in table and b in table and table[a] == table[b]
+
+
+def _unranked(role: tuple[str, ...]) -> tuple[str, ...]:
+    """The role without its leading ranks ("district attorney" of "deputy district attorney")."""
+    k = 0
+    while k < len(role) - 1 and role[k] in RANKS:
+        k += 1
+    return role[k:]
 
 
 @cache

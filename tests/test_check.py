@@ -3557,3 +3557,18 @@ def test_a_wrong_year_and_a_day_only_planned_are_flagged() -> None:
     assert checker.verify("The fire ignited on September 7 near the trailhead.").supported
     wrong = checker.verify("The fire ignited on September 14 near the trailhead.")
     assert "date" in {p.kind for p in wrong.problems}, wrong
+
+
+def test_a_word_for_a_role_covers_it_at_every_rank() -> None:
+    """Second new-user audit: "Prosecutor Rafael Ortiz" was "the sources call Rafael Ortiz
+    deputy district attorney"; a deputy district attorney is a prosecutor, though not the
+    district attorney."""
+    checker = wire(
+        "Deputy District Attorney Rafael Ortiz had asked for 14 years. The judge sentenced "
+        "Whitfield to 12 years."
+    )
+    assert checker.verify("Prosecutor Rafael Ortiz had asked for 14 years.").supported
+    wrong = checker.verify("District Attorney Rafael Ortiz had asked for 14 years.")
+    assert "title" in {p.kind for p in wrong.problems}, wrong
+    wrong = checker.verify("Defence lawyer Rafael Ortiz had asked for 14 years.")
+    assert "title" in {p.kind for p in wrong.problems}, wrong
