@@ -199,8 +199,21 @@ def _event_words(facts: Facts, lo: int, hi: int) -> frozenset[str]:
 def _heads(facts: Facts, lo: int, hi: int) -> frozenset[str]:
     heads = lexicon.event_words()
     return frozenset(
-        facts.tokens[i].key for i in facts.content if lo <= i < hi and facts.tokens[i].key in heads
+        facts.tokens[i].key
+        for i in facts.content
+        if lo <= i < hi and facts.tokens[i].key in heads and not _names_a_body(facts, i)
     )
+
+
+def _names_a_body(facts: Facts, i: int) -> bool:
+    """Word i names an office or a body, not a happening: "Fire Chief Dale Ramirez", "the
+    Fire Department" (second new-user audit: "Day of the fire: Friday · Saturday" from two
+    sentences quoting the fire chief)."""
+    tokens = facts.tokens
+    following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if not tokens[i].capital or following in lexicon.function_words():
+        return False  # "the Battle of the Sibuyan Sea" is a happening
+    return following in lexicon.role_words() or following in lexicon.not_personal()
 
 
 _DAY_WORDS = frozenset(

@@ -3572,3 +3572,29 @@ def test_a_word_for_a_role_covers_it_at_every_rank() -> None:
     assert "title" in {p.kind for p in wrong.problems}, wrong
     wrong = checker.verify("Defence lawyer Rafael Ortiz had asked for 14 years.")
     assert "title" in {p.kind for p in wrong.problems}, wrong
+
+
+def test_an_office_named_after_a_happening_is_no_happening() -> None:
+    """Second new-user audit: "Day of the fire: Friday [2] · Saturday [3]" from a sentence
+    on Friday's containment and one on Saturday's work, each quoting the Fire Chief."""
+    from summarize.events import date_disagreements
+
+    a = Article(
+        1,
+        "Ledger",
+        "It was 35 percent contained as of Friday evening, according to Pine Hollow Fire Chief "
+        "Dale Ramirez.",
+        date=dt.date(2025, 9, 13),
+    )
+    b = Article(
+        2,
+        "KHDR",
+        "Pine Hollow Fire Chief Dale Ramirez said crews had spent Saturday strengthening "
+        "containment lines.",
+        date=dt.date(2025, 9, 14),
+    )
+    assert date_disagreements([a, b]) == []
+    c = Article(
+        3, "Wire", "The Musashi sank during the Battle of the Sibuyan Sea on October 24, 1944."
+    )
+    assert [e.text for e in timeline([c])], "a battle is a happening"
