@@ -669,7 +669,7 @@ claim's event, wherever the day stands in it ("The strike, which occurred at Bag
 on Friday, also killed ..." dates "Soleimani was killed in Baghdad on Friday")."""
 
 
-def _dates_saying(facts: Facts, when: When) -> bool:
+def dates_saying(facts: Facts, when: When) -> bool:
     """The day is when something was said ("said on Friday", "said Friday"), not when what
     was said happened."""
     j = when.start - 1
@@ -689,14 +689,14 @@ def _date_problem(
     agree, disagree, unknown = [], [], []
     fit: dict[int, float] = {}
     whole = {claim.facts.tokens[i].key for i in claim.facts.content}
-    mine_said = _dates_saying(claim.facts, when)
+    mine_said = dates_saying(claim.facts, when)
     for entry in pool:
         if _only_a_date(entry.facts):
             continue  # "December 19." left from a page's layout states no event
         about = overlap(whole, entry.keys) >= DATED_EVENT
         for other in entry.facts.dates:
             if (
-                _dates_saying(entry.facts, other)
+                dates_saying(entry.facts, other)
                 and not mine_said
                 and not (entry is evidence[0] and len(entry.facts.dates) == 1)
             ):

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from . import lexicon, tuning
-from .checker import negated_in, negation_scopes
+from .checker import dates_saying, negated_in, negation_scopes
 from .corpus import Corpus
 from .evidence import (
     Entry,
@@ -291,8 +291,13 @@ def compare(
         if rivals and not _difference(a, qa):
             conflicts.append(Conflict("number", _topic(a, qa), qa.text, rivals[0].text))
     for da in a.dates:
+        if dates_saying(a, da):
+            continue  # the day someone said it ("fire officials said Friday"), not a fact of
+            # the point: another outlet reporting it a day later states it all the same
         context = local_keys(a, da.start, da.end, reach=4)
         for db in b.dates:
+            if dates_saying(b, db):
+                continue
             if context and sum(1 for k in context if covered(k, b.keys)) < 1:
                 continue
             verdict = da.agrees(db, a_date, b_date)
@@ -302,8 +307,11 @@ def compare(
     # a sentence that dates what it says, but not on one of the point's days, states only
     # part of the point ("Crossings were cancelled on Saturday, and a replacement ferry would
     # start on Tuesday" is not stated by "NorthSound cancelled all crossings on Saturday")
-    other_days = bool(b.dates) and any(
-        all(da.agrees(db, a_date, b_date) is False for db in b.dates) for da in a.dates
+    told = [db for db in b.dates if not dates_saying(b, db)]
+    other_days = bool(told) and any(
+        all(da.agrees(db, a_date, b_date) is False for db in told)
+        for da in a.dates
+        if not dates_saying(a, da)
     )
     mine_years = [q for q in a.quantities if q.year]
     their_years = [q for q in b.quantities if q.year]

@@ -3447,6 +3447,10 @@ def test_an_opposite_among_the_claims_words_in_a_longer_sentence() -> None:
         ("Crossings to Kerran Island were cancelled on Saturday, NorthSound said.",
          "NorthSound cancelled all crossings between Dunmore and Kerran Island on Saturday, "
          "leaving hundreds stranded.", True),
+        # the day someone said it is no fact of the point (second audit's wildfire)
+        ("The blaze had burned 18,400 acres and destroyed 140 homes, officials said Friday.",
+         "Fire officials said Saturday that the blaze had burned 18,400 acres and destroyed "
+         "140 homes.", True),
     ],
 )  # fmt: skip
 def test_a_citation_states_the_denial_and_more_than_the_title(
