@@ -383,6 +383,29 @@ def _one_persons_figure(a: Facts, b: Facts, conflict: Conflict) -> bool:
     return owner_a is not None and owner_b is not None and same_name(owner_a, owner_b)
 
 
+def _one_act(a: Facts, b: Facts, conflict: Conflict) -> bool:
+    """A number conflict between two counts of one named thing, each right after the same
+    verb: "destroyed 140 homes" and "has destroyed 210 homes" (second new-user audit)."""
+    if conflict.kind != "number":
+        return False
+    qa = next((q for q in a.quantities if q.text == conflict.ours), None)
+    qb = next((q for q in b.quantities if q.text == conflict.theirs), None)
+    if qa is None or qb is None or qa.start == 0 or qb.start == 0:
+        return False
+    light = lexicon.light_words()
+    mine = next((k for k in qa.counted if k not in light), None)
+    theirs = next((k for k in qb.counted if k not in light), None)
+    if mine is None or theirs is None or not related(mine, theirs):
+        return False
+    before_a, before_b = a.tokens[qa.start - 1], b.tokens[qb.start - 1]
+    return (
+        before_a.kind == "word"
+        and before_a.key not in light
+        and before_a.key not in lexicon.function_words()
+        and related(before_a.key, before_b.key)
+    )
+
+
 def _person_before(facts: Facts, q: Quantity) -> tuple[str, ...] | None:
     """The person whose figure `q` is: a name of two words or with a title ending at most two
     words before it, in its clause ("Maya Okafor scored 27 points")."""
@@ -548,11 +571,17 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
                 if verdict.stated:
                     found.append(Support(sentence, round(similarity, 4)))
                     break
-                if (
-                    similarity >= settings.same_report
-                    and verdict.conflicts
-                    and _shared(mine, theirs) >= settings.same_report_share
+                same_report = (
+                    _shared(mine, theirs) >= settings.same_report_share
                     and _shared(theirs, mine) >= settings.same_report_share
+                )
+                if (
+                    verdict.conflicts
+                    and same_report
+                    and (
+                        similarity >= settings.same_report
+                        or any(_one_act(mine, theirs, c) for c in verdict.conflicts)
+                    )
                 ):
                     against += [(c, sentence) for c in verdict.conflicts if c.kind != "negation"]
                 elif verdict.conflicts:
