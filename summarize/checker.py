@@ -2424,13 +2424,14 @@ def _opposite_elsewhere(
     if len(mine) < 2:
         return None
     word = claim.facts.tokens[i].key
+    against = lexicon.opposites(word)
     claim_keys = {claim.facts.tokens[j].key for j in claim.facts.content}
     aligned = []
     for _, entry in ranked_candidates(claim, sources):
         if entry in core:
             continue
-        if any(
-            lexicon.opposite(word, t.key) and len(mine & _around(entry.facts, j)) >= ALIGNED_WORDS
+        if entry.keys & against and any(
+            t.key in against and len(mine & _around(entry.facts, j)) >= ALIGNED_WORDS
             for j, t in enumerate(entry.facts.tokens)
         ):
             aligned.append(entry)  # the opposite among the claim's words, in a longer

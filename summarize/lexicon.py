@@ -130,6 +130,11 @@ def opposite(a: str, b: str) -> bool:
     return b in _antonyms().get(a, frozenset())
 
 
+def opposites(a: str) -> frozenset[str]:
+    """The keys that state the opposite of `a`: a set to meet a sentence's keys at once."""
+    return _antonyms().get(a, frozenset())
+
+
 _NEGATING = (("non-", 4), ("non", 4), ("un", 4), ("il", 5), ("ir", 5), ("in", 5), ("im", 5))
 """Prefixes that deny the word they open, with the shortest rest they take: "unarmed" /
 "armed", "non-violent" / "violent", "illegal" / "legal", "impossible" / "possible"."""
