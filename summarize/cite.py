@@ -369,8 +369,7 @@ def _fits(qa: Quantity, qb: Quantity) -> bool:
 def _one_persons_figure(a: Facts, b: Facts, conflict: Conflict) -> bool:
     """Both figures of a number conflict belong to the same person (the name right before
     them, of two words or with a title, not a place) and count the same thing."""
-    qa = next((q for q in a.quantities if q.text == conflict.ours), None)
-    qb = next((q for q in b.quantities if q.text == conflict.theirs), None)
+    qa, qb = _amounts_of(a, b, conflict)
     if qa is None or qb is None:
         return False
     if qa.unit is not None and qb.unit is not None:
@@ -383,13 +382,20 @@ def _one_persons_figure(a: Facts, b: Facts, conflict: Conflict) -> bool:
     return owner_a is not None and owner_b is not None and same_name(owner_a, owner_b)
 
 
+def _amounts_of(a: Facts, b: Facts, conflict: Conflict) -> tuple[Quantity | None, Quantity | None]:
+    """The two amounts a number conflict is between, as the two sentences write them."""
+    return (
+        next((q for q in a.quantities if q.text == conflict.ours), None),
+        next((q for q in b.quantities if q.text == conflict.theirs), None),
+    )
+
+
 def _one_act(a: Facts, b: Facts, conflict: Conflict) -> bool:
     """A number conflict between two counts of one named thing, each right after the same
     verb: "destroyed 140 homes" and "has destroyed 210 homes" (second new-user audit)."""
     if conflict.kind != "number":
         return False
-    qa = next((q for q in a.quantities if q.text == conflict.ours), None)
-    qb = next((q for q in b.quantities if q.text == conflict.theirs), None)
+    qa, qb = _amounts_of(a, b, conflict)
     if qa is None or qb is None or qa.start == 0 or qb.start == 0:
         return False
     light = lexicon.light_words()
@@ -571,13 +577,10 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
                 if verdict.stated:
                     found.append(Support(sentence, round(similarity, 4)))
                     break
-                same_report = (
-                    _shared(mine, theirs) >= settings.same_report_share
-                    and _shared(theirs, mine) >= settings.same_report_share
-                )
                 if (
                     verdict.conflicts
-                    and same_report
+                    and _shared(mine, theirs) >= settings.same_report_share
+                    and _shared(theirs, mine) >= settings.same_report_share
                     and (
                         similarity >= settings.same_report
                         or any(_one_act(mine, theirs, c) for c in verdict.conflicts)

@@ -420,6 +420,12 @@ def demonyms() -> dict[str, frozenset[str]]:
 
 
 @cache
+def bodies() -> frozenset[str]:
+    """Bodies a person may be "of" without their name (bodies.txt): "of the coastguard"."""
+    return frozenset(line.lower() for line in _lines("bodies.txt"))
+
+
+@cache
 def speaker_keys() -> frozenset[str]:
     """Keys of nouns that can say something: speakers.txt and every word of titles.txt."""
     found = {key(line) for line in _lines("speakers.txt")}

@@ -14,6 +14,8 @@ import threading
 from functools import lru_cache
 from typing import Any
 
+from . import lexicon
+
 _LOCK = threading.Lock()
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 
@@ -126,15 +128,6 @@ def affiliations(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(found))
 
 
-_BODIES = frozenset(
-    ["coastguard", "police", "army", "navy", "military", "council", "ministry", "commission",
-     "agency", "authority", "company", "union", "university", "hospital", "museum",
-     "department", "regulator", "court", "committee", "government", "club"]
-)  # fmt: skip
-"""Bodies a person may be said to be "of" without their name ("Daniel Marwick of the
-coastguard")."""
-
-
 def _bodies_of(root: Any) -> list[str]:
     """The unnamed body a person is "of": "Daniel Marwick of the coastguard"."""
     return [
@@ -143,7 +136,7 @@ def _bodies_of(root: Any) -> list[str]:
         if prep.dep_ == "prep" and prep.lower_ == "of"
         for noun in prep.children
         if noun.dep_ == "pobj"
-        and noun.lemma_.lower() in _BODIES
+        and noun.lemma_.lower() in lexicon.bodies()
         and any(d.lower_ == "the" for d in noun.children)
         and not any(c.dep_ in ("compound", "amod", "poss") for c in noun.children)
     ]
