@@ -382,6 +382,12 @@ def _one_persons_figure(a: Facts, b: Facts, conflict: Conflict) -> bool:
     return owner_a is not None and owner_b is not None and same_name(owner_a, owner_b)
 
 
+def _dated(facts: Facts) -> bool:
+    """The sentence gives a day of the calendar ("on August 8") for what it says, not only a
+    weekday or the day someone said it."""
+    return any(d.month and d.day and not dates_saying(facts, d) for d in facts.dates)
+
+
 def _amounts_of(a: Facts, b: Facts, conflict: Conflict) -> tuple[Quantity | None, Quantity | None]:
     """The two amounts a number conflict is between, as the two sentences write them."""
     return (
@@ -569,6 +575,11 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
                         # "Judge Whitcombe will sentence both men on June 14" is not stated by
                         # "Judge Sarah Whitcombe said: '...'" before "She adjourned sentencing
                         # until 21 June" (new-user audit); merely silent on the day, it is
+                        verdict = Comparison(False)
+                    elif silent_on_day and _dated(mine) and not (across.stated and joined.dates):
+                        # a day of the calendar is a fact of its own: "A jury convicted
+                        # Whitfield on August 8" is not stated by "a jury convicted him" (second
+                        # new-user audit)
                         verdict = Comparison(False)
                 if verdict.stated and not _says_enough(
                     mine, stating, similarity, corpus.idf, rarest

@@ -3631,3 +3631,30 @@ def test_two_counts_of_one_thing_after_one_verb_are_a_disagreement() -> None:
     (cited,) = cite(corpus, [0])
     found = number_disagreements([([corpus.sentences[0]], cited)])
     assert [[s.value for s in d.sides] for d in found] == [["140", "210"]]
+
+
+def test_a_day_of_the_calendar_is_stated_only_by_a_sentence_that_gives_it() -> None:
+    """Second new-user audit: "A jury convicted Whitfield on August 8 ... [1][2]" where [2]
+    says only that a jury found him guilty "two months" before the sentencing."""
+    from summarize.cite import cite
+    from summarize.corpus import build
+
+    point = "A jury convicted Whitfield on August 8 of 14 counts of securities fraud."
+    corpus = build(
+        [
+            Article(1, "Tribune", point),
+            Article(
+                2,
+                "Courier",
+                "The judge handed down the sentence two months after a jury convicted Whitfield "
+                "of 14 counts of securities fraud. Victims packed the courtroom.",
+            ),
+            Article(
+                3,
+                "Radio",
+                "On August 8 a jury convicted Whitfield of 14 counts of securities fraud.",
+            ),
+        ]
+    )
+    (cited,) = cite(corpus, [0])
+    assert sorted({s.sentence.doc_id for s in cited.support}) == [3]
