@@ -1878,18 +1878,22 @@ def test_a_point_stated_across_two_sentences_of_a_source_is_cited() -> None:
 def test_a_source_giving_another_day_in_its_next_sentence_does_not_state_the_point() -> None:
     """The new-user audit: "Judge Whitcombe will sentence both men on June 14. [1][3]", [1]
     for its quotation of the judge, though its next sentence adjourns sentencing until 21
-    June. A source merely silent on the day still states the point."""
+    June. A source merely silent on a weekday still states the point; silent on a day of the
+    calendar, it does not (second new-user audit: "convicted Whitfield on August 8")."""
     from summarize.cite import cite
     from summarize.corpus import build
 
     day = dt.date(2024, 5, 17)
-    point = "Judge Whitcombe will sentence both men on June 14."
-    post = Article(1, "Yorkshire Post", f"Finch was convicted. {point}", date=day)
     quote = 'Judge Sarah Whitcombe, who will sentence both men, said: "You betrayed the city."'
-    for after, supported in [
-        ("She adjourned sentencing until 21 June.", False),
-        ("She thanked the jury for its work.", True),
-    ]:
+    for point, after, supported in [
+        ("Judge Whitcombe will sentence both men on June 14.",
+         "She adjourned sentencing until 21 June.", False),
+        ("Judge Whitcombe will sentence both men on June 14.",
+         "She thanked the jury for its work.", False),
+        ("Judge Whitcombe will sentence both men on Friday.",
+         "She thanked the jury for its work.", True),
+    ]:  # fmt: skip
+        post = Article(1, "Yorkshire Post", f"Finch was convicted. {point}", date=day)
         bbc = Article(2, "BBC News", f"Harlow was found guilty. {quote} {after}", date=day)
         corpus = build([post, bbc])
         row = next(i for i, s in enumerate(corpus.sentences) if s.text == point)
