@@ -841,6 +841,9 @@ def _check_names(
             problems += _check_title(name, sources)
             continue
         context = local_keys(claim.facts, name.start, name.end)
+        if _unnamed_building(name, sources):
+            problems.append(Problem("name", name.text, f"no source mentions {name.text}"))
+            continue
         with_name = [e for e in found if find_name(name, e.facts)]
         fits = max((overlap(context, e.keys) for e in with_name), default=0.0)
         rival = None if core[0] in with_name else _rival_name(name, context, core, named, sources)
@@ -904,6 +907,26 @@ def _check_names(
             found.append(next(e for e in homes if overlap(context, e.keys) == best))
         problems += _check_title(name, sources)
     return problems
+
+
+_BUILDINGS = frozenset(
+    ["hospital", "school", "airport", "station", "prison", "jail", "stadium", "church", "hotel",
+     "museum"]
+)  # fmt: skip
+"""Words ending the name of a building, which a place's name inside it does not name:
+"Kerran Island Hospital" is not "Kerran Island", nor "Sumner High School" the town."""
+
+
+def _unnamed_building(name: Name, sources: Sources) -> bool:
+    """A building's name no source writes with its building word ("taken to Kerran Island
+    Hospital" where the sources name Kerran Island and Dunmore General Hospital; new-user
+    audits)."""
+    if len(name.words) < 2 or name.words[-1] not in _BUILDINGS:
+        return False
+    return not any(
+        same_name(name.words, other.words) and name.words[-1] in other.words
+        for _, other in sources.names
+    )
 
 
 _DIRECTIONS = frozenset(

@@ -3662,3 +3662,22 @@ def test_a_day_of_the_calendar_is_stated_only_by_a_sentence_that_gives_it() -> N
     )
     (cited,) = cite(corpus, [0])
     assert sorted({s.sentence.doc_id for s in cited.support}) == [3]
+
+
+def test_a_buildings_name_is_not_the_place_inside_it() -> None:
+    """New-user audits: "taken to Kerran Island Hospital" and "staying at Sumner High School"
+    passed, "Kerran Island" and "Sumner" being places the sources name; the hospital is
+    Dunmore General and the school Pine Hollow High."""
+    checker = wire(
+        "The ferry was arriving from Kerran Island. Four people were taken to Dunmore General "
+        "Hospital. Many evacuees are staying at Pine Hollow High School or with relatives in "
+        "Sumner."
+    )
+    for claim, name in [
+        ("Four people were taken to Kerran Island Hospital.", "Kerran Island Hospital"),
+        ("Many evacuees are staying at Sumner High School.", "Sumner High School"),
+    ]:
+        verdict = checker.verify(claim)
+        assert ("name", name) in {(p.kind, p.span) for p in verdict.problems}, verdict
+    assert checker.verify("Four people were taken to Dunmore General Hospital.").supported
+    assert checker.verify("Many evacuees are staying at Pine Hollow High School.").supported
