@@ -909,19 +909,11 @@ def _check_names(
     return problems
 
 
-_BUILDINGS = frozenset(
-    ["hospital", "school", "airport", "station", "prison", "jail", "stadium", "church", "hotel",
-     "museum"]
-)  # fmt: skip
-"""Words ending the name of a building, which a place's name inside it does not name:
-"Kerran Island Hospital" is not "Kerran Island", nor "Sumner High School" the town."""
-
-
 def _unnamed_building(name: Name, sources: Sources) -> bool:
     """A building's name no source writes with its building word ("taken to Kerran Island
     Hospital" where the sources name Kerran Island and Dunmore General Hospital; new-user
     audits)."""
-    if len(name.words) < 2 or name.words[-1] not in _BUILDINGS:
+    if len(name.words) < 2 or name.words[-1] not in lexicon.buildings():
         return False
     return not any(
         same_name(name.words, other.words) and name.words[-1] in other.words

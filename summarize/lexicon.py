@@ -420,6 +420,12 @@ def demonyms() -> dict[str, frozenset[str]]:
 
 
 @cache
+def buildings() -> frozenset[str]:
+    """Words ending a building's name (buildings.txt): "... Hospital", "... High School"."""
+    return frozenset(line.lower() for line in _lines("buildings.txt"))
+
+
+@cache
 def bodies() -> frozenset[str]:
     """Bodies a person may be "of" without their name (bodies.txt): "of the coastguard"."""
     return frozenset(line.lower() for line in _lines("bodies.txt"))
