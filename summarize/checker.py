@@ -1140,12 +1140,12 @@ def _check_anchored(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) 
     fold_claim = fold(claim.text).lower()
     for place, noun in mine:
         if any(
-            _same_thing(n, noun) and _same_place(place, p) for _, pairs in theirs for p, n in pairs
+            _same_noun(n, noun) and _same_place(place, p) for _, pairs in theirs for p, n in pairs
         ):
             continue
         for _, pairs in theirs:
             for other, their_noun in pairs:
-                if not _same_thing(their_noun, noun) or fold(other).lower() in fold_claim:
+                if not _same_noun(their_noun, noun) or fold(other).lower() in fold_claim:
                     continue
                 if _same_place(place, other) or _named_together(place, other, sources):
                     continue  # "Baghdad" and "Iraq" in one sentence: one may lie in the other
@@ -1153,7 +1153,7 @@ def _check_anchored(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) 
     return []
 
 
-def _same_thing(noun: str, other: str) -> bool:
+def _same_noun(noun: str, other: str) -> bool:
     """Two nouns a place's name may say where of: the same, or synonyms ("plant", "factory")."""
     return noun == other or lexicon.synonymous(lexicon.key(noun), lexicon.key(other))
 

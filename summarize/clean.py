@@ -37,7 +37,7 @@ _STATION = r"(?:[KW][A-Z]{2,3}(?:-TV)?|(?:CBS|NBC|ABC|FOX)[A-Z][A-Za-z]+|NBC\d+)
 """A broadcaster's call sign or brand in a local dateline: "PITTSBURGH (KDKA) —", "FT
 LAUDERDALE (CBSMiami) –"."""
 
-_DATE_LINE = re.compile(r"^\s*date[:\s]+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?\s*", re.IGNORECASE)
+DATE_LINE = re.compile(r"^\s*date[:\s]+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?\s*", re.IGNORECASE)
 _DATE_UNDER_TITLE = re.compile(
     r"(?:\n[ \t]*)+(?P<line>date[ \t]*[: \t][ \t]*(?P<date>\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?)"
     r"[ \t]*(?=\n|$)",
@@ -1413,7 +1413,7 @@ def _lift_date(text: str) -> tuple[_dt.date | None, str]:
     2024-03-12") and the date would be lost. Only the first two lines are looked at, so a date
     line inside the story stays prose.
     """
-    match = _DATE_LINE.match(text)
+    match = DATE_LINE.match(text)
     if match:
         return _parse_date(match.group(1)), text[match.end() :]
     start = len(text) - len(text.lstrip())

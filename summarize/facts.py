@@ -30,6 +30,9 @@ from . import lexicon
 from .lexicon import key
 from .sentences import HONORIFICS, stem
 
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+"""A year as the sources write one: 1800 to 2099."""
+
 # -- tokens ---------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(
@@ -660,7 +663,7 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
             and not ordinal
             and scale == 1.0
             and token.kind == "number"
-            and re.fullmatch(r"(1[89]|20)\d\d", token.text) is not None
+            and _YEAR.fullmatch(token.text) is not None
         )
         if token.kind == "number" and not is_year and _identifier(tokens, start, unit, currency):
             i = end
@@ -1278,7 +1281,7 @@ def _that_year(tokens: tuple[Token, ...], j: int) -> bool:
 def _year_before(tokens: tuple[Token, ...], start: int) -> int | None:
     """The last year written before token `start` in the sentence, if any."""
     for token in reversed(tokens[:start]):
-        if re.fullmatch(r"(1[89]|20)\d\d", token.text):
+        if _YEAR.fullmatch(token.text):
             return int(token.text)
     return None
 
@@ -1384,10 +1387,10 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
                 day
                 and j + 1 < len(tokens)
                 and tokens[j].text == ","
-                and re.fullmatch(r"(1[89]|20)\d\d", tokens[j + 1].text)
+                and _YEAR.fullmatch(tokens[j + 1].text)
             ):
                 year, j = int(tokens[j + 1].text), j + 2
-            elif day and j < len(tokens) and re.fullmatch(r"(1[89]|20)\d\d", tokens[j].text):
+            elif day and j < len(tokens) and _YEAR.fullmatch(tokens[j].text):
                 year, j = int(tokens[j].text), j + 1
             start = i
             if (

@@ -127,7 +127,7 @@ def _antonyms() -> dict[str, frozenset[str]]:
 
 def opposite(a: str, b: str) -> bool:
     """Whether two keys state opposite things (rose/fell, acquitted/convicted)."""
-    return b in _antonyms().get(a, frozenset())
+    return b in opposites(a)
 
 
 def opposites(a: str) -> frozenset[str]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clean import DATE_LINE
+
 _KEYS = {
     "source": "source",
     "outlet": "source",
@@ -33,8 +35,6 @@ _KEYS = {
     "author": "byline",
 }
 _FIELD = re.compile(r"^\s*([A-Za-z]+)\s*:\s*(\S.*?)\s*$")
-_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
-"""The `date YYYY-MM-DD` line a story may carry without a header, written inside one."""
 MAX_HEADER_LINES = 8
 TITLE_WORDS = 25
 """A bare header line longer than this is the story's first paragraph, not its title."""
@@ -60,7 +60,7 @@ def split_header(text: str) -> tuple[TextHeader, str]:
     for line in lines:
         match = _FIELD.match(line)
         key = _KEYS.get(match.group(1).lower()) if match else None
-        dated = _DATE_LINE.match(line)
+        dated = DATE_LINE.fullmatch(line)  # the `date YYYY-MM-DD` line, inside a header
         if dated:
             fields.setdefault("date", dated.group(1))
         elif match and key:
