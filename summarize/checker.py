@@ -61,6 +61,7 @@ from .facts import (
     When,
     fold,
     fold_name_word,
+    said_on_day,
     same_name,
     tokenize,
 )
@@ -669,15 +670,6 @@ claim's event, wherever the day stands in it ("The strike, which occurred at Bag
 on Friday, also killed ..." dates "Soleimani was killed in Baghdad on Friday")."""
 
 
-def dates_saying(facts: Facts, when: When) -> bool:
-    """The day is when something was said ("said on Friday", "said Friday"), not when what
-    was said happened."""
-    j = when.start - 1
-    if j >= 0 and facts.tokens[j].lower in ("on", "last"):
-        j -= 1
-    return j >= 0 and facts.tokens[j].lower in lexicon.speech_forms()
-
-
 def _date_problem(
     claim: ClaimFacts, when: When, evidence: list[Entry], sources: Sources
 ) -> Problem | None:
@@ -689,14 +681,14 @@ def _date_problem(
     agree, disagree, unknown = [], [], []
     fit: dict[int, float] = {}
     whole = {claim.facts.tokens[i].key for i in claim.facts.content}
-    mine_said = dates_saying(claim.facts, when)
+    mine_said = said_on_day(claim.facts, when)
     for entry in pool:
         if _only_a_date(entry.facts):
             continue  # "December 19." left from a page's layout states no event
         about = overlap(whole, entry.keys) >= DATED_EVENT
         for other in entry.facts.dates:
             if (
-                dates_saying(entry.facts, other)
+                said_on_day(entry.facts, other)
                 and not mine_said
                 and not (entry is evidence[0] and len(entry.facts.dates) == 1)
             ):

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from . import lexicon, tuning
-from .checker import dates_saying, negated_in, negation_scopes
+from .checker import negated_in, negation_scopes
 from .corpus import Corpus
 from .evidence import (
     Entry,
@@ -31,7 +31,7 @@ from .evidence import (
     related,
     units_agree,
 )
-from .facts import WEEKDAYS, Facts, Quantity, Token, analyse, same_name
+from .facts import WEEKDAYS, Facts, Quantity, Token, analyse, said_on_day, same_name
 from .schema import Disagreement, Sentence, Side, Support
 from .sentences import stem
 from .similarity import cosines, doc_bounds
@@ -291,12 +291,12 @@ def compare(
         if rivals and not _difference(a, qa):
             conflicts.append(Conflict("number", _topic(a, qa), qa.text, rivals[0].text))
     for da in a.dates:
-        if dates_saying(a, da):
+        if said_on_day(a, da):
             continue  # the day someone said it ("fire officials said Friday"), not a fact of
             # the point: another outlet reporting it a day later states it all the same
         context = local_keys(a, da.start, da.end, reach=4)
         for db in b.dates:
-            if dates_saying(b, db):
+            if said_on_day(b, db):
                 continue
             if context and sum(1 for k in context if covered(k, b.keys)) < 1:
                 continue
@@ -307,11 +307,11 @@ def compare(
     # a sentence that dates what it says, but not on one of the point's days, states only
     # part of the point ("Crossings were cancelled on Saturday, and a replacement ferry would
     # start on Tuesday" is not stated by "NorthSound cancelled all crossings on Saturday")
-    told = [db for db in b.dates if not dates_saying(b, db)]
+    told = [db for db in b.dates if not said_on_day(b, db)]
     other_days = bool(told) and any(
         all(da.agrees(db, a_date, b_date) is False for db in told)
         for da in a.dates
-        if not dates_saying(a, da)
+        if not said_on_day(a, da)
     )
     mine_years = [q for q in a.quantities if q.year]
     their_years = [q for q in b.quantities if q.year]
@@ -385,7 +385,7 @@ def _one_persons_figure(a: Facts, b: Facts, conflict: Conflict) -> bool:
 def _dated(facts: Facts) -> bool:
     """The sentence gives a day of the calendar ("on August 8") for what it says, not only a
     weekday or the day someone said it."""
-    return any(d.month and d.day and not dates_saying(facts, d) for d in facts.dates)
+    return any(d.month and d.day and not said_on_day(facts, d) for d in facts.dates)
 
 
 def _amounts_of(a: Facts, b: Facts, conflict: Conflict) -> tuple[Quantity | None, Quantity | None]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .evidence import covered, related
-from .facts import WEEKDAYS, Facts, When, analyse, same_name
+from .facts import WEEKDAYS, Facts, When, analyse, said_on_day, same_name
 from .schema import Article, Dated, Disagreement, Sentence, Side
 from .sentences import split_sentences
 
@@ -147,23 +147,12 @@ def _conceded(facts: Facts, when: When) -> bool:
     return False
 
 
-_SAID_ON_GAP = frozenset(["on", "late", "early", "this", "last", "reporters", "journalists"])
-
-
 def _said_on(facts: Facts, when: When) -> bool:
     """The day the sources spoke, where the sentence dates its happening too: in "Vella will
     be sworn in on Friday, the president's office announced on Tuesday", Tuesday is the
     announcement's, and the sentence under it would tell of the swearing-in (the new-user
     audit's timeline listed it under both days)."""
-    return len(facts.dates) >= 2 and _spoken_before(facts, when)
-
-
-def _spoken_before(facts: Facts, when: When) -> bool:
-    """A speech verb stands right before the date ("announced on Tuesday")."""
-    i = when.start - 1
-    while i >= 0 and when.start - i <= 3 and facts.tokens[i].lower in _SAID_ON_GAP:
-        i -= 1
-    return i >= 0 and facts.tokens[i].lower in lexicon.speech_forms()
+    return len(facts.dates) >= 2 and said_on_day(facts, when)
 
 
 def _dates_a_report(facts: Facts, when: When) -> bool:
@@ -180,9 +169,7 @@ def _dates_a_report(facts: Facts, when: When) -> bool:
         if word in (";", "that") or (word == "," and n > 0):
             break
     # "confirmed on Thursday that ..."
-    return (
-        when.end < len(tokens) and tokens[when.end].lower == "that" and _spoken_before(facts, when)
-    )
+    return when.end < len(tokens) and tokens[when.end].lower == "that" and said_on_day(facts, when)
 
 
 def _event_words(facts: Facts, lo: int, hi: int) -> frozenset[str]:

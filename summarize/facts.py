@@ -1267,6 +1267,19 @@ def _in_a_title(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
+_SAID_ON_GAP = frozenset(["on", "late", "early", "this", "last", "reporters", "journalists"])
+
+
+def said_on_day(facts: Facts, when: When) -> bool:
+    """The day is when something was said, not when what was said happened: a speech verb
+    stands right before it ("said Friday", "announced late on Tuesday", "told reporters on
+    Monday"). The checker, the citations and the timeline all read the day said this way."""
+    i = when.start - 1
+    while i >= 0 and when.start - i <= 3 and facts.tokens[i].lower in _SAID_ON_GAP:
+        i -= 1
+    return i >= 0 and facts.tokens[i].lower in lexicon.speech_forms()
+
+
 def _that_year(tokens: tuple[Token, ...], j: int) -> bool:
     """The words after a day and month give its year as one said before: "July 11 of that
     year", "that same year", "the same year"."""
