@@ -879,6 +879,10 @@ def _check_names(
         if rival is not None and best < 0.5:
             problems.append(Problem("name", name.text, f"the sources say {rival.text}"))
             continue
+        partner = _partner_rival(claim, name, core[0], named, sources)
+        if partner is not None:
+            problems.append(Problem("name", name.text, f"the sources say {partner.text}"))
+            continue
         stand_in = _stand_in(claim, name, context, best, core, named, sources)
         if stand_in is not None:
             problems.append(Problem("name", name.text, f"the sources say {stand_in.text}"))
@@ -1277,6 +1281,55 @@ def _full_name(words: tuple[str, ...]) -> bool:
     """A person's name written out: two or three words, none of a body's, a place's or a
     building's ("Madison Police Department" and "New York" are no one's)."""
     return 2 <= len(words) <= 3 and not any(w in _not_personal() for w in words)
+
+
+_JOINS = frozenset(["and", "or", "&"])
+
+
+def _partner(facts: Facts, name: Name, names: Sequence[Name]) -> Name | None:
+    """The name joined to `name` by "and" or "or" ("Verizon Communications Inc. and
+    Vodafone")."""
+    tokens = facts.tokens
+
+    def joins(start: int, end: int) -> bool:
+        between = [t.lower for t in tokens[start:end]]
+        return 1 <= len(between) <= 2 and between[-1] in _JOINS and set(between[:-1]) <= {".", ","}
+
+    for other in names:
+        if other is name or other.end <= other.start:
+            continue
+        if (other.end < name.start and joins(other.end, name.start)) or (
+            name.end < other.start and joins(name.end, other.start)
+        ):
+            return other
+    return None
+
+
+def _partner_rival(
+    claim: ClaimFacts, name: Name, entry: Entry, named: list[tuple[str, ...]], sources: Sources
+) -> Name | None:
+    """Another name joined to the same partner in the sentence the claim restates, where no
+    source joins the two: "jointly owned by Verizon Communications and T-Mobile USA" where
+    "a joint venture of Verizon Communications Inc. and Vodafone Group PLC" (a name between
+    others has no words of its own around it to compare)."""
+    partner = _partner(claim.facts, name, claim.names)
+    if partner is None or find_name(name, entry.facts):
+        return None
+    mention = find_name(partner, entry.facts)
+    rival = _partner(entry.facts, mention, entry.facts.names) if mention else None
+    if (
+        rival is None
+        or any(same_name(rival.words, words) for words in named)
+        or is_place(name) != is_place(rival)  # joined to one partner: of a kind otherwise
+        or _one_person(name, rival, sources)
+    ):
+        return None
+    for source in sources.entries:
+        mention = find_name(partner, source.facts)
+        joined = _partner(source.facts, mention, source.facts.names) if mention else None
+        if joined is not None and same_name(joined.words, name.words):
+            return None  # another sentence joins them: a detail fused in
+    return rival
 
 
 def _stand_in(

@@ -42,6 +42,7 @@ _TOKEN = re.compile(
     r"|(?P<ordinal>\d+(?:st|nd|rd|th)(?![A-Za-z]))"
     r"|(?P<numberword>\d+(?:[,.]\d+)*(?=[A-Za-z]))"
     r"|(?P<number>\d+(?:[,.:]\d+)*)"
+    r"|(?P<ampersand>[A-Z]{1,3}&[A-Z]{1,3}(?![\w&]))"  # one name: "AT&T", "S&P", "H&M"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+)*)"
     r"|(?P<symbol>[$£€¥%°])"
     r"|(?P<punct>[^\s\w])"
@@ -78,6 +79,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
         kind = match.lastgroup or "punct"
         if kind in ("numberword", "ordinal", "mixed"):
             kind = "number"
+        elif kind == "ampersand":
+            kind = "word"
         word = match.group()
         lower = word.lower()
         if kind != "word":

@@ -3681,3 +3681,26 @@ def test_a_buildings_name_is_not_the_place_inside_it() -> None:
         assert ("name", name) in {(p.kind, p.span) for p in verdict.problems}, verdict
     assert checker.verify("Four people were taken to Dunmore General Hospital.").supported
     assert checker.verify("Many evacuees are staying at Pine Hollow High School.").supported
+
+
+def test_a_name_joined_to_another_stands_where_the_source_joins_another() -> None:
+    """Set g: "jointly owned by Verizon Communications and T-Mobile USA" passed, T-Mobile USA
+    having no words of its own around it to compare, and "AT&T" read as two names, its "T"
+    matching T-Mobile's. The sentence it restates joins Verizon to Vodafone."""
+    checker = wire(
+        "Sprint had 52 million subscribers, against 99 million for AT&T. Verizon Wireless is a "
+        "joint venture of Verizon Communications Inc. and Vodafone Group PLC. AT&T is buying the "
+        "No. 4 U.S. carrier, T-Mobile USA Inc."
+    )
+    verdict = checker.verify(
+        "Verizon Wireless is jointly owned by Verizon Communications and T-Mobile USA."
+    )
+    assert ("name", "T-Mobile USA") in {(p.kind, p.span) for p in verdict.problems}, verdict
+    assert checker.verify(
+        "Verizon Wireless is jointly owned by Verizon Communications and Vodafone Group."
+    ).supported
+    assert [n.words for n in analyse("Sprint trails AT&T and S&P.").names] == [
+        ("sprint",),
+        ("at&t",),
+        ("s&p",),
+    ]
