@@ -180,6 +180,7 @@ def _amount_supported_by(
         or overlap(context | ({counted} if counted else set()), entry.keys) >= 0.75
         or not (context or counted)
         or _named_alike(claim.facts, q, claim.names, entry.facts, other)
+        or (not around and not other.counted)
     )
     mine = attached_names(claim.facts, q.start, q.end, claim.names)
     if mine:
@@ -1102,23 +1103,68 @@ def _gap(name: Name, start: int, end: int) -> int:
 def _check_places(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) -> list[Problem]:
     """A place swapped for another from elsewhere in the story: the claim restates a sentence
     but names a place that sentence does not, where it names one the claim leaves out ("first
-    knelt on Sunday in Seattle" for "... in Chicago"; Seattle is where her team plays)."""
-    if not core or not (restates(claim, core[0]) or _restates_named(claim, core[0])):
-        return []
+    knelt on Sunday in Seattle" for "... in Chicago"; Seattle is where her team plays). A
+    further sentence the claim fuses in counts for a place beside the figure it gives ("another
+    6 percent in Texas" for "In Ohio, for example, that's another 6 percent")."""
     from .parse import places
 
-    evidence = core[0].sentence.text
-    fold_evidence, fold_claim = fold(evidence).lower(), fold(claim.text).lower()
-    added = [p for p in places(claim.text) if fold(p[0]).lower() not in fold_evidence]
-    dropped = [p for p in places(evidence) if fold(p[0]).lower() not in fold_claim]
-    for place, slot in added:
-        for other, their_slot in dropped:
-            if slot != their_slot or _same_place(place, other):
+    fold_claim = fold(claim.text).lower()
+    for n, entry in enumerate(core):
+        if n == 0:
+            if not (restates(claim, entry) or _restates_named(claim, entry)):
                 continue
-            if _named_together(place, other, sources):
-                continue  # "Baghdad, Iraq": one may lie in the other
-            return [Problem("name", place, f"the sources say {other} here")]
+            mine, theirs = places(claim.text), places(entry.sentence.text)
+        else:
+            figures = _shared_figures(claim, entry)
+            if not figures:
+                continue
+            mine = tuple(
+                p for p in places(claim.text) if _place_beside(claim.facts, p[0], figures[0])
+            )
+            theirs = tuple(
+                p
+                for p in places(entry.sentence.text)
+                if _place_beside(entry.facts, p[0], figures[1])
+            )
+        fold_evidence = fold(entry.sentence.text).lower()
+        dropped = [p for p in theirs if fold(p[0]).lower() not in fold_claim]
+        for place, slot in mine:
+            if fold(place).lower() in fold_evidence:
+                continue
+            for other, their_slot in dropped:
+                if slot != their_slot or _same_place(place, other):
+                    continue
+                if _named_together(place, other, sources):
+                    continue  # "Baghdad, Iraq": one may lie in the other
+                return [Problem("name", place, f"the sources say {other} here")]
     return []
+
+
+PLACE_REACH = 40
+"""Characters between a place and a figure for the place to be the figure's ("In Ohio, for
+example, that's another 6 percent")."""
+
+
+def _shared_figures(claim: ClaimFacts, entry: Entry) -> tuple[Quantity, Quantity] | None:
+    """A figure of the claim and the same figure in `entry`."""
+    return next(
+        (
+            (q, other)
+            for q in claim.facts.quantities
+            if not q.year
+            for other in entry.facts.quantities
+            if supports_amount(other, q)
+        ),
+        None,
+    )
+
+
+def _place_beside(facts: Facts, place: str, figure: Quantity) -> bool:
+    at = facts.text.find(place)
+    if at < 0:
+        return False
+    start, end = facts.tokens[figure.start].start, facts.tokens[figure.end - 1].end
+    return start - PLACE_REACH <= at + len(place) and at <= end + PLACE_REACH
 
 
 def _check_anchored(claim: ClaimFacts, core: Sequence[Entry], sources: Sources) -> list[Problem]:

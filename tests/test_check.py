@@ -3704,3 +3704,45 @@ def test_a_name_joined_to_another_stands_where_the_source_joins_another() -> Non
         ("at&t",),
         ("s&p",),
     ]
+
+
+def test_a_figure_a_source_gives_with_nothing_around_it_is_not_for_something_else() -> None:
+    """Sets k and p: "died ... at 89" was "the sources give 89 for something else" where the
+    next sentence is "He was 89." A sentence that says nothing of what its figure is about
+    cannot show it is about something else; one that does still can."""
+    checker = wire(
+        "Mark Lane died of a heart attack on Tuesday at his home in Charlottesville. He was 89. "
+        "His firm employed 40 lawyers."
+    )
+    assert checker.verify("Mark Lane died of a heart attack at 89 at his home.").supported
+    verdict = checker.verify("Mark Lane died of a heart attack at 40 at his home.")
+    assert not verdict.supported, verdict
+
+
+def test_a_place_beside_a_figure_fused_in_from_another_sentence_is_checked() -> None:
+    """Set k: "another 6 percent in Texas" passed where the sentence giving the 6 percent says
+    Ohio (Texas being named elsewhere in the story)."""
+    checker = wire(
+        "Federal tax is 25 percent; then there's your state income tax. In Ohio, for example, "
+        "that's another 6 percent. Texas has had eight jackpot winners."
+    )
+    claim = (
+        "Federal tax claims a quarter of a lottery prize, and state income tax takes more: "
+        "another 6 percent in {}, for example."
+    )
+    verdict = checker.verify(claim.format("Texas"))
+    assert ("name", "Texas") in {(p.kind, p.span) for p in verdict.problems}, verdict
+    assert checker.verify(claim.format("Ohio")).supported
+
+
+def test_defending_is_the_opposite_of_criticising() -> None:
+    """Set k: "his 1966 bestseller defending the Warren Commission's report" passed against
+    "which criticized the Warren Commission's report"."""
+    checker = wire(
+        "Lane was most known for his 1966 bestseller Rush to Judgment, which criticized the "
+        "Warren Commission's report on the assassination."
+    )
+    claim = "Lane was best known for his 1966 bestseller Rush to Judgment, {} the Warren report."
+    verdict = checker.verify(claim.format("defending"))
+    assert "polarity" in {p.kind for p in verdict.problems}, verdict
+    assert checker.verify(claim.format("attacking")).supported
