@@ -180,7 +180,6 @@ def _amount_supported_by(
         or overlap(context | ({counted} if counted else set()), entry.keys) >= 0.75
         or not (context or counted)
         or _named_alike(claim.facts, q, claim.names, entry.facts, other)
-        or (not around and not other.counted)
     )
     mine = attached_names(claim.facts, q.start, q.end, claim.names)
     if mine:
@@ -564,11 +563,41 @@ def _amount_problem(
         if supports_amount(other, q) and not _counted_clash(q, other, rival_entry):
             return []  # "less than a year" is what the source says
         return [Problem(kind, q.text, f"the sources say {other.text}")]
-    for entry in sources.entries:
-        for other in entry.facts.quantities:
-            if not other.year and other.ordinal == q.ordinal and supports_amount(other, q):
-                return [Problem(kind, q.text, f"the sources give {other.text} for something else")]
+    stated = [
+        (entry, other)
+        for entry in sources.entries
+        for other in entry.facts.quantities
+        if not other.year and other.ordinal == q.ordinal and supports_amount(other, q)
+    ]
+    if _exact(q) and any(
+        not other.counted
+        and not local_keys(entry.facts, other.start, other.end)
+        and _next_to(entry, evidence)
+        for entry, other in stated
+    ):
+        return []  # "died of a heart attack ... He was 89.": a sentence beside the evidence
+        # that says nothing of what its figure is about is about the evidence's thing, which
+        # the evidence gives no other figure
+    if stated:
+        return [Problem(kind, q.text, f"the sources give {stated[0][1].text} for something else")]
     return [Problem(kind, q.text, f"no source states {q.text}")]
+
+
+NEXT_TO = 2
+"""Sentences of one article this close tell one part of its story."""
+
+
+def _next_to(entry: Entry, evidence: Sequence[Entry]) -> bool:
+    here = entry.sentence
+    return any(
+        e.sentence.doc_id == here.doc_id and abs(e.sentence.index - here.index) <= NEXT_TO
+        for e in evidence
+    )
+
+
+def _exact(q: Quantity) -> bool:
+    """A figure, not a vague amount ("several") or an age (whose owner says what it is of)."""
+    return q.value is not None and not (q.unit is not None and q.unit.kind == "age")
 
 
 _CODE = re.compile(r"\d")

@@ -3708,8 +3708,8 @@ def test_a_name_joined_to_another_stands_where_the_source_joins_another() -> Non
 
 def test_a_figure_a_source_gives_with_nothing_around_it_is_not_for_something_else() -> None:
     """Sets k and p: "died ... at 89" was "the sources give 89 for something else" where the
-    next sentence is "He was 89." A sentence that says nothing of what its figure is about
-    cannot show it is about something else; one that does still can."""
+    next sentence is "He was 89." A sentence beside the evidence that says nothing of what its
+    figure is about cannot show it is about something else; one that does still can."""
     checker = wire(
         "Mark Lane died of a heart attack on Tuesday at his home in Charlottesville. He was 89. "
         "His firm employed 40 lawyers."
