@@ -20,6 +20,7 @@ Each problem names its kind, the words of the claim it concerns, and what the so
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from collections import Counter
@@ -1804,9 +1805,14 @@ def _check_speaker(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -
     """A statement given to someone the sources do not have saying it: the claim's speaker is
     named nowhere near the sentences stating it, and those give it to someone else."""
     problems = []
+    # a capital that only opens the sentence is no name ("Legal experts said ...")
+    words_only = {n.words for n in claim.facts.names} - {n.words for n in claim.names}
     for attribution in claim.facts.attributions:
         if attribution.pronoun:
             continue
+        if words_only & set(attribution.names):
+            names = tuple(w for w in attribution.names if w not in words_only)
+            attribution = dataclasses.replace(attribution, names=names)
         roles = [r for r in attribution.roles if r not in _GENERIC_SPEAKERS]
         if not roles and all(
             len(words) == 1 and lexicon.key(words[0]) in _GENERIC_SPEAKERS

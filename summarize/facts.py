@@ -2318,10 +2318,14 @@ _NEGATING_VERBS = frozenset(
         "failed",
         "fails",
         "failing",
+        "failure",
+        "failures",
         "unable",
+        "inability",
     ]
 )
-"""Words that negate the verb after "to": "declined to comment", "has yet to approve"."""
+"""Words that negate the verb after "to": "declined to comment", "has yet to approve", "her
+failure to produce minutes"."""
 
 
 @dataclass(frozen=True)

@@ -259,10 +259,17 @@ def _attribution_tail(previous: str, sentence: str) -> bool:
     return rest.count('"') + rest.count("“") <= 2 * len(quoted)
 
 
+_NUMBER_SIGN = re.compile(r"\b(?:No|Nos|Fig|Figs|Vol|Art|pp|Op)\.$")
+"""Abbreviations that stand before a number: "the No. 4 U.S. carrier" was cut in two, its
+second half a sentence opening on "4 U.S. carrier T-Mobile USA Inc."."""
+
+
 def _rejoin(previous: str, sentence: str) -> bool:
     """Whether Punkt's cut between `previous` and `sentence` is not a sentence end."""
     last = _LAST_WORD.search(previous)
     if last and last.group(1).lower() in HONORIFICS:
+        return True
+    if _NUMBER_SIGN.search(previous) and sentence[:1].isdigit():
         return True
     first = sentence.split(maxsplit=1)[0] if sentence.split() else ""
     if _COUNTRY_ABBREVIATION.search(previous):

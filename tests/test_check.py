@@ -3746,3 +3746,29 @@ def test_defending_is_the_opposite_of_criticising() -> None:
     verdict = checker.verify(claim.format("defending"))
     assert "polarity" in {p.kind for p in verdict.problems}, verdict
     assert checker.verify(claim.format("attacking")).supported
+
+
+def test_a_failure_to_act_negates_the_act() -> None:
+    """Set k: "facing a recall over her failure to produce meeting minutes" was "the sources say
+    it is not so" against "for failing to produce meeting minutes": "failing to" negated,
+    "failure to" did not."""
+    checker = wire(
+        "City Clerk Kim Lehmkuhl, under fire for failing to produce meeting minutes for an entire "
+        "year, resigned Monday."
+    )
+    claim = "City Clerk Kim Lehmkuhl, facing criticism over her {} meeting minutes, resigned."
+    assert checker.verify(claim.format("failure to produce")).supported
+    assert not checker.verify(claim.format("success in producing")).supported
+
+
+def test_a_capital_that_only_opens_the_sentence_is_no_speakers_name() -> None:
+    """Set l: "Legal experts said ..." was "the sources attribute this to Marc Ostrau", "Legal"
+    read as a speaker's name; the experts are a speaker the checker cannot refute."""
+    checker = wire(
+        "The deal could help AT&T win approval for its $39 billion purchase of T-Mobile USA, "
+        "said Marc Ostrau, a partner at law firm Fenwick & West."
+    )
+    claim = "{} said the deal could help AT&T win approval for its $39bn purchase of T-Mobile USA."
+    assert checker.verify(claim.format("Legal experts")).supported
+    verdict = checker.verify(claim.format("Rival lawyer Dana Whitcombe"))
+    assert "speaker" in {p.kind for p in verdict.problems}, verdict
