@@ -1953,6 +1953,10 @@ _CLAUSE_FILLERS = frozenset(["also", "currently", "once", "still", "later", "at"
 """Words that may stand between "who was" and the role it gives: "who was at the time the ..."."""
 
 
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
+"""A lawmaker's party and state ("R-Texas", "D-Calif."): no one a role is given to."""
+
+
 def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Name]:
     """ "Ana Ruiz, the governor of X," and "Ruiz, 52, a lawyer": the role after the comma."""
     role_table = lexicon.roles()
@@ -1963,6 +1967,7 @@ def _appositive_titles(found: list[Name], tokens: tuple[Token, ...]) -> list[Nam
         j = name.end
         if (
             not title
+            and not _PARTY_TAG.match(name.text)  # "Rep. Mike McCaul, R-Texas, the chairman"
             and j + 1 < len(tokens)
             and tokens[j].text == ","
             and (

@@ -3772,3 +3772,17 @@ def test_a_capital_that_only_opens_the_sentence_is_no_speakers_name() -> None:
     assert checker.verify(claim.format("Legal experts")).supported
     verdict = checker.verify(claim.format("Rival lawyer Dana Whitcombe"))
     assert "speaker" in {p.kind for p in verdict.problems}, verdict
+
+
+def test_a_lawmakers_party_tag_takes_no_title() -> None:
+    """Set k: in "Rep. Mike McCaul, R-Texas, the chairman of the House Homeland Security
+    Committee", "R-Texas" was a name given the chairmanship, so "Homeland Security Committee
+    chairman Mike McCaul" read as another's title."""
+    checker = wire(
+        "Rep. Mike McCaul, R-Texas, the chairman of the House Homeland Security Committee, said "
+        'on "Fox News Sunday" that he talked to the White House on Saturday.'
+    )
+    claim = '{} Mike McCaul said on "Fox News Sunday" that he talked to the White House.'
+    assert checker.verify(claim.format("Homeland Security Committee chairman")).supported
+    verdict = checker.verify(claim.format("Governor"))
+    assert "title" in {p.kind for p in verdict.problems}, verdict
