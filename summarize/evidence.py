@@ -345,7 +345,9 @@ def units_agree(claim: Quantity, evidence: Quantity) -> bool:
             # "40 percent" may drop its unit in a source, but "a majority" has no figure
             return claim.unit.kind in _LOOSE_UNITS and claim.value is not None
         if evidence.unit is not None:
-            return evidence.unit.kind not in _PHYSICAL
+            # a figure below zero left bare is a temperature: "had reached minus 28" ("-28 C")
+            below_zero = evidence.unit.kind == "temperature" and (claim.value or 0.0) < 0
+            return evidence.unit.kind not in _PHYSICAL or below_zero
         return True
     if not other_unit(claim.unit, evidence.unit):
         return True

@@ -43,6 +43,7 @@ _TOKEN = re.compile(
     r"|(?P<numberword>\d+(?:[,.]\d+)*(?=[A-Za-z]))"
     r"|(?P<number>\d+(?:[,.:]\d+)*)"
     r"|(?P<ampersand>[A-Z]{1,3}&[A-Z]{1,3}(?![\w&]))"  # one name: "AT&T", "S&P", "H&M"
+    r"|(?P<sign>(?i:minus|negative)(?=-\d))"  # "negative-4 degrees": a sign, then a number
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+)*)"
     r"|(?P<symbol>[$£€¥%°])"
     r"|(?P<punct>[^\s\w])"
@@ -79,7 +80,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         kind = match.lastgroup or "punct"
         if kind in ("numberword", "ordinal", "mixed"):
             kind = "number"
-        elif kind == "ampersand":
+        elif kind in ("ampersand", "sign"):
             kind = "word"
         word = match.group()
         lower = word.lower()
@@ -385,6 +386,11 @@ def _unit_after(tokens: tuple[Token, ...], i: int) -> tuple[lexicon.Unit | None,
     ):
         return table[("°" + tokens[j].lower,)], j + 1 - i  # "40C", "104F", "-28 C temperatures"
     unit, length = _match_phrase(tokens, j, table, lexicon.longest_unit())
+    if unit is None and [t.lower for t in tokens[j : j + 2]] == ["of", "a"]:
+        # "0.14 of a percentage point" is 0.14 points
+        of_a, length = _match_phrase(tokens, j + 2, table, lexicon.longest_unit())
+        if of_a is not None and of_a.name == "point":
+            return of_a, j + 2 + length - i
     if (
         unit is not None
         and unit.kind == "rate"
@@ -717,7 +723,38 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
     found = [q for q in found if not any(k in in_fraction for k in range(q.start, q.end))]
     found += fractions
     found.sort(key=lambda q: q.start)
-    return tuple(_compound(_ranges(list(_shared_units(tuple(found), tokens)), tokens), tokens))
+    found = _compound(_ranges(list(_shared_units(tuple(found), tokens)), tokens), tokens)
+    return tuple(_signed(q, tokens, text) for q in found)
+
+
+_MINUS = frozenset(["minus", "negative"])
+
+
+def _signed(q: Quantity, tokens: tuple[Token, ...], text: str) -> Quantity:
+    """A figure below zero: "minus four degrees", "negative-4 degrees", "-28 C"."""
+    k = q.start
+    if q.value is None or q.year or k == 0:
+        return q
+    before = tokens[k - 1]
+    if before.lower in _MINUS:
+        start = k - 1
+    elif (
+        before.text == "-"
+        and before.end == tokens[k].start
+        and (k == 1 or tokens[k - 2].end < before.start or tokens[k - 2].lower in _MINUS)
+        and tokens[k].kind == "number"
+    ):
+        start = k - 2 if k >= 2 and tokens[k - 2].lower in _MINUS else k - 1
+    else:
+        return q
+    return replace(
+        q,
+        text=text[tokens[start].start : tokens[q.end - 1].end],
+        start=start,
+        low=-q.high,
+        high=-q.low,
+        value=-q.value,
+    )
 
 
 _YEAR_SPAN = re.compile(r"((?:1[89]|20)\d\d)[-–]((?:1[89]|20)?\d\d)")
@@ -800,6 +837,9 @@ _FRACTIONS = {
     ("a", "quarter"): 25.0, ("one", "quarter"): 25.0, ("one-quarter",): 25.0,
     ("three", "quarters"): 75.0, ("three-quarters",): 75.0,
     ("a", "fifth"): 20.0, ("one", "fifth"): 20.0, ("a", "tenth"): 10.0,
+    ("one-tenth",): 10.0, ("a", "hundredth"): 1.0,
+    **{(f"{word}-tenths",): 10.0 * n for word, n in _SMALL.items() if 2 <= n <= 9},
+    **{(word, "tenths"): 10.0 * n for word, n in _SMALL.items() if 2 <= n <= 9},
 }  # fmt: skip
 """Fractions of a whole, as percentages: "half of voters" agrees with "50 percent"."""
 _FRACTION_LONGEST = max(len(k) for k in _FRACTIONS)
@@ -864,9 +904,9 @@ def _unit_fractions(tokens: tuple[Token, ...], text: str) -> list[Quantity]:
                 )  # fmt: skip
                 i = end
                 continue
-        if unit is None or unit.kind not in _MEASURED:
+        if unit is None or not (unit.kind in _MEASURED or unit.name == "point"):
             i += 1
-            continue
+            continue  # a measure, or a point of a share: "half a percentage point"
         end = j + 1 + length
         hedge, hedge_length = _hedge_before(tokens, i)
         low, high = _interval(share / 100, hedge, False)

@@ -3786,3 +3786,13 @@ def test_a_lawmakers_party_tag_takes_no_title() -> None:
     assert checker.verify(claim.format("Homeland Security Committee chairman")).supported
     verdict = checker.verify(claim.format("Governor"))
     assert "title" in {p.kind for p in verdict.problems}, verdict
+
+
+def test_a_temperature_below_zero_keeps_its_sign() -> None:
+    """Set p: "the thermometer had reached minus 28" found no "28" against "-28 C"; a figure
+    below zero left bare is a temperature, and the sign is part of the figure."""
+    checker = wire("Staff brought the penguins inside rather than subject them to the -28 C cold.")
+    claim = "Staff brought the penguins inside rather than subject them to {}."
+    assert checker.verify(claim.format("minus 28")).supported
+    assert not checker.verify(claim.format("28 degrees")).supported
+    assert not checker.verify(claim.format("minus 18")).supported

@@ -68,7 +68,14 @@ def amounts(text: str) -> list[tuple[float | None, float, float, str | None]]:
         ("The rider hit the ground at 6.25 m/s.", 6.25, "mps"),
         ("The rider hit the ground at 6.25m/s.", 6.25, "mps"),
         ("The limit is 40 km/h near schools.", 40, "kmh"),
-        ("The birds were spared the -28 C temperatures.", 28, "celsius"),
+        ("The birds were spared the -28 C temperatures.", -28, "celsius"),
+        # below zero, however written: a sign flipped is another temperature
+        ("Do not store it below negative-4 degrees.", -4, "degree"),
+        ("Do not store it anywhere colder than minus four degrees.", -4, "degree"),
+        # a fraction of a point of a share, and a decimal "of a" point
+        ("The lead is less than half a percentage point.", 0.5, "point"),
+        ("Scott is ahead by two-tenths of a percentage point.", 0.2, "point"),
+        ("His lead stood at 0.14 of a percentage point.", 0.14, "point"),
     ],
 )
 def test_amounts_are_normalised_with_their_unit(text: str, value: float, unit: str | None) -> None:
