@@ -65,6 +65,7 @@ from .facts import (
     said_on_day,
     same_name,
     tokenize,
+    told_as_past,
 )
 from .schema import Article, Check, Problem, Verdict
 from .sentences import split_sentences
@@ -709,7 +710,7 @@ def _date_problem(
     for entry in evidence[:2]:
         pool += [e for e in sources.previous(entry, 3) if e not in pool]
     pool += [e for e in sources.entries if e not in pool and overlap(context, e.keys) >= 0.5]
-    agree, disagree, unknown = [], [], []
+    agree, disagree, unknown, ahead = [], [], [], []
     fit: dict[int, float] = {}
     whole = {claim.facts.tokens[i].key for i in claim.facts.content}
     mine_said = said_on_day(claim.facts, when)
@@ -727,10 +728,13 @@ def _date_problem(
                 # unless it is the only day of the sentence the claim restates ("has risen to
                 # 44, the navy said Saturday" for "rose to 44 on Saturday")
             planned = other.future and other.weekday is not None and not when.future
-            if planned and entry is not evidence[0]:
+            if planned and (entry is not evidence[0] or told_as_past(claim.facts, when)):
+                if when.agrees(other, entry.anchor, entry.anchor) and entry is evidence[0]:
+                    ahead.append(other)
                 continue  # a weekday only looked ahead to is no day a past event happened
                 # on ("The fire ignited on September 14" against "visits ... are scheduled
-                # to begin on Sunday"; new-user audit)
+                # to begin on Sunday"; "arrived on Wednesday" against "were expected to
+                # arrive on Wednesday": new-user audits)
             verdict = when.agrees(other, entry.anchor, entry.anchor)
             related = (
                 entry in evidence[:1]
@@ -791,6 +795,8 @@ def _date_problem(
         return Problem("date", when.text, f"the sources say {disagree[0].text}")
     if unknown or when.period is not None:  # "this year" where nothing dates it: unrefuted
         return None  # a weekday no article date resolves: not contradicted
+    if ahead:
+        return Problem("date", when.text, f"the sources only look ahead to {ahead[0].text}")
     return Problem("date", when.text, f"no source dates this {when.text}")
 
 

@@ -31,7 +31,16 @@ from .evidence import (
     related,
     units_agree,
 )
-from .facts import WEEKDAYS, Facts, Quantity, Token, analyse, said_on_day, same_name
+from .facts import (
+    WEEKDAYS,
+    Facts,
+    Quantity,
+    Token,
+    analyse,
+    said_on_day,
+    same_name,
+    told_as_past,
+)
 from .schema import Disagreement, Sentence, Side, Support
 from .sentences import stem
 from .similarity import cosines, doc_bounds
@@ -313,6 +322,13 @@ def compare(
         for da in a.dates
         if not said_on_day(a, da)
     )
+    # "arrived on Wednesday" is not stated by "were expected to arrive on Wednesday"
+    only_expected = any(
+        told_as_past(a, da)
+        and any(db.future and da.agrees(db, a_date, b_date) for db in told)
+        and not any(not db.future and da.agrees(db, a_date, b_date) for db in told)
+        for da in a.dates
+    )
     mine_years = [q for q in a.quantities if q.year]
     their_years = [q for q in b.quantities if q.year]
     for qa in mine_years:
@@ -347,6 +363,7 @@ def compare(
         and matched == len(numbers)
         and not other_year
         and not other_days
+        and not only_expected
         and not unnegated
         and (not names or named >= len(names) / 2)
         and not _other_speaker(a, b, b_before)

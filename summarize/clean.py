@@ -33,6 +33,12 @@ _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _AGENCY = r"(?:AFP|AP|Reuters|IANS|PTI|ANI|UPI|dpa|Xinhua|TASS|Bloomberg|CNN)"
 _NAMED_AGENCY = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
 """A wire's name in its dateline's brackets: "Meridian News", "Finwire"."""
+_CAPS_PLACE = (
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]*){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*)?)?"
+)
+"""A capitalised dateline's place, with the state or country a wire adds: "PORT CALDER",
+"HARLOW BAY, Texas", "SAN JUAN, Puerto Rico"."""
 _STATION = r"(?:[KW][A-Z]{2,3}(?:-TV)?|(?:CBS|NBC|ABC|FOX)[A-Z][A-Za-z]+|NBC\d+)"
 """A broadcaster's call sign or brand in a local dateline: "PITTSBURGH (KDKA) —", "FT
 LAUDERDALE (CBSMiami) –"."""
@@ -80,7 +86,7 @@ _DATELINES = (
     # PORT CALDER (Metro Daily Wire) -   a wire of its own in a capitalised place's dateline
     # (new-user audit); the dash is required, as "(…)" may open the prose
     re.compile(
-        rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*){{0,3}})\s*"
+        rf"^(?P<place>{_CAPS_PLACE})\s*"
         rf"\((?P<agency>{_NAMED_AGENCY})\)\s*{_DASH}{{1,2}}\s+(?=[A-Z“\"‘])"
     ),
     # BAGHDAD –   /   WASHINGTON, D.C. —   /   WASHINGTON—An attorney (no spaces: WSJ)  /
@@ -1068,7 +1074,7 @@ _AGENCY_WORDS = (
 )
 _DATELINE_AGENCY = re.compile(rf"\(({_AGENCY}|{_STATION})\)")
 _DATELINE_WIRE = re.compile(
-    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]*){{0,3}})"
+    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|^{_CAPS_PLACE})"
     rf"\s*\(({_NAMED_AGENCY})\)$"
 )
 """Any name in the brackets of a dated or capitalised dateline ("VALDORIA, March 4 (Meridian

@@ -1313,6 +1313,32 @@ def _in_a_title(tokens: tuple[Token, ...], i: int) -> bool:
 _SAID_ON_GAP = frozenset(["on", "late", "early", "this", "last", "reporters", "journalists"])
 
 
+_PAST_FORMS = frozenset(
+    ["began", "came", "went", "met", "left", "took", "made", "held", "struck", "found", "got",
+     "gave", "began", "sent", "won", "lost", "told", "broke", "ran", "hit", "saw", "flew"]
+)  # fmt: skip
+
+
+_PLANNING = frozenset(["scheduled", "expected", "planned", "slated", "set", "due", "intended"])
+
+
+def told_as_past(facts: Facts, when: When) -> bool:
+    """The sentence tells its dated event as done: a verb in the past just before the day
+    ("arrived on Wednesday"), not one looked ahead to ("to arrive", "will arrive"). A source
+    that only expects it that day does not state it (new-user audit)."""
+    tokens = facts.tokens
+    for k in range(when.start - 1, max(-1, when.start - 5), -1):
+        word = tokens[k].lower
+        if tokens[k].kind == "punct":
+            return False
+        if word in _PLANNING:
+            return False  # "is scheduled for Oct. 18"
+        if word in _PAST_FORMS or (len(word) > 4 and word.endswith("ed")):
+            before = tokens[k - 1].lower if k > 0 else ""
+            return before not in ("to", "be", "been", "will", "would", "'ll")
+    return False
+
+
 def said_on_day(facts: Facts, when: When) -> bool:
     """The day is when something was said, not when what was said happened: a speech verb
     stands right before it ("said Friday", "announced late on Tuesday", "told reporters on

@@ -3796,3 +3796,35 @@ def test_a_temperature_below_zero_keeps_its_sign() -> None:
     assert checker.verify(claim.format("minus 28")).supported
     assert not checker.verify(claim.format("28 degrees")).supported
     assert not checker.verify(claim.format("minus 18")).supported
+
+
+def test_an_event_only_expected_on_a_day_is_not_stated_as_done() -> None:
+    """Third new-user audit: "A team from the U.S. Chemical Safety Board arrived on Wednesday"
+    cited and passed a Tuesday article's "... who were expected to arrive on Wednesday"."""
+    expected = Article(
+        1,
+        "Gulf Coast Wire",
+        "The U.S. Chemical Safety Board said it was sending a team of investigators, who were "
+        "expected to arrive on Wednesday.",
+        date=dt.date(2025, 3, 11),
+    )
+    arrived = Article(
+        2,
+        "Lone Star Dispatch",
+        "A team from the U.S. Chemical Safety Board arrived on Wednesday, officials said.",
+        date=dt.date(2025, 3, 13),
+    )
+    point = "A team from the U.S. Chemical Safety Board arrived on Wednesday."
+    verdict = Checker([expected]).verify(point)
+    assert ("date", "the sources only look ahead to Wednesday") in {
+        (p.kind, p.detail) for p in verdict.problems
+    }, verdict
+    assert Checker([arrived]).verify(point).supported
+    first, second = (analyse(a.text) for a in (expected, arrived))
+    assert not compare(analyse(point), first, dt.date(2025, 3, 13), expected.date).stated
+    assert compare(analyse(point), second, dt.date(2025, 3, 13), arrived.date).stated
+    assert (
+        Checker([expected])
+        .verify("The Chemical Safety Board team was expected to arrive on Wednesday.")
+        .supported
+    )

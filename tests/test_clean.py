@@ -56,6 +56,11 @@ def test_reuters_dateline():
         # briefing opened "**PORT CALDER (Metro Daily Wire) - Port Calder councillors ...")
         ("PORT CALDER (Metro Daily Wire) - Port Calder councillors voted 7-4 on Tuesday.",
          "PORT CALDER (Metro Daily Wire)", "Metro Daily Wire", "Port Calder councillors"),
+        # ... with the state a wire adds (third new-user audit: labelled "gulfcoast")
+        ("HARLOW BAY, Texas (Gulf Coast Wire) - An explosion tore through a plant on Tuesday.",
+         "HARLOW BAY, Texas (Gulf Coast Wire)", "Gulf Coast Wire", "An explosion"),
+        ("MARLOW, Ohio (Buckeye Newswire) — Staff flagged the intrusion on Friday.",
+         "MARLOW, Ohio (Buckeye Newswire)", "Buckeye Newswire", "Staff flagged"),
         ("Smith (Metro Daily Wire) - a reporter of ours - was there on Tuesday.", None, None,
          "Smith"),
         # an organisation's initials are no dateline, nor a station's call sign
