@@ -41,6 +41,9 @@ class Mention:
     """Words naming what happened on that day ("strike", "storming")."""
     names: tuple[tuple[str, ...], ...]
     anchor: _dt.date | None
+    ended: bool = False
+    """What happened is the end of the named event ("lifted the evacuation order"), not the
+    event itself ("ordered residents to evacuate")."""
 
 
 @dataclass(frozen=True)
@@ -259,9 +262,30 @@ def mentions(
                     frozenset() if _dates_a_report(facts, when) else _heads(facts, lo, hi),
                     names,
                     article.date,
+                    _ended(facts, lo, hi),
                 )
             )
     return found
+
+
+_ENDING = frozenset(
+    ["lift", "lifted", "lifting", "end", "ended", "ending", "cancel", "cancelled", "canceled",
+     "rescind", "rescinded", "revoke", "revoked", "withdraw", "withdrew", "called", "reopen",
+     "reopened", "suspend", "suspended"]
+)  # fmt: skip
+"""Verbs that end what the word after them names: "lifted the evacuation order" is the
+evacuation's end (third new-user audit: "Day of the evacuation: Wednesday [2] · Tuesday [3]"
+paired the order and its lifting)."""
+
+
+def _ended(facts: Facts, lo: int, hi: int) -> bool:
+    heads = lexicon.event_words()
+    tokens = facts.tokens
+    return any(
+        tokens[i].lower in _ENDING
+        and any(tokens[k].key in heads for k in range(i + 1, min(hi, i + 4)))
+        for i in range(lo, hi)
+    )
 
 
 def same_event(a: Mention, b: Mention) -> bool:
@@ -270,7 +294,7 @@ def same_event(a: Mention, b: Mention) -> bool:
     apart = _days_apart(a, b)
     if apart is None or apart > MAX_DISPUTE_DAYS:
         return False  # days apart, or no way to tell
-    if not any(related(x, y) for x in a.heads for y in b.heads):
+    if not any(related(x, y) for x in a.heads for y in b.heads) or a.ended != b.ended:
         return False
     return any(same_name(x, y) for x in a.names for y in b.names)
 
@@ -509,14 +533,20 @@ _NOUNS = {
 
 
 def _topic(event: Event) -> str:
-    """What happened, in the sources' word for it ("the strike")."""
-    heads = [h for m in event.mentions for h in m.heads]
+    """What happened, in the sources' word for it ("the strike"; "the end of the evacuation"
+    where every source tells of its lifting)."""
+    named = _named(event.mentions)
+    return f"the end of {named}" if all(m.ended for m in event.mentions) else named
+
+
+def _named(mentions: Sequence[Mention]) -> str:
+    heads = [h for m in mentions for h in m.heads]
     if not heads:
         return "the event"
     head = max(set(heads), key=lambda h: (heads.count(h), h not in _NOUNS, h))
     written = [
         token.lower
-        for mention in event.mentions
+        for mention in mentions
         for token in analyse(mention.sentence.text).tokens
         if token.key == head
     ]

@@ -737,6 +737,8 @@ def _signed(q: Quantity, tokens: tuple[Token, ...], text: str) -> Quantity:
         return q
     before = tokens[k - 1]
     if before.lower in _MINUS:
+        if [t.lower for t in tokens[max(0, k - 3) : k - 1]] == ["plus", "or"]:
+            return q  # "plus or minus 3.5 percentage points": a margin, not below zero
         start = k - 1
     elif (
         before.text == "-"

@@ -19,7 +19,7 @@ from summarize import check, summarize
 from summarize.checker import Checker
 from summarize.cite import Cited, compare, number_disagreements
 from summarize.cli import main
-from summarize.events import timeline
+from summarize.events import date_disagreements, timeline
 from summarize.facts import analyse
 from summarize.ingest import load
 from summarize.readable import opener
@@ -3828,3 +3828,34 @@ def test_an_event_only_expected_on_a_day_is_not_stated_as_done() -> None:
         .verify("The Chemical Safety Board team was expected to arrive on Wednesday.")
         .supported
     )
+
+
+def test_the_end_of_an_event_is_another_event_than_its_start() -> None:
+    """Third new-user audit: "Day of the evacuation: Wednesday [2] · Tuesday [3]" paired the
+    judge's lifting of the evacuation order with his ordering it; the two outlets agree."""
+    day = dt.date(2025, 3, 13)
+    articles = [
+        Article(
+            1,
+            "Ledger",
+            "Residents began returning home after Judge Dennis Okafor lifted the evacuation "
+            "order at 6 p.m. on Wednesday.",
+            date=day,
+        ),
+        Article(
+            2,
+            "Dispatch",
+            "Judge Dennis Okafor ordered about 3,200 residents to evacuate early on Tuesday.",
+            date=day,
+        ),
+        Article(
+            3,
+            "Wire",
+            "Judge Dennis Okafor lifted the evacuation order on Thursday morning, officials said.",
+            date=day,
+        ),
+    ]
+    assert not date_disagreements(articles[:2])
+    [disagreement] = date_disagreements(articles)
+    assert disagreement.topic == "Day of the end of the evacuation"
+    assert {side.sources for side in disagreement.sides} == {(1,), (3,)}

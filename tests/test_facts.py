@@ -76,6 +76,8 @@ def amounts(text: str) -> list[tuple[float | None, float, float, str | None]]:
         ("The lead is less than half a percentage point.", 0.5, "point"),
         ("Scott is ahead by two-tenths of a percentage point.", 0.2, "point"),
         ("His lead stood at 0.14 of a percentage point.", 0.14, "point"),
+        # a margin of error is no figure below zero (a dev cluster's "minus 3.5 points")
+        ("The margin of error is plus or minus 3.5 percentage points.", 3.5, "point"),
     ],
 )
 def test_amounts_are_normalised_with_their_unit(text: str, value: float, unit: str | None) -> None:
