@@ -316,7 +316,9 @@ def find_name(name: Name | tuple[str, ...], facts: Facts) -> Name | None:
         if 3 <= len(word) <= 6:  # "GDP" for "gross domestic product"
             initials = [t.lower[0] for t in tokens if t.kind == "word"]
             text = "".join(initials)
-            if word in text:
+            # "OSHA" for "the Occupational Safety and Health Administration"
+            named = "".join(t.lower[0] for t in tokens if t.kind == "word" and t.capital)
+            if word in text or (word.isalpha() and word in named):
                 return Name(word.upper(), 0, 0, words)
     elif words and len(words[-1]) >= 3 and facts.tokens:
         # a surname opening the sentence is read as a word there ("Barling said Price was

@@ -9,6 +9,8 @@ verb's participants, through the passive ("was attacked by a protester") and coo
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -329,7 +331,25 @@ def _rival_events(claim: str, evidence: Iterable[str]) -> Iterator[tuple[Event, 
             for event in mine:
                 if event.doers & theirs.doers or not synonymous(key(event.verb), key(theirs.verb)):
                     continue
+                if any(_abbreviates(d, h, text) for d in event.doers for h in theirs.doers):
+                    continue  # "OSHA" for "the Occupational Safety and Health Administration"
                 yield event, theirs
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w'’-]*)*")
+
+
+def _abbreviates(short: str, head: str, text: str) -> bool:
+    """`short` is the initials of the name in `text` whose last word is `head`."""
+    if not 2 <= len(short) <= 6 or not short.isalpha():
+        return False
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group().split()
+        if words[-1].lower() == head:
+            initials = "".join(w[0] for w in words if w[0].isupper()).lower()
+            if initials == short or initials.endswith(short) and len(short) >= 3:
+                return True
+    return False
 
 
 def swapped(claim: str, evidence: Iterable[str]) -> tuple[Event, Event] | None:

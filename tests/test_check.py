@@ -3859,3 +3859,19 @@ def test_the_end_of_an_event_is_another_event_than_its_start() -> None:
     [disagreement] = date_disagreements(articles)
     assert disagreement.topic == "Day of the end of the evacuation"
     assert {side.sources for side in disagreement.sides} == {(1,), (3,)}
+
+
+def test_an_agencys_initials_name_it() -> None:
+    """Third new-user audit: "OSHA fined Corvane $145,000" was "no source mentions OSHA" and a
+    reversal ("the sources have Administration as the one who did it"), where a source says
+    "the Occupational Safety and Health Administration fined Corvane $145,000"."""
+    checker = wire(
+        "Federal records show the Occupational Safety and Health Administration fined Corvane "
+        "$145,000 in 2023 over process-safety violations at the site."
+    )
+    assert checker.verify("In 2023, OSHA fined Corvane $145,000 over safety violations.").supported
+    verdict = checker.verify("In 2023, Corvane fined OSHA $145,000 over safety violations.")
+    assert "roles" in {p.kind for p in verdict.problems}, verdict
+    assert not checker.verify(
+        "In 2023, EPA fined Corvane $145,000 over safety violations."
+    ).supported
