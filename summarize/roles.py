@@ -10,7 +10,6 @@ verb's participants, through the passive ("was attacked by a protester") and coo
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -347,7 +346,7 @@ def _abbreviates(short: str, head: str, text: str) -> bool:
         words = match.group().split()
         if words[-1].lower() == head:
             initials = "".join(w[0] for w in words if w[0].isupper()).lower()
-            if initials == short or initials.endswith(short) and len(short) >= 3:
+            if initials == short or (initials.endswith(short) and len(short) >= 3):
                 return True
     return False
 
