@@ -2093,8 +2093,8 @@ def _denied_elsewhere(claim: ClaimFacts, core: list[Entry], sources: Sources) ->
             context = _cue_context(entry.facts, scope)
             if len(context) < 3 or overlap(context, claim_keys) < DENIED_CONTEXT:
                 continue
-            if _hypothetical(claim.facts, head):
-                continue
+            if _hypothetical(claim.facts, head) or _hypothetical(entry.facts, head):
+                continue  # "threatening to publish the data if the hospital does not pay"
             if any(
                 negated_in(scope, e) is False and overlap(context, e.keys) >= DENIED_CONTEXT
                 for e in ranked

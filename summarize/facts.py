@@ -2201,6 +2201,8 @@ def attributions(
             start, end = i + 2, i + 2
             while end < len(tokens) and tokens[end].text not in _SPEAKER_STOPS and end - start < 8:
                 end += 1
+        elif _names_something(tokens, i):
+            continue  # "a group called Crimson Vessel": a name given, not words said
         elif token.lower in verbs or (
             token.lower in participles and i > 0 and tokens[i - 1].text == ","
         ):
@@ -2316,6 +2318,18 @@ def attributions(
             )
         )
     return tuple(out)
+
+
+def _names_something(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "called" between a common noun and a name: what something is called."""
+    return (
+        tokens[i].lower in ("called", "named", "dubbed")
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].kind == "word"
+        and tokens[i - 1].text[:1].islower()
+        and tokens[i - 1].lower not in _PRONOUNS
+        and tokens[i + 1].text[:1].isupper()
+    )
 
 
 _BE_WORDS = frozenset(["was", "were", "is", "are", "be", "been", "being"])

@@ -3875,3 +3875,25 @@ def test_an_agencys_initials_name_it() -> None:
     assert not checker.verify(
         "In 2023, EPA fined Corvane $145,000 over safety violations."
     ).supported
+
+
+def test_a_name_given_and_a_denial_under_a_condition_are_no_speech_or_negation() -> None:
+    """Third new-user audit: "Hackers from a group called Crimson Vessel hit the hospital"
+    was given a speaker ("called" read as speech), and "gave the hospital a week to pay" was
+    denied by "threatening to publish the data if the hospital does not pay"."""
+    checker = wire(
+        "The attack was claimed by the ransomware group Crimson Vessel, which hit St. Brigid "
+        "Regional Medical Center. Crimson Vessel demanded $4 million, threatening to publish "
+        "patient data if the hospital does not pay within seven days."
+    )
+    assert [
+        a.speaker
+        for a in analyse("Hackers from a group called Crimson Vessel hit it.").attributions
+    ] == []
+    assert checker.verify(
+        "Hackers from a group called Crimson Vessel hit St. Brigid Regional Medical Center."
+    ).supported
+    assert checker.verify(
+        "Crimson Vessel demanded $4 million and gave the hospital seven days to pay."
+    ).supported
+    assert [a.speaker for a in analyse("Trump called Kelly a liar.").attributions] == ["Trump"]
