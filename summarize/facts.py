@@ -1317,7 +1317,7 @@ _SAID_ON_GAP = frozenset(["on", "late", "early", "this", "last", "reporters", "j
 
 _PAST_FORMS = frozenset(
     ["began", "came", "went", "met", "left", "took", "made", "held", "struck", "found", "got",
-     "gave", "began", "sent", "won", "lost", "told", "broke", "ran", "hit", "saw", "flew"]
+     "gave", "sent", "won", "lost", "told", "broke", "ran", "hit", "saw", "flew"]
 )  # fmt: skip
 
 

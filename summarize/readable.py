@@ -166,11 +166,22 @@ def opener(text: str) -> str | None:
     contracted = first_token.lower().replace("’", "'")
     if contracted in _POINTING_CONTRACTIONS:
         return first_token.lower()
+    if (
+        len(lowered) > 1
+        and (lowered[0].isdigit() or lowered[0] in _COUNT_WORDS)
+        and lowered[1] in reading_words()["bare count"]
+    ):
+        return lowered[0]  # "Two remain in critical condition": two of what?
     for phrase, _ in connectives():  # "Sure, he earned ...": the pronoun after the link
         if tuple(lowered[: len(phrase)]) == phrase and len(tokens) > len(phrase):
             return opener(" ".join(tokens[len(phrase) :]))
     return None
 
+
+_COUNT_WORDS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several",
+     "many", "dozens", "hundreds", "thousands", "most", "some", "few", "others"]
+)  # fmt: skip
 
 _POINTING_CONTRACTIONS = frozenset(
     ["it's", "that's", "they're", "they've", "they'd", "they'll", "she's", "she'd", "she'll",

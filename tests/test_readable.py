@@ -51,6 +51,11 @@ from summarize.select import mmr, runs
         ("Of that, $300 million will come from revenue bonds.", "of that"),
         ("One of the passengers was a child.", None),
         ("Of course the council will vote again.", None),
+        # a count whose noun is in an earlier sentence (third new-user audit)
+        ("Two remain in critical condition at the Gulf Regional Burn Center.", "two"),
+        ("Thousands have fled the coast.", "thousands"),
+        ("Two workers remain in critical condition.", None),
+        ("Some 300 residents were evacuated.", None),
     ],
 )
 def test_opener_finds_words_that_point_back(text: str, expected: str | None) -> None:
