@@ -110,6 +110,9 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
     or, for a generic one ("people"), the same noun and a word of what happened to them: 12,000
     people who left their homes are not three people who were killed. Amounts of different
     nouns ("people", "towns") never count the same thing."""
+    owner_a, owner_b = _aged(a, qa), _aged(b, qb)
+    if owner_a and owner_b:
+        return same_name(owner_a, owner_b)  # "Luis Amador, 34," in both: his age
     light = lexicon.light_words()
     ca = next((k for k in qa.counted if k not in light), None)
     cb = next((k for k in qb.counted if k not in light), None)
@@ -132,6 +135,15 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
         return False  # "injuring 30" is not "twelve people were killed", though both are near
     shared = sum(1 for k in near_a if covered(k, near_b))
     return shared >= 2 or shared / min(len(near_a), len(near_b)) >= 0.5
+
+
+def _aged(facts: Facts, q: Quantity) -> tuple[str, ...] | None:
+    """The person whose age `q` is, set off right after the name ("Luis Amador, 34,")."""
+    if q.unit is None or q.unit.kind != "age" or q.start < 2:
+        return None
+    if facts.tokens[q.start - 1].text != ",":
+        return None
+    return next((n.words for n in facts.names if n.end == q.start - 1 and len(n.words) >= 2), None)
 
 
 def _told_alike(a: Facts, qa: Quantity, b: Facts, qb: Quantity, counted: set[str]) -> bool:

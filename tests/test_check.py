@@ -3897,3 +3897,14 @@ def test_a_name_given_and_a_denial_under_a_condition_are_no_speech_or_negation()
         "Crimson Vessel demanded $4 million and gave the hospital seven days to pay."
     ).supported
     assert [a.speaker for a in analyse("Trump called Kelly a liar.").attributions] == ["Trump"]
+
+
+def test_an_age_set_off_after_a_name_is_that_persons_in_a_citation() -> None:
+    """Third new-user audit: "Luis Amador, 34, a contract pipefitter from Baytown, died at the
+    scene. [3]" left out two outlets saying so: an age between commas has no words of its own
+    around it, and the name before it says whose it is."""
+    point = analyse("Luis Amador, 34, a contract pipefitter from Baytown, died at the scene.")
+    same = analyse("Luis Amador, 34, a contract pipefitter from Baytown, was killed.")
+    other = analyse("Luis Amador, 43, a contract pipefitter from Baytown, was killed.")
+    assert compare(point, same).stated
+    assert not compare(point, other).stated
