@@ -246,6 +246,9 @@ def mentions(
             if _conceded(facts, when) or _said_on(facts, when):
                 continue
             lo, hi = _clause(facts, when)
+            if any(t.lower in ("if", "unless") for t in facts.tokens[lo : when.start]):
+                continue  # "If data was leaving the network on Friday night, ...": a
+                # supposition, no event (third new-user audit's timeline)
             words = _event_words(facts, lo, hi)
             if len(words) < 2:
                 continue

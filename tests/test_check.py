@@ -3908,3 +3908,22 @@ def test_an_age_set_off_after_a_name_is_that_persons_in_a_citation() -> None:
     other = analyse("Luis Amador, 43, a contract pipefitter from Baytown, was killed.")
     assert compare(point, same).stated
     assert not compare(point, other).stated
+
+
+def test_a_supposition_and_a_called_off_plan_date_no_event_a_week_on() -> None:
+    """Third new-user audit's timeline: "If data was leaving the network on Friday night, ..."
+    was the Friday event, and "postponed about 70 elective surgeries scheduled for Monday and
+    Tuesday", in a Tuesday article, was dated the Monday after."""
+    tuesday = dt.date(2025, 9, 16)
+    article = Article(
+        1,
+        "Courier",
+        "The hospital postponed about 70 elective surgeries scheduled for Monday. "
+        "If data was leaving the network on Friday night, the intrusion began earlier, an "
+        "analyst said.",
+        date=tuesday,
+    )
+    dated = {d.date: d.text for d in timeline([article])}
+    assert dt.date(2025, 9, 12) not in dated
+    assert dated == {dt.date(2025, 9, 15): "The hospital postponed about 70 elective surgeries "
+                     "scheduled for Monday."}  # fmt: skip
