@@ -3927,3 +3927,18 @@ def test_a_supposition_and_a_called_off_plan_date_no_event_a_week_on() -> None:
     assert dt.date(2025, 9, 12) not in dated
     assert dated == {dt.date(2025, 9, 15): "The hospital postponed about 70 elective surgeries "
                      "scheduled for Monday."}  # fmt: skip
+
+
+def test_a_chief_information_officer_is_named_in_full() -> None:
+    """Third new-user audit: "the sources call Daniel Reese officer", his title cut to its
+    last word ("chief information officer" was no listed role)."""
+    checker = wire(
+        "Daniel Reese, the hospital's chief information officer, said records were down."
+    )
+    verdict = checker.verify(
+        "Daniel Reese, the hospital's chief executive, said records were down."
+    )
+    assert ("title", "the sources call Daniel Reese chief information officer") in {
+        (p.kind, p.detail) for p in verdict.problems
+    }, verdict
+    assert checker.verify("CIO Daniel Reese said records were down.").supported
