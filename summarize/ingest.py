@@ -922,7 +922,9 @@ def load(
             )
         )
     if not articles:
-        raise InputError("no article text found", "give files with news text in them")
+        skipped = [n for n in notices if n.startswith("skipped ")]
+        why = f": {skipped[0]}" if len(skipped) == 1 else ""  # which file, and why
+        raise InputError(f"no article text found{why}", "give files with news text in them")
     articles = _date_from_datelines(articles, notices)
     return Ingested(tuple(articles), tuple(notices))
 

@@ -217,3 +217,12 @@ def test_a_story_that_opens_with_a_colon_keeps_its_text(tmp_path, opening, title
     (article,) = load([path]).articles
     assert (article.label, article.source, article.title) == ("story", None, title)
     assert article.text.startswith(STORY if title else opening)
+
+
+def test_no_article_left_says_which_file_and_why(tmp_path):
+    """Third new-user audit: a JSON file whose one record had a three-word "body" gave "no
+    article text found", naming neither the file nor the reason."""
+    path = tmp_path / "wrong.json"
+    path.write_text('[{"title": "x", "body": "no text key"}]', encoding="utf-8")
+    with pytest.raises(InputError, match=r"no article text found: skipped wrong#1 \(no article"):
+        load([str(path)])
