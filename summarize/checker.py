@@ -499,6 +499,8 @@ def _rival_amount(claim: ClaimFacts, q: Quantity, entry: Entry) -> Quantity | No
             continue
         if not _comparable(q, other) or _fits_another(claim, q, entry, other):
             continue
+        if bool(CLOCK_TIME.search(other.text)) != bool(CLOCK_TIME.search(q.text)):
+            continue
         theirs = _counted_key(other)
         if counted and theirs and related(counted, theirs):
             return other
@@ -536,10 +538,13 @@ def _amount_problem(
     # The same thing, another amount: the closest rival in the evidence (not one the claim
     # gives to another thing).
     rival: tuple[float, Quantity, Entry] | None = None
+    clock = bool(CLOCK_TIME.search(q.text))
     for entry in evidence:
         for other in entry.facts.quantities:
             if other.year or other.ordinal != q.ordinal or _claimed_elsewhere(claim, q, other):
                 continue
+            if bool(CLOCK_TIME.search(other.text)) != clock:
+                continue  # "about 4 a.m." is no rival of "about 5,200 residents"
             if (q.unit is None) != (other.unit is None) or (
                 q.unit and other.unit and q.unit.kind != other.unit.kind
             ):
@@ -2375,14 +2380,23 @@ def _parsed_roles(claim: ClaimFacts, evidence: Sequence[Entry], sources: Sources
     mine, theirs = found
     if roles.said_in_order(mine, [*texts, *_near(claim, sources)]):
         return []
+    verb = _written_verb(claim.facts, mine.verb)
+    doer = roles.in_full(theirs.written[0], [*texts, *_near(claim, sources)])
     return [
         Problem(
             "roles",
-            mine.verb,
-            f"the sources have {theirs.written[0]} as the one who did it "
-            f"({mine.verb}), to {theirs.written[1]}",
+            verb,
+            f"the sources have {doer} as the one who did it ({verb}), to {theirs.written[1]}",
         )
     ]
+
+
+def _written_verb(facts: Facts, lemma: str) -> str:
+    """The claim's word for a parsed verb, as written ("fined", not the parse's "fin")."""
+    return next(
+        (t.text for t in facts.tokens if t.kind == "word" and t.lower.startswith(lemma[:3])),
+        lemma,
+    )
 
 
 def _same_actor(a: str | None, b: str | None) -> bool:

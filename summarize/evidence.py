@@ -367,7 +367,7 @@ def other_unit(a: lexicon.Unit, b: lexicon.Unit) -> bool:
     return not (a.kind == b.kind == "temperature" and "degree" in names)
 
 
-CLOCK_TIME = re.compile(r"\d:\d\d")
+CLOCK_TIME = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b")
 
 
 def supports_amount(evidence: Quantity, claim: Quantity) -> bool:

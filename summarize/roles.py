@@ -338,16 +338,33 @@ def _rival_events(claim: str, evidence: Iterable[str]) -> Iterator[tuple[Event, 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w'’-]*)*")
 
 
+def _runs_ending(head: str, text: str) -> Iterator[list[str]]:
+    """The capitalised names of `text` (words joined by "and", "of", ...) ending in `head`."""
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group().split()
+        if words[-1].lower() == head.lower():
+            yield words
+
+
+def in_full(doer: str, texts: Iterable[str]) -> str:
+    """A doer the parse gives by its head word ("Administration"), as the sources name it
+    ("Occupational Safety and Health Administration")."""
+    if " " in doer:
+        return doer
+    return next(
+        (" ".join(words) for text in texts for words in _runs_ending(doer, text) if len(words) > 1),
+        doer,
+    )
+
+
 def _abbreviates(short: str, head: str, text: str) -> bool:
     """`short` is the initials of the name in `text` whose last word is `head`."""
     if not 2 <= len(short) <= 6 or not short.isalpha():
         return False
-    for match in _CAPITALISED_RUN.finditer(text):
-        words = match.group().split()
-        if words[-1].lower() == head:
-            initials = "".join(w[0] for w in words if w[0].isupper()).lower()
-            if initials == short or (initials.endswith(short) and len(short) >= 3):
-                return True
+    for words in _runs_ending(head, text):
+        initials = "".join(w[0] for w in words if w[0].isupper()).lower()
+        if initials == short or (initials.endswith(short) and len(short) >= 3):
+            return True
     return False
 
 

@@ -3942,3 +3942,31 @@ def test_a_chief_information_officer_is_named_in_full() -> None:
         (p.kind, p.detail) for p in verdict.problems
     }, verdict
     assert checker.verify("CIO Daniel Reese said records were down.").supported
+
+
+def test_a_time_of_day_is_no_count_and_a_reversal_names_the_doer_as_written() -> None:
+    """Third new-user audit: "About 5,200 residents ... were ordered to evacuate" was "the
+    sources say about 4" (the order came "at about 4 a.m."); the swap "Corvane fined OSHA"
+    read "the sources have Administration as the one who did it (fin)"."""
+    assert [
+        q.text for q in analyse("They were ordered out at about 4 a.m. on Tuesday.").quantities
+    ] == ["about 4 a.m."]
+    assert analyse("at 11 p.m.").quantities[0].value == analyse("at 11:00 p.m.").quantities[0].value
+    checker = wire(
+        "Judge Dennis Okafor ordered the evacuation of homes within one mile of the plant at "
+        "about 4 a.m. Federal records show the Occupational Safety and Health Administration "
+        "fined Corvane $145,000 in 2023."
+    )
+    verdict = checker.verify(
+        "About 5,200 residents within one mile of the plant were ordered to evacuate."
+    )
+    assert not verdict.supported and all("4 a.m." not in p.detail for p in verdict.problems)
+    verdict = checker.verify(
+        "In 2023, Corvane fined the Occupational Safety and Health Administration."
+    )
+    assert (
+        "roles",
+        "fined",
+        "the sources have Occupational Safety and Health Administration as the one who did it "
+        "(fined), to Corvane $145,000",
+    ) in {(p.kind, p.span, p.detail) for p in verdict.problems}, verdict
