@@ -1181,6 +1181,9 @@ class When:
     year_before: bool = False
     """A day and month of a year an earlier sentence gives ("on July 11 of that year"): not the
     article's year, so the date cannot be resolved."""
+    nearest: bool = False
+    """A weekday of a plan called off ("postponed a match planned for Thursday"): the nearer
+    such day, before or after the article's."""
 
     @property
     def _weekday_only(self) -> bool:
@@ -1213,6 +1216,9 @@ class When:
             elif anchor - candidate > _dt.timedelta(days=300):
                 candidate = _safe_date(anchor.year + 1, self.month, self.day)
             return candidate
+        if self.weekday is not None and self.nearest:
+            ahead = (self.weekday - anchor.weekday()) % 7
+            return anchor + _dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
         if self.weekday is not None:
             # the article's own weekday is its own day, as the wires write "on Sunday" for
             # today, unless "last" or "next" says a week away ("The fire ignited last Sunday"
@@ -1301,16 +1307,27 @@ sworn in as prime minister on Friday" has eight between)."""
 
 _CALLED_OFF = re.compile(r"\b(?:postponed|cancell?ed|delayed|rescheduled|called off|scrapped)\b")
 """A plan already called off: "postponed about 70 surgeries scheduled for Monday and Tuesday"
-tells of days of this week, in a Tuesday article (third new-user audit: dated a week on)."""
+in a Tuesday article tells of this Monday (third new-user audit: dated a week on), "postponed
+a match planned for Thursday" in a Wednesday one of the next day (the first audit's quake)."""
 
 
 def _looks_ahead(tokens: tuple[Token, ...], i: int) -> bool:
-    """A future marker shortly before position i, in the same clause ("will reopen on Monday"),
-    not a plan the clause tells was called off."""
+    """A future marker shortly before position i, in the same clause ("will reopen on Monday")."""
+    return _future_marker(tokens, i) is not None
+
+
+def _future_marker(tokens: tuple[Token, ...], i: int) -> tuple[str, re.Match[str]] | None:
     before = " ".join(t.lower for t in tokens[max(0, i - LOOK_AHEAD_REACH) : i])
     clause = before.split(",")[-1]
     marker = _FUTURE.search(clause)
-    return bool(marker) and not _CALLED_OFF.search(clause[: marker.start()])
+    return (clause, marker) if marker else None
+
+
+def _called_off(tokens: tuple[Token, ...], i: int) -> bool:
+    """The day is a plan's the clause tells was called off: it may lie either side of the
+    article's day, whichever is nearer."""
+    found = _future_marker(tokens, i)
+    return found is not None and bool(_CALLED_OFF.search(found[0][: found[1].start()]))
 
 
 def _anniversary(tokens: tuple[Token, ...], i: int) -> bool:
@@ -1454,9 +1471,16 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
                 weekday = WEEKDAYS.index(day)
                 before = tokens[i - 1].lower if i else ""
                 week = -1 if before == "last" else 1 if before in ("next", "coming") else 0
+                nearest = week == 0 and _called_off(tokens, i)
                 found.append(
                     When(
-                        token.text[: len(day)], i, i + 1, weekday=weekday, future=future, week=week
+                        token.text[: len(day)],
+                        i,
+                        i + 1,
+                        weekday=weekday,
+                        future=future and not nearest,
+                        week=week,
+                        nearest=nearest,
                     )
                 )
         elif (

@@ -185,8 +185,8 @@ def test_a_reversal_names_the_people_as_the_sources_write_them() -> None:
     )
     verdict = checker.verify("Last summer, Jacqueline Dupont phoned the 15-year-old.")
     assert [p.detail for p in verdict.problems if p.kind == "roles"] == [
-        "the sources have 15-year-old as the one who did it (phone), to Jacqueline Dupont"
-    ]
+        "the sources have 15-year-old as the one who did it (phoned), to Jacqueline Dupont"
+    ]  # the claim's word for the act, as written
 
 
 def test_the_doer_named_in_other_words_or_an_intransitive_is_no_swap() -> None:
