@@ -2378,10 +2378,11 @@ def _parsed_roles(claim: ClaimFacts, evidence: Sequence[Entry], sources: Sources
         if found is None or roles.stated(found[0], close):
             return []
     mine, theirs = found
-    if roles.said_in_order(mine, [*texts, *_near(claim, sources)]):
+    around = [*texts, *_near(claim, sources)]
+    if roles.said_in_order(mine, around):
         return []
-    verb = _written_verb(claim.facts, mine.verb)
-    doer = roles.in_full(theirs.written[0], [*texts, *_near(claim, sources)])
+    verb = mine.verb_written or mine.verb
+    doer = roles.in_full(theirs.written[0], around)
     return [
         Problem(
             "roles",
@@ -2389,14 +2390,6 @@ def _parsed_roles(claim: ClaimFacts, evidence: Sequence[Entry], sources: Sources
             f"the sources have {doer} as the one who did it ({verb}), to {theirs.written[1]}",
         )
     ]
-
-
-def _written_verb(facts: Facts, lemma: str) -> str:
-    """The claim's word for a parsed verb, as written ("fined", not the parse's "fin")."""
-    return next(
-        (t.text for t in facts.tokens if t.kind == "word" and t.lower.startswith(lemma[:3])),
-        lemma,
-    )
 
 
 def _same_actor(a: str | None, b: str | None) -> bool:

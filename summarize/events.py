@@ -273,7 +273,7 @@ def mentions(
 
 _ENDING = frozenset(
     ["lift", "lifted", "lifting", "end", "ended", "ending", "cancel", "cancelled", "canceled",
-     "rescind", "rescinded", "revoke", "revoked", "withdraw", "withdrew", "called", "reopen",
+     "rescind", "rescinded", "revoke", "revoked", "withdraw", "withdrew", "reopen",
      "reopened", "suspend", "suspended"]
 )  # fmt: skip
 """Verbs that end what the word after them names: "lifted the evacuation order" is the

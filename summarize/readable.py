@@ -29,7 +29,7 @@ MAX_RUN = 3
 
 @cache
 def reading_words() -> dict[str, frozenset[str]]:
-    """The sections of `data/reading.txt`: time, self-naming and anchors."""
+    """The sections of `data/reading.txt`: time, self-naming, anchors and bare counts."""
     return data_sections("reading.txt")
 
 
@@ -168,7 +168,7 @@ def opener(text: str) -> str | None:
         return first_token.lower()
     if (
         len(lowered) > 1
-        and (lowered[0].isdigit() or lowered[0] in _COUNT_WORDS)
+        and (lowered[0].isdigit() or lowered[0] in reading_words()["count words"])
         and lowered[1] in reading_words()["bare count"]
     ):
         return lowered[0]  # "Two remain in critical condition": two of what?
@@ -177,11 +177,6 @@ def opener(text: str) -> str | None:
             return opener(" ".join(tokens[len(phrase) :]))
     return None
 
-
-_COUNT_WORDS = frozenset(
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several",
-     "many", "dozens", "hundreds", "thousands", "most", "some", "few", "others"]
-)  # fmt: skip
 
 _POINTING_CONTRACTIONS = frozenset(
     ["it's", "that's", "they're", "they've", "they'd", "they'll", "she's", "she'd", "she'll",

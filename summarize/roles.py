@@ -38,6 +38,8 @@ class Event:
     """The part of `doers` the sentence writes as a proper name ("Grace Adeyemi", not "police")."""
     written: tuple[str, str] = ("", "")
     """The doers and those done to as the sentence writes them, for a reader."""
+    verb_written: str = ""
+    """The verb as the sentence writes it ("fined"; the small model's lemma may be "fin")."""
 
 
 def _forms(token: Any) -> set[str]:
@@ -286,7 +288,13 @@ def _light_events(verb: Any, doers: set[str]) -> list[Event]:
         if done_to:
             written = (_written(verb.doc, frozenset(doers)), _written(verb.doc, frozenset(done_to)))
             found.append(
-                Event(noun.lemma_.lower(), frozenset(doers), frozenset(done_to), written=written)
+                Event(
+                    noun.lemma_.lower(),
+                    frozenset(doers),
+                    frozenset(done_to),
+                    written=written,
+                    verb_written=noun.text,
+                )
             )
     return found
 
@@ -306,6 +314,7 @@ def _events(doc: Any) -> list[Event]:
                     frozenset(objects),
                     frozenset(named),
                     (_written(doc, frozenset(doers)), _written(doc, frozenset(done_to))),
+                    verb.text,
                 )
             )
         if doers and verb.lemma_.lower() in _LIGHT_VERBS and not _passive(verb):
@@ -406,7 +415,13 @@ def done_by_someone_else(claim: str, evidence: Iterable[str]) -> tuple[Event, Ev
                 ):
                     written = (subject.text, _written(doc, frozenset(event.doers & done_to)))
                     lemma = verb.lemma_.lower()
-                    return event, Event(lemma, frozenset(), frozenset(done_to), written=written)
+                    return event, Event(
+                        lemma,
+                        frozenset(),
+                        frozenset(done_to),
+                        written=written,
+                        verb_written=verb.text,
+                    )
     return None
 
 

@@ -19,7 +19,7 @@ from summarize import check, summarize
 from summarize.checker import Checker
 from summarize.cite import Cited, compare, number_disagreements
 from summarize.cli import main
-from summarize.events import date_disagreements, timeline
+from summarize.events import date_disagreements, mentions, timeline
 from summarize.facts import analyse
 from summarize.ingest import load
 from summarize.readable import opener
@@ -2062,8 +2062,6 @@ def test_the_day_a_source_spoke_is_not_its_news() -> None:
 def test_two_days_for_a_verdict_are_a_disagreement() -> None:
     """The new-user audit: "convicted on Friday" and "found guilty of bribery on Thursday" were
     not set side by side ("guilty" named no event)."""
-    from summarize.events import date_disagreements
-
     day = dt.date(2024, 5, 17)
     guardian = Article(
         1,
@@ -3273,8 +3271,6 @@ def test_the_new_user_audits_missed_days_are_disagreements(
 ) -> None:
     """New-user audit: in all three of its stories one outlet gave another day, and none was
     listed under "Where the sources differ"."""
-    from summarize.events import date_disagreements
-
     a = Article(1, "A", first, date=dt.date(2025, 3, 4))
     b = Article(2, "B", second, date=dt.date(2025, 3, 5))
     (found,) = date_disagreements([a, b])
@@ -3286,8 +3282,6 @@ def test_the_day_something_was_confirmed_is_not_the_day_it_happened() -> None:
     """A dev cluster: "On Thursday the automaker confirmed that a fire burned up one of its
     Model S cars" gives the day of the confirmation, not of the fire ("On Wednesday, a Model S
     caught fire")."""
-    from summarize.events import date_disagreements
-
     day = dt.date(2013, 10, 4)
     a = Article(1, "A", "On Wednesday, a Model S caught fire on a Tennessee freeway.", date=day)
     b = Article(
@@ -3585,8 +3579,6 @@ def test_a_word_for_a_role_covers_it_at_every_rank() -> None:
 def test_an_office_named_after_a_happening_is_no_happening() -> None:
     """Second new-user audit: "Day of the fire: Friday [2] · Saturday [3]" from a sentence
     on Friday's containment and one on Saturday's work, each quoting the Fire Chief."""
-    from summarize.events import date_disagreements
-
     a = Article(
         1,
         "Ledger",
@@ -3970,3 +3962,15 @@ def test_a_time_of_day_is_no_count_and_a_reversal_names_the_doer_as_written() ->
         "the sources have Occupational Safety and Health Administration as the one who did it "
         "(fined), to Corvane $145,000",
     ) in {(p.kind, p.span, p.detail) for p in verdict.problems}, verdict
+
+
+def test_calling_for_an_event_is_not_its_end() -> None:
+    """Review: "called" was listed among the verbs that end an event, so "called for an
+    evacuation" would have been the evacuation's end, kept apart from the evacuation."""
+    article = Article(
+        1,
+        "Ledger",
+        "Judge Dennis Okafor called for an evacuation of the town on Tuesday.",
+        date=dt.date(2025, 3, 12),
+    )
+    assert [m.ended for m in mentions([article])] == [False]
