@@ -1681,7 +1681,9 @@ def _speakers_of(entry: Entry, sources: Sources) -> list[Attribution]:
                     # one the sentence gives a role is a person, not "the Tasmanian
                     # Aboriginal Center" her title ends with
                     person = ([n for n in people if n.title] or people)[-1]
-                    said = Attribution(person.text, 0, 0, said.verb, (person.words,), (), False)
+                    said = Attribution(
+                        person.text, 0, 0, said.verb, (person.words,), (), guessed=True
+                    )
                     break
         resolved.append(said)
     return resolved
@@ -1720,7 +1722,7 @@ def _same_speaker(attribution: Attribution, roles: Sequence[str], said: Attribut
 
 def _rival_speaker(
     attribution: Attribution, roles: Sequence[str], entry: Entry, sources: Sources
-) -> str | None:
+) -> Attribution | None:
     """The named speaker of the sentence that states the claim, when it is not the claim's."""
     if not attribution.names:
         return _rival_body(roles, entry, sources)
@@ -1734,10 +1736,10 @@ def _rival_speaker(
         return None
     if any(find_name(words, entry.facts) for words in _people(attribution.names)):
         return None
-    return theirs[0].speaker
+    return theirs[0]
 
 
-def _rival_body(roles: Sequence[str], entry: Entry, sources: Sources) -> str | None:
+def _rival_body(roles: Sequence[str], entry: Entry, sources: Sources) -> Attribution | None:
     """A speaker named by its kind, when the story has one body of that kind by name: "The
     commission said" is the Consumer Fairness Commission, not Vantix, which the sentence
     stating it names as the speaker (new-user audit). "The district attorney" may be the one
@@ -1750,7 +1752,7 @@ def _rival_body(roles: Sequence[str], entry: Entry, sources: Sources) -> str | N
             return None
         if any(covered(r, {lexicon.key(w) for n in said.names for w in n}) for r in kinds):
             return None
-        return said.speaker
+        return said
     return None
 
 
@@ -1776,11 +1778,7 @@ def _stating(
     evidence sentence states it, the sentences of the sources that state all of it and name
     who said it: the speaker's name drew the evidence to another thing they said ("Commission
     chair Priya Nandakumar said the company would appeal", which the company's chief said)."""
-    said = [
-        claim.facts.tokens[i].key
-        for i in claim.content
-        if not attribution.speaker_start <= i < attribution.speaker_end
-    ]
+    said = _said(claim, attribution)
     if not said:
         return evidence[:2]
 
@@ -1805,11 +1803,44 @@ def _stating(
     return [best, *(e for e in evidence[:2] if e is not best)][:2]
 
 
+def _said(claim: ClaimFacts, attribution: Attribution) -> list[str]:
+    """The keys of what the claim has said: its content words, the speaker's left out."""
+    return [
+        claim.facts.tokens[i].key
+        for i in claim.content
+        if not attribution.speaker_start <= i < attribution.speaker_end
+    ]
+
+
+def _stating_much(claim: ClaimFacts, attribution: Attribution, sources: Sources) -> list[Entry]:
+    """The sentences near the claim that state at least half of what it has said."""
+    said = _said(claim, attribution)
+    if len(said) < STATEMENT_WORDS:
+        return []
+    return [
+        e
+        for _, e in ranked_candidates(claim, sources, limit=STATEMENT_REACH)
+        if sum(1 for k in said if covered(k, e.keys)) / len(said) >= 0.5
+    ]
+
+
 STATEMENT_WORDS = 2
 """Content words a claim's statement must have to be looked for outside its evidence."""
 STATEMENT_REACH = 30
 """...among this many of the source sentences closest to the claim (not every sentence of a
 2,000-article folder)."""
+
+
+def _named_speaker(
+    attribution: Attribution, roles: Sequence[str], entries: Sequence[Entry], sources: Sources
+) -> bool:
+    """Whether one of `entries` names the claim's speaker as its own, not by a guess at a
+    pronoun."""
+    return any(
+        _same_speaker(attribution, roles, s) and not s.guessed
+        for e in entries
+        for s in _speakers_of(e, sources)
+    )
 
 
 def _check_speaker(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> list[Problem]:
@@ -1838,15 +1869,27 @@ def _check_speaker(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -
         speakers = [s for e in stating for s in _speakers_of(e, sources)]
 
         rival = _rival_speaker(attribution, roles, stating[0], sources) if stating else None
-        if rival is not None and not any(
-            restates(claim, e)
-            and any(_same_speaker(attribution, roles, s) for s in _speakers_of(e, sources))
-            for e in stating[1:]
+        if (
+            rival is not None
+            and rival.guessed
+            and _named_speaker(
+                attribution, roles, _stating_much(claim, attribution, sources), sources
+            )
+        ):
+            # A speaker guessed for "he" yields to another sentence naming the claim's speaker
+            # ("he denied being Mike Enoch", where another outlet has "Peinovich denied").
+            continue
+        if rival is not None and not _named_speaker(
+            attribution, roles, [e for e in stating[1:] if restates(claim, e)], sources
         ):
             # The sentence that states it gives it to someone else by name, and does not name
             # the claim's speaker: a name met elsewhere in the story does not make it theirs.
             problems.append(
-                Problem("speaker", attribution.speaker, f"the sources attribute this to {rival}")
+                Problem(
+                    "speaker",
+                    attribution.speaker,
+                    f"the sources attribute this to {rival.speaker}",
+                )
             )
             continue
         if any(_same_speaker(attribution, roles, s) for s in speakers):

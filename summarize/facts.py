@@ -2194,7 +2194,10 @@ def _spelling_variant(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 2:
         return False
-    return _edit_distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
+    distance = _edit_distance(a, b)
+    # two changes only in a long name, and not at its head: "Zelenskiy" for "Zelensky", but
+    # not "Cernovich" for "Peinovich"
+    return distance <= 1 or (distance == 2 and min(len(a), len(b)) >= 8 and a[0] == b[0])
 
 
 @lru_cache(maxsize=50_000)
@@ -2232,6 +2235,9 @@ class Attribution:
     roles: tuple[str, ...]
     """Keys of the other content words of the speaker ("official", "hospital")."""
     pronoun: bool = False
+    guessed: bool = False
+    """A pronoun's speaker taken to be the last person named before it: a guess, which the
+    sources' own naming of another speaker outweighs."""
 
 
 def attributions(

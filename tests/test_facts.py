@@ -364,6 +364,7 @@ def test_a_portfolio_before_minister_is_part_of_the_office(
         (("american",), ("us",)),
         (("irish",), ("ireland",)),
         (("hyannis", "port"), ("hyannisport",)),  # one name in one word or two
+        (("zelenskiy",), ("volodymyr", "zelensky")),  # two changes in a long name
     ],
 )
 def test_spelling_variants_are_one_entity(a: tuple[str, ...], b: tuple[str, ...]) -> None:
@@ -373,6 +374,8 @@ def test_spelling_variants_are_one_entity(a: tuple[str, ...], b: tuple[str, ...]
 def test_different_people_are_not_one_entity() -> None:
     assert not same_name(("donald", "trump"), ("joe", "biden"))
     assert not same_name(("reyes",), ("okafor",))
+    # two letters apart, one of them the first: two men of one story (set i)
+    assert not same_name(("mike", "cernovich"), ("mike", "peinovich"))
 
 
 def test_united_states_spellings_are_one_name() -> None:
