@@ -28,6 +28,7 @@ from .evidence import (
     holds_quotes,
     is_place,
     local_keys,
+    opening_word,
     related,
     units_agree,
 )
@@ -120,8 +121,8 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
         # two words for one thing, told alike ("location data from about 1.2 million
         # phones", "location data from roughly 1.3 million devices")
         return related(ca, cb) or _told_alike(a, qa, b, qb, {ca, cb})
-    near_a = local_keys(a, qa.start, qa.end)
-    near_b = local_keys(b, qb.start, qb.end)
+    near_a = local_keys(a, qa.start, qa.end, opening=True)
+    near_b = local_keys(b, qb.start, qb.end, opening=True)
     if qa.counted and qb.counted:
         if not related(qa.counted[0], qb.counted[0]):
             return False
@@ -219,7 +220,7 @@ def _topic(facts: Facts, q: Quantity) -> str:
         return (
             i in facts.content
             and token.key not in light
-            and (not token.capital or _opening_word(facts, i))
+            and (not token.capital or opening_word(facts, i))
             and token.lower not in WEEKDAYS
             and not any(d.start <= i < d.end for d in facts.dates)
         )
@@ -237,12 +238,6 @@ def _topic(facts: Facts, q: Quantity) -> str:
         return facts.tokens[before[-1]].lower
     after = [i for i in range(q.end, min(len(facts.tokens), q.end + 4)) if usable(i)]
     return facts.tokens[after[0]].lower if after else "the figure"
-
-
-def _opening_word(facts: Facts, i: int) -> bool:
-    """Token i is a common word capitalised only because it opens the sentence ("Shares fell
-    ..."), not a name: the fact layer reads it as a possible name, initial and alone."""
-    return i == 0 and not any(n.start == 0 and (n.end > 1 or not n.initial) for n in facts.names)
 
 
 def _moved(token: Token) -> bool:
@@ -304,6 +299,10 @@ def compare(
             if _comparable(qa, qb)
             and _same_thing(a, qa, b, qb, reach=CONFLICT_REACH)
             and not _difference(b, qb)
+            and _attributive(a, qa) == _attributive(b, qb)
+            and not _supposed(a, qa)
+            and not _supposed(b, qb)
+            and not _other_owners(a, qa, b, qb)
             and not any(_fits(other, qb) for other in numbers if other is not qa)
             and not any(_same_figure(qa, other) for other in theirs_numbers if other is not qb)
         ]  # a sentence giving the rival's figure itself ("far more than its capacity of 150")
@@ -395,6 +394,62 @@ def _fits(qa: Quantity, qb: Quantity) -> bool:
     return low <= _base(qb)[1] * 1.00001 and _base(qb)[0] <= high * 1.00001
 
 
+def _attributive(facts: Facts, q: Quantity) -> bool:
+    """A count hyphenated to its noun describes what follows: "the 90-seat Regional Assembly"
+    is the chamber's size, no count of the seats a party won (new-user audit)."""
+    return (
+        q.unit is None
+        and q.end < len(facts.tokens)
+        and facts.tokens[q.end].text == "-"
+        and q.end - q.start == 1
+    )
+
+
+_SUPPOSING = frozenset(["would", "could", "might"])
+
+
+def _supposed(facts: Facts, q: Quantity) -> bool:
+    """A figure of what would be, not of what is: "a coalition ..., which would command 48
+    seats" contradicts no party's count."""
+    before = facts.tokens[max(0, q.start - 3) : q.start]
+    return any(t.lower in _SUPPOSING for t in before)
+
+
+def _owners(facts: Facts, q: Quantity) -> list[tuple[str, ...]]:
+    """The names a figure may belong to: those after the figure before it in its sentence
+    ("The Labour Federation of Ines Valcourt took 18 seats, the People's Front won 11 seats
+    and the Liberal Union six"), places left out ("killed eight in Baghdad")."""
+    light = lexicon.light_words()
+    counted = next((k for k in q.counted if k not in light), None)
+    start = max(
+        (
+            o.end
+            for o in facts.quantities
+            if o.end <= q.start and (counted is None or any(related(counted, k) for k in o.counted))
+        ),
+        default=0,
+    )  # after the figure before it of the same thing ("a phase 3 trial that enrolled 1,214")
+    for i in range(q.start - 1, start - 1, -1):
+        if facts.tokens[i].text == ";":
+            start = i + 1
+            break
+    return [
+        n.words
+        for n in facts.names
+        if start <= n.start
+        and n.end <= q.start
+        and not is_place(n)
+        and not (n.initial and len(n.words) == 1)  # "Approval rested on ..."
+    ]
+
+
+def _other_owners(a: Facts, qa: Quantity, b: Facts, qb: Quantity) -> bool:
+    """Both figures have owners, and none in common: Labour's 18 seats are no rival of
+    "Green Progress, which won two dozen seats"."""
+    mine, theirs = _owners(a, qa), _owners(b, qb)
+    return bool(mine and theirs) and not any(same_name(m, t) for m in mine for t in theirs)
+
+
 def _one_persons_figure(a: Facts, b: Facts, conflict: Conflict) -> bool:
     """Both figures of a number conflict belong to the same person (the name right before
     them, of two words or with a title, not a place) and count the same thing."""
@@ -409,6 +464,31 @@ def _one_persons_figure(a: Facts, b: Facts, conflict: Conflict) -> bool:
         return False
     owner_a, owner_b = _person_before(a, qa), _person_before(b, qb)
     return owner_a is not None and owner_b is not None and same_name(owner_a, owner_b)
+
+
+def _one_owners_count(a: Facts, b: Facts, conflict: Conflict) -> bool:
+    """Both figures of a number conflict count the same thing of the same named owner, as
+    they are now: "BREATHE-2, a phase 3 trial that enrolled 1,214 patients" against "the
+    BREATHE-2 study of 1,412 patients" (new-user audit); not a figure from before ("down
+    from 38 seats in 2021")."""
+    qa, qb = _amounts_of(a, b, conflict)
+    if qa is None or qb is None or qa.unit is not None or qb.unit is not None:
+        return False
+    light = lexicon.light_words()
+    mine = next((k for k in qa.counted if k not in light), None)
+    theirs = next((k for k in qb.counted if k not in light), None)
+    if mine is None or theirs is None or not lexicon.synonymous(mine, theirs):
+        return False
+    if _earlier(a, qa) or _earlier(b, qb):
+        return False
+    owners = _owners(b, qb)
+    return any(same_name(m, t) for m in _owners(a, qa) for t in owners)
+
+
+def _earlier(facts: Facts, q: Quantity) -> bool:
+    """A figure set against the one now: "down from 38", "compared with 40", or a year's."""
+    before = [t.lower for t in facts.tokens[max(0, q.start - 2) : q.start]]
+    return "from" in before or "with" in before or any(o.year for o in facts.quantities)
 
 
 def _dated(facts: Facts) -> bool:
@@ -634,7 +714,11 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
                     against += [
                         (c, sentence)
                         for c in verdict.conflicts
-                        if c.kind == "number" and _one_persons_figure(mine, theirs, c)
+                        if c.kind == "number"
+                        and (
+                            _one_persons_figure(mine, theirs, c)
+                            or _one_owners_count(mine, theirs, c)
+                        )
                     ]
         result.append(Cited(tuple(sorted(found, key=lambda s: -s.similarity)), tuple(against)))
     return result

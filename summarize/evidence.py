@@ -246,14 +246,25 @@ def _window(facts: Facts, start: int, end: int, reach: int) -> list[int]:
     return sorted(picked)
 
 
-def local_keys(facts: Facts, start: int, end: int, reach: int = 3) -> set[str]:
-    """What is said right around a fact: the nearest content words, light words left out."""
+def local_keys(
+    facts: Facts, start: int, end: int, reach: int = 3, opening: bool = False
+) -> set[str]:
+    """What is said right around a fact: the nearest content words, light words and names
+    left out; with `opening`, a common word that opens the sentence is kept ("Turnout was
+    63.8 percent")."""
     light = lexicon.light_words()
     return {
         facts.tokens[i].key
         for i in _window(facts, start, end, reach)
-        if facts.tokens[i].key not in light and not facts.tokens[i].capital
+        if facts.tokens[i].key not in light
+        and (not facts.tokens[i].capital or (opening and opening_word(facts, i)))
     }
+
+
+def opening_word(facts: Facts, i: int) -> bool:
+    """Token i is a common word capitalised only because it opens the sentence ("Shares fell
+    ..."), not a name: the fact layer reads it as a possible name, initial and alone."""
+    return i == 0 and not any(n.start == 0 and (n.end > 1 or not n.initial) for n in facts.names)
 
 
 def overlap(wanted: set[str], have: Iterable[str]) -> float:

@@ -3974,3 +3974,85 @@ def test_calling_for_an_event_is_not_its_end() -> None:
         date=dt.date(2025, 3, 12),
     )
     assert [m.ended for m in mentions([article])] == [False]
+
+
+def _cited_disagreements(point: str, others: list[str]) -> list[list[str]]:
+    """The number disagreements the briefing would show for `point` against other outlets."""
+    from summarize.cite import cite
+    from summarize.corpus import build
+
+    articles = [Article(1, "Herald", point)]
+    articles += [Article(i, f"Outlet {i}", text) for i, text in enumerate(others, 2)]
+    corpus = build(articles)
+    (cited,) = cite(corpus, [0])
+    found = number_disagreements([([corpus.sentences[0]], cited)])
+    return [[s.value for s in d.sides] for d in found]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # another party's seats
+        "Green Progress, which won two dozen seats, can choose between a partnership with the "
+        "Civic Alliance and a three-party coalition with the Labour Federation.",
+        # the size of the chamber, not a count of seats won
+        "The Civic Alliance remains the largest party with 31 seats in the 90-seat Regional "
+        "Assembly, having won just over 28 percent of the vote.",
+        # what a coalition would hold
+        "The Labour Federation won 18 seats and has pressed Green Progress to consider a "
+        "three-party coalition with the Liberal Union, which would command 48 seats.",
+    ],
+)
+def test_seats_of_other_parties_are_no_disagreement(other: str) -> None:
+    """Fourth new-user audit (an election): six of seven "Where the sources differ" lines set
+    one party's seats against another's, against the 90-seat chamber, or against the seats a
+    coalition would hold."""
+    point = (
+        "The Labour Federation of Ines Valcourt took 18 seats on 17.9 percent, the nationalist "
+        "People's Front won 11 seats and the Liberal Union six."
+    )
+    assert _cited_disagreements(point, [other]) == []
+
+
+def test_one_trials_patient_count_told_two_ways_is_a_disagreement() -> None:
+    """Fourth new-user audit: 1,214 patients [1] and 1,412 [2] in one trial, both printed in
+    one briefing without a marker."""
+    point = (
+        "Approval rested on BREATHE-2, a phase 3 trial that enrolled 1,214 patients at 160 "
+        "sites in 19 countries."
+    )
+    other = (
+        "The approval was based on the BREATHE-2 study of 1,412 patients, in which zelbrinac "
+        "cut the one-year decline in lung function by 41% against a placebo."
+    )
+    assert _cited_disagreements(point, [other]) == [["1,214", "1,412"]]
+    # a trial's count is not a count from before ("down from")
+    earlier = "The BREATHE-1 study, stopped in 2021, had enrolled 640 patients."
+    assert _cited_disagreements(point, [earlier]) == []
+
+
+def test_turnout_opening_the_sentence_says_what_the_figure_is() -> None:
+    """Fourth new-user audit: "Turnout was 63.8 percent" [1] against "Turnout was 61.2
+    percent" [3] was not shown: a capital opening the sentence was taken for a name."""
+    point = "Turnout was 61.2 percent, according to the Castellan Regional Electoral Commission."
+    other = "Turnout was 63.8 percent, up from 58.2 percent four years ago, the commission said."
+    assert _cited_disagreements(point, [other]) == [["61.2 percent", "63.8 percent"]]
+
+
+def test_a_speaker_guessed_for_he_yields_to_an_outlet_naming_the_speaker() -> None:
+    """Set e: "he denied being Mike Enoch" follows a sentence naming Mike Cernovich, so "he"
+    was taken for Cernovich, though another outlet has "Peinovich denied he was Enoch"."""
+    first = (
+        "The downfall was set in motion when a vlogger named Mike Cernovich hinted at a rival's "
+        "identity. Contacted via email by Salon, he denied being Mike Enoch but admitted to "
+        "having been involved with the site."
+    )
+    second = (
+        "Contacted via email, Peinovich denied he was Enoch and said he would try to get his "
+        "search results cleared up."
+    )
+    claim = "Contacted by Salon via email, Peinovich denied being Mike Enoch."
+    assert outlets(first, second).verify(claim).supported
+    # with no outlet naming him, the guess stands
+    verdict = outlets(first).verify(claim)
+    assert "Mike Cernovich" in " ".join(p.detail for p in verdict.problems), verdict
