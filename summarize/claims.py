@@ -47,7 +47,7 @@ def claims(text: str) -> list[str]:
     from_json = _from_json(text.strip()) if text.lstrip().startswith("{") else None
     if from_json is not None:
         return from_json
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []
     current: list[str] = []
     skip_section = False
     for raw in text.splitlines():
@@ -57,7 +57,7 @@ def claims(text: str) -> list[str]:
             title = heading.group(1).strip().lower()
             skip_section = title in ("sources", "where the sources differ", "timeline")
             if current:
-                paragraphs.append(" ".join(current))
+                paragraphs.append(current)
                 current = []
             continue  # a title is not a claim
         if skip_section or line.startswith("|") or re.fullmatch(r"[-*_=]{3,}", line):
@@ -65,16 +65,37 @@ def claims(text: str) -> list[str]:
         if re.fullmatch(r"\*[^*].*\*", line) and "·" in line:
             continue  # our footer: *extractive · method ...*
         if (not line or _BULLET.match(line)) and current:
-            paragraphs.append(" ".join(current))
+            paragraphs.append(current)
             current = []
         if line:
             current.append(_prose(line))
     if current:
-        paragraphs.append(" ".join(current))
+        paragraphs.append(current)
     found: list[str] = []
-    for paragraph in paragraphs:
-        found += whole_quotations([s for s in split_sentences(paragraph) if s.strip()])
+    for lines in paragraphs:
+        sentences = [s for piece in _pieces(lines) for s in split_sentences(piece) if s.strip()]
+        found += whole_quotations(sentences)
     return found
+
+
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
+_LINE_OPENS_SENTENCE = re.compile(r"^[\"'“‘(]*[A-Z0-9]")
+
+
+def _pieces(lines: Sequence[str]) -> list[str]:
+    """A paragraph's lines joined where a sentence runs on: a line that ends a sentence
+    before one that opens another is a break, whatever the last word ("... said Tobias Grant
+    of Merriweather & Co." over "Corvane won approval.", one claim a line; fourth new-user
+    audit)."""
+    pieces: list[str] = []
+    for line in lines:
+        if pieces and not (
+            _LINE_ENDS_SENTENCE.search(pieces[-1]) and _LINE_OPENS_SENTENCE.match(line)
+        ):
+            pieces[-1] += " " + line
+        else:
+            pieces.append(line)
+    return pieces
 
 
 QUOTATION_REACH = 4

@@ -4056,3 +4056,19 @@ def test_a_speaker_guessed_for_he_yields_to_an_outlet_naming_the_speaker() -> No
     # with no outlet naming him, the guess stands
     verdict = outlets(first).verify(claim)
     assert "Mike Cernovich" in " ".join(p.detail for p in verdict.problems), verdict
+
+
+def test_a_line_that_ends_a_sentence_ends_a_claim() -> None:
+    """Fourth new-user audit: one claim a line, and "... said Tobias Grant of Merriweather &
+    Co." ran on into the next line's claim, hiding its speaker error."""
+    from summarize.claims import claims
+
+    text = "Shares rose, said Tobias Grant of Merriweather & Co.\nCorvane won approval.\n"
+    assert claims(text) == [
+        "Shares rose, said Tobias Grant of Merriweather & Co.",
+        "Corvane won approval.",
+    ]
+    # a wrapped line runs on; a quotation over two lines stays whole
+    assert claims("The U.S.\nmilitary said so.") == ["The U.S. military said so."]
+    quoted = '"There is a mistake.\nMoonlight, you guys won," he said.'
+    assert claims(quoted) == ['"There is a mistake. Moonlight, you guys won," he said.']
