@@ -60,6 +60,7 @@ from .facts import (
     Quantity,
     Token,
     When,
+    difference,
     fold,
     fold_name_word,
     said_on_day,
@@ -138,6 +139,27 @@ def _counted_key(q: Quantity) -> str | None:
     """What the amount counts, if the claim says it right after the number ("spectators")."""
     light = lexicon.light_words()
     return next((k for k in q.counted if k not in light), None)
+
+
+def _counts_alike(q: Quantity, other: Quantity) -> bool:
+    """Both amounts say what they count, and it is one thing: a difference ("seven fewer
+    than in 2021", seats) is stated only by a figure of its own thing ("lost seven seats"),
+    not by "nine of the twelve urban districts"."""
+    mine, theirs = _counted_key(q), _counted_key(other)
+    return mine is not None and theirs is not None and related(mine, theirs)
+
+
+def _turned(claim: ClaimFacts, q: Quantity, entry: Entry) -> str | None:
+    """The source's figure moved the other way: "seven more than in 2021" where "It lost seven
+    seats" (the comparative against the verb before the source's figure)."""
+    comparative = claim.facts.tokens[q.end].key
+    for other in entry.facts.quantities:
+        if other.start == 0 or other.value != q.value:
+            continue
+        verb = entry.facts.tokens[other.start - 1]
+        if lexicon.opposite(comparative, verb.key):
+            return f"{verb.text} {other.text}"
+    return None
 
 
 def _span_keys(facts: Facts, start: int, end: int, reach: int) -> set[str]:
@@ -334,7 +356,11 @@ def _check_quantities(claim: ClaimFacts, evidence: list[Entry], sources: Sources
             for o in head.facts.quantities
         ):
             continue
-        if restates(claim, head) and _rival_amount(claim, q, head) is not None:
+        if (
+            restates(claim, head)
+            and not difference(claim.facts, q)  # "seven fewer than in 2021": no total's rival
+            and _rival_amount(claim, q, head) is not None
+        ):
             problems += _amount_problem(claim, q, evidence, sources)
             continue
         rest = [e for e in sources.entries if e is not head]
@@ -346,9 +372,15 @@ def _check_quantities(claim: ClaimFacts, evidence: list[Entry], sources: Sources
                 if not other.year
                 and other.ordinal == q.ordinal
                 and _amount_supported_by(claim, q, entry, other, sources)
+                and (not difference(claim.facts, q) or _counts_alike(q, other))
             ),
             None,
         )
+        if found is not None and difference(claim.facts, q):
+            turned = _turned(claim, q, found)
+            if turned is not None:
+                problems.append(Problem("polarity", q.text, f"the sources say {turned}"))
+                continue
         if found is not None:
             better = _better_rival(claim, q, found, sources)
             if better is not None:

@@ -38,6 +38,7 @@ from .facts import (
     Quantity,
     Token,
     analyse,
+    difference,
     said_on_day,
     same_name,
     told_as_past,
@@ -298,7 +299,7 @@ def compare(
             for qb in rivals
             if _comparable(qa, qb)
             and _same_thing(a, qa, b, qb, reach=CONFLICT_REACH)
-            and not _difference(b, qb)
+            and not difference(b, qb)
             and _attributive(a, qa) == _attributive(b, qb)
             and not _supposed(a, qa)
             and not _supposed(b, qb)
@@ -308,7 +309,7 @@ def compare(
         ]  # a sentence giving the rival's figure itself ("far more than its capacity of 150")
         # has it for another thing; so does one giving the point's figure too ("closed at
         # $36.40, just below the $38 offer price" against "will pay $38 a share")
-        if rivals and not _difference(a, qa):
+        if rivals and not difference(a, qa):
             conflicts.append(Conflict("number", _topic(a, qa), qa.text, rivals[0].text))
     for da in a.dates:
         if said_on_day(a, da):
@@ -381,11 +382,6 @@ def compare(
         and holds_quotes(a.text, b.text)
     )
     return Comparison(stated, tuple(conflicts))
-
-
-_COMPARATIVES = frozenset(
-    ["more", "fewer", "less", "higher", "lower", "greater", "larger", "bigger", "older", "younger"]
-)
 
 
 def _fits(qa: Quantity, qb: Quantity) -> bool:
@@ -554,13 +550,6 @@ def _states(qa: Quantity, qb: Quantity) -> bool:
     if qb.value is None:
         return False
     return math.isclose(qa.value * _factor(qa), qb.value * _factor(qb), rel_tol=1e-4)
-
-
-def _difference(facts: Facts, q: Quantity) -> bool:
-    """ "some 90 more than its licensed capacity": a difference between two amounts, not an
-    amount of the thing; it contradicts no figure for that thing."""
-    after = [t.lower for t in facts.tokens[q.end : q.end + 3]]
-    return len(after) >= 2 and after[0] in _COMPARATIVES and "than" in after[1:]
 
 
 def _shared(a: Facts, b: Facts, beyond_names: bool = False) -> float:

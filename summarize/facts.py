@@ -715,7 +715,7 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
     taken = {
         k
         for q in found
-        if q in parts or not _fraction_words(tokens, q.start)
+        if q in parts or not any(_fraction_words(tokens, k) for k in range(q.start, q.end))
         for k in range(q.start, q.end)
     }
     fractions = _fractions(tokens, text, taken)
@@ -724,7 +724,48 @@ def quantities(tokens: tuple[Token, ...], text: str) -> tuple[Quantity, ...]:
     found += fractions
     found.sort(key=lambda q: q.start)
     found = _compound(_ranges(list(_shared_units(tuple(found), tokens)), tokens), tokens)
+    found = _elided_counts(found, tokens)
     return tuple(_clocked(_signed(q, tokens, text), tokens, text) for q in found)
+
+
+_COMPARATIVES = frozenset(
+    ["more", "fewer", "less", "higher", "lower", "greater", "larger", "bigger", "older", "younger"]
+)
+
+
+def difference(facts: Facts, q: Quantity) -> bool:
+    """ "some 90 more than its licensed capacity": a difference between two amounts, not an
+    amount of the thing; it contradicts no figure for that thing."""
+    after = [t.lower for t in facts.tokens[q.end : q.end + 3]]
+    return len(after) >= 2 and after[0] in _COMPARATIVES and "than" in after[1:]
+
+
+_MORE_OR_FEWER = frozenset(["more", "fewer", "less"])
+ELIDED_REACH = 8
+"""Tokens back a difference may look for the figure whose noun it leaves out."""
+
+
+def _elided_counts(found: list[Quantity], tokens: tuple[Token, ...]) -> list[Quantity]:
+    """A difference that leaves out its noun counts that of the figure just before it: "31
+    of the 90 seats, seven fewer than in 2021" is seven seats (fourth new-user audit)."""
+    out = list(found)
+    for n, q in enumerate(out):
+        after = [t.lower for t in tokens[q.end : q.end + 2]]
+        if q.unit is not None or len(after) < 2 or after[0] not in _MORE_OR_FEWER:
+            continue
+        if after[1] != "than":
+            continue
+        before = next(
+            (
+                o
+                for o in reversed(out[:n])
+                if o.counted and o.unit is None and q.start - o.end <= ELIDED_REACH
+            ),
+            None,
+        )
+        if before is not None:
+            out[n] = replace(q, counted=before.counted)
+    return out
 
 
 _MERIDIEM = frozenset(["a.m.", "p.m.", "am", "pm", "a.m", "p.m"])
@@ -857,6 +898,9 @@ _FRACTIONS = {
     ("one-tenth",): 10.0, ("a", "hundredth"): 1.0,
     **{(f"{word}-tenths",): 10.0 * n for word, n in _SMALL.items() if 2 <= n <= 9},
     **{(word, "tenths"): 10.0 * n for word, n in _SMALL.items() if 2 <= n <= 9},
+    ("one-fifth",): 20.0,
+    **{(f"{word}-fifths",): 20.0 * n for word, n in _SMALL.items() if 2 <= n <= 4},
+    **{(word, "fifths"): 20.0 * n for word, n in _SMALL.items() if 2 <= n <= 4},
 }  # fmt: skip
 """Fractions of a whole, as percentages: "half of voters" agrees with "50 percent"."""
 _FRACTION_LONGEST = max(len(k) for k in _FRACTIONS)
@@ -1004,7 +1048,11 @@ def _fractions(tokens: tuple[Token, ...], text: str, taken: set[int]) -> list[Qu
             if (
                 key in _FRACTIONS
                 and i + length < len(tokens)
-                and tokens[i + length].lower in ("of", "the", "their", "its", "his", "her", "all")
+                and (
+                    tokens[i + length].lower in ("of", "the", "their", "its", "his", "her", "all")
+                    # "slowed the decline by about two-fifths": a share in one word, alone
+                    or (len(key) == 1 and "-" in key[0])
+                )
             ):
                 words = (key, length)
                 break

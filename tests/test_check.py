@@ -4072,3 +4072,21 @@ def test_a_line_that_ends_a_sentence_ends_a_claim() -> None:
     assert claims("The U.S.\nmilitary said so.") == ["The U.S. military said so."]
     quoted = '"There is a mistake.\nMoonlight, you guys won," he said.'
     assert claims(quoted) == ['"There is a mistake. Moonlight, you guys won," he said.']
+
+
+def test_a_difference_is_stated_by_a_figure_of_its_own_thing() -> None:
+    """Fourth new-user audit: "won 31 of the 90 seats, seven fewer than in 2021" was "the
+    sources give seven for something else", where the next sentence says "It lost seven
+    seats compared with the 2021 election"."""
+    story = outlets(
+        "The Civic Alliance remains the largest party with 31 seats in the 90-seat Regional "
+        'Assembly. It lost seven seats compared with the 2021 election. "Green Progress won '
+        'nine of the twelve urban districts," he said.'
+    )
+    claim = "The Civic Alliance won 31 of the 90 seats, {} than in 2021."
+    assert story.verify(claim.format("seven fewer")).supported
+    # another figure of another thing does not state a difference in seats
+    assert not story.verify(claim.format("nine fewer")).supported
+    # nor does a loss state a gain
+    verdict = story.verify(claim.format("seven more"))
+    assert "polarity" in {p.kind for p in verdict.problems}, verdict

@@ -494,6 +494,20 @@ def test_a_fraction_in_words_is_a_share_not_its_numerator(text: str) -> None:
     assert share.value == pytest.approx(200 / 3) and share.unit is not None
 
 
+def test_a_hedged_fraction_in_one_word_is_a_share() -> None:
+    """Fourth new-user audit: "slowed the decline by about two-fifths" was the number 2."""
+    (share,) = analyse("The drug slowed the decline by about two-fifths over a year.").quantities
+    assert share.value == pytest.approx(40.0) and share.unit is not None
+    assert share.low < 41.0 < share.high  # "41 percent" states it
+
+
+def test_a_difference_counts_the_noun_of_the_figure_before_it() -> None:
+    """ "31 of the 90 seats, seven fewer than in 2021": seven seats."""
+    facts = analyse("The party won 31 of the 90 seats, seven fewer than in 2021.")
+    seven = next(q for q in facts.quantities if q.value == 7)
+    assert seven.counted == ("seat",)
+
+
 def test_a_word_hyphened_to_a_name_describes_by_it() -> None:
     """Set l: "the Duke-led study" was "no source mentions Duke-led"; the name is Duke. A
     name's own lower-case piece stays ("Kim Jong-un")."""
