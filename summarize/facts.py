@@ -2577,6 +2577,12 @@ def analyse(text: str) -> Facts:
             )
         )
         or (t.lower == "longer" and i > 0 and tokens[i - 1].lower == "no")
+        # "have ruled out governing with the People's Front" (fourth new-user audit)
+        or (
+            t.lower == "out"
+            and i > 0
+            and tokens[i - 1].lower in ("rule", "rules", "ruled", "ruling")
+        )
         or (t.lower == "than" and i > 0 and tokens[i - 1].lower == "rather")
         or (t.lower == "of" and i > 0 and tokens[i - 1].lower == "instead")
         # "had nothing to do with gangs": no part in them

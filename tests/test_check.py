@@ -4090,3 +4090,12 @@ def test_a_difference_is_stated_by_a_figure_of_its_own_thing() -> None:
     # nor does a loss state a gain
     verdict = story.verify(claim.format("seven more"))
     assert "polarity" in {p.kind for p in verdict.problems}, verdict
+
+
+def test_ruling_out_denies_what_follows() -> None:
+    """Fourth new-user audit: "open to governing with the People's Front" passed against "have
+    ruled out governing with the People's Front"."""
+    story = wire("All four other parties have ruled out governing with the People's Front.")
+    verdict = story.verify("All four other parties are open to governing with the People's Front.")
+    assert "negation" in {p.kind for p in verdict.problems}, verdict
+    assert story.verify("The other parties ruled out governing with the People's Front.").supported
