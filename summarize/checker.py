@@ -1403,15 +1403,19 @@ def _full_name(words: tuple[str, ...]) -> bool:
 
 
 _JOINS = frozenset(["and", "or", "&"])
+_LEADERS = frozenset(["led", "headed", "chaired", "run", "founded", "owned"])
+"""Words that tie a body to the person after "by": "Green Progress, led by Tomas Hrabal"."""
 
 
 def _partner(facts: Facts, name: Name, names: Sequence[Name]) -> Name | None:
     """The name joined to `name` by "and" or "or" ("Verizon Communications Inc. and
-    Vodafone")."""
+    Vodafone"), or as the one who leads it ("Green Progress, led by Tomas Hrabal")."""
     tokens = facts.tokens
 
     def joins(start: int, end: int) -> bool:
         between = [t.lower for t in tokens[start:end]]
+        if len(between) >= 2 and between[-1] == "by" and between[-2] in _LEADERS:
+            return set(between[:-2]) <= {","}  # "Green Progress, led by Tomas Hrabal"
         return 1 <= len(between) <= 2 and between[-1] in _JOINS and set(between[:-1]) <= {".", ","}
 
     for other in names:

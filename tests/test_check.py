@@ -4099,3 +4099,16 @@ def test_ruling_out_denies_what_follows() -> None:
     verdict = story.verify("All four other parties are open to governing with the People's Front.")
     assert "negation" in {p.kind for p in verdict.problems}, verdict
     assert story.verify("The other parties ruled out governing with the People's Front.").supported
+
+
+def test_the_leader_named_after_led_by_is_that_bodys() -> None:
+    """Fourth new-user audit: "Green Progress, led by Ines Valcourt" passed, as Valcourt is
+    "led by" words elsewhere (she leads the Labour Federation)."""
+    story = wire(
+        "Green Progress, led by Tomas Hrabal, surged into second place with 24 seats. The "
+        "Labour Federation, led by Ines Valcourt, won 18 seats."
+    )
+    verdict = story.verify("Green Progress, led by Ines Valcourt, finished second.")
+    assert any("Tomas Hrabal" in p.detail for p in verdict.problems), verdict
+    assert story.verify("Green Progress, led by Tomas Hrabal, finished second.").supported
+    assert story.verify("The Labour Federation, led by Ines Valcourt, won 18 seats.").supported
