@@ -337,11 +337,22 @@ def _rival_events(claim: str, evidence: Iterable[str]) -> Iterator[tuple[Event, 
     for text in evidence:
         for theirs in events(text):
             for event in mine:
-                if event.doers & theirs.doers or not synonymous(key(event.verb), key(theirs.verb)):
+                if _doer_in_common(event, theirs) or not synonymous(
+                    key(event.verb), key(theirs.verb)
+                ):
                     continue
                 if any(_abbreviates(d, h, text) for d in event.doers for h in theirs.doers):
                     continue  # "OSHA" for "the Occupational Safety and Health Administration"
                 yield event, theirs
+
+
+def _doer_in_common(event: Event, theirs: Event) -> bool:
+    """Whether two events share a doer: by name where both name theirs, since a title both
+    give is no one in common ("Civic Alliance candidate Ruth Amsel beat ..." and "Green
+    Progress candidate Jonas Feld beat ...", fourth new-user audit)."""
+    if event.named_doers and theirs.named_doers:
+        return bool(event.named_doers & theirs.named_doers)
+    return bool(event.doers & theirs.doers)
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w'’-]*)*")

@@ -4112,3 +4112,16 @@ def test_the_leader_named_after_led_by_is_that_bodys() -> None:
     assert any("Tomas Hrabal" in p.detail for p in verdict.problems), verdict
     assert story.verify("Green Progress, led by Tomas Hrabal, finished second.").supported
     assert story.verify("The Labour Federation, led by Ines Valcourt, won 18 seats.").supported
+
+
+def test_a_title_both_doers_have_is_no_doer_in_common() -> None:
+    """Fourth new-user audit: "Civic Alliance candidate Ruth Amsel narrowly beat Jonas Feld"
+    passed against "Green Progress candidate Jonas Feld beat the Civic Alliance's Ruth Amsel":
+    both doers are candidates, which hid the reversal."""
+    story = wire(
+        "Green Progress candidate Jonas Feld beat the Civic Alliance's Ruth Amsel by 41 votes "
+        "out of more than 30,000 cast."
+    )
+    verdict = story.verify("Civic Alliance candidate Ruth Amsel narrowly beat Jonas Feld.")
+    assert "roles" in {p.kind for p in verdict.problems}, verdict
+    assert story.verify("Green Progress candidate Jonas Feld narrowly beat Ruth Amsel.").supported
