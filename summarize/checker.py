@@ -1585,10 +1585,20 @@ def _check_title(name: Name, sources: Sources) -> list[Problem]:
             )  # "... tap him over Deputy Attorney General Rod J. Rosenstein": another's title
         ):
             return []  # "Okonjo, who is also Daleford's mayor": stated, if not as a title
-    said = sorted({" ".join(t) for t in given})
-    return [
-        Problem("title", " ".join(name.title), f"the sources call {name.text} {', '.join(said)}")
-    ]
+    said = sorted({" ".join(t) for t in given if not _courtesy(t)})
+    title = " ".join(name.title)
+    if not said:
+        # "the sources call Samuel Okafor dr." said nothing of his office (fourth audit)
+        return [Problem("title", title, f"no source calls {name.text} {title}")]
+    return [Problem("title", title, f"the sources call {name.text} {', '.join(said)}")]
+
+
+_COURTESY = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame"])
+
+
+def _courtesy(title: tuple[str, ...]) -> bool:
+    """A form of address, not an office: "Dr." says nothing of what he does."""
+    return all(w.rstrip(".") in _COURTESY for w in title)
 
 
 # -- who said it ----------------------------------------------------------------------------------

@@ -4125,3 +4125,14 @@ def test_a_title_both_doers_have_is_no_doer_in_common() -> None:
     verdict = story.verify("Civic Alliance candidate Ruth Amsel narrowly beat Jonas Feld.")
     assert "roles" in {p.kind for p in verdict.problems}, verdict
     assert story.verify("Green Progress candidate Jonas Feld narrowly beat Ruth Amsel.").supported
+
+
+def test_a_form_of_address_is_not_given_as_the_sources_title() -> None:
+    """Fourth new-user audit: "chief financial officer Samuel Okafor" was flagged with "the
+    sources call Samuel Okafor dr.", which says nothing of his office."""
+    story = wire("Dr. Samuel Okafor said the company had expected the ruling.")
+    verdict = story.verify(
+        "Chief financial officer Samuel Okafor said the company had expected the ruling."
+    )
+    details = [p.detail for p in verdict.problems if p.kind == "title"]
+    assert details == ["no source calls Samuel Okafor chief financial officer"], verdict
