@@ -2383,6 +2383,9 @@ def attributions(
                     and tokens[end].lower not in ("on", "in", "at", "to", "after", "before", "of")
                 ):
                     end += 1
+                across = [n for n in found_names if start <= n.start < end < n.end]
+                if across:
+                    end = across[0].end  # '"...," said Tobias Grant of Merriweather & Co.'
                 closes = (
                     end >= len(tokens)
                     or tokens[end].text in _SPEAKER_STOPS

@@ -4136,3 +4136,17 @@ def test_a_form_of_address_is_not_given_as_the_sources_title() -> None:
     )
     details = [p.detail for p in verdict.problems if p.kind == "title"]
     assert details == ["no source calls Samuel Okafor chief financial officer"], verdict
+
+
+def test_a_speaker_after_said_may_be_named_with_of() -> None:
+    """Fourth new-user audit: '"The label is narrower than the bulls hoped," said Tobias Grant
+    of Merriweather' had no speaker, the name running past the "of" that ends a speaker."""
+    story = wire(
+        'Priya Raman, an analyst at Halden Securities, raised her price target to $80. "The '
+        'label is narrower than the bulls hoped, but mild patients are the bulk of the market," '
+        "she wrote. Tobias Grant of Merriweather kept a neutral rating."
+    )
+    claim = '"The label is narrower than the bulls hoped," said {}.'
+    verdict = story.verify(claim.format("Tobias Grant of Merriweather"))
+    assert "speaker" in {p.kind for p in verdict.problems}, verdict
+    assert story.verify(claim.format("Priya Raman of Halden Securities")).supported
