@@ -188,19 +188,26 @@ _POINTING_CONTRACTIONS = frozenset(
 _INNER_REFERENCE = re.compile(
     r"\b(?:also|(?:this|these|those)\s+([a-z][\w-]*))\b|\b(?:this|that|these|those)(?=[,;:.!?])"
 )
+_COUNTED_BACK = re.compile(r"\b[Tt]he (?:two|three|four) [a-z]+s\b(?!,? [A-Z])")
+""""Together the two parties would hold 55 seats": which two? Unless named right after
+(fourth new-user audit)."""
 
 
 def refers_back(text: str) -> bool:
     """A word past the opening that points at an earlier sentence: "also" ("The son of Rep.
     Bob Goodlatte also began soliciting ..."), "this/these/those <noun>" ("giving these
     strategies one more try"), a demonstrative standing alone ("Maybe brands realize that,
-    because ..."), outside quotation marks; "this week" is a time."""
+    because ..."), "the two <nouns>" not named right after, outside quotation marks; "this
+    week" is a time."""
     _, _, spans = _quotation(text, False)
     chars = list(text)
     for a, b in spans:
         chars[a:b] = " " * (b - a)
     time = reading_words()["time"]
-    for match in _INNER_REFERENCE.finditer("".join(chars)):
+    unquoted = "".join(chars)
+    if _COUNTED_BACK.search(unquoted):
+        return True
+    for match in _INNER_REFERENCE.finditer(unquoted):
         noun = match.group(1)
         if noun is None or not (noun in time or noun.rstrip("s") in time):
             return True
@@ -342,6 +349,7 @@ def needs(corpus: Corpus) -> Needs:
             or unspoken
             or opener(alone) is not None
             or definite_reference(alone)
+            or _COUNTED_BACK.search(_unquoted(text, spans)) is not None
             or _PRONOUN_SPEAKER.search(text) is not None
             or _ATTRIBUTION_LINE.match(text) is not None
         )

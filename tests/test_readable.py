@@ -156,6 +156,19 @@ def test_needs_tie_a_pronoun_to_its_antecedent_and_a_quotation_to_its_end(story)
     assert got.before[_row(story, "The collapse closed")]  # "The collapse" points back
 
 
+def test_the_two_of_an_earlier_sentence_need_it() -> None:
+    """Fourth new-user audit: with the third outlet off, "Together the two parties would hold
+    55 seats" was a point of its own; which two was said the sentence before."""
+    text = (
+        "Oduya said she would meet Hrabal on Friday. Together the two parties would hold 55 "
+        "seats. Polls show the two parties, Green Progress and Labour, split on tax."
+    )
+    corpus = corpus_module.build([Article(1, "Herald", text)])
+    got = needs(corpus)
+    assert got.before[_row(corpus, "Together")]
+    assert not got.before[_row(corpus, "Polls show")]  # named right after
+
+
 def test_runs_leave_out_unfit_sentences_and_never_exceed_max_run(story) -> None:
     got = needs(story)
     found = runs(story, range(len(story)), got)
