@@ -4150,3 +4150,28 @@ def test_a_speaker_after_said_may_be_named_with_of() -> None:
     verdict = story.verify(claim.format("Tobias Grant of Merriweather"))
     assert "speaker" in {p.kind for p in verdict.problems}, verdict
     assert story.verify(claim.format("Priya Raman of Halden Securities")).supported
+
+
+def test_a_timeline_entry_is_told_by_a_sentence_of_its_own_day() -> None:
+    """Fourth new-user audit: Sunday's election was shown as "Green Progress emerged as
+    kingmaker in Castellan on Tuesday as ... Sunday's regional election cost it its
+    majority", Tuesday's news; a recount was no happening."""
+    day = dt.date(2025, 5, 20)
+    first = Article(
+        1,
+        "Herald",
+        "Green Progress emerged as kingmaker in Castellan on Tuesday as the Civic Alliance "
+        "began the search for a partner after Sunday's regional election cost it its majority.",
+        date=day,
+    )
+    second = Article(
+        2,
+        "Press",
+        "The Civic Alliance lost its majority in the regional election on Sunday in Castellan. "
+        "The commission said the Castellan recount would begin on Wednesday.",
+        date=day,
+    )
+    entries = timeline([first, second])
+    sunday = next(e for e in entries if e.date == dt.date(2025, 5, 18))
+    assert sunday.text.startswith("The Civic Alliance lost"), sunday
+    assert any(e.date == dt.date(2025, 5, 21) and "recount" in e.text for e in entries), entries
