@@ -4175,3 +4175,17 @@ def test_a_timeline_entry_is_told_by_a_sentence_of_its_own_day() -> None:
     sunday = next(e for e in entries if e.date == dt.date(2025, 5, 18))
     assert sunday.text.startswith("The Civic Alliance lost"), sunday
     assert any(e.date == dt.date(2025, 5, 21) and "recount" in e.text for e in entries), entries
+
+
+def test_a_difference_worked_out_from_the_claims_own_figures_is_stated() -> None:
+    """Fourth new-user audit: "55 of the 90 seats, nine more than the 46 needed" was "the
+    sources give nine for something else": the nine is 55 less 46, each stated."""
+    story = wire(
+        "A coalition of the two parties would hold 55 seats in the 90-seat assembly. A "
+        'majority requires 46 seats. "Green Progress won nine of the twelve urban districts," '
+        "he said."
+    )
+    claim = "The two parties would hold 55 of the 90 seats, {} than the 46 needed."
+    assert story.verify(claim.format("nine more")).supported
+    assert not story.verify(claim.format("eight more")).supported
+    assert not story.verify(claim.format("nine fewer")).supported
