@@ -190,7 +190,19 @@ _INNER_REFERENCE = re.compile(
 )
 _COUNTED_BACK = re.compile(r"\b[Tt]he (?:two|three|four) [a-z]+s\b(?!,? [A-Z])")
 """"Together the two parties would hold 55 seats": which two? Unless named right after
-(fourth new-user audit)."""
+(fourth new-user audit), or before: see `_counts_back`."""
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+
+
+def _counts_back(text: str) -> bool:
+    """ "the two <nouns>" with no two names before it in the sentence to be them ("A U.S.
+    airstrike killed Iranian commander Qasem Soleimani ..., an escalation between the two
+    countries" names them itself)."""
+    match = _COUNTED_BACK.search(text)
+    if match is None:
+        return False
+    named = {m.group() for m in _CAPITALISED.finditer(text, 0, match.start()) if m.start() > 0}
+    return len(named) < 2
 
 
 def refers_back(text: str) -> bool:
@@ -205,7 +217,7 @@ def refers_back(text: str) -> bool:
         chars[a:b] = " " * (b - a)
     time = reading_words()["time"]
     unquoted = "".join(chars)
-    if _COUNTED_BACK.search(unquoted):
+    if _counts_back(unquoted):
         return True
     for match in _INNER_REFERENCE.finditer(unquoted):
         noun = match.group(1)
@@ -349,7 +361,7 @@ def needs(corpus: Corpus) -> Needs:
             or unspoken
             or opener(alone) is not None
             or definite_reference(alone)
-            or _COUNTED_BACK.search(_unquoted(text, spans)) is not None
+            or _counts_back(_unquoted(text, spans))
             or _PRONOUN_SPEAKER.search(text) is not None
             or _ATTRIBUTION_LINE.match(text) is not None
         )

@@ -25,6 +25,7 @@ from summarize.readable import (
     groups,
     needs,
     opener,
+    refers_back,
     second_person,
     standalone,
 )
@@ -167,6 +168,13 @@ def test_the_two_of_an_earlier_sentence_need_it() -> None:
     got = needs(corpus)
     assert got.before[_row(corpus, "Together")]
     assert not got.before[_row(corpus, "Polls show")]  # named right after
+    # named before: the seeds' lede at 250 words ("A U.S. airstrike killed Iranian Quds Force
+    # commander Qasem Soleimani ..., an escalation of tensions between the two countries")
+    assert not refers_back(
+        "A U.S. airstrike killed Iranian commander Qasem Soleimani in Baghdad, an escalation "
+        "of tensions between the two countries."
+    )
+    assert refers_back("Together the two parties would hold 55 seats.")
 
 
 def test_runs_leave_out_unfit_sentences_and_never_exceed_max_run(story) -> None:
