@@ -436,7 +436,20 @@ def _owners(facts: Facts, q: Quantity) -> list[tuple[str, ...]]:
         and n.end <= q.start
         and not is_place(n)
         and not (n.initial and len(n.words) == 1)  # "Approval rested on ..."
+        and not _placed(facts, n.start)
     ]
+
+
+_PLACING = frozenset(["of", "in", "at", "near", "around", "from", "outside", "across", "through"])
+
+
+def _placed(facts: Facts, start: int) -> bool:
+    """A name after a preposition says where or whose, not who has the figure: "the outskirts
+    of Pine Hollow ... has destroyed 210 homes" (a place no list knows), "Shares of Corvane"."""
+    k = start - 1
+    if k >= 0 and facts.tokens[k].lower == "the":
+        k -= 1
+    return k >= 0 and facts.tokens[k].lower in _PLACING
 
 
 def _other_owners(a: Facts, qa: Quantity, b: Facts, qb: Quantity) -> bool:
