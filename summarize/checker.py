@@ -2471,6 +2471,10 @@ def _parsed_roles(claim: ClaimFacts, evidence: Sequence[Entry], sources: Sources
         if recipient is not None:
             verb, mine_, theirs_ = recipient
             return [Problem("roles", verb, f"the sources have it done to {theirs_}, not {mine_}")]
+        turned = roles.turned_direction(claim.text, texts)
+        if turned is not None:
+            verb, mine_, theirs_ = turned
+            return [Problem("roles", verb, f"the sources have it {theirs_}, not {mine_}")]
         reported = roles.speaker_as_doer(claim.text, texts)
         if reported is not None:
             verb, mine_, theirs_ = reported

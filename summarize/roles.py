@@ -346,6 +346,43 @@ def _rival_events(claim: str, evidence: Iterable[str]) -> Iterator[tuple[Event, 
                 yield event, theirs
 
 
+_DIRECTIONS = {"to": "from", "from": "to"}
+
+
+def _directed(doc: Any) -> Iterator[tuple[Any, str, str, str]]:
+    """(verb, "to" or "from", the lemma of what follows it, that phrase as written) for each
+    act with a direction: "licensed zelbrinac to a Danish university"."""
+    for verb in _verbs(doc):
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _DIRECTIONS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    phrase = " ".join(t.text for t in pobj.subtree)
+                    yield verb, prep.lower_, pobj.lemma_.lower(), phrase
+
+
+def turned_direction(claim: str, evidence: Iterable[str]) -> tuple[str, str, str] | None:
+    """The claim's act going "to" something the sources have it come "from", or the other
+    way, for the same verb and the same thing: "licensed zelbrinac to a Danish university"
+    against "licensing it from a Danish university" (fourth new-user audit). (the verb as the
+    claim writes it, the claim's direction, the sources'), or None."""
+    mine = list(_directed(parsed(claim)))
+    if not mine:
+        return None
+    theirs = [found for text in evidence for found in _directed(parsed(text))]
+    for verb, way, thing, phrase in mine:
+        same = [
+            (other_way, other_phrase)
+            for other, other_way, other_thing, other_phrase in theirs
+            if other_thing == thing
+            and synonymous(key(verb.lemma_.lower()), key(other.lemma_.lower()))
+        ]
+        if same and way not in {w for w, _ in same}:
+            return verb.text, f"{way} {phrase}", f"{same[0][0]} {same[0][1]}"
+    return None
+
+
 def _doer_in_common(event: Event, theirs: Event) -> bool:
     """Whether two events share a doer: by name where both name theirs, since a title both
     give is no one in common ("Civic Alliance candidate Ruth Amsel beat ..." and "Green

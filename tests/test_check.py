@@ -4189,3 +4189,15 @@ def test_a_difference_worked_out_from_the_claims_own_figures_is_stated() -> None
     assert story.verify(claim.format("nine more")).supported
     assert not story.verify(claim.format("eight more")).supported
     assert not story.verify(claim.format("nine fewer")).supported
+
+
+def test_an_act_sent_to_what_the_sources_have_it_come_from_is_reversed() -> None:
+    """Fourth new-user audit: "Corvane licensed zelbrinac to a Danish university" passed
+    against "since licensing it from a Danish university in 2014"."""
+    story = wire(
+        "Corvane has spent about $1.1 billion developing zelbrinac since licensing it from a "
+        "Danish university in 2014."
+    )
+    verdict = story.verify("Corvane licensed zelbrinac to a Danish university in 2014.")
+    assert any("from a Danish university" in p.detail for p in verdict.problems), verdict
+    assert story.verify("Corvane licensed zelbrinac from a Danish university in 2014.").supported
