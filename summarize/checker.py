@@ -214,6 +214,13 @@ def _amount_supported_by(
     about_it = (
         restated
         or (counted is not None and covered(counted, near))
+        # a plain noun counted in both, and a word of the claim's beside it: "drew around two
+        # thousand people" for "The conference ... attracted about 2,000 people"
+        or (
+            bool(q.counted)
+            and covered(q.counted[0], set(other.counted))
+            and any(covered(k, near) for k in context)
+        )
         or overlap(context, around) >= 0.34
         # two of the claim's words around its figure around the source's, however long the
         # claim's clause: "lay in a coma for seven days after contracting a rare ..."

@@ -4201,3 +4201,23 @@ def test_an_act_sent_to_what_the_sources_have_it_come_from_is_reversed() -> None
     verdict = story.verify("Corvane licensed zelbrinac to a Danish university in 2014.")
     assert any("from a Danish university" in p.detail for p in verdict.problems), verdict
     assert story.verify("Corvane licensed zelbrinac from a Danish university in 2014.").supported
+
+
+def test_a_plain_noun_counted_in_both_with_a_word_beside_it_is_one_thing() -> None:
+    """Set g: "The national conference drew around two thousand people" was "the sources give
+    about 2,000 for something else" (its evidence was another sentence about the conference):
+    "people" is too plain a noun to say what is counted on its own, but with "conference"
+    beside both it does."""
+    from summarize.checker import _amount_supported_by
+    from summarize.evidence import read_claim
+
+    story = wire(
+        "The conference held last weekend attracted about 2,000 people, including about 1,500 "
+        "delegates, to the auditorium in Independence. About 2,000 people live in the town."
+    )
+    sources = story.sources
+    conference, town = sources.entries[0], sources.entries[1]
+    claim = read_claim("The national conference drew around two thousand people.", sources)
+    (q,) = claim.facts.quantities
+    assert _amount_supported_by(claim, q, conference, conference.facts.quantities[0], sources)
+    assert not _amount_supported_by(claim, q, town, town.facts.quantities[0], sources)
