@@ -55,6 +55,7 @@ from .evidence import (
 )
 from .facts import (
     RANKS,
+    SUPPOSING,
     Attribution,
     Facts,
     Name,
@@ -150,9 +151,6 @@ def _counts_alike(q: Quantity, other: Quantity) -> bool:
     return mine is not None and theirs is not None and related(mine, theirs)
 
 
-_ABOVE = frozenset(["more", "higher", "greater", "larger", "bigger", "older"])
-
-
 def _derived(claim: ClaimFacts, q: Quantity) -> bool:
     """A difference the claim works out from two of its own figures, each checked on its own:
     "55 of the 90 seats, nine more than the 46 needed" (fourth new-user audit)."""
@@ -162,7 +160,8 @@ def _derived(claim: ClaimFacts, q: Quantity) -> bool:
     than = next((o for o in figures if q.end + 1 <= o.start <= q.end + 3), None)
     if than is None or than.value is None:
         return False
-    above = claim.facts.tokens[q.end].lower in _ABOVE
+    # "more", "higher": words the lexicon opposes to "fall" (data/antonyms.txt)
+    above = lexicon.opposite(claim.facts.tokens[q.end].key, lexicon.key("fall"))
     return any(
         math.isclose(o.value - than.value if above else than.value - o.value, q.value)
         for o in figures
@@ -2081,7 +2080,6 @@ def negated_in(scope: Sequence[str], entry: Entry) -> bool | None:
 
 
 _CONDITIONS = frozenset(["if", "unless", "whether"])
-_COUNTERFACTUAL = frozenset(["would", "could", "might", "should"])
 
 
 def _hypothetical(facts: Facts, key: str) -> bool:
@@ -2092,7 +2090,7 @@ def _hypothetical(facts: Facts, key: str) -> bool:
             before = [t.lower for t in facts.tokens[max(0, i - 6) : i]]
             pairs = pairwise(before)
             return bool(_CONDITIONS & set(before)) or any(
-                a in _COUNTERFACTUAL and b == "have" for a, b in pairs
+                a in SUPPOSING and b == "have" for a, b in pairs
             )
     return False
 

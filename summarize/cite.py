@@ -33,6 +33,7 @@ from .evidence import (
     units_agree,
 )
 from .facts import (
+    SUPPOSING,
     WEEKDAYS,
     Facts,
     Quantity,
@@ -401,14 +402,11 @@ def _attributive(facts: Facts, q: Quantity) -> bool:
     )
 
 
-_SUPPOSING = frozenset(["would", "could", "might"])
-
-
 def _supposed(facts: Facts, q: Quantity) -> bool:
     """A figure of what would be, not of what is: "a coalition ..., which would command 48
     seats" contradicts no party's count."""
     before = facts.tokens[max(0, q.start - 3) : q.start]
-    return any(t.lower in _SUPPOSING for t in before)
+    return any(t.lower in SUPPOSING for t in before)
 
 
 def _owners(facts: Facts, q: Quantity) -> list[tuple[str, ...]]:

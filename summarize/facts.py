@@ -740,6 +740,10 @@ def difference(facts: Facts, q: Quantity) -> bool:
     return len(after) >= 2 and after[0] in _COMPARATIVES and "than" in after[1:]
 
 
+SUPPOSING = frozenset(["would", "could", "might", "should"])
+"""Words of what would be, not what is ("which would command 48 seats", "would have had to
+resign")."""
+
 _MORE_OR_FEWER = frozenset(["more", "fewer", "less"])
 ELIDED_REACH = 8
 """Tokens back a difference may look for the figure whose noun it leaves out."""
