@@ -19,11 +19,11 @@ from .cite import Cited, cite, number_disagreements
 from .corpus import Corpus
 from .events import date_disagreements
 from .events import timeline as event_timeline
-from .evidence import supports_amount
-from .facts import Facts, analyse, same_name
+from .evidence import supports_amount, units_agree
+from .facts import Facts, Quantity, analyse, same_name
 from .headline import headline
 from .introduce import introduce
-from .schema import Article, Briefing, Disagreement, Point, Sentence, Support
+from .schema import Article, Briefing, Disagreement, Point, Sentence, Side, Support
 from .similarity import cosines
 
 
@@ -59,8 +59,21 @@ def _gives_a_side(facts: Facts, disagreement: Disagreement) -> bool:
     """The point gives what the sources differ on: one side's figure, or a day."""
     if disagreement.kind == "date":
         return bool(facts.dates)
-    sides = [q for side in disagreement.sides for q in analyse(side.value).quantities]
-    return any(supports_amount(q, mine) for mine in facts.quantities for q in sides)
+    sides = [q for side in disagreement.sides for q in _side_amounts(side)]
+    return any(
+        supports_amount(q, mine)
+        and (mine.unit is None) == (q.unit is None)
+        and units_agree(mine, q)
+        for mine in facts.quantities
+        for q in sides
+    )
+
+
+def _side_amounts(side: Side) -> list[Quantity]:
+    """A side's figure as its sentence writes it, with what it counts ("41 votes"): the value
+    alone ("41") would be any 41, even "more than a quarter" of the vote (fourth audit)."""
+    found = [q for s in side.sentences for q in analyse(s.text).quantities if q.text == side.value]
+    return found or list(analyse(side.value).quantities)
 
 
 RELATED = 0.15

@@ -4221,3 +4221,22 @@ def test_a_plain_noun_counted_in_both_with_a_word_beside_it_is_one_thing() -> No
     (q,) = claim.facts.quantities
     assert _amount_supported_by(claim, q, conference, conference.facts.quantities[0], sources)
     assert not _amount_supported_by(claim, q, town, town.facts.quantities[0], sources)
+
+
+def test_a_share_of_the_vote_is_no_side_of_a_count_of_votes() -> None:
+    """Fourth new-user audit: the lede "The Civic Alliance took more than a quarter of the
+    vote and 31 seats ..." was marked *sources differ* for "Votes ahead: 14 · 41": the side's
+    41 was read alone, and "more than a quarter" allows 41 percent."""
+    from summarize.compose import _gives_a_side
+    from summarize.schema import Disagreement, Sentence, Side
+
+    fourteen = Sentence(3, 4, "Jonas Feld finished just 14 votes ahead of Ruth Amsel.")
+    forty_one = Sentence(1, 6, "Jonas Feld beat Ruth Amsel by 41 votes out of 30,000 cast.")
+    votes = Disagreement(
+        "number",
+        "Votes ahead",
+        (Side("14", (3,), (fourteen,)), Side("41", (1,), (forty_one,))),
+    )
+    lede = "The Civic Alliance took more than a quarter of the vote and 31 seats."
+    assert not _gives_a_side(analyse(lede), votes)
+    assert _gives_a_side(analyse("Feld won the seat by 41 votes."), votes)
