@@ -555,7 +555,13 @@ def _named(mentions: Sequence[Mention]) -> str:
     heads = [h for m in mentions for h in m.heads]
     if not heads:
         return "the event"
-    head = max(set(heads), key=lambda h: (heads.count(h), h not in _NOUNS, h))
+    # the kind most mentions name, synonyms counted together: "won approval on Friday" and
+    # "cleared on Thursday" are an approval, not a win (fourth new-user audit)
+    kinds = [_bucket(h) for h in heads]
+    kind = max(set(kinds), key=lambda k: (kinds.count(k), k))
+    heads = [h for h in heads if _bucket(h) == kind]
+    # of synonyms, one with a noun of its own names it best ("approval", not "clearing")
+    head = max(set(heads), key=lambda h: (heads.count(h), h in _NOUNS, h))
     written = [
         token.lower
         for mention in mentions

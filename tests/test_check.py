@@ -4240,3 +4240,26 @@ def test_a_share_of_the_vote_is_no_side_of_a_count_of_votes() -> None:
     lede = "The Civic Alliance took more than a quarter of the vote and 31 seats."
     assert not _gives_a_side(analyse(lede), votes)
     assert _gives_a_side(analyse("Feld won the seat by 41 votes."), votes)
+
+
+def test_a_clearance_is_an_approval_and_named_so() -> None:
+    """Fourth new-user audit: "won U.S. approval on Friday" [2] and "Regulators on Thursday
+    cleared Corvane Biosciences' zelbrinac" [3] were two timeline entries and no disagreement;
+    named by the most mentions' kind, the day is the approval's, not the win's."""
+    friday = Article(
+        2,
+        "Wire",
+        "Corvane Biosciences won U.S. approval on Friday for zelbrinac, its treatment for "
+        "idiopathic pulmonary fibrosis.",
+        date=dt.date(2025, 6, 14),
+    )
+    thursday = Article(
+        3,
+        "Tribune",
+        "Regulators on Thursday cleared Corvane Biosciences' zelbrinac, giving patients a new "
+        "treatment option.",
+        date=dt.date(2025, 6, 16),
+    )
+    (found,) = date_disagreements([friday, thursday])
+    assert found.topic == "Day of the approval", found
+    assert {side.sources for side in found.sides} == {(2,), (3,)}
