@@ -139,6 +139,7 @@ def test_sentence_pieces_do_not_cut_after_honorifics_initials_or_us() -> None:
         "expected to crest on Monday. (Photo: Ana Ruiz, The Record)",
         "Photos: The storm in pictures Waves break over the sea wall in Galveston on Monday.",
         # video-player leftovers
+        "Raw: Extreme cold temperatures in much of U.S.",  # an agency's raw-video title
         "CLOSE Scientists say the glacier is melting faster than expected. Video provided by "
         "Clipwire",
         "Skip in Skip x Embed x Share Crews worked through the night to clear the highway. "
