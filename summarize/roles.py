@@ -478,7 +478,7 @@ def stated(event: Event, evidence: Iterable[str]) -> bool:
     done to in common ("A sued B" stated even where another sentence says "B sued A")."""
     return any(
         synonymous(key(event.verb), key(theirs.verb))
-        and event.doers & theirs.doers
+        and _doer_in_common(event, theirs)
         and event.done_to & theirs.done_to
         for text in evidence
         for theirs in events(text)

@@ -3604,29 +3604,16 @@ def test_two_counts_of_one_thing_after_one_verb_are_a_disagreement() -> None:
     """Second new-user audit: "destroyed 140 homes" [1] and "has destroyed 210 homes" [2]
     were not shown: the two sentences, told in their own words, are not close enough to be
     one report by their wording."""
-    from summarize.cite import cite
-    from summarize.corpus import build
-
-    corpus = build(
-        [
-            Article(
-                1,
-                "Sentinel",
-                "The Juniper Ridge Fire has burned 18,400 acres and destroyed 140 homes around "
-                "Pine Hollow since it broke out on Sunday, fire officials said Friday.",
-            ),
-            Article(
-                2,
-                "Ledger",
-                "The wildfire that tore through the outskirts of Pine Hollow last week has "
-                "destroyed 210 homes, making it the most destructive fire in the county's "
-                "history, officials said.",
-            ),
-        ]
+    point = (
+        "The Juniper Ridge Fire has burned 18,400 acres and destroyed 140 homes around "
+        "Pine Hollow since it broke out on Sunday, fire officials said Friday."
     )
-    (cited,) = cite(corpus, [0])
-    found = number_disagreements([([corpus.sentences[0]], cited)])
-    assert [[s.value for s in d.sides] for d in found] == [["140", "210"]]
+    other = (
+        "The wildfire that tore through the outskirts of Pine Hollow last week has "
+        "destroyed 210 homes, making it the most destructive fire in the county's "
+        "history, officials said."
+    )
+    assert _cited_disagreements(point, [other]) == [["140", "210"]]
 
 
 def test_a_day_of_the_calendar_is_stated_only_by_a_sentence_that_gives_it() -> None:
