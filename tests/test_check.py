@@ -4250,3 +4250,22 @@ def test_a_clearance_is_an_approval_and_named_so() -> None:
     (found,) = date_disagreements([friday, thursday])
     assert found.topic == "Day of the approval", found
     assert {side.sources for side in found.sides} == {(2,), (3,)}
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("The couple paid about $140,000 in damages.", True),  # $135,000 rounds either way
+        ("The couple paid about $130,000 in damages.", True),
+        ("The couple paid about $160,000 in damages.", False),
+        ("The fund will lose about $32 million.", True),  # $32.5 million
+        ("The fund will lose about $34 million.", False),
+    ],
+)
+def test_a_figure_rounded_at_the_half_step_is_about_the_source(claim: str, supported: bool) -> None:
+    """A figure exactly half a rounding step away is "about" it both ways, as people round it."""
+    checker = wire(
+        "The couple paid $135,000 in damages on Monday. "
+        "The fund will lose $32.5 million, the State Department said."
+    )
+    assert checker.verify(claim).supported is supported, checker.verify(claim).problems
