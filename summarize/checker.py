@@ -31,7 +31,6 @@ from itertools import pairwise
 
 from . import lexicon
 from .evidence import (
-    CLOCK_TIME,
     QUOTE_MARKS,
     QUOTED_SPAN,
     ClaimFacts,
@@ -558,7 +557,7 @@ def _rival_amount(claim: ClaimFacts, q: Quantity, entry: Entry) -> Quantity | No
             continue
         if not _comparable(q, other) or _fits_another(claim, q, entry, other):
             continue
-        if bool(CLOCK_TIME.search(other.text)) != bool(CLOCK_TIME.search(q.text)):
+        if other.clock != q.clock:
             continue
         theirs = _counted_key(other)
         if counted and theirs and related(counted, theirs):
@@ -575,9 +574,7 @@ def _amount_problem(
     """What is wrong with an amount no sentence was found to state for the same thing; none
     when the closest amount of the evidence for the same thing turns out to allow it."""
     kind = "quantity" if q.value is None else "number"
-    if CLOCK_TIME.search(q.text) and any(
-        supports_amount(o, q) for e in evidence for o in e.facts.quantities
-    ):
+    if q.clock and any(supports_amount(o, q) for e in evidence for o in e.facts.quantities):
         return []  # a time of day in the sentence the claim restates is its event's time,
         # wherever it stands ("Around 9:30 p.m., the helicopter team spotted Hackett")
     context = local_keys(claim.facts, q.start, q.end) | set(q.counted)
@@ -597,12 +594,11 @@ def _amount_problem(
     # The same thing, another amount: the closest rival in the evidence (not one the claim
     # gives to another thing).
     rival: tuple[float, Quantity, Entry] | None = None
-    clock = bool(CLOCK_TIME.search(q.text))
     for entry in evidence:
         for other in entry.facts.quantities:
             if other.year or other.ordinal != q.ordinal or _claimed_elsewhere(claim, q, other):
                 continue
-            if bool(CLOCK_TIME.search(other.text)) != clock:
+            if other.clock != q.clock:
                 continue  # "about 4 a.m." is no rival of "about 5,200 residents"
             if (q.unit is None) != (other.unit is None) or (
                 q.unit and other.unit and q.unit.kind != other.unit.kind

@@ -378,16 +378,13 @@ def other_unit(a: lexicon.Unit, b: lexicon.Unit) -> bool:
     return not (a.kind == b.kind == "temperature" and "degree" in names)
 
 
-CLOCK_TIME = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b")
-
-
 def supports_amount(evidence: Quantity, claim: Quantity) -> bool:
     """Does the evidence's amount establish the claim's? The claim's range must hold the
     source's stated value (or, for a vague source, its whole range), in the same unit (or a
     convertible one: 5.5 km is 5,500 m): a claim's "five days" is not a source's "five men"."""
     if not units_agree(claim, evidence):
         return False
-    if bool(CLOCK_TIME.search(claim.text)) != bool(CLOCK_TIME.search(evidence.text)):
+    if claim.clock != evidence.clock:
         return False  # "between 1:00 and 5:00 p.m." states no count ("dozens of people")
     if claim.unit and evidence.unit and {claim.unit.name, evidence.unit.name} == {"gbp", "lb"}:
         claim = dataclasses.replace(claim, unit=evidence.unit)  # the source says which pounds

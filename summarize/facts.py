@@ -198,6 +198,8 @@ class Quantity:
     """Keys of the words right after it: what it counts ("people", "text messages")."""
     hedge: str | None = None
     """"about", "over", "under" or "below" when the figure is hedged ("more than 50")."""
+    clock: bool = False
+    """A time of day ("10:45", "5 a.m.", "five p.m."), in minutes: never a count."""
 
     @property
     def exact(self) -> bool:
@@ -779,10 +781,19 @@ def _clocked(q: Quantity, tokens: tuple[Token, ...], text: str) -> Quantity:
     """A time of day keeps its "a.m." ("at about 4 a.m."), so it is read as a clock time and
     never as a count (third new-user audit: "about 5,200 residents" against "about 4")."""
     if q.end >= len(tokens) or tokens[q.end].lower not in _MERIDIEM or q.unit is not None:
-        return q
-    clocked = replace(q, text=text[tokens[q.start].start : tokens[q.end].end], end=q.end + 1)
+        timed = any(_CLOCK.match(tokens[k].text) for k in range(q.start, q.end))
+        return replace(q, clock=True) if timed else q
+    clocked = replace(
+        q, text=text[tokens[q.start].start : tokens[q.end].end], end=q.end + 1, clock=True
+    )
     if ":" in tokens[q.end - 1].text or q.value is None or not 0 < q.value <= 12:
         return clocked
+    dotted = re.fullmatch(r"(\d{1,2})\.(\d\d)", tokens[q.end - 1].text)
+    if dotted:  # "9.30pm", as British papers write 9:30 p.m.
+        shift = int(dotted.group(1)) * 60 + int(dotted.group(2)) - q.value * 60
+        return replace(
+            clocked, value=q.value * 60 + shift, low=q.low * 60 + shift, high=q.high * 60 + shift
+        )
     # a whole hour in minutes, as "11:00 p.m." reads: "11 p.m." is the same time
     return replace(clocked, value=q.value * 60, low=q.low * 60, high=q.high * 60)
 

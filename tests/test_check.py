@@ -4269,3 +4269,21 @@ def test_a_figure_rounded_at_the_half_step_is_about_the_source(claim: str, suppo
         "The fund will lose $32.5 million, the State Department said."
     )
     assert checker.verify(claim).supported is supported, checker.verify(claim).problems
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("Deputies served the warrant around five a.m. on Friday.", True),
+        ("Deputies served the warrant around seven a.m. on Friday.", False),
+        ("The debate was moved to between 6:30 p.m. and 9:30 p.m.", True),
+        ("The debate was moved to between 6:30 p.m. and 9:45 p.m.", False),
+    ],
+)
+def test_a_time_of_day_is_the_same_time_however_it_is_written(claim: str, supported: bool) -> None:
+    """ "five a.m." is 5 a.m., and "9.30pm" (as British papers write it) is 9:30 p.m."""
+    checker = wire(
+        "Deputies served the warrant around 5 a.m. on Friday, the sheriff said. "
+        "The debate was moved to between 6.30pm and 9.30pm."
+    )
+    assert checker.verify(claim).supported is supported, checker.verify(claim).problems
