@@ -669,7 +669,12 @@ def _check_codes(claim: ClaimFacts, sources: Sources) -> list[Problem]:
     """Figures inside words and codes ("3-2", "9/11", "under-18s", "Tu-154") cannot be read as
     amounts; they must be written as the sources write them (a score may be turned round)."""
     problems = []
-    dated = {when.start for when in claim.facts.dates if when.end == when.start + 1}
+    dated = {
+        part.start
+        for when in claim.facts.dates
+        for part in _parts(when, claim.facts)
+        if part.end == part.start + 1
+    }
     for n, token in enumerate(claim.facts.tokens):
         if token.kind not in ("code", "word") or not _CODE.search(token.text) or n in dated:
             continue
@@ -686,12 +691,18 @@ def _check_codes(claim: ClaimFacts, sources: Sources) -> list[Problem]:
 
 def _check_dates(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> list[Problem]:
     problems = []
-    for when in claim.facts.dates:
-        if _named_by_its_date(when, claim.facts.dates):
-            continue
-        problem = _date_problem(claim, when, evidence, sources)
-        if problem is not None:
-            problems.append(problem)
+    for day in claim.facts.dates:
+        parts = _parts(day, claim.facts)
+        for when in parts:
+            if _named_by_its_date(when, parts):
+                continue
+            problem = _date_problem(claim, when, evidence, sources, day)
+            if problem is not None:
+                problems.append(problem)
+                break
+        else:
+            if len(parts) > 1 and (problem := _date_problem(claim, day, evidence, sources)):
+                problems.append(problem)  # each part stated, but not of one day
     for q in claim.facts.quantities:
         if not q.year:
             continue
@@ -738,6 +749,21 @@ def _rival_year(
     return None if any(overlap(whole, e.keys) >= closest for e in years) else rival
 
 
+def _parts(when: When, facts: Facts) -> tuple[When, ...]:
+    """ "Monday, Oct. 5" as its weekday and its date, each checked as if written alone (a
+    source's "died on Wednesday" states the weekday, its "November 21" the date), then whole."""
+    if when.weekday is None or when.month is None:
+        return (when,)
+    first = when.start + 1 + (facts.tokens[when.start + 1].text == ",")
+    weekday = When(facts.tokens[when.start].text, when.start, when.start + 1, when.weekday,
+                   future=when.future)  # fmt: skip
+    date = dataclasses.replace(
+        when, text=facts.text[facts.tokens[first].start : facts.tokens[when.end - 1].end],
+        start=first, weekday=None,
+    )  # fmt: skip
+    return (weekday, date)
+
+
 def _named_by_its_date(when: When, dates: Sequence[When]) -> bool:
     """A weekday written before the full date it falls on ("Wednesday, March 19, 2014") is
     the calendar's, not a further claim: the date is checked, and a weekday the date does not
@@ -763,8 +789,15 @@ on Friday, also killed ..." dates "Soleimani was killed in Baghdad on Friday")."
 
 
 def _date_problem(
-    claim: ClaimFacts, when: When, evidence: list[Entry], sources: Sources
+    claim: ClaimFacts,
+    when: When,
+    evidence: list[Entry],
+    sources: Sources,
+    whole: When | None = None,
 ) -> Problem | None:
+    """What is wrong with the claim's `when` (a part of its date `whole`, "Monday" of "Monday,
+    Oct. 5"); None when a source dates the claim's event so."""
+    whole = when if whole is None else whole
     context = local_keys(claim.facts, when.start, when.end, reach=4)
     pool = list(evidence)
     for entry in evidence[:2]:
@@ -778,7 +811,8 @@ def _date_problem(
         if _only_a_date(entry.facts):
             continue  # "December 19." left from a page's layout states no event
         about = overlap(whole, entry.keys) >= DATED_EVENT
-        for other in entry.facts.dates:
+        # a source's "Monday, Oct. 5" as its parts, as the claim's are checked
+        for other in (p for o in entry.facts.dates for p in _parts(o, entry.facts)):
             if (
                 said_on_day(entry.facts, other)
                 and not mine_said
@@ -787,7 +821,12 @@ def _date_problem(
                 continue  # "Carmat said on Friday it had carried out ...": the day it said so,
                 # unless it is the only day of the sentence the claim restates ("has risen to
                 # 44, the navy said Saturday" for "rose to 44 on Saturday")
-            planned = other.future and other.weekday is not None and not when.future
+            planned = (
+                other.future
+                and other.weekday is not None
+                and other.month is None
+                and not when.future
+            )  # a weekday alone: "will vote on Thursday, Jan. 5" is a day of the calendar
             if planned and (entry is not evidence[0] or told_as_past(claim.facts, when)):
                 if when.agrees(other, entry.anchor, entry.anchor) and entry is evidence[0]:
                     ahead.append(other)
@@ -822,7 +861,8 @@ def _date_problem(
         # (not one the claim gives itself: "took command on 13 May after ... November 2015")
         best_against = max(disagree, key=lambda o: fit[id(o)])
         own = any(
-            mine is not when and mine.agrees(best_against, None, None) for mine in claim.facts.dates
+            mine is not whole and mine.agrees(best_against, None, None)
+            for mine in claim.facts.dates
         )
         better = fit[id(best_against)] - max(fit[id(o)] for o in agree)
         if best_against.month and not own and better >= DATE_FIT_MARGIN:
@@ -834,7 +874,7 @@ def _date_problem(
     disagree = [
         o
         for o in disagree
-        if not any(mine is not when and mine.agrees(o, None, None) for mine in claim.facts.dates)
+        if not any(mine is not whole and mine.agrees(o, None, None) for mine in claim.facts.dates)
     ]
     if when.month and when.day and not disagree:
         for entry in sources.entries:

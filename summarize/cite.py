@@ -116,13 +116,19 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
     owner_a, owner_b = _aged(a, qa), _aged(b, qb)
     if owner_a and owner_b:
         return same_name(owner_a, owner_b)  # "Luis Amador, 34," in both: his age
+    period_a, period_b = _period(a, qa), _period(b, qb)
+    if period_a and period_b and period_a != period_b:
+        return False
     light = lexicon.light_words()
-    ca = next((k for k in qa.counted if k not in light), None)
-    cb = next((k for k in qb.counted if k not in light), None)
-    if ca and cb:
+    counted_a = [k for k in qa.counted if k not in light]
+    counted_b = [k for k in qb.counted if k not in light]
+    if counted_a and counted_b:
         # two words for one thing, told alike ("location data from about 1.2 million
-        # phones", "location data from roughly 1.3 million devices")
-        return related(ca, cb) or _told_alike(a, qa, b, qb, {ca, cb})
+        # phones", "location data from roughly 1.3 million devices"); a word before the noun
+        # is no other thing ("71 percent of voting members", "78% of members")
+        return any(related(x, y) for x in counted_a for y in counted_b) or _told_alike(
+            a, qa, b, qb, {counted_a[0], counted_b[0]}
+        )
     near_a = local_keys(a, qa.start, qa.end, opening=True)
     near_b = local_keys(b, qb.start, qb.end, opening=True)
     if qa.counted and qb.counted:
@@ -138,6 +144,35 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
         return False  # "injuring 30" is not "twelve people were killed", though both are near
     shared = sum(1 for k in near_a if covered(k, near_b))
     return shared >= 2 or shared / min(len(near_a), len(near_b)) >= 0.5
+
+
+_PERIOD_OPENERS = frozenset(["over", "in", "during", "for", "across", "within"])
+
+
+def _period(facts: Facts, q: Quantity) -> tuple[str, ...] | None:
+    """The span of time a figure is for, as written right after it: "14% over four years" is
+    for ("4", "year"), "5 percent in the first year" for ("1st", "year"). Figures for two
+    spans are of two things (fifth new-user audit: a false "14% [1] · 5 percent [2]")."""
+    tokens = facts.tokens
+    if q.end >= len(tokens) or tokens[q.end].lower not in _PERIOD_OPENERS:
+        return None
+    stops = lexicon.function_words()
+    words: list[str] = []
+    for j in range(q.end + 1, min(len(tokens), q.end + 8)):
+        token = tokens[j]
+        unit = lexicon.units().get((token.lower,))
+        if unit is not None and unit.kind == "duration":
+            return (*words, unit.name)
+        if token.kind == "punct":
+            return None
+        inner = next((o for o in facts.quantities if o.start <= j < o.end), None)
+        if inner is not None and inner.value is not None:
+            written = f"{inner.value:g}th" if inner.ordinal else f"{inner.value:g}"
+            if not words or words[-1] != written:
+                words.append(written)
+        elif token.lower not in stops:
+            words.append(token.key)
+    return None
 
 
 def _aged(facts: Facts, q: Quantity) -> tuple[str, ...] | None:

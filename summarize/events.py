@@ -261,7 +261,7 @@ def mentions(
                 Mention(
                     sentence,
                     when,
-                    when.resolve(article.date, hint),
+                    None if _quoted_shift(facts, when) else when.resolve(article.date, hint),
                     words,
                     frozenset() if _dates_a_report(facts, when) else _heads(facts, lo, hi),
                     names,
@@ -270,6 +270,17 @@ def mentions(
                 )
             )
     return found
+
+
+_QUOTE_MARKS = frozenset('"“”')
+
+
+def _quoted_shift(facts: Facts, when: When) -> bool:
+    """ "Tonight" or "yesterday" inside a quotation counts from the day it was said, which the
+    article need not be (fifth new-user audit: a Friday report's quoted "Tonight our members
+    decided" was dated Friday; the count was on Thursday night)."""
+    before = facts.text[: facts.tokens[when.start].start]
+    return when.shift is not None and sum(before.count(q) for q in _QUOTE_MARKS) % 2 == 1
 
 
 _ENDING = frozenset(

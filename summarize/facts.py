@@ -1303,9 +1303,19 @@ class When:
             return _same_span(self.span(anchor), other.span(other_anchor))
         if self._weekday_only and other._weekday_only:
             return self.weekday == other.weekday
+        if (self._weekday_only and other.weekday is not None) or (
+            other._weekday_only and self.weekday is not None
+        ):
+            return self.weekday == other.weekday  # "on Monday" of "on Monday, Oct. 5"
         mine, theirs = self.resolve(anchor), other.resolve(other_anchor)
         if mine and theirs:
-            return mine == theirs
+            # "Tuesday, Oct. 5" is not Monday, Oct. 5: the weekday written beside a date is
+            # a claim of its own
+            return (
+                mine == theirs
+                and self.weekday in (None, theirs.weekday())
+                and other.weekday in (None, mine.weekday())
+            )
         for part in ("weekday", "month", "day", "year"):
             a, b = getattr(self, part), getattr(other, part)
             if a is not None and b is not None and a != b:
@@ -1645,7 +1655,35 @@ def dates(tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
                 i = j
                 continue
         i += 1
-    return tuple(found)
+    return _weekday_dated(found, tokens, text)
+
+
+def _weekday_dated(found: list[When], tokens: tuple[Token, ...], text: str) -> tuple[When, ...]:
+    """ "Monday, Oct. 5" is one day, the calendar's: not Oct. 5 and the Monday before the
+    article (fifth new-user audit: a strike begun on Oct. 5 was put on Oct. 12)."""
+    out: list[When] = []
+    for when in found:
+        named = out[-1] if out else None
+        if (
+            named is not None
+            and named.weekday is not None
+            and named.month is None
+            and when.weekday is None
+            and when.month is not None
+            and when.day is not None
+            and all(tokens[k].text == "," for k in range(named.end, when.start))
+            and when.start - named.end <= 1
+        ):
+            out[-1] = replace(
+                when,
+                text=text[tokens[named.start].start : tokens[when.end - 1].end],
+                start=named.start,
+                weekday=named.weekday,
+                future=named.future or when.future,
+            )
+        else:
+            out.append(when)
+    return tuple(out)
 
 
 def _valid_iso(text: str) -> bool:

@@ -4287,3 +4287,73 @@ def test_a_time_of_day_is_the_same_time_however_it_is_written(claim: str, suppor
         "The debate was moved to between 6.30pm and 9.30pm."
     )
     assert checker.verify(claim).supported is supported, checker.verify(claim).problems
+
+
+def test_a_share_of_members_told_with_a_word_before_the_noun_is_one_thing() -> None:
+    """Fifth new-user audit: "Seventy-one percent of voting members backed the agreement" [2]
+    and "78% of members who cast ballots supported the agreement" [3] were not shown: "voting"
+    was taken for the thing counted."""
+    point = (
+        "Seventy-one percent of voting members backed the agreement, the Federated Rail "
+        "Craftsmen Union said in a statement."
+    )
+    other = (
+        "In Thursday's ratification vote, 78% of members who cast ballots supported the "
+        "agreement, the Federated Rail Craftsmen Union said."
+    )
+    assert _cited_disagreements(point, [other]) == [["Seventy-one percent", "78%"]]
+
+
+def test_figures_for_two_spans_of_time_are_no_disagreement() -> None:
+    """Fifth new-user audit: a false "Totalling: 14% [1] · 5 percent [2]", the four-year total
+    against the first year's rise. The same span told two ways still disagrees."""
+    point = (
+        "The deal would give about 4,000 production workers wage increases totalling 14% over "
+        "four years, along with a one-time signing bonus of $3,000."
+    )
+    yearly = (
+        "The deal raises wages by 5 percent in the first year and 3 percent in each of the "
+        "following three years, and includes a $3,000 signing bonus."
+    )
+    assert _cited_disagreements(point, [yearly]) == []
+    other_total = (
+        "The deal gives production workers wage increases totalling 12% over 4 years, along "
+        "with a one-time signing bonus of $3,000."
+    )
+    assert _cited_disagreements(point, [other_total]) == [["14%", "12%"]]
+
+
+def test_a_weekday_beside_its_date_is_that_date() -> None:
+    """Fifth new-user audit: "The walkout began on Monday, Oct. 5" in an article of Oct. 14
+    was put on the timeline on Oct. 12, the Monday before the article."""
+    (day,) = analyse("The walkout began on Monday, Oct. 5, after members rejected it.").dates
+    assert (day.text, day.resolve(dt.date(2026, 10, 14))) == (
+        "Monday, Oct. 5",
+        dt.date(2026, 10, 5),
+    )
+    article = Article(
+        1,
+        "Ledger",
+        "The strike began on Monday, Oct. 5, after members rejected the company's offer.",
+        date=dt.date(2026, 10, 14),
+    )
+    assert [e.date for e in timeline([article])] == [dt.date(2026, 10, 5)]
+    checker = Checker([article])
+    assert checker.verify("The strike began on Monday, Oct. 5.").supported
+    assert checker.verify("The strike began on Monday.").supported
+    assert not checker.verify("The strike began on Monday, Oct. 6.").supported
+    assert not checker.verify("The strike began on Tuesday, Oct. 5.").supported
+
+
+def test_a_quoted_tonight_is_not_dated_by_the_article() -> None:
+    """Fifth new-user audit: a Friday report's quoted "Tonight our members decided that this
+    fight is won", said after Thursday's count, was put on Friday."""
+    article = Article(
+        1,
+        "Wire",
+        '"Tonight our members decided that this strike is won," union president Dalia Okonjo '
+        "told reporters after the vote. Tonight the union held a victory rally in the town square.",
+        date=dt.date(2026, 10, 16),
+    )
+    dated = [(m.when.text, m.date) for m in mentions([article])]
+    assert dated == [("Tonight", None), ("Tonight", dt.date(2026, 10, 16))], dated
