@@ -694,7 +694,9 @@ def _check_dates(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> 
     for day in claim.facts.dates:
         parts = _parts(day, claim.facts)
         for when in parts:
-            if _named_by_its_date(when, parts):
+            if _named_by_its_date(when, parts) or (
+                when is not day and when.month is None and _falls_on(day, sources)
+            ):
                 continue
             problem = _date_problem(claim, when, evidence, sources, day)
             if problem is not None:
@@ -762,6 +764,17 @@ def _parts(when: When, facts: Facts) -> tuple[When, ...]:
         start=first, weekday=None,
     )  # fmt: skip
     return (weekday, date)
+
+
+def _falls_on(day: When, sources: Sources) -> bool:
+    """The date of "Monday, Oct. 5" is a Monday in the year of the latest article: its weekday
+    is the calendar's, checked with the date (fifth new-user audit: "a strike that had begun
+    on Monday, Oct. 5" was "the sources say Tuesday")."""
+    dated = [a.date for a in sources.articles if a.date is not None]
+    if day.weekday is None or not dated:
+        return False
+    date = dataclasses.replace(day, weekday=None).resolve(max(dated))
+    return date is not None and date.weekday() == day.weekday
 
 
 def _named_by_its_date(when: When, dates: Sequence[When]) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import lexicon
-from .facts import Facts, Name, Quantity, Token, analyse, fold, same_name
+from .facts import Facts, Name, Quantity, Token, analyse, fold, precision, same_name
 from .schema import Article, Sentence
 from .sentences import split_sentences
 
@@ -415,6 +415,13 @@ def supports_amount(evidence: Quantity, claim: Quantity) -> bool:
         return math.isclose(claim.value * factor, rounded, rel_tol=slack)
     low -= abs(low) * slack + 1e-9
     high += (abs(high) * slack + 1e-9) if math.isfinite(high) else 0.0
+    if claim.hedge == "about" and claim.value is not None and e_value is not None:
+        # a stated figure half a rounding step away is "about" it both ways, as people round
+        # ("about $140,000" for $135,000); two rounded figures do not meet there ("about 1.2
+        # million" is no "roughly 1.3 million", `_interval`)
+        _, _, value = _base(claim)
+        half = precision(claim.value) / 2 * (value / claim.value if claim.value else 1.0)
+        low, high = min(low, value - half), max(high, value + half)
     if e_value is not None:
         return low <= e_value <= high
     return low <= e_low and e_high <= high

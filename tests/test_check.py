@@ -4357,3 +4357,53 @@ def test_a_quoted_tonight_is_not_dated_by_the_article() -> None:
     )
     dated = [(m.when.text, m.date) for m in mentions([article])]
     assert dated == [("Tonight", None), ("Tonight", dt.date(2026, 10, 16))], dated
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("In Thursday's ratification vote, most members supported the agreement.", True),
+        ("In Thursday's ratification vote, most members rejected the agreement.", False),
+        ("Halcyon said the engines had performed normally during ground testing.", True),
+        ("Halcyon said the engines had performed poorly during ground testing.", False),
+    ],
+)
+def test_an_opposite_of_backing_or_of_working_normally_is_a_polarity_error(
+    claim: str, supported: bool
+) -> None:
+    """Fifth new-user audit: "Union members rejected the new contract" and "the engines had
+    performed poorly" passed, their evidence saying "supported the agreement" and "performed
+    normally"."""
+    checker = wire(
+        "In Thursday's ratification vote, 78% of members who cast ballots supported the "
+        "agreement, the union said. Halcyon said the first stage's engines had all performed "
+        "normally during ground testing in October."
+    )
+    assert checker.verify(claim).supported is supported, checker.verify(claim).problems
+
+
+def test_a_weekday_the_date_beside_it_falls_on_is_checked_with_the_date() -> None:
+    """Fifth new-user audit: "ending a strike that had begun on Monday, Oct. 5" was "the sources
+    say Tuesday": its Monday was checked alone, against the day the deal was reached."""
+    checker = Checker(
+        [
+            Article(
+                1,
+                "Ledger",
+                "The union reached a deal late on Tuesday to end the strike. The walkout began "
+                "on Monday, Oct. 5, after members rejected the offer.",
+                date=dt.date(2026, 10, 14),
+            ),
+            Article(
+                2,
+                "Daily",
+                "Workers will return on Saturday after members approved a deal on Thursday, "
+                "ending a strike that began on Oct. 5.",
+                date=dt.date(2026, 10, 16),
+            ),
+        ]
+    )
+    claim = "The deal ended a strike that had begun on {}."
+    assert checker.verify(claim.format("Monday, Oct. 5")).supported
+    assert not checker.verify(claim.format("Monday, Oct. 6")).supported
+    assert not checker.verify(claim.format("Sunday, Oct. 4")).supported
