@@ -359,6 +359,18 @@ def test_a_title_without_a_verb_is_not_a_headline() -> None:
     assert headline(articles, [text]) != "The bodies of two renowned U.S. climbers"
 
 
+def test_a_title_whose_verb_is_a_common_present_is_a_headline() -> None:
+    """Fifth new-user audit: one article's "Korvell Rail strike ends with tentative deal after
+    nine days" was passed over for its lede cut at "reached a tentative agreement late"."""
+    lede = (
+        "Korvell Rail Systems and the union representing its factory workers reached a "
+        "tentative agreement late on Tuesday to end a nine-day strike that shut the company's "
+        "railcar plant in Eastmoor, both sides said on Wednesday."
+    )
+    title = "Korvell Rail strike ends with tentative deal after nine days"
+    assert headline([Article(1, "Ledger", lede, title=title)], [lede]) == title
+
+
 @pytest.mark.parametrize(
     ("text", "leads"),
     [
