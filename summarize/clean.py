@@ -1459,6 +1459,44 @@ def _hard_wrapped(lines: Sequence[str]) -> int | None:
     return width
 
 
+_BULLET = re.compile(r"^\s*[-–—*•·]\s+(?=\S)")
+
+
+def _unlisted(lines: Sequence[str], *, join: bool = True) -> list[str]:
+    """Lines as paragraphs, a list's items each its own: a run of two or more lines that open
+    with a bullet is a list, whose items that are sentences stay (without the bullet) and
+    whose fragments go, a fact box's ("$3,000 signing bonus"), not news. Glued into one line,
+    a box of four was a key point (fifth new-user audit). Other lines are joined into one
+    paragraph (`join`) or are a paragraph each."""
+    out: list[str] = []
+    run: list[str] = []
+    plain: list[str] = []
+
+    def flush() -> None:
+        if plain:
+            out.extend([" ".join(plain)] if join else plain)
+            plain.clear()
+
+    def close_run() -> None:
+        if len(run) >= 2:
+            items = [_BULLET.sub("", line).strip() for line in run]
+            flush()
+            out.extend(item for item in items if _SENTENCE_END.search(item))
+        else:
+            plain.extend(run)
+        run.clear()
+
+    for line in lines:
+        if _BULLET.match(line):
+            run.append(line)
+            continue
+        close_run()
+        plain.append(line)
+    close_run()
+    flush()
+    return out
+
+
 def _line_paragraphs(text: str) -> list[str]:
     """Paragraphs of a text with single newlines only. Hard-wrapped lines join up again; a new
     paragraph starts at an indented line (the wire's paragraph mark) or after a short line that
@@ -1496,10 +1534,11 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
     if wire is not None:
         raw, title = wire.text, title or wire.title
     date, text = _lift_date(normalise(raw))
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\s*[-–—]\s*[-–—])", text)]
+    blocks = re.split(r"\n\s*\n|\n(?=\s*[-–—]\s*[-–—])", text)
+    paragraphs = [" ".join(p.split()) for b in blocks for p in _unlisted(b.split("\n"))]
     paragraphs = [p for p in paragraphs if p]
     if len(paragraphs) == 1 and "\n" in text:  # single newlines between paragraphs
-        paragraphs = _line_paragraphs(text)
+        paragraphs = _unlisted(_line_paragraphs(text), join=False)
 
     top = paragraphs[:STAMP_PARAGRAPHS]  # (read before a heading line is lifted as the title)
     if _is_archive_notice(paragraphs):  # no article in it: nothing to keep, no outlet to name

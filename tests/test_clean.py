@@ -302,3 +302,30 @@ def test_a_dated_dateline_inside_the_text_is_no_prose() -> None:
     ).text
     assert "Finwire" not in text and "CHICAGO" not in text
     assert "Packaged food maker Halvorsen Foods will acquire" in text
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"])
+def test_a_bullet_box_keeps_its_sentences_and_drops_its_fragments(separator: str) -> None:
+    """Fifth new-user audit: "What's in the deal:" and four bullet lines were glued into one
+    key point, "- 14% in wage increases over four years - $3,000 signing bonus - ..."."""
+    box = "\n".join(
+        [
+            "- 14% in wage increases over four years",
+            "- $3,000 signing bonus",
+            "- The company agreed to drop its plan for temporary staff.",
+        ]
+    )
+    raw = separator.join(
+        [
+            "Korvell Rail Systems' workers will return to the assembly lines on Saturday.",
+            "What's in the deal:",
+            box,
+            "Economists estimate the strike cost the city's economy $2 million a day.",
+        ]
+    )
+    text = clean(raw).text
+    assert "signing bonus" not in text and "14% in wage" not in text
+    assert "in the deal" not in text
+    assert "The company agreed to drop its plan for temporary staff." in text.split("\n")
+    assert "- " not in text
+    assert text.split("\n")[-1].startswith("Economists estimate")
