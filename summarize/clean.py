@@ -1516,7 +1516,11 @@ def _line_paragraphs(text: str) -> list[str]:
         if k and (
             (marks_paragraphs and indented[k])
             or (lines[k - 1].endswith(_LINE_ENDS) and len(lines[k - 1].strip()) < WRAP_LONG * width)
-        ):
+            or _BULLET.match(line)
+            or _BULLET.match(lines[k - 1])
+            or (line.endswith(":") and k + 1 < len(lines) and _BULLET.match(lines[k + 1]))
+            or lines[k - 1].endswith(":")
+        ):  # a list's lines and the line announcing it are no wrapped text
             paragraphs.append([])
         paragraphs[-1].append(line)
     # a word broken at its hyphen ("high-" / "level") joins without a space
@@ -1534,11 +1538,12 @@ def clean(raw: str, *, title: str | None = None) -> Cleaned:
     if wire is not None:
         raw, title = wire.text, title or wire.title
     date, text = _lift_date(normalise(raw))
-    blocks = re.split(r"\n\s*\n|\n(?=\s*[-–—]\s*[-–—])", text)
-    paragraphs = [" ".join(p.split()) for b in blocks for p in _unlisted(b.split("\n"))]
-    paragraphs = [p for p in paragraphs if p]
-    if len(paragraphs) == 1 and "\n" in text:  # single newlines between paragraphs
+    blocks = [b for b in re.split(r"\n\s*\n|\n(?=\s*[-–—]\s*[-–—])", text) if b.split()]
+    if len(blocks) == 1 and "\n" in text:  # single newlines between paragraphs
         paragraphs = _unlisted(_line_paragraphs(text), join=False)
+    else:
+        paragraphs = [" ".join(p.split()) for b in blocks for p in _unlisted(b.split("\n"))]
+    paragraphs = [p for p in paragraphs if p]
 
     top = paragraphs[:STAMP_PARAGRAPHS]  # (read before a heading line is lifted as the title)
     if _is_archive_notice(paragraphs):  # no article in it: nothing to keep, no outlet to name
