@@ -4407,3 +4407,34 @@ def test_a_weekday_the_date_beside_it_falls_on_is_checked_with_the_date() -> Non
     assert checker.verify(claim.format("Monday, Oct. 5")).supported
     assert not checker.verify(claim.format("Monday, Oct. 6")).supported
     assert not checker.verify(claim.format("Sunday, Oct. 4")).supported
+
+
+def test_a_walkout_and_a_lift_off_are_happenings_told_by_their_own_sentence() -> None:
+    """Fifth new-user audit: the rocket's failure on Tuesday had no timeline entry, and Oct. 5
+    was told by "... will return on Saturday after members approved a wage deal on Thursday,
+    ending a strike that began on Oct. 5" where "The walkout began on Monday, Oct. 5" was."""
+    rocket = Article(
+        1,
+        "Orbital Times",
+        "A Vireo-2 rocket broke apart two minutes after lift-off from Tarrow Island on "
+        "Tuesday, destroying two dozen satellites.",
+        date=dt.date(2026, 11, 10),
+    )
+    assert [(e.date, e.text[:13]) for e in timeline([rocket])] == [
+        (dt.date(2026, 11, 10), "A Vireo-2 roc")
+    ]
+    ledger = Article(
+        1,
+        "Ledger",
+        "The walkout began on Monday, Oct. 5, after members rejected the company's offer.",
+        date=dt.date(2026, 10, 14),
+    )
+    valley = Article(
+        2,
+        "Valley",
+        "Korvell's workers will return to the assembly lines on Saturday after union members "
+        "approved a wage deal on Thursday, ending a strike that began on Oct. 5.",
+        date=dt.date(2026, 10, 16),
+    )
+    october = next(e for e in timeline([ledger, valley]) if e.date == dt.date(2026, 10, 5))
+    assert october.text.startswith("The walkout began"), october
