@@ -1459,7 +1459,15 @@ def _hard_wrapped(lines: Sequence[str]) -> int | None:
     return width
 
 
-_BULLET = re.compile(r"^\s*[-–—*•·]\s+(?=\S)")
+_BULLET = re.compile(r"^\s*[-*•·]\s+(?=\S)")
+"""A list item's bullet (not a dash: a hard-wrapped line may open with "— the most ...")."""
+
+
+def _listed(lines: Sequence[str], k: int) -> bool:
+    """Line k is an item of a list: it and a line next to it open with a bullet."""
+    return bool(_BULLET.match(lines[k])) and any(
+        0 <= j < len(lines) and _BULLET.match(lines[j]) for j in (k - 1, k + 1)
+    )
 
 
 def _unlisted(lines: Sequence[str], *, join: bool = True) -> list[str]:
@@ -1516,10 +1524,9 @@ def _line_paragraphs(text: str) -> list[str]:
         if k and (
             (marks_paragraphs and indented[k])
             or (lines[k - 1].endswith(_LINE_ENDS) and len(lines[k - 1].strip()) < WRAP_LONG * width)
-            or _BULLET.match(line)
-            or _BULLET.match(lines[k - 1])
-            or (line.endswith(":") and k + 1 < len(lines) and _BULLET.match(lines[k + 1]))
-            or lines[k - 1].endswith(":")
+            or _listed(lines, k)
+            or _listed(lines, k - 1)
+            or (line.endswith(":") and k + 1 < len(lines) and _listed(lines, k + 1))
         ):  # a list's lines and the line announcing it are no wrapped text
             paragraphs.append([])
         paragraphs[-1].append(line)
