@@ -761,10 +761,12 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
 
 def number_disagreements(
     points: Sequence[tuple[Sequence[Sentence], Cited]],
+    related: Sequence[Sentence] = (),
 ) -> list[Disagreement]:
     """Figures a point gives that another source's same report gives differently, labelled by
     what they count. `points` pairs the sentences a point is made of with its citations; the
-    side shown is the sentence that gives the figure."""
+    side shown is the sentence that gives the figure, and the `related` sentences of other
+    outlets that give it for the same thing (`_widened`)."""
     found = []
     seen: set[frozenset[tuple[str, int]]] = set()
     for sentences, cited in points:
@@ -779,14 +781,58 @@ def number_disagreements(
             if key in seen:
                 continue
             seen.add(key)
+            sides = (
+                Side(conflict.ours, (origin.doc_id,), (origin,)),
+                Side(conflict.theirs, (sentence.doc_id,), (sentence,)),
+            )
             found.append(
-                Disagreement(
-                    "number",
-                    conflict.topic.capitalize(),
-                    (
-                        Side(conflict.ours, (origin.doc_id,), (origin,)),
-                        Side(conflict.theirs, (sentence.doc_id,), (sentence,)),
-                    ),
-                )
+                Disagreement("number", conflict.topic.capitalize(), _widened(sides, related))
             )
     return found
+
+
+def _widened(sides: tuple[Side, ...], related: Sequence[Sentence]) -> tuple[Side, ...]:
+    """Each side with the other outlets that give its figure for the same thing: "about 46
+    kilometres [3] · 52 kilometres [2]" left out [1]'s "at an altitude of about 46
+    kilometres" (fifth new-user audit). An outlet giving both figures joins neither."""
+    figures = []
+    for side in sides:
+        facts = analyse(side.sentences[0].text)
+        figures.append((facts, next((q for q in facts.quantities if q.text == side.value), None)))
+    taken = {doc for side in sides for doc in side.sources}
+    hits: dict[int, dict[int, Sentence]] = {}
+    for sentence in related:
+        if sentence.doc_id in taken:
+            continue
+        theirs = analyse(sentence.text)
+        for n, (facts, q) in enumerate(figures):
+            if q is not None and any(
+                _gives(q, other) and _same_thing(facts, q, theirs, other, reach=CONFLICT_REACH)
+                for other in theirs.numbers()
+            ):
+                hits.setdefault(sentence.doc_id, {}).setdefault(n, sentence)
+    added: dict[int, list[Sentence]] = {}
+    for by_side in hits.values():
+        if len(by_side) == 1:
+            ((n, sentence),) = by_side.items()
+            added.setdefault(n, []).append(sentence)
+    return tuple(
+        Side(
+            side.value,
+            tuple(sorted({*side.sources, *(s.doc_id for s in added.get(n, []))})),
+            side.sentences + tuple(added.get(n, [])),
+        )
+        for n, side in enumerate(sides)
+    )
+
+
+def _gives(q: Quantity, other: Quantity) -> bool:
+    """`other` is the figure `q` is, however written ("142 seconds", "two minutes and 22
+    seconds")."""
+    return (
+        q.value is not None
+        and other.value is not None
+        and not other.ordinal
+        and units_agree(q, other)
+        and math.isclose(q.value * _factor(q), other.value * _factor(other), rel_tol=1e-4)
+    )

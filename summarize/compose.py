@@ -185,10 +185,11 @@ def compose(
             room=words - sum(p.words for p in points),
         )
         points = [replace(p, text=t) for p, t in zip(points, introduced, strict=True)]
+    related = _related(corpus, rows)
     disagreements = tuple(
-        date_disagreements(corpus.articles, _related(corpus, rows))
+        date_disagreements(corpus.articles, related)
         + number_disagreements(
-            [((p.origin, *p.more), c) for p, c in zip(points, cited, strict=True)]
+            [((p.origin, *p.more), c) for p, c in zip(points, cited, strict=True)], related
         )
     )
     points = [

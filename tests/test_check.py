@@ -4438,3 +4438,40 @@ def test_a_walkout_and_a_lift_off_are_happenings_told_by_their_own_sentence() ->
     )
     october = next(e for e in timeline([ledger, valley]) if e.date == dt.date(2026, 10, 5))
     assert october.text.startswith("The walkout began"), october
+
+
+def test_a_side_of_a_disagreement_names_every_outlet_that_gives_its_figure() -> None:
+    """Fifth new-user audit: "Altitude: about 46 kilometres [3] · 52 kilometres [2]" left out
+    [1], whose "the vehicle began to tumble at an altitude of about 46 kilometres" is [3]'s
+    figure for the same thing."""
+    from summarize.cite import cite
+    from summarize.corpus import build
+
+    corpus = build(
+        [
+            Article(
+                1,
+                "Skyward Daily",
+                "The failure came at an altitude of about 46 kilometres, shortly after one of "
+                "the nine first-stage engines shut down, the company said.",
+            ),
+            Article(
+                2,
+                "Meridian Wire",
+                "The failure came at an altitude of 52 kilometres, shortly after one of the "
+                "first-stage engines shut down, the authority said.",
+            ),
+            Article(
+                3,
+                "Orbital Times",
+                "Telemetry showed one of the nine engines shutting down, and the vehicle began "
+                "to tumble at an altitude of about 46 kilometres before it broke up.",
+            ),
+        ]
+    )
+    (cited,) = cite(corpus, [0])
+    (found,) = number_disagreements([([corpus.sentences[0]], cited)], corpus.sentences)
+    assert [(s.value, s.sources) for s in found.sides] == [
+        ("about 46 kilometres", (1, 3)),
+        ("52 kilometres", (2,)),
+    ]
