@@ -339,10 +339,17 @@ def needs(corpus: Corpus) -> Needs:
     unfit = np.zeros(n, dtype=bool)
     speaking = np.zeros(n, dtype=bool)
     inside = False
+    opened = 0  # where the quotation still open began
     for i, sentence in enumerate(corpus.sentences):
         text = sentence.text
         first = i == 0 or corpus.doc[i] != corpus.doc[i - 1]
         back, open_end, spans = _quotation(text, inside and not first)
+        if open_end and not (inside and not first):
+            opened = i
+        elif back and not open_end and _PRONOUN_SPEAKER.search(text) and opened < i:
+            # '"We never wanted a strike. This contract ...," he said': who he is comes
+            # before the quotation's first sentence (fifth new-user audit)
+            before[opened] = True
         inside = open_end
         unquoted = _unquoted(text, spans)  # once for the first and the second person
         speaking[i] = (

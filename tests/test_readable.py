@@ -177,6 +177,20 @@ def test_the_two_of_an_earlier_sentence_need_it() -> None:
     assert refers_back("Together the two parties would hold 55 seats.")
 
 
+def test_a_quotation_a_pronoun_attributes_needs_the_sentence_before_it() -> None:
+    """Fifth new-user audit: '"We never wanted a strike. This contract rewards our workforce
+    ...," he said in a statement.' was a point; who "he" is was said before the quotation."""
+    text = (
+        "Martin Haverford, Korvell's chief executive, said the company was relieved. "
+        '"We never wanted a strike. This contract rewards our workforce," he said in a '
+        'statement. "Workers won a fair deal. We can live with it," said Dalia Okonjo.'
+    )
+    corpus = corpus_module.build([Article(1, "Herald", text)])
+    got = needs(corpus)
+    assert got.before[_row(corpus, '"We never wanted')]
+    assert not got.before[_row(corpus, '"Workers won')]  # the quotation names her
+
+
 def test_runs_leave_out_unfit_sentences_and_never_exceed_max_run(story) -> None:
     got = needs(story)
     found = runs(story, range(len(story)), got)
