@@ -713,7 +713,15 @@ def cite(corpus: Corpus, rows: Sequence[int], vectors: Any | None = None) -> lis
                     # facts stated across a sentence and the next
                     joined = analyse(f"{sentence.text} {after.text}")
                     across = compare(mine, joined, *when, before_facts)
-                    if not verdict.stated and across.stated:
+                    if (
+                        not verdict.stated
+                        and across.stated
+                        and _shared(mine, theirs, beyond_names=True) > 0
+                    ):  # the sentence itself says something of what the point says of its
+                        # names: "Mayor Tobias Reinholt said the city would hold a 'thank-you'
+                        # event" before "The agreement runs until October 2030" does not state
+                        # "Eastmoor Mayor Tobias Reinholt welcomed the agreement" (fifth
+                        # new-user audit)
                         verdict, stating = Comparison(True), joined
                     elif silent_on_day and any(c.kind == "date" for c in across.conflicts):
                         # "Judge Whitcombe will sentence both men on June 14" is not stated by

@@ -4475,3 +4475,32 @@ def test_a_side_of_a_disagreement_names_every_outlet_that_gives_its_figure() -> 
         ("about 46 kilometres", (1, 3)),
         ("52 kilometres", (2,)),
     ]
+
+
+def test_a_point_is_stated_across_two_sentences_only_if_the_first_says_something_of_it() -> None:
+    """Fifth new-user audit: "Eastmoor Mayor Tobias Reinholt welcomed the agreement" was cited
+    to "Mayor Tobias Reinholt said the city would hold a 'thank-you' event ..." because the
+    next sentence, "The agreement runs until October 2030.", gave the rest of its words."""
+    from summarize.cite import cite
+    from summarize.corpus import build
+
+    point = "Eastmoor Mayor Tobias Reinholt welcomed the agreement on Thursday night."
+    corpus = build(
+        [
+            Article(1, "Ledger", point),
+            Article(
+                2,
+                "Valley",
+                'Mayor Tobias Reinholt said the city would hold a "thank-you" event for strikers. '
+                "The agreement was welcomed and runs until October 2030.",
+            ),
+            Article(
+                3,
+                "Wire",
+                "Eastmoor Mayor Tobias Reinholt said on Thursday night that he welcomed the deal. "
+                "He called the agreement fair.",
+            ),
+        ]
+    )
+    (cited,) = cite(corpus, [0])
+    assert sorted(s.sentence.doc_id for s in cited.support) == [3]
