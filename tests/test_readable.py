@@ -801,3 +801,21 @@ def test_a_headline_in_the_plain_present_is_a_title() -> None:
         Article(2, "Wire", "Maya Okafor scored 29 points as the Herons beat the Lynx 78-71."),
     ]
     assert headline(articles, [lede]) == "Herons beat Lynx 78-71 to win first national title"
+
+
+@pytest.mark.parametrize(
+    ("text", "points_back"),
+    [
+        ("If they approve it, work will resume on Monday, the union said.", True),
+        ("When he looked in the mirror, he saw something on the ground.", True),
+        ("Before she left office, Merkel met Biden in Berlin.", False),  # named right after
+        ("If approved, the plan starts on Monday.", False),
+        ("After the vote, members cheered outside the hall.", False),
+    ],
+)
+def test_a_persons_pronoun_after_a_clause_opener_points_back(text: str, points_back: bool) -> None:
+    """Fifth new-user audit: "If they approve it, work will resume on Monday, the union said."
+    was a point of its own at 100 words."""
+    from summarize.readable import opener
+
+    assert (opener(text) is not None) is points_back
