@@ -59,6 +59,12 @@ def wire(text: str) -> Checker:
     return Checker([Article(1, "Wire", text)])
 
 
+def verdict_on(source: str, claim: str) -> tuple[bool, tuple[object, ...]]:
+    """Is `claim` supported by one wire article of `source`, and why not."""
+    found = wire(source).verify(claim)
+    return found.supported, found.problems
+
+
 def outlets(*texts: str) -> Checker:
     """A checker over one story as several outlets tell it (A, B, ...)."""
     return Checker([Article(i, chr(64 + i), text) for i, text in enumerate(texts, 1)])
@@ -4264,11 +4270,12 @@ def test_a_clearance_is_an_approval_and_named_so() -> None:
 )
 def test_a_figure_rounded_at_the_half_step_is_about_the_source(claim: str, supported: bool) -> None:
     """A figure exactly half a rounding step away is "about" it both ways, as people round it."""
-    checker = wire(
+    source = (
         "The couple paid $135,000 in damages on Monday. "
         "The fund will lose $32.5 million, the State Department said."
     )
-    assert checker.verify(claim).supported is supported, checker.verify(claim).problems
+    found, problems = verdict_on(source, claim)
+    assert found is supported, problems
 
 
 @pytest.mark.parametrize(
@@ -4282,11 +4289,12 @@ def test_a_figure_rounded_at_the_half_step_is_about_the_source(claim: str, suppo
 )
 def test_a_time_of_day_is_the_same_time_however_it_is_written(claim: str, supported: bool) -> None:
     """ "five a.m." is 5 a.m., and "9.30pm" (as British papers write it) is 9:30 p.m."""
-    checker = wire(
+    source = (
         "Deputies served the warrant around 5 a.m. on Friday, the sheriff said. "
         "The debate was moved to between 6.30pm and 9.30pm."
     )
-    assert checker.verify(claim).supported is supported, checker.verify(claim).problems
+    found, problems = verdict_on(source, claim)
+    assert found is supported, problems
 
 
 def test_a_share_of_members_told_with_a_word_before_the_noun_is_one_thing() -> None:
@@ -4374,12 +4382,13 @@ def test_an_opposite_of_backing_or_of_working_normally_is_a_polarity_error(
     """Fifth new-user audit: "Union members rejected the new contract" and "the engines had
     performed poorly" passed, their evidence saying "supported the agreement" and "performed
     normally"."""
-    checker = wire(
+    source = (
         "In Thursday's ratification vote, 78% of members who cast ballots supported the "
         "agreement, the union said. Halcyon said the first stage's engines had all performed "
         "normally during ground testing in October."
     )
-    assert checker.verify(claim).supported is supported, checker.verify(claim).problems
+    found, problems = verdict_on(source, claim)
+    assert found is supported, problems
 
 
 def test_a_weekday_the_date_beside_it_falls_on_is_checked_with_the_date() -> None:
