@@ -698,7 +698,7 @@ def _check_dates(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> 
                 when is not day and when.month is None and _falls_on(day, sources)
             ):
                 continue
-            problem = _date_problem(claim, when, evidence, sources, day)
+            problem = _date_problem(claim, when, evidence, sources)
             if problem is not None:
                 problems.append(problem)
                 break
@@ -802,15 +802,11 @@ on Friday, also killed ..." dates "Soleimani was killed in Baghdad on Friday")."
 
 
 def _date_problem(
-    claim: ClaimFacts,
-    when: When,
-    evidence: list[Entry],
-    sources: Sources,
-    whole: When | None = None,
+    claim: ClaimFacts, when: When, evidence: list[Entry], sources: Sources
 ) -> Problem | None:
-    """What is wrong with the claim's `when` (a part of its date `whole`, "Monday" of "Monday,
-    Oct. 5"); None when a source dates the claim's event so."""
-    whole = when if whole is None else whole
+    """What is wrong with the claim's `when` (or a part of one of its dates, "Monday" of
+    "Monday, Oct. 5", whose whole is then another of its dates); None when a source dates the
+    claim's event so."""
     context = local_keys(claim.facts, when.start, when.end, reach=4)
     pool = list(evidence)
     for entry in evidence[:2]:
@@ -874,8 +870,7 @@ def _date_problem(
         # (not one the claim gives itself: "took command on 13 May after ... November 2015")
         best_against = max(disagree, key=lambda o: fit[id(o)])
         own = any(
-            mine is not whole and mine.agrees(best_against, None, None)
-            for mine in claim.facts.dates
+            mine is not when and mine.agrees(best_against, None, None) for mine in claim.facts.dates
         )
         better = fit[id(best_against)] - max(fit[id(o)] for o in agree)
         if best_against.month and not own and better >= DATE_FIT_MARGIN:
@@ -887,7 +882,7 @@ def _date_problem(
     disagree = [
         o
         for o in disagree
-        if not any(mine is not whole and mine.agrees(o, None, None) for mine in claim.facts.dates)
+        if not any(mine is not when and mine.agrees(o, None, None) for mine in claim.facts.dates)
     ]
     if when.month and when.day and not disagree:
         for entry in sources.entries:
