@@ -4513,3 +4513,26 @@ def test_a_point_is_stated_across_two_sentences_only_if_the_first_says_something
     )
     (cited,) = cite(corpus, [0])
     assert sorted(s.sentence.doc_id for s in cited.support) == [3]
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("The plea is dated 29 May 1962, two days before he was hanged.", True),
+        ("The plea is dated 29 May 1962, two days after he was hanged.", False),
+        ("He was hanged two days later, after the plea dated 29 May 1962.", True),
+        ("A day after the donation, Bobby Goodlatte posted the tweet.", True),
+    ],
+)
+def test_before_turned_to_after_of_one_happening_is_a_polarity_error(
+    claim: str, supported: bool
+) -> None:
+    """A probe turning dev sentences' words to their opposites: "before" for "after" passed in
+    155 of 157 turns. It is an error only where both are of one happening ("before he was
+    hanged" / "after he was hanged"); told from the other end, it is the same order."""
+    source = (
+        "Eichmann's plea is dated 29 May 1962, two days before he was hanged. "
+        "The donation came a day before Bobby Goodlatte posted the tweet."
+    )
+    found, problems = verdict_on(source, claim)
+    assert found is supported, problems
