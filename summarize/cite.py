@@ -151,7 +151,7 @@ _PERIOD_OPENERS = frozenset(["over", "in", "during", "for", "across", "within"])
 
 def _period(facts: Facts, q: Quantity) -> tuple[str, ...] | None:
     """The span of time a figure is for, as written right after it: "14% over four years" is
-    for ("4", "year"), "5 percent in the first year" for ("1st", "year"). Figures for two
+    for ("4", "year"), "5 percent in the first year" for ("first", "year"). Figures for two
     spans are of two things (fifth new-user audit: a false "14% [1] · 5 percent [2]")."""
     tokens = facts.tokens
     if q.end >= len(tokens) or tokens[q.end].lower not in _PERIOD_OPENERS:

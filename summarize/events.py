@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import lexicon
-from .evidence import covered, related
+from .evidence import QUOTE_MARKS, covered, related
 from .facts import WEEKDAYS, Facts, When, analyse, said_on_day, same_name
 from .schema import Article, Dated, Disagreement, Sentence, Side
 from .sentences import split_sentences
@@ -276,15 +276,12 @@ def mentions(
     return found
 
 
-_QUOTE_MARKS = frozenset('"“”')
-
-
 def _quoted_shift(facts: Facts, when: When) -> bool:
     """ "Tonight" or "yesterday" inside a quotation counts from the day it was said, which the
     article need not be (fifth new-user audit: a Friday report's quoted "Tonight our members
     decided" was dated Friday; the count was on Thursday night)."""
     before = facts.text[: facts.tokens[when.start].start]
-    return when.shift is not None and sum(before.count(q) for q in _QUOTE_MARKS) % 2 == 1
+    return when.shift is not None and sum(before.count(q) for q in QUOTE_MARKS) % 2 == 1
 
 
 _ENDING = frozenset(
