@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import difflib
 import math
 import re
 from collections import Counter
@@ -981,6 +982,10 @@ def _check_names(
         if _unnamed_building(name, sources):
             problems.append(Problem("name", name.text, f"no source mentions {name.text}"))
             continue
+        displaced = _name_displaced(claim, name, core[0], named, sources)
+        if displaced is not None:
+            problems.append(Problem("name", name.text, f"the sources say {displaced.text}"))
+            continue
         with_name = [e for e in found if find_name(name, e.facts)]
         fits = max((overlap(context, e.keys) for e in with_name), default=0.0)
         rival = None if core[0] in with_name else _rival_name(name, context, core, named, sources)
@@ -1048,6 +1053,71 @@ def _check_names(
             found.append(next(e for e in homes if overlap(context, e.keys) == best))
         problems += _check_title(name, sources)
     return problems
+
+
+DISPLACED = 0.8
+"""Share of a claim's other content words the sentence it restates must state for a name in
+another name's place there to be a swap, not a detail fused in."""
+
+
+def _rest_stated(claim: ClaimFacts, name: Name, entry: Entry) -> float:
+    """Share of the claim's content words outside `name` that the sentence states."""
+    rest = [claim.facts.tokens[i].key for i in claim.content if not name.start <= i < name.end]
+    return sum(1 for k in rest if covered(k, entry.keys)) / len(rest) if rest else 0.0
+
+
+def _name_displaced(
+    claim: ClaimFacts, name: Name, entry: Entry, named: list[tuple[str, ...]], sources: Sources
+) -> Name | None:
+    """The name the sentence the claim restates has where the claim has `name`: the claim is
+    that sentence, word for word but for the name ("Republican Gov. Peter Shumlin compared the
+    marriage of same-sex couples to ..." where "Republican Gov. Tom Corbett compared ..." and
+    Shumlin only called the remark absurd), and no sentence naming `name` says half as much.
+    The two stand in the same place once the sentences are aligned word by word."""
+    if find_name(name, entry.facts) or _rest_stated(claim, name, entry) < DISPLACED:
+        return None
+    if any(
+        _rest_stated(claim, name, e) >= 0.5 for e in sources.entries if find_name(name, e.facts)
+    ):
+        return None
+    mine = [t.lower for t in claim.facts.tokens]
+    theirs = [t.lower for t in entry.facts.tokens]
+    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or not (i1 <= name.start and name.end <= i2):
+            continue
+        if i2 - i1 > name.end - name.start + 1:
+            return None  # more than the name differs here: a clause of its own, not a swap
+        for other in entry.facts.names:
+            if not (j1 <= other.start and other.end <= j2) or other.end <= other.start:
+                continue
+            if j2 - j1 > other.end - other.start + 1 or other.initial:
+                continue
+            if any(same_name(other.words, words) for words in named):
+                continue
+            if other.text.startswith(name.text) or name.text.startswith(other.text):
+                continue  # "UC police" for "UCPD"
+            alike = _same_kind(name, other, sources) or (
+                _a_person(name, sources) and _a_person(other, sources)
+            )
+            if alike and not _one_person(name, other, sources):
+                return other
+    return None
+
+
+def _a_person(name: Name, sources: Sources) -> bool:
+    """A person's name, written out or as the surname of one the sources write out."""
+    if is_place(name):
+        return False
+    if _full_name(name.words):
+        return True
+    return len(name.words) == 1 and name.words[0] in _person_surnames(sources)
+
+
+def _person_surnames(sources: Sources) -> frozenset[str]:
+    return frozenset(
+        n.words[-1] for _, n in sources.names if not is_place(n) and _full_name(n.words)
+    )
 
 
 def _unnamed_building(name: Name, sources: Sources) -> bool:

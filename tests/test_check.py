@@ -4536,3 +4536,32 @@ def test_before_turned_to_after_of_one_happening_is_a_polarity_error(
     )
     found, problems = verdict_on(source, claim)
     assert found is supported, problems
+
+
+def test_a_name_in_another_names_place_in_the_sentence_restated_is_a_swap() -> None:
+    """A probe swapping a person of a dev story for another of the same story: 130 of 336
+    swaps passed, among them "Republican Gov. Peter Shumlin compared the marriage of same-sex
+    couples to ..." where Gov. Tom Corbett said it and Shumlin only called it absurd. The
+    words around the name alone are too few to tell the two sentences apart; the claim as a
+    whole restates the one sentence, but for the name."""
+    checker = outlets(
+        "Gov. Hanna Duvall compared the new toll to highway robbery during a radio interview "
+        "on Friday morning.",
+        "Mayor Otto Brandt called Duvall's comparison of the toll to robbery absurd. Brandt "
+        "has backed the toll since March.",
+    )
+    claim = (
+        "Gov. {} compared the new toll to highway robbery during a radio interview on Friday "
+        "morning."
+    )
+    assert checker.verify(claim.format("Hanna Duvall")).supported
+    swapped = checker.verify(claim.format("Otto Brandt"))
+    assert [(p.kind, p.detail) for p in swapped.problems] == [
+        ("name", "the sources say Hanna Duvall")
+    ]
+    surname = checker.verify(claim.format("Brandt"))
+    assert [(p.kind, p.detail) for p in surname.problems] == [
+        ("name", "the sources say Hanna Duvall")
+    ]
+    fused = "Mayor Otto Brandt called Duvall's comparison of the toll to robbery absurd."
+    assert checker.verify(fused).supported, checker.verify(fused).problems
