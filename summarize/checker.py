@@ -2490,7 +2490,51 @@ def _check_roles(claim: ClaimFacts, evidence: list[Entry], sources: Sources) -> 
                             f"{entry.facts.tokens[j].text}",
                         )
                     ]
-    return _swapped_agents(claim, evidence[:2]) or _parsed_roles(claim, evidence[:2], sources)
+    return (
+        _swapped_agents(claim, evidence[:2])
+        or _parsed_roles(claim, evidence[:2], sources)
+        or _traded_places(claim, evidence[:2])
+    )
+
+
+def _aligned_names(claim: ClaimFacts, entry: Entry) -> list[tuple[Name, Name]]:
+    """Pairs of a claim's name and the other name the sentence has in its place, once the two
+    sentences are aligned word by word; only where nothing but the names differs there."""
+    mine = [t.lower for t in claim.facts.tokens]
+    theirs = [t.lower for t in entry.facts.tokens]
+    pairs = []
+    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        for name in claim.names:
+            if not (i1 <= name.start and name.end <= i2) or i2 - i1 > name.end - name.start + 1:
+                continue
+            for other in entry.facts.names:
+                if not (j1 <= other.start and other.end <= j2) or other.end <= other.start:
+                    continue
+                if j2 - j1 <= other.end - other.start + 1 and not same_name(
+                    name.words, other.words
+                ):
+                    pairs.append((name, other))
+    return pairs
+
+
+def _traded_places(claim: ClaimFacts, evidence: Sequence[Entry]) -> list[Problem]:
+    """Two names in each other's places in a sentence the claim restates word for word ("Mr.
+    Luu ... visited Mr. Magee" where "Mr. Magee ... visited Mr. Luu"; a probe swapping two
+    names of dev sentences), unless "and" joins them, where order says nothing."""
+    for entry in evidence:
+        if _share_stated(claim, entry) < DISPLACED:
+            continue
+        pairs = _aligned_names(claim, entry)
+        for name, other in pairs:
+            if _partner(claim.facts, name, claim.names) is not None:
+                continue
+            for back, into in pairs:
+                if same_name(back.words, other.words) and same_name(into.words, name.words):
+                    return [Problem("roles", name.text, f"the sources have {other.text} here")]
+    return []
 
 
 def _actor_text(facts: Facts, actor: str) -> str:

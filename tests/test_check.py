@@ -4565,3 +4565,19 @@ def test_a_name_in_another_names_place_in_the_sentence_restated_is_a_swap() -> N
     ]
     fused = "Mayor Otto Brandt called Duvall's comparison of the toll to robbery absurd."
     assert checker.verify(fused).supported, checker.verify(fused).problems
+
+
+def test_two_names_trading_places_in_the_sentence_restated_is_a_swap() -> None:
+    """A probe swapping subject and object of dev sentences: "In November, Mr. Luu, a retired
+    teacher ..., visited Mr. Magee" passed where the sources have Mr. Magee visit Mr. Luu.
+    Names joined by "and" may come in either order."""
+    checker = outlets(
+        "In 2004, Ferris, then a Halden Bank analyst, recruited Okafor from Torvik Capital, and "
+        "they worked together for a decade. Ferris and Okafor later left Halden.",
+    )
+    claim = "In 2004, {}, then a Halden Bank analyst, recruited {} from Torvik Capital."
+    assert checker.verify(claim.format("Ferris", "Okafor")).supported
+    traded = checker.verify(claim.format("Okafor", "Ferris"))
+    assert [p.kind for p in traded.problems] == ["roles"], traded.problems
+    joined = checker.verify("Okafor and Ferris later left Halden.")
+    assert joined.supported, joined.problems
