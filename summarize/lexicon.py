@@ -279,6 +279,14 @@ def kinship() -> frozenset[tuple[str, ...]]:
 
 
 @cache
+def person_kinds() -> frozenset[str]:
+    """Words that give a person's sex or place in a family (sexes.txt, one-word kinship.txt
+    lines), as keys."""
+    kin = {words[0] for words in kinship() if len(words) == 1}
+    return frozenset(key(w) for w in {*_lines("sexes.txt"), *kin})
+
+
+@cache
 def role_words() -> frozenset[str]:
     return frozenset(w.rstrip(".") for words in roles() for w in words)
 

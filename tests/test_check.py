@@ -4581,3 +4581,26 @@ def test_two_names_trading_places_in_the_sentence_restated_is_a_swap() -> None:
     assert [p.kind for p in traded.problems] == ["roles"], traded.problems
     joined = checker.verify("Okafor and Ferris later left Halden.")
     assert joined.supported, joined.problems
+
+
+def test_a_person_of_the_other_sex_or_kin_and_a_turned_order_or_time_of_day_are_opposites() -> None:
+    """A probe turning words of supported dev sentences to opposites from a second list
+    (not the lexicon's): "a woman rushed onto the red carpet" for "a man", "the last gesture"
+    for "the first", "Monday evening" for "Monday morning" all passed (295 of 481 caught)."""
+    checker = outlets(
+        "A man climbed onto the stage at the Aldwick theatre on Sunday. The signal is the first "
+        "gesture of its kind recorded in wild otters. Reports on Monday morning said the ferry "
+        "had docked. They kept the plan a secret from the girl's mother.",
+        "The suspect pulled a knife on the woman at the Aldwick theatre, police said.",
+    )
+    for faithful, turned, opposite in [
+        ("A man climbed onto the stage at the Aldwick theatre on Sunday.", "man", "woman"),
+        ("The signal is the first gesture of its kind recorded in wild otters.", "first", "last"),
+        ("Reports on Monday morning said the ferry had docked.", "morning", "evening"),
+        ("They kept the plan a secret from the girl's mother.", "mother", "father"),
+    ]:
+        assert checker.verify(faithful).supported, faithful
+        problems = checker.verify(faithful.replace(turned, opposite, 1)).problems
+        assert [(p.kind, p.span) for p in problems] == [("polarity", opposite)], problems
+    two_people = "A female theatre worker saw the man pull a knife at the Aldwick theatre."
+    assert not any(p.kind == "polarity" for p in checker.verify(two_people).problems)
