@@ -401,6 +401,8 @@ def supports_amount(evidence: Quantity, claim: Quantity) -> bool:
         and (" and " in evidence.text)
     ):  # "between 25 and 54": a range is stated by its ends
         return math.isclose(low, e_low, rel_tol=slack) and math.isclose(high, e_high, rel_tol=slack)
+    if {claim.hedge, evidence.hedge} in ({"over", "under"}, {"over", "below"}):
+        return False  # "fewer than 23,800" is not "more than 23,800", though both reach it
     if claim.hedge is not None and claim.hedge == evidence.hedge:
         # Hedged alike, stated alike: "more than 30" does not restate "more than 50" (though it
         # follows from it), "just under 61" not "just under 60"; "about 3,000" may round

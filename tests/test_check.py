@@ -4604,3 +4604,18 @@ def test_a_person_of_the_other_sex_or_kin_and_a_turned_order_or_time_of_day_are_
         assert [(p.kind, p.span) for p in problems] == [("polarity", opposite)], problems
     two_people = "A female theatre worker saw the man pull a knife at the Aldwick theatre."
     assert not any(p.kind == "polarity" for p in checker.verify(two_people).problems)
+
+
+def test_a_bound_on_the_other_side_of_the_same_figure_is_a_different_amount() -> None:
+    """The opposites probe turned "more than 23,800 favorites" to "fewer than": both reach
+    23,800, and every such turn (24 of 24) passed."""
+    checker = outlets(
+        "The appeal drew more than 4,500 signatures in its first week. Fewer than 200 people "
+        "attended the hearing on Tuesday."
+    )
+    assert checker.verify("The appeal drew over 4,500 signatures in its first week.").supported
+    for turned in (
+        "The appeal drew fewer than 4,500 signatures in its first week.",
+        "More than 200 people attended the hearing on Tuesday.",
+    ):
+        assert [p.kind for p in checker.verify(turned).problems] == ["number"], turned
