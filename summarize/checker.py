@@ -1086,13 +1086,11 @@ def _name_displaced(
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace" or not (i1 <= name.start and name.end <= i2):
             continue
-        if i2 - i1 > name.end - name.start + 1:
+        if i2 - i1 != name.end - name.start:
             return None  # more than the name differs here: a clause of its own, not a swap
         for other in entry.facts.names:
-            if not (j1 <= other.start and other.end <= j2) or other.end <= other.start:
-                continue
-            if j2 - j1 > other.end - other.start + 1 or other.initial:
-                continue
+            if (other.start, other.end) != (j1, j2) or other.initial:
+                continue  # only the names differ ("Detroit Tigers star" is no one's name)
             if any(same_name(other.words, words) for words in named):
                 continue
             if other.text.startswith(name.text) or name.text.startswith(other.text):
@@ -2508,14 +2506,10 @@ def _aligned_names(claim: ClaimFacts, entry: Entry) -> list[tuple[Name, Name]]:
         if tag != "replace":
             continue
         for name in claim.names:
-            if not (i1 <= name.start and name.end <= i2) or i2 - i1 > name.end - name.start + 1:
+            if (name.start, name.end) != (i1, i2):
                 continue
             for other in entry.facts.names:
-                if not (j1 <= other.start and other.end <= j2) or other.end <= other.start:
-                    continue
-                if j2 - j1 <= other.end - other.start + 1 and not same_name(
-                    name.words, other.words
-                ):
+                if (other.start, other.end) == (j1, j2) and not same_name(name.words, other.words):
                     pairs.append((name, other))
     return pairs
 
@@ -2967,11 +2961,14 @@ def _polar_extras(claim: ClaimFacts) -> list[int]:
     ]
 
 
-_SIDE_TAKING_LIGHT = frozenset(["first", "last", "morning", "afternoon", "evening", "night"])
+_SIDE_TAKING_LIGHT = frozenset(
+    ["first", "last", "morning", "afternoon", "evening", "night", "inside", "outside"]
+)
 """Light words (not a fact a source must state) that still take a side: "the last gesture
 ... reported in monkeys" against "the first", "Monday evening" against "Monday morning" (a
 probe turning dev sentences' words to opposites a second list gives: 0 of 27 such turns were
-caught)."""
+caught). Not "earlier" and "later": a claim may tell the order from the other end ("admitted
+days earlier" for "died days after")."""
 
 
 def _same_object(claim: ClaimFacts, i: int, entry: Entry, j: int) -> bool:
