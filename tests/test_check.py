@@ -4619,3 +4619,20 @@ def test_a_bound_on_the_other_side_of_the_same_figure_is_a_different_amount() ->
         "More than 200 people attended the hearing on Tuesday.",
     ):
         assert [p.kind for p in checker.verify(turned).problems] == ["number"], turned
+
+
+def test_a_happening_in_the_place_of_another_is_unsupported() -> None:
+    """A probe turning a happening of dev sentences into another ("facing second-degree
+    wedding charges", "filed a trial in ... Superior Court") passed 144 of 314 turns. A
+    synonym ("blast" for "explosion") is the same happening."""
+    checker = outlets(
+        "Corrigan, facing second-degree murder charges for the death of a neighbour, was "
+        "released on bail on Friday. The explosion shattered windows along Dock Street.",
+        "Police are also looking into a robbery on Mill Lane.",
+    )
+    claim = "Corrigan, facing second-degree {} charges for the death of a neighbour, was released."
+    assert checker.verify(claim.format("murder")).supported
+    turned = checker.verify(claim.format("robbery"))
+    assert [(p.kind, p.span) for p in turned.problems] == [("unsupported", "robbery")]
+    blast = checker.verify("The blast shattered windows along Dock Street.")
+    assert blast.supported, blast.problems
