@@ -1718,6 +1718,7 @@ def _check_title(name: Name, sources: Sources) -> list[Problem]:
         if (
             same_name(name.words, other.words)
             and title <= entry.keys
+            and _title_beside(entry, other, title)
             and not ranked
             and not any(
                 lexicon.same_role(name.title, rival.title)
@@ -1732,6 +1733,21 @@ def _check_title(name: Name, sources: Sources) -> list[Problem]:
         # "the sources call Samuel Okafor dr." said nothing of his office (fourth audit)
         return [Problem("title", title, f"no source calls {name.text} {title}")]
     return [Problem("title", title, f"the sources call {name.text} {', '.join(said)}")]
+
+
+def _title_beside(entry: Entry, name: Name, title: set[str]) -> bool:
+    """The sentence's word for the office is not another person's title: not "Trump
+    defenders, like Reps. Mark Meadows" for "Rep. Donald Trump" (a probe turning titles of dev
+    sentences into other offices)."""
+    tokens = entry.facts.tokens
+    titled = {
+        n.start for n in entry.facts.names if n is not name and not same_name(n.words, name.words)
+    }
+    after = [
+        k + 2 if k + 2 < len(tokens) and tokens[k + 1].text == "." else k + 1
+        for k in range(len(tokens))
+    ]
+    return any(token.key in title and after[k] not in titled for k, token in enumerate(tokens))
 
 
 _COURTESY = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame"])

@@ -4636,3 +4636,19 @@ def test_a_happening_in_the_place_of_another_is_unsupported() -> None:
     assert [(p.kind, p.span) for p in turned.problems] == [("unsupported", "robbery")]
     blast = checker.verify("The blast shattered windows along Dock Street.")
     assert blast.supported, blast.problems
+
+
+def test_an_office_written_as_another_persons_title_is_not_this_persons() -> None:
+    """A probe turning titles of dev sentences into other offices: "critical of Rep. Donald
+    Trump" passed because a sentence naming Trump also held "Reps. Mark Meadows". An office
+    stated of the person other than as a title still counts ("Okonjo, mayor of Daleford")."""
+    checker = outlets(
+        "President Ana Vidal signed the bill on Monday.",
+        "Vidal's loudest defenders, like Reps. Marco Lindqvist and Jo Park, cheered. Ruth "
+        "Okonjo, mayor of "
+        "Daleford, welcomed it.",
+    )
+    assert checker.verify("President Ana Vidal signed the bill on Monday.").supported
+    turned = checker.verify("Rep. Ana Vidal signed the bill on Monday.")
+    assert [p.kind for p in turned.problems] == ["title"], turned.problems
+    assert checker.verify("Mayor Ruth Okonjo welcomed it.").supported
