@@ -33,6 +33,7 @@ from .evidence import (
     units_agree,
 )
 from .facts import (
+    MONTHS,
     SUPPOSING,
     WEEKDAYS,
     Facts,
@@ -119,6 +120,8 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
     period_a, period_b = _period(a, qa), _period(b, qb)
     if period_a and period_b and period_a != period_b:
         return False
+    if _offset(a, qa) != _offset(b, qb):
+        return False  # "a day after the bank cut rates" is no "first cut in two years"
     light = lexicon.light_words()
     counted_a = [k for k in qa.counted if k not in light]
     counted_b = [k for k in qb.counted if k not in light]
@@ -129,6 +132,12 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
         return any(related(x, y) for x in counted_a for y in counted_b) or _told_alike(
             a, qa, b, qb, {counted_a[0], counted_b[0]}
         )
+    if period_a and period_a == period_b and not (qa.counted or qb.counted):
+        # one span, and a word of what happened: "inflation slowed to 2.8% in February" and
+        # "inflation fell to 2.6% in February" (sixth new-user audit)
+        own_a = _own_words(a, qa, reach)
+        if any(covered(k, _own_words(b, qb, reach)) for k in own_a):
+            return True
     near_a = local_keys(a, qa.start, qa.end, opening=True)
     near_b = local_keys(b, qb.start, qb.end, opening=True)
     if qa.counted and qb.counted:
@@ -147,6 +156,21 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
 
 
 _PERIOD_OPENERS = frozenset(["over", "in", "during", "for", "across", "within"])
+_OFFSET_WORDS = frozenset(["after", "before", "later", "earlier", "ago", "since"])
+_MONTH_WORDS = {m: m for m in MONTHS} | {m[:3]: m for m in MONTHS} | {"sept": "september"}
+
+
+def _offset(facts: Facts, q: Quantity) -> bool:
+    """A span between two happenings ("a day after the bank reduced its rate", "two years
+    ago"), not one something lasted or is counted over ("its first cut in two years"; sixth
+    new-user audit: a false "Reduction: two years [1] · a day [3]" on the lede)."""
+    tokens = facts.tokens
+    return (
+        q.unit is not None
+        and q.unit.kind == "duration"
+        and q.end < len(tokens)
+        and tokens[q.end].lower in _OFFSET_WORDS
+    )
 
 
 def _period(facts: Facts, q: Quantity) -> tuple[str, ...] | None:
@@ -156,6 +180,10 @@ def _period(facts: Facts, q: Quantity) -> tuple[str, ...] | None:
     tokens = facts.tokens
     if q.end >= len(tokens) or tokens[q.end].lower not in _PERIOD_OPENERS:
         return None
+    month = tokens[q.end + 1] if q.end + 1 < len(tokens) else None
+    if month is not None and month.text[:1].isupper() and month.lower in _MONTH_WORDS:
+        # "3.1% in January" and "2.8% in February": two months' figures (sixth audit)
+        return (_MONTH_WORDS[month.lower],)
     stops = lexicon.function_words()
     words: list[str] = []
     for j in range(q.end + 1, min(len(tokens), q.end + 8)):
@@ -777,6 +805,7 @@ def number_disagreements(
     outlets that give it for the same thing (`_widened`)."""
     found = []
     seen: set[frozenset[tuple[str, int]]] = set()
+    shown: set[frozenset[tuple[str, tuple[int, ...]]]] = set()
     for sentences, cited in points:
         for conflict, sentence in cited.conflicts:
             if conflict.kind != "number":
@@ -793,9 +822,13 @@ def number_disagreements(
                 Side(conflict.ours, (origin.doc_id,), (origin,)),
                 Side(conflict.theirs, (sentence.doc_id,), (sentence,)),
             )
-            found.append(
-                Disagreement("number", conflict.topic.capitalize(), _widened(sides, related))
-            )
+            widened = _widened(sides, related)
+            told = frozenset((side.value, side.sources) for side in widened)
+            if told in shown:
+                continue  # two pairs of outlets that widen into one ("Flights: seven [2] · 11
+                # [1][3]" twice, found from [1] and from [3]; sixth new-user audit)
+            shown.add(told)
+            found.append(Disagreement("number", conflict.topic.capitalize(), widened))
     return found
 
 

@@ -466,7 +466,7 @@ def precision(value: float) -> float:
 
 
 def _interval(value: float, hedge: str | None, approximate: bool) -> tuple[float, float]:
-    if approximate and hedge is None:  # "two dozen": about 24
+    if approximate and hedge in (None, "about"):  # "two dozen", "about three dozen": about 24
         return value * 0.9, value * 1.1
     if hedge == "about":  # as precise as it is written: "about 3,000" is 2,500 to 3,500
         spread = precision(value) / 2 * 0.999 if value == int(value) else abs(value) * 0.05

@@ -4652,3 +4652,46 @@ def test_an_office_written_as_another_persons_title_is_not_this_persons() -> Non
     turned = checker.verify("Rep. Ana Vidal signed the bill on Monday.")
     assert [p.kind for p in turned.problems] == ["title"], turned.problems
     assert checker.verify("Mayor Ruth Okonjo welcomed it.").supported
+
+
+def test_the_sixth_audits_figures_of_two_months_or_two_spans_are_no_disagreement() -> None:
+    """Sixth new-user audit (a central bank's rate cut): "The figure: 3.1% [1] · 2.6% [3]" set
+    January's inflation against February's, while the real pair (2.8% and 2.6%, both for
+    February) was missed; "Reduction: two years [1] · a day [3]" set "its first reduction in
+    two years" against "a day after the bank reduced its rate"; "about three dozen" and 34
+    were listed as differing."""
+    ledger = analyse(
+        "Annual inflation slowed to 2.8% in February from 3.1% in January, while unemployment "
+        "rose to 5.6%."
+    )
+    daily = analyse(
+        "Data showed that annual inflation fell to 2.6% in February, while the unemployment "
+        "rate rose to 5.6%."
+    )
+    assert [(c.ours, c.theirs) for c in compare(ledger, daily).conflicts if c.kind == "number"] == [
+        ("2.8%", "2.6%")
+    ]
+    first = analyse("The bank cut its rate to 4.25%, its first reduction in two years.")
+    after = analyse("The governor spoke a day after the bank reduced its rate to 4.25%.")
+    assert not [c for c in compare(first, after).conflicts if c.kind == "number"]
+    about = analyse("About three dozen rescuers took part in the search on Sunday.")
+    exact = analyse("Some 34 rescuers took part in the search on Sunday.")
+    assert not [c for c in compare(about, exact).conflicts if c.kind == "number"]
+
+
+def test_two_pairs_of_outlets_that_widen_into_one_disagreement_are_listed_once() -> None:
+    """Sixth new-user audit: "Flights: seven [2] · 11 [1][3]" was printed twice, found once
+    from [1] and once from [3]."""
+    from summarize.cite import Conflict
+
+    one = Sentence(1, 0, "Helicopters flew 11 flights to the ridge on Sunday.")
+    two = Sentence(2, 0, "Helicopters flew seven flights to the ridge on Sunday.")
+    three = Sentence(3, 0, "Crews made 11 flights to the ridge on Sunday.")
+    points = [
+        ([one], Cited((), ((Conflict("number", "flights", "11", "seven"), two),))),
+        ([three], Cited((), ((Conflict("number", "flights", "11", "seven"), two),))),
+    ]
+    found = number_disagreements(points, related=[one, two, three])
+    assert [[(s.value, s.sources) for s in d.sides] for d in found] == [
+        [("11", (1, 3)), ("seven", (2,))]
+    ]
