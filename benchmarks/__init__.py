@@ -69,6 +69,26 @@ def run(args: argparse.Namespace) -> list[Path]:
             verbose=args.verbose,
             citations=not args.no_citations,
         )
+    elif args.kind == "probes":
+        from .data import HALVES
+        from .probes import PROBE_NAMES
+        from .probes import run as run_probes
+
+        unknown = sorted(set(args.probes or ()) - set(PROBE_NAMES))
+        if unknown:
+            from summarize.errors import SummarizeError
+
+            raise SummarizeError(
+                f"unknown probe {unknown[0]!r}", f"choose from {', '.join(PROBE_NAMES)}"
+            )
+        paths = run_probes(
+            out,
+            env,
+            args.probes or PROBE_NAMES,
+            (args.half,) if args.half else HALVES,
+            args.limit,
+            progress=progress,
+        )
     elif args.kind == "batch":
         from .batch import run as run_batch
 

@@ -352,7 +352,8 @@ def _add_bench(verbs: Any) -> None:
 
     bench = verbs.add_parser(
         "bench",
-        help="benchmarks: ROUGE, speed, the abstractive model, the checker, batch throughput",
+        help="benchmarks: ROUGE, speed, the abstractive model, the checker, its probes, batch "
+        "throughput",
         description="ROUGE against human references, speed and scale, and the abstractive "
         "model. Results go to benchmarks/results/.",
     )
@@ -458,6 +459,23 @@ def _add_bench(verbs: Any) -> None:
         "--verbose", action="store_true", help="list every miss and false alarm on stderr"
     )
 
+    probes = kinds.add_parser(
+        "probes",
+        help="the checker on dev sentences edited in one way (a person swapped, a word turned)",
+        description="Sentences of the Multi-News dev articles that `summarize check` finds "
+        "supported, each edited in one way: an error planted (flagged?) or every fact kept "
+        "(passed?). Counts per probe and half of the dev set.",
+    )
+    probes.add_argument(
+        "--probes", type=csv, help="probes to run (default: all; see the report for names)"
+    )
+    probes.add_argument(
+        "--half", choices=("even", "odd"), help="one half of the dev set (default: both)"
+    )
+    probes.add_argument(
+        "--limit", type=positive_int, help="only the first N stories of each half (by id)"
+    )
+
     batch = kinds.add_parser(
         "batch",
         help="summarize batch: stories/s on 1 and 2 workers, memory, a Dask cluster, a lost worker",
@@ -472,7 +490,7 @@ def _add_bench(verbs: Any) -> None:
         help="times the dev set is read for the 1- and 2-worker runs (default 2: 492 stories)",
     )
 
-    for kind in (rouge, speed, model, check, batch):
+    for kind in (rouge, speed, model, check, probes, batch):
         kind.add_argument("--out", type=Path, help="results folder (default benchmarks/results)")
         kind.add_argument(
             "-q",
