@@ -171,6 +171,31 @@ def _derived(claim: ClaimFacts, q: Quantity) -> bool:
     )
 
 
+_LISTING = frozenset([",", "and"])
+
+
+def _counts_names(claim: ClaimFacts, q: Quantity) -> bool:
+    """A count of the people the claim then names, each checked on its own: "Two of the
+    survivors, Piotr Zielinski and Sarah McAllister, were discharged" (sixth new-user audit:
+    "the sources give two for something else", where they list the two)."""
+    if q.value is None or q.unit is not None or not 2 <= q.value <= 10 or q.hedge:
+        return False
+    tokens = claim.facts.tokens
+    after = sorted(
+        (n for n in claim.names if q.end <= n.start <= q.end + 8 and not is_place(n)),
+        key=lambda n: n.start,
+    )
+    if not after:
+        return False
+    listed = [after[0]]
+    for name in after[1:]:
+        between = {t.lower for t in tokens[listed[-1].end : name.start]}
+        if not between or not between <= _LISTING:
+            break
+        listed.append(name)
+    return len(listed) == q.value and "," in {t.lower for t in tokens[q.end : after[0].start]}
+
+
 def _turned(claim: ClaimFacts, q: Quantity, entry: Entry) -> str | None:
     """The source's figure moved the other way: "seven more than in 2021" where "It lost seven
     seats" (the comparative against the verb before the source's figure)."""
@@ -628,6 +653,8 @@ def _amount_problem(
         if supports_amount(other, q) and not _counted_clash(q, other, rival_entry):
             return []  # "less than a year" is what the source says
         return [Problem(kind, q.text, f"the sources say {other.text}")]
+    if _counts_names(claim, q):
+        return []  # no rival for it, and the names it counts are checked each on its own
     stated = [
         (entry, other)
         for entry in sources.entries

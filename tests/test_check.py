@@ -4695,3 +4695,27 @@ def test_two_pairs_of_outlets_that_widen_into_one_disagreement_are_listed_once()
     assert [[(s.value, s.sources) for s in d.sides] for d in found] == [
         [("11", (1, 3)), ("seven", (2,))]
     ]
+
+
+def test_basis_points_are_a_hundredth_of_a_percentage_point() -> None:
+    """Sixth new-user audit: "fell 9 percentage points" passed against "fell 9 basis points"
+    (both were one unit, "point")."""
+    checker = outlets("The yield on two-year bonds fell 9 basis points to 3.71%.")
+    turned = checker.verify("The yield on two-year bonds fell 9 percentage points to 3.71%.")
+    assert [p.kind for p in turned.problems] == ["unit"], turned.problems
+    assert checker.verify("The yield on two-year bonds fell 0.09 percentage points.").supported
+
+
+def test_a_count_of_the_people_the_claim_then_names_is_theirs() -> None:
+    """Sixth new-user audit: "Two of the survivors, Piotr Zielinski and Sarah McAllister, were
+    discharged" got "the sources give two for something else"; the sources list the two. A
+    count the sources give otherwise is still checked."""
+    checker = outlets(
+        "Piotr Zielinski, 35, and Sarah McAllister, 38, were discharged on Monday. Officers "
+        "arrested three men on Friday."
+    )
+    claim = "{} of the survivors, Piotr Zielinski and Sarah McAllister, were discharged on Monday."
+    assert checker.verify(claim.format("Two")).supported
+    assert not checker.verify(claim.format("Three")).supported
+    arrested = "Officers arrested two men, Piotr Zielinski and Sarah McAllister, on Friday."
+    assert [p.kind for p in checker.verify(arrested).problems] == ["number"]
