@@ -4719,3 +4719,16 @@ def test_a_count_of_the_people_the_claim_then_names_is_theirs() -> None:
     assert not checker.verify(claim.format("Three")).supported
     arrested = "Officers arrested two men, Piotr Zielinski and Sarah McAllister, on Friday."
     assert [p.kind for p in checker.verify(arrested).problems] == ["number"]
+
+
+def test_protesters_no_source_mentions_are_an_invented_event() -> None:
+    """Sixth new-user audit: "Protesters gathered outside the bank's headquarters" passed,
+    "protest" being stated by the "March" of the story's dates (a listed synonym, "a march")."""
+    checker = outlets(
+        "The bank cut its rate on March 18. Governor Drummond spoke at a press conference at "
+        "the bank's headquarters."
+    )
+    invented = checker.verify("Protesters gathered outside the bank's headquarters on March 18.")
+    assert [(p.kind, p.span) for p in invented.problems] == [("unsupported", "Protesters")]
+    marched = outlets("Thousands of protesters marched on the bank's headquarters on Friday.")
+    assert marched.verify("Protesters gathered at the bank's headquarters on Friday.").supported
