@@ -56,12 +56,14 @@ _DATED_DATELINES = (
         rf"^(?P<place>[A-Z][\w .'’-]{{1,40}}?),\s+{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*"
         rf"\((?P<agency>{_AGENCY})\)\s*(?:{_DASH}{{1,2}}|:)?\s*"
     ),
-    # VALDORIA, March 4 (Meridian News) -   /   CHICAGO, June 11 -   a wire's dateline with an
+    # VALDORIA, March 4 (Meridian News) -   /   CHICAGO, June 11 -   /   BRENNICK, Valdoria,
+    # June 15 (Northline News Service) -   (sixth new-user audit)   a wire's dateline with an
     # agency of its own, or none; the dash is required, as "(…)" may open the prose. A weekday
     # is no place: "MONDAY, July 2 (HealthDay News) --" is a date the prose keeps
     re.compile(
         rf"^(?!(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
-        rf"(?P<place>[A-Z][\w .'’-]{{1,40}}?),\s+{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*"
+        rf"(?P<place>[A-Z][\w .'’-]{{1,40}}?(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?),\s+"
+        rf"{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*"
         rf"(?:\((?P<agency>{_NAMED_AGENCY})\)\s*)?{_DASH}{{1,2}}\s+(?=[A-Z“\"‘])"
     ),
 )

@@ -4732,3 +4732,18 @@ def test_protesters_no_source_mentions_are_an_invented_event() -> None:
     assert [(p.kind, p.span) for p in invented.problems] == [("unsupported", "Protesters")]
     marched = outlets("Thousands of protesters marched on the bank's headquarters on Friday.")
     assert marched.verify("Protesters gathered at the bank's headquarters on Friday.").supported
+
+
+def test_an_airlift_is_a_happening_on_the_timeline() -> None:
+    """Sixth new-user audit: the rescue of four climbers, "airlifted to safety on Sunday", was
+    missing from the timeline, the one event all three outlets reported."""
+    day = dt.date(2025, 6, 15)
+    report = Article(
+        1,
+        "A",
+        "Four climbers who spent four days stranded near the top of Mount Korvath were "
+        "airlifted to safety on Sunday, officials said.",
+        date=day,
+    )
+    (entry,) = timeline([report])
+    assert entry.date == day and entry.citations == (1,)

@@ -52,6 +52,11 @@ def test_reuters_dateline():
          "VALDORIA, March 4 (Meridian News)", "Meridian News", "The death toll"),
         ("CHICAGO, June 11 - Halvorsen Foods will acquire Brightmeadow Dairy for $4.5 billion.",
          "CHICAGO, June 11", None, "Halvorsen Foods"),
+        # ... with the country after the place (sixth new-user audit: the timeline's rescue
+        # entry opened "BRENNICK, Valdoria, June 15 (Northline News Service) - Four climbers")
+        ("BRENNICK, Valdoria, June 15 (Northline News Service) - Four climbers were airlifted.",
+         "BRENNICK, Valdoria, June 15 (Northline News Service)", "Northline News Service",
+         "Four climbers"),
         # and in an undated dateline whose place is written in capitals (new-user audit: the
         # briefing opened "**PORT CALDER (Metro Daily Wire) - Port Calder councillors ...")
         ("PORT CALDER (Metro Daily Wire) - Port Calder councillors voted 7-4 on Tuesday.",
