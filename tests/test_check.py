@@ -65,6 +65,11 @@ def verdict_on(source: str, claim: str) -> tuple[bool, tuple[object, ...]]:
     return found.supported, found.problems
 
 
+def reasons(checker: Checker, claim: str) -> list[tuple[str, str]]:
+    """The kind and the detail of each problem the checker finds with `claim`."""
+    return [(p.kind, p.detail) for p in checker.verify(claim).problems]
+
+
 def outlets(*texts: str) -> Checker:
     """A checker over one story as several outlets tell it (A, B, ...)."""
     return Checker([Article(i, chr(64 + i), text) for i, text in enumerate(texts, 1)])
@@ -2874,8 +2879,8 @@ def test_another_person_doing_the_act_is_named() -> None:
     )
     claim = "Justice Elena Kagan wove Spider-Man references throughout her opinion."
     assert checker.verify(claim).supported, checker.verify(claim).problems
-    swapped = checker.verify(claim.replace("Elena Kagan", "Samuel Alito"))
-    assert [(p.kind, p.detail) for p in swapped.problems] == [("name", "the sources say Kagan")]
+    swapped = claim.replace("Elena Kagan", "Samuel Alito")
+    assert reasons(checker, swapped) == [("name", "the sources say Kagan")]
     fused = "Justice Samuel Alito wrote the dissent, arguing that the precedent should go."
     assert checker.verify(fused).supported, checker.verify(fused).problems
 
@@ -2896,10 +2901,7 @@ def test_a_one_word_name_doing_another_ones_act_is_named() -> None:
         "launching his own label."
     )
     assert checker.verify(claim.format("Balenciaga")).supported
-    swapped = checker.verify(claim.format("Valentino"))
-    assert [(p.kind, p.detail) for p in swapped.problems] == [
-        ("name", "the sources say Balenciaga")
-    ]
+    assert reasons(checker, claim.format("Valentino")) == [("name", "the sources say Balenciaga")]
     fused = checker.verify("Valentino flew in from Rome for the funeral of Marquez.")
     assert fused.supported, fused.problems
 
@@ -4555,14 +4557,10 @@ def test_a_name_in_another_names_place_in_the_sentence_restated_is_a_swap() -> N
         "morning."
     )
     assert checker.verify(claim.format("Hanna Duvall")).supported
-    swapped = checker.verify(claim.format("Otto Brandt"))
-    assert [(p.kind, p.detail) for p in swapped.problems] == [
-        ("name", "the sources say Hanna Duvall")
-    ]
-    surname = checker.verify(claim.format("Brandt"))
-    assert [(p.kind, p.detail) for p in surname.problems] == [
-        ("name", "the sources say Hanna Duvall")
-    ]
+    for stand_in in ("Otto Brandt", "Brandt"):
+        assert reasons(checker, claim.format(stand_in)) == [
+            ("name", "the sources say Hanna Duvall")
+        ]
     fused = "Mayor Otto Brandt called Duvall's comparison of the toll to robbery absurd."
     assert checker.verify(fused).supported, checker.verify(fused).problems
 
