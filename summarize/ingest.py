@@ -661,13 +661,23 @@ def _from_json(
                 str(record.get("source") or record.get("label") or label),
                 path,
                 _str_or_none(record.get("title")),
-                _str_or_none(record.get("date")),
+                _stated_date(_str_or_none(record.get("date")), f"{name}, record {number}", notices),
                 _str_or_none(record.get("source")),
                 url,
                 from_file_name=base is None and not (record.get("source") or record.get("label")),
             )
         )
     return raws
+
+
+def _stated_date(date: str | None, where: str, notices: list[str]) -> str | None:
+    """A date the article states for itself, if it is one: "2025-13-45" is dropped with a
+    notice rather than silently (sixth new-user audit), and the article's date is then read
+    from its text, if it gives one."""
+    if date is None or _parse_date(date) is not None:
+        return date
+    notices.append(f"{where}: ignored date {date[:40]!r} (not a calendar date; write YYYY-MM-DD)")
+    return None
 
 
 def _web_url(url: str | None, where: str, notices: list[str]) -> str | None:
@@ -727,7 +737,7 @@ def _parse(data: bytes, name: str, path: str) -> tuple[list[_Raw], list[str]]:
             header.source or label,
             path,
             header.title,
-            header.date,
+            _stated_date(header.date, name, notices),
             header.source,
             _web_url(header.url, name, notices),
             from_file_name=not header.source,

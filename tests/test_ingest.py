@@ -226,3 +226,21 @@ def test_no_article_left_says_which_file_and_why(tmp_path):
     path.write_text('[{"title": "x", "body": "no text key"}]', encoding="utf-8")
     with pytest.raises(InputError, match=r"no article text found: skipped wrong#1 \(no article"):
         load([str(path)])
+
+
+def test_a_date_that_is_no_calendar_date_is_dropped_with_a_notice(tmp_path):
+    """Sixth new-user audit: "Date: 2025-13-45" was dropped silently (the date column "–")."""
+    (tmp_path / "a.txt").write_text(
+        "Title: Bridge to close\nSource: Test Wire\nDate: 2025-13-45\n\n"
+        "The harbour bridge will close for six weeks from Monday, the council said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.json").write_text(
+        json.dumps({"title": "Bridge", "date": "2025-06-13", "text": "The bridge will close."}),
+        encoding="utf-8",
+    )
+    result = load([tmp_path])
+    assert [a.date for a in result.articles] == [None, dt.date(2025, 6, 13)]
+    assert [n for n in result.notices if "date" in n] == [
+        f"{tmp_path / 'a.txt'}: ignored date '2025-13-45' (not a calendar date; write YYYY-MM-DD)"
+    ]
