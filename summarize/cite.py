@@ -311,6 +311,11 @@ def _moved(token: Token) -> bool:
     return lexicon.opposite(token.key, lexicon.key("steady"))
 
 
+def _told_moving(token: Token) -> bool:
+    """A verb telling how a figure moved: "fell", "rose", or any in the past ("slowed")."""
+    return _moved(token) or token.lower.endswith("ed")
+
+
 def _clause_subject(facts: Facts, end: int, usable: Callable[[int], bool]) -> str | None:
     """The first words of the clause before token `end` that name something ("death toll" in
     "The death toll from the collapse rose to 14"): its first run of usable words."""
@@ -319,13 +324,17 @@ def _clause_subject(facts: Facts, end: int, usable: Callable[[int], bool]) -> st
         if facts.tokens[i].lower in (",", ";", "and", "but", "while", "after"):
             start = i + 1
             break
-    words: list[str] = []
+    run: list[int] = []
     for i in range(start, end):
         if usable(i):
-            words.append(facts.tokens[i].lower)
-        elif words:
+            run.append(i)
+        elif run:
             break
-    return " ".join(words[:2]) or None
+    while len(run) > 1 and _told_moving(facts.tokens[run[-1]]):
+        run.pop()  # "inflation slowed to 2.8%": what moved, not how
+    if len(run) > 2:
+        run = run[-2:]  # the head of a long name: "price inflation", not "annual consumer"
+    return " ".join(facts.tokens[i].lower for i in run[:2]) or None
 
 
 def compare(

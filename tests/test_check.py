@@ -1968,6 +1968,16 @@ def test_a_disagreement_is_labelled_by_the_phrase_a_figure_counts() -> None:
         analyse("The girl sent some 3,000 text messages in two weeks."),
     ).conflicts
     assert clash.topic == "text messages"
+    # what moved, by the head of its name (sixth new-user audit: "Annual consumer: 2.8% ...")
+    (clash,) = [
+        c
+        for c in compare(
+            analyse("Annual consumer price inflation slowed to 2.8% in February."),
+            analyse("Annual consumer price inflation fell to 2.6% in February."),
+        ).conflicts
+        if c.kind == "number"
+    ]
+    assert clash.topic == "price inflation"
 
 
 STORM = (
