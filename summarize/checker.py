@@ -1089,9 +1089,10 @@ DISPLACED = 0.8
 another name's place there to be a swap, not a detail fused in."""
 
 
-def _rest_stated(claim: ClaimFacts, name: Name, entry: Entry) -> float:
-    """Share of the claim's content words outside `name` that the sentence states."""
-    rest = [claim.facts.tokens[i].key for i in claim.content if not name.start <= i < name.end]
+def _rest_stated(claim: ClaimFacts, entry: Entry, start: int, end: int) -> float:
+    """Share of the claim's content words outside tokens [start, end) that the sentence
+    states (0 when there are none): how much of the claim the sentence says but for one part."""
+    rest = [claim.facts.tokens[i].key for i in claim.content if not start <= i < end]
     return sum(1 for k in rest if covered(k, entry.keys)) / len(rest) if rest else 0.0
 
 
@@ -1103,32 +1104,27 @@ def _name_displaced(
     marriage of same-sex couples to ..." where "Republican Gov. Tom Corbett compared ..." and
     Shumlin only called the remark absurd), and no sentence naming `name` says half as much.
     The two stand in the same place once the sentences are aligned word by word."""
-    if find_name(name, entry.facts) or _rest_stated(claim, name, entry) < DISPLACED:
+    if find_name(name, entry.facts) or _rest_stated(claim, entry, name.start, name.end) < DISPLACED:
         return None
-    if any(
-        _rest_stated(claim, name, e) >= 0.5 for e in sources.entries if find_name(name, e.facts)
-    ):
-        return None
-    mine = [t.lower for t in claim.facts.tokens]
-    theirs = [t.lower for t in entry.facts.tokens]
-    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace" or not (i1 <= name.start and name.end <= i2):
+    for mine, other in _aligned_names(claim, entry):
+        if mine is not name or other.initial:
             continue
-        if i2 - i1 != name.end - name.start:
-            return None  # more than the name differs here: a clause of its own, not a swap
-        for other in entry.facts.names:
-            if (other.start, other.end) != (j1, j2) or other.initial:
-                continue  # only the names differ ("Detroit Tigers star" is no one's name)
-            if any(same_name(other.words, words) for words in named):
-                continue
-            if other.text.startswith(name.text) or name.text.startswith(other.text):
-                continue  # "UC police" for "UCPD"
-            alike = _same_kind(name, other, sources) or (
-                _a_person(name, sources) and _a_person(other, sources)
-            )
-            if alike and not _one_person(name, other, sources):
-                return other
+        if any(same_name(other.words, words) for words in named):
+            continue
+        if other.text.startswith(name.text) or name.text.startswith(other.text):
+            continue  # "UC police" for "UCPD"
+        alike = _same_kind(name, other, sources) or (
+            _a_person(name, sources) and _a_person(other, sources)
+        )
+        if not alike or _one_person(name, other, sources):
+            continue
+        if any(
+            _rest_stated(claim, e, name.start, name.end) >= 0.5
+            for e in sources.entries
+            if find_name(name, e.facts)
+        ):
+            return None  # another sentence has this person say or do it
+        return other
     return None
 
 
@@ -1642,10 +1638,9 @@ def _stand_in(
     if any(find_name(name, e.facts) for e in core):
         return None  # the claim fuses in what the next sentence has this person do
     entry = core[0]
-    rest = [claim.facts.tokens[i].key for i in claim.content if not name.start <= i < name.end]
-    if not rest or sum(1 for k in rest if covered(k, entry.keys)) / len(rest) < STAND_IN:
+    if _rest_stated(claim, entry, name.start, name.end) < STAND_IN:
         return None
-    surnames = {n.words[-1] for _, n in sources.names if not is_place(n) and _full_name(n.words)}
+    surnames = _person_surnames(sources)
     for other in entry.facts.names:
         if any(same_name(other.words, words) for words in named) or is_place(other):
             continue
@@ -2547,12 +2542,9 @@ def _happening_displaced(claim: ClaimFacts, entry: Entry) -> list[Problem]:
     A synonym ("blast" for "explosion") is no other happening, and a word that names none
     ("shot in the head") is some other part of the sentence."""
     happenings = lexicon.event_words() | lexicon.incident_words()
-    mine = [t.lower for t in claim.facts.tokens]
-    theirs = [t.lower for t in entry.facts.tokens]
-    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
     content = set(entry.facts.content)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1 or j1 not in content:
+    for i1, i2, j1, j2 in _replaced(claim, entry):
+        if i2 - i1 != 1 or j2 - j1 != 1 or j1 not in content:
             continue
         word, was = claim.facts.tokens[i1], entry.facts.tokens[j1]
         if word.kind != "word" or word.key not in happenings or was.key not in happenings:
@@ -2563,22 +2555,25 @@ def _happening_displaced(claim: ClaimFacts, entry: Entry) -> list[Problem]:
             or covered(word.key, entry.keys)
         ):
             continue
-        rest = [claim.facts.tokens[i].key for i in claim.content if i != i1]
-        if rest and sum(1 for k in rest if covered(k, entry.keys)) / len(rest) >= DISPLACED:
+        if _rest_stated(claim, entry, i1, i2) >= DISPLACED:
             return [Problem("unsupported", word.text, f"the sources say {was.text}")]
     return []
+
+
+def _replaced(claim: ClaimFacts, entry: Entry) -> list[tuple[int, int, int, int]]:
+    """The claim's token ranges that the sentence has other words in place of, once the two
+    are aligned word by word: (claim start, end, sentence start, end)."""
+    mine = [t.lower for t in claim.facts.tokens]
+    theirs = [t.lower for t in entry.facts.tokens]
+    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag == "replace"]
 
 
 def _aligned_names(claim: ClaimFacts, entry: Entry) -> list[tuple[Name, Name]]:
     """Pairs of a claim's name and the other name the sentence has in its place, once the two
     sentences are aligned word by word; only where nothing but the names differs there."""
-    mine = [t.lower for t in claim.facts.tokens]
-    theirs = [t.lower for t in entry.facts.tokens]
     pairs = []
-    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace":
-            continue
+    for i1, i2, j1, j2 in _replaced(claim, entry):
         for name in claim.names:
             if (name.start, name.end) != (i1, i2):
                 continue

@@ -41,6 +41,7 @@ from .facts import (
     Token,
     analyse,
     difference,
+    month_number,
     said_on_day,
     same_name,
     told_as_past,
@@ -157,7 +158,6 @@ def _same_thing(a: Facts, qa: Quantity, b: Facts, qb: Quantity, reach: int = 4) 
 
 _PERIOD_OPENERS = frozenset(["over", "in", "during", "for", "across", "within"])
 _OFFSET_WORDS = frozenset(["after", "before", "later", "earlier", "ago", "since"])
-_MONTH_WORDS = {m: m for m in MONTHS} | {m[:3]: m for m in MONTHS} | {"sept": "september"}
 
 
 def _offset(facts: Facts, q: Quantity) -> bool:
@@ -181,9 +181,10 @@ def _period(facts: Facts, q: Quantity) -> tuple[str, ...] | None:
     if q.end >= len(tokens) or tokens[q.end].lower not in _PERIOD_OPENERS:
         return None
     month = tokens[q.end + 1] if q.end + 1 < len(tokens) else None
-    if month is not None and month.text[:1].isupper() and month.lower in _MONTH_WORDS:
+    number = month_number(month.text) if month is not None and month.text[:1].isupper() else None
+    if number is not None:
         # "3.1% in January" and "2.8% in February": two months' figures (sixth audit)
-        return (_MONTH_WORDS[month.lower],)
+        return (MONTHS[number - 1],)
     stops = lexicon.function_words()
     words: list[str] = []
     for j in range(q.end + 1, min(len(tokens), q.end + 8)):

@@ -1210,6 +1210,13 @@ MONTHS = (
 )  # fmt: skip
 _MONTH_INDEX = {m: i + 1 for i, m in enumerate(MONTHS)}
 _MONTH_INDEX.update({m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9})
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month's name or its abbreviation, any case ("Sept.", "february")."""
+    return _MONTH_INDEX.get(word.lower().rstrip("."))
+
+
 _RELATIVE = {
     "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
 }  # fmt: skip
